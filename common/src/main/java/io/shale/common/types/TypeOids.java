@@ -1,0 +1,92 @@
+package io.shale.common.types;
+
+/** The oids of PostgreSQL 15's built-in types (pg_type.dat), as clients know them. */
+public final class TypeOids {
+    public static final int BOOL = 16;
+    public static final int BYTEA = 17;
+    public static final int CHAR = 18;
+    public static final int NAME = 19;
+    public static final int INT8 = 20;
+    public static final int INT2 = 21;
+    public static final int INT2VECTOR = 22;
+    public static final int INT4 = 23;
+    public static final int REGPROC = 24;
+    public static final int TEXT = 25;
+    public static final int OID = 26;
+    public static final int TID = 27;
+    public static final int XID = 28;
+    public static final int CID = 29;
+    public static final int OIDVECTOR = 30;
+    public static final int JSON = 114;
+    public static final int XML = 142;
+    public static final int PG_NODE_TREE = 194;
+    public static final int CIDR = 650;
+    public static final int FLOAT4 = 700;
+    public static final int FLOAT8 = 701;
+    public static final int UNKNOWN = 705;
+    public static final int MONEY = 790;
+    public static final int INET = 869;
+    public static final int ACLITEM = 1033;
+    public static final int BPCHAR = 1042;
+    public static final int VARCHAR = 1043;
+    public static final int DATE = 1082;
+    public static final int TIME = 1083;
+    public static final int TIMESTAMP = 1114;
+    public static final int TIMESTAMPTZ = 1184;
+    public static final int INTERVAL = 1186;
+    public static final int TIMETZ = 1266;
+    public static final int BIT = 1560;
+    public static final int VARBIT = 1562;
+    public static final int NUMERIC = 1700;
+    public static final int REGPROCEDURE = 2202;
+    public static final int REGOPER = 2203;
+    public static final int REGOPERATOR = 2204;
+    public static final int REGCLASS = 2205;
+    public static final int REGTYPE = 2206;
+    public static final int RECORD = 2249;
+    public static final int CSTRING = 2275;
+    public static final int ANY = 2276;
+    public static final int ANYARRAY = 2277;
+    public static final int VOID = 2278;
+    public static final int TRIGGER = 2279;
+    public static final int ANYELEMENT = 2283;
+    public static final int ANYNONARRAY = 2776;
+    public static final int UUID = 2950;
+    public static final int ANYENUM = 3500;
+    public static final int JSONB = 3802;
+    public static final int REGCONFIG = 3734;
+    public static final int REGNAMESPACE = 4089;
+    public static final int REGROLE = 4096;
+    public static final int REGCOLLATION = 4191;
+    public static final int JSONPATH = 4072;
+
+    public static final int BOOL_ARRAY = 1000;
+    public static final int BYTEA_ARRAY = 1001;
+    public static final int CHAR_ARRAY = 1002;
+    public static final int NAME_ARRAY = 1003;
+    public static final int INT2_ARRAY = 1005;
+    public static final int INT4_ARRAY = 1007;
+    public static final int TEXT_ARRAY = 1009;
+    public static final int BPCHAR_ARRAY = 1014;
+    public static final int VARCHAR_ARRAY = 1015;
+    public static final int INT8_ARRAY = 1016;
+    public static final int FLOAT4_ARRAY = 1021;
+    public static final int FLOAT8_ARRAY = 1022;
+    public static final int ACLITEM_ARRAY = 1034;
+    public static final int OID_ARRAY = 1028;
+    public static final int TIMESTAMP_ARRAY = 1115;
+    public static final int DATE_ARRAY = 1182;
+    public static final int TIME_ARRAY = 1183;
+    public static final int TIMESTAMPTZ_ARRAY = 1185;
+    public static final int INTERVAL_ARRAY = 1187;
+    public static final int NUMERIC_ARRAY = 1231;
+    public static final int CSTRING_ARRAY = 1263;
+    public static final int UUID_ARRAY = 2951;
+    public static final int JSON_ARRAY = 199;
+    public static final int JSONB_ARRAY = 3807;
+    public static final int INET_ARRAY = 1041;
+    public static final int REGTYPE_ARRAY = 2211;
+
+    private TypeOids() {
+    }
+}

@@ -1,0 +1,76 @@
+package io.shale.storage;
+
+/**
+ * A transaction over a {@link KeyValueStore}, with PostgreSQL's semantics: reads see the current
+ * snapshot plus the transaction's own writes; a write locks its key until the end of the
+ * transaction; a write to a key that a concurrent transaction holds waits for it.
+ *
+ * <p>Used by one thread at a time. Waits end with {@link io.shale.common.error.ShaleException}
+ * 55P03 (lock_timeout or NOWAIT), 40P01 (deadlock) or 57014 (the waiting thread was interrupted:
+ * cancel and statement_timeout interrupt it).
+ */
+public interface Transaction {
+
+    /** A unique id of this transaction, stable for its life (pg_stat_activity, diagnostics). */
+    long id();
+
+    /** Takes a new snapshot: the next statement under READ COMMITTED. No-op under REPEATABLE READ. */
+    void newSnapshot();
+
+    /** The value of {@code key} in the snapshot (own writes included), or null. */
+    byte[] get(byte[] key);
+
+    /** The keys in {@code [fromInclusive, toExclusive)} in the snapshot, ascending or descending. */
+    KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending);
+
+    /**
+     * Locks a row that the snapshot showed, for UPDATE, DELETE or SELECT … FOR …, and returns its
+     * newest committed value (or this transaction's own), waiting for a concurrent writer first.
+     *
+     * @return the newest value, or null when the row has been deleted by a committed transaction
+     * @throws io.shale.common.error.ShaleException 40001 under REPEATABLE READ when a transaction
+     *     that committed after the snapshot changed or deleted the row; 55P03 with
+     *     {@link WaitPolicy#NOWAIT}
+     * @return {@link #SKIPPED} with {@link WaitPolicy#SKIP_LOCKED} when another holds the lock
+     */
+    byte[] lock(byte[] key, LockStrength strength, WaitPolicy waitPolicy);
+
+    /**
+     * Writes a key that need not be new (an update of a row the transaction locked, or a
+     * non-unique index entry). Locks the key as {@link LockStrength#FOR_UPDATE}.
+     */
+    void put(byte[] key, byte[] value);
+
+    /**
+     * Writes a key that must not exist: the store enforces uniqueness. When a concurrent
+     * uncommitted transaction wrote the key, waits for it to end.
+     *
+     * @return false, writing nothing, when the key exists in the newest committed state or in
+     *     this transaction's own writes
+     */
+    boolean insert(byte[] key, byte[] value);
+
+    /** Deletes a key (a tombstone in this transaction). Locks it as FOR_UPDATE. */
+    void delete(byte[] key);
+
+    /** Marks a point to roll back to; returns its handle. */
+    int savepoint();
+
+    /** Undoes the writes since the savepoint, and releases the locks only it took. */
+    void rollbackTo(int savepoint);
+
+    /** Forgets a savepoint (and those after it), keeping its writes. */
+    void release(int savepoint);
+
+    /** Makes the writes visible to later snapshots and releases the locks. */
+    void commit();
+
+    /** Discards the writes and releases the locks. Idempotent; safe after a failed commit. */
+    void rollback();
+
+    /** Whether commit or rollback has run. */
+    boolean isFinished();
+
+    /** Returned by {@link #lock} when {@link WaitPolicy#SKIP_LOCKED} skipped the row. */
+    byte[] SKIPPED = new byte[0];
+}
