@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.catalog.Catalog;
 import io.shale.common.types.FormatSettings;
 
 import java.time.Instant;
@@ -13,6 +14,15 @@ import java.util.random.RandomGenerator;
 public interface EvalContext {
 
     FormatSettings formatSettings();
+
+    /** The catalog snapshot the statement runs against (for the catalog information functions). */
+    Catalog catalog();
+
+    /** The session's database. */
+    int databaseOid();
+
+    /** The oid of the current role. */
+    int currentUserOid();
 
     /** now(), transaction_timestamp(), CURRENT_TIMESTAMP: the start of the transaction. */
     Instant transactionTimestamp();

@@ -1,0 +1,213 @@
+package io.shale.catalog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the next {@link Catalog} version from a base one. Not thread-safe; used by one DDL
+ * statement (or one transaction's DDL) at a time.
+ */
+public final class CatalogEditor {
+    private final Catalog base;
+    private int nextOid;
+    private long nextStorageId;
+    private final Map<Integer, Role> roles;
+    private final List<RoleMembership> memberships;
+    private final Map<Integer, Database> databases;
+    private final Map<Integer, DatabaseCatalog> contents;
+    private final Map<Integer, Objects> edited = new HashMap<>();
+
+    CatalogEditor(Catalog base) {
+        this.base = base;
+        this.nextOid = base.nextOid();
+        this.nextStorageId = base.nextStorageId();
+        this.roles = new HashMap<>();
+        for (Role r : base.roles()) {
+            roles.put(r.oid(), r);
+        }
+        this.memberships = new ArrayList<>(base.memberships());
+        this.databases = new HashMap<>();
+        for (Database d : base.databases()) {
+            databases.put(d.oid(), d);
+        }
+        this.contents = new HashMap<>(base.contents());
+    }
+
+    /** A new object id, unique in the cluster. */
+    public int newOid() {
+        return nextOid++;
+    }
+
+    /** A new key prefix for a table's or index's data in the store. */
+    public long newStorageId() {
+        return nextStorageId++;
+    }
+
+    public Catalog base() {
+        return base;
+    }
+
+    public void putRole(Role role) {
+        roles.put(role.oid(), role);
+    }
+
+    public void dropRole(int oid) {
+        roles.remove(oid);
+        memberships.removeIf(m -> m.roleOid() == oid || m.memberOid() == oid);
+    }
+
+    public void addMembership(RoleMembership membership) {
+        memberships.removeIf(m -> m.roleOid() == membership.roleOid() && m.memberOid() == membership.memberOid());
+        memberships.add(membership);
+    }
+
+    public void removeMembership(int roleOid, int memberOid) {
+        memberships.removeIf(m -> m.roleOid() == roleOid && m.memberOid() == memberOid);
+    }
+
+    /** Adds a database with the built-in schemas pg_catalog, public, information_schema, pg_toast. */
+    public void createDatabase(Database database) {
+        databases.put(database.oid(), database);
+        Objects objects = new Objects(database.oid());
+        objects.namespaces.put(Catalog.PG_CATALOG_NAMESPACE, new Namespace(Catalog.PG_CATALOG_NAMESPACE,
+                database.oid(), "pg_catalog", Catalog.BOOTSTRAP_SUPERUSER));
+        objects.namespaces.put(Catalog.PG_TOAST_NAMESPACE, new Namespace(Catalog.PG_TOAST_NAMESPACE,
+                database.oid(), "pg_toast", Catalog.BOOTSTRAP_SUPERUSER));
+        objects.namespaces.put(Catalog.PUBLIC_NAMESPACE, new Namespace(Catalog.PUBLIC_NAMESPACE,
+                database.oid(), "public", database.ownerOid()));
+        objects.namespaces.put(Catalog.INFORMATION_SCHEMA_NAMESPACE, new Namespace(
+                Catalog.INFORMATION_SCHEMA_NAMESPACE, database.oid(), "information_schema",
+                Catalog.BOOTSTRAP_SUPERUSER));
+        edited.put(database.oid(), objects);
+    }
+
+    /** Adds a database whose objects are copied from a template database. */
+    public void createDatabase(Database database, int templateOid) {
+        databases.put(database.oid(), database);
+        Objects objects = objectsOf(templateOid).copyFor(database.oid());
+        edited.put(database.oid(), objects);
+    }
+
+    public void dropDatabase(int oid) {
+        databases.remove(oid);
+        contents.remove(oid);
+        edited.remove(oid);
+    }
+
+    public void putDatabase(Database database) {
+        databases.put(database.oid(), database);
+    }
+
+    public void putNamespace(int databaseOid, Namespace namespace) {
+        objectsOf(databaseOid).namespaces.put(namespace.oid(), namespace);
+    }
+
+    public void dropNamespace(int databaseOid, int namespaceOid) {
+        objectsOf(databaseOid).namespaces.remove(namespaceOid);
+    }
+
+    public void putRelation(int databaseOid, Relation relation) {
+        objectsOf(databaseOid).relations.put(relation.oid(), relation);
+    }
+
+    public void dropRelation(int databaseOid, int relationOid) {
+        Objects objects = objectsOf(databaseOid);
+        objects.relations.remove(relationOid);
+        objects.comments.removeIf(c -> c.objectOid() == relationOid);
+    }
+
+    public void putConstraint(int databaseOid, Constraint constraint) {
+        objectsOf(databaseOid).constraints.put(constraint.oid(), constraint);
+    }
+
+    public void dropConstraint(int databaseOid, int constraintOid) {
+        objectsOf(databaseOid).constraints.remove(constraintOid);
+    }
+
+    public void putEnumType(int databaseOid, EnumType type) {
+        objectsOf(databaseOid).types.put(type.oid(), type);
+    }
+
+    public void dropEnumType(int databaseOid, int typeOid) {
+        objectsOf(databaseOid).types.remove(typeOid);
+    }
+
+    /** Sets (or with null text removes) the comment on an object. */
+    public void setComment(int databaseOid, Comment comment) {
+        List<Comment> comments = objectsOf(databaseOid).comments;
+        comments.removeIf(c -> c.objectOid() == comment.objectOid() && c.classOid() == comment.classOid()
+                && c.subId() == comment.subId());
+        if (comment.text() != null) {
+            comments.add(comment);
+        }
+    }
+
+    /** The database's objects as edited so far. */
+    public DatabaseCatalog objects(int databaseOid) {
+        Objects o = edited.get(databaseOid);
+        return o == null ? contents.get(databaseOid) : o.freeze();
+    }
+
+    private Objects objectsOf(int databaseOid) {
+        return edited.computeIfAbsent(databaseOid, oid -> {
+            DatabaseCatalog current = contents.get(oid);
+            if (current == null) {
+                throw new IllegalArgumentException("no database with oid " + oid);
+            }
+            return Objects.of(current);
+        });
+    }
+
+    /** The next catalog version. */
+    public Catalog build() {
+        Map<Integer, DatabaseCatalog> newContents = new HashMap<>(contents);
+        for (Map.Entry<Integer, Objects> e : edited.entrySet()) {
+            newContents.put(e.getKey(), e.getValue().freeze());
+        }
+        return new Catalog(base.version() + 1, nextOid, nextStorageId, roles.values(), memberships,
+                databases.values(), newContents);
+    }
+
+    /** Mutable copies of one database's object maps. */
+    private static final class Objects {
+        final int databaseOid;
+        final Map<Integer, Namespace> namespaces = new HashMap<>();
+        final Map<Integer, Relation> relations = new HashMap<>();
+        final Map<Integer, Constraint> constraints = new HashMap<>();
+        final Map<Integer, EnumType> types = new HashMap<>();
+        final List<Comment> comments = new ArrayList<>();
+
+        Objects(int databaseOid) {
+            this.databaseOid = databaseOid;
+        }
+
+        static Objects of(DatabaseCatalog c) {
+            Objects o = new Objects(c.databaseOid());
+            o.namespaces.putAll(c.namespaceMap());
+            o.relations.putAll(c.relationMap());
+            o.constraints.putAll(c.constraintMap());
+            o.types.putAll(c.typeMap());
+            o.comments.addAll(c.comments());
+            return o;
+        }
+
+        Objects copyFor(int newDatabaseOid) {
+            Objects o = new Objects(newDatabaseOid);
+            for (Namespace n : namespaces.values()) {
+                o.namespaces.put(n.oid(), new Namespace(n.oid(), newDatabaseOid, n.name(), n.ownerOid()));
+            }
+            o.relations.putAll(relations);
+            o.constraints.putAll(constraints);
+            o.types.putAll(types);
+            o.comments.addAll(comments);
+            return o;
+        }
+
+        DatabaseCatalog freeze() {
+            return new DatabaseCatalog(databaseOid, namespaces.values(), relations.values(),
+                    constraints.values(), types.values(), comments);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.shale.catalog;
+
+/** A schema (pg_namespace row) of one database. */
+public record Namespace(int oid, int databaseOid, String name, int ownerOid) {
+}
