@@ -9,7 +9,7 @@ import io.shale.common.types.SqlType;
 public sealed interface Expr permits Expr.Literal, Expr.ColumnRef, Expr.OuterRef, Expr.Param,
         Expr.Call, Expr.Cast, Expr.And, Expr.Or, Expr.Not, Expr.IsNull, Expr.Case, Expr.Coalesce,
         Expr.NullIf, Expr.InList, Expr.SubqueryExpr, Expr.ArrayOf, Expr.Subscript, Expr.RowOf,
-        Expr.AnyAll, Expr.FieldOf, Expr.Distinctness, Expr.AggregateRef, Expr.SessionValue {
+        Expr.AnyAll, Expr.FieldOf, Expr.Distinctness, Expr.AggregateRef, Expr.WindowRef, Expr.SessionValue {
 
     SqlType type();
 
@@ -164,6 +164,10 @@ public sealed interface Expr permits Expr.Literal, Expr.ColumnRef, Expr.OuterRef
 
     /** The value of aggregate or window function {@code index} of the enclosing aggregation node. */
     record AggregateRef(int index, SqlType type) implements Expr {
+    }
+
+    /** The value of window call {@code index} while the select list is analysed. */
+    record WindowRef(int index, SqlType type) implements Expr {
     }
 
     /** A value the session knows at run time (CURRENT_USER, now() of the transaction, …). */

@@ -16,13 +16,16 @@ public sealed interface ModifyOperation permits ModifyOperation.Insert, ModifyOp
     /** RETURNING expressions, or empty. */
     List<Expr> returning();
 
+    /** The constraints to check. */
+    TableRules rules();
+
     /**
      * INSERT: {@code source} produces one row per new row; {@code values} computes the stored row
      * from it (defaults included), indexed by attnum - 1. RETURNING is evaluated over the new
      * stored row.
      */
     record Insert(Table table, PlanNode source, List<Expr> values, OnConflict onConflict,
-                  List<Expr> returning) implements ModifyOperation {
+                  List<Expr> returning, TableRules rules) implements ModifyOperation {
         public Insert {
             values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
             returning = List.copyOf(returning);
@@ -37,7 +40,7 @@ public sealed interface ModifyOperation permits ModifyOperation.Insert, ModifyOp
      * RETURNING is evaluated over the source row with the target part replaced by the new row.
      */
     record Update(Table table, PlanNode source, int targetOffset, List<Expr> assignments, Expr recheck,
-                  List<Expr> returning) implements ModifyOperation {
+                  List<Expr> returning, TableRules rules) implements ModifyOperation {
         public Update {
             assignments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(assignments));
             returning = List.copyOf(returning);
@@ -46,7 +49,7 @@ public sealed interface ModifyOperation permits ModifyOperation.Insert, ModifyOp
 
     /** DELETE: like UPDATE without assignments; RETURNING over the source row. */
     record Delete(Table table, PlanNode source, int targetOffset, Expr recheck,
-                  List<Expr> returning) implements ModifyOperation {
+                  List<Expr> returning, TableRules rules) implements ModifyOperation {
         public Delete {
             returning = List.copyOf(returning);
         }

@@ -113,8 +113,8 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
     record CteScan(int id, List<OutputColumn> columns) implements PlanNode {
     }
 
-    /** Materialises CTEs (in order) and runs the body. */
-    record WithCtes(List<PlanNode> ctes, PlanNode body) implements PlanNode {
+    /** Materialises CTEs (in order, each under its id) and runs the body. */
+    record WithCtes(List<Integer> ids, List<PlanNode> ctes, PlanNode body) implements PlanNode {
         @Override
         public List<OutputColumn> columns() {
             return body.columns();
