@@ -76,6 +76,13 @@ public final class ByteSink {
         buf[pos] = (byte) b;
     }
 
+    /** Inverts every byte from {@code from} to the end (descending key columns). */
+    public void invert(int from) {
+        for (int i = from; i < len; i++) {
+            buf[i] = (byte) ~buf[i];
+        }
+    }
+
     public int length() {
         return len;
     }
@@ -88,6 +95,11 @@ public final class ByteSink {
     /** Shrinks the content to its first {@code n} bytes. */
     public void truncate(int n) {
         len = n;
+    }
+
+    /** The internal buffer (valid up to {@link #length()}); do not keep it across writes. */
+    byte[] toByteArrayView() {
+        return buf;
     }
 
     public byte[] toByteArray() {

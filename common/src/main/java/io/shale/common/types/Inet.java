@@ -151,6 +151,15 @@ public record Inet(byte[] address, int bits) implements Comparable<Inet> {
         return out;
     }
 
+    /** The same prefix with the host bits cleared (what a cast to cidr keeps). */
+    public Inet network() {
+        byte[] a = address.clone();
+        for (int i = bits; i < a.length * 8; i++) {
+            a[i / 8] &= (byte) ~(0x80 >>> (i % 8));
+        }
+        return new Inet(a, bits);
+    }
+
     /** PostgreSQL's text form: inet omits a full-length prefix, cidr always shows it. */
     public String format(boolean cidr) {
         String a = ipv6() ? formatV6() : formatV4(0);
