@@ -47,7 +47,10 @@ public final class HybridLogicalClock {
         return last.get();
     }
 
-    /** Moves the clock past a timestamp observed from another node; returns the new timestamp. */
+    /**
+     * Moves the clock up to a timestamp observed from another node (or the wall clock, if later),
+     * so that every later {@link #now()} is greater; returns the clock's new value.
+     */
     public long update(long observed) {
         long physical = physicalMillis.getAsLong() << LOGICAL_BITS;
         long floor = Math.max(physical, observed);
