@@ -2,13 +2,16 @@ package io.shale.storage.memory;
 
 import java.util.Arrays;
 
-/** A key as a hash-map key of the lock table: compared by content, hash computed once. */
+/**
+ * A key as a hash-map key of the lock table: compared by content, hash computed once. Holds its
+ * own copy, so a caller reusing its key buffer cannot corrupt the table.
+ */
 final class LockKey {
     final byte[] bytes;
     private final int hash;
 
     LockKey(byte[] bytes) {
-        this.bytes = bytes;
+        this.bytes = bytes.clone();
         this.hash = Arrays.hashCode(bytes);
     }
 

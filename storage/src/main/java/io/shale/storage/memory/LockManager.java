@@ -84,6 +84,11 @@ final class LockManager {
         return waits;
     }
 
+    /** The number of keys locked or waited for now (for tests of lock table cleanup). */
+    int lockedKeys() {
+        return table.size();
+    }
+
     private RowLock await(TransactionState transaction, RowLock lock, LockStrength strength,
                           long lockTimeoutNanos, long deadlockTimeoutNanos) {
         long start = System.nanoTime();

@@ -83,6 +83,11 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         return versions.vacuum(horizon);
     }
 
+    /** The number of keys with a row lock entry now (held or waited for). */
+    int lockedKeys() {
+        return locks.lockedKeys();
+    }
+
     /** The clock that stamps this store's snapshots and commits. */
     public HybridLogicalClock clock() {
         return clock;

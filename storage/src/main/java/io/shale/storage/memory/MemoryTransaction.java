@@ -138,12 +138,15 @@ final class MemoryTransaction implements Transaction {
     @Override
     public void delete(byte[] key) {
         checkWritable();
+        int mark = locks.mark();
         locks.acquire(new LockKey(key), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
         VersionChain chain = versions.chain(key);
         Version newest = chain == null ? null : chain.newest(state);
         checkConcurrentUpdate(chain, newest);
         if (newest != null && newest.value != null) {
             write(key, null);
+        } else {
+            locks.undoSince(mark);
         }
     }
 

@@ -250,6 +250,8 @@ class LockingTest {
         holder.commit();
         Transaction later = store.begin(readCommitted());
         assertThat(text(later.lock(bytes("k"), FOR_UPDATE, WaitPolicy.NOWAIT))).isEqualTo("v");
+        later.commit();
+        assertThat(store.lockedKeys()).isZero();
     }
 
     @Test

@@ -133,6 +133,11 @@ class MemoryStoreProperties {
             checkObserver();
             assertThat(store.statistics().keyCount()).isEqualTo(committed.size());
             assertThat(store.statistics().lockWaits()).isEmpty();
+            if (observer != null) {
+                observer.commit();
+            }
+            assertThat(store.lockedKeys()).isZero();
+            assertThat(store.statistics().runningTransactions()).isEmpty();
         }
 
         private void step(Action action) {

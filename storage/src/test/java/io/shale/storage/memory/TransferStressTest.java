@@ -70,6 +70,7 @@ class TransferStressTest {
         last.commit();
         assertThat(store.statistics().runningTransactions()).isEmpty();
         assertThat(store.statistics().lockWaits()).isEmpty();
+        assertThat(store.lockedKeys()).isZero();
     }
 
     private long transfer(SplittableRandom random, long deadline, AtomicLong deadlocks) {
