@@ -1,0 +1,274 @@
+package io.shale.storage.memory;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.storage.KeyCursor;
+import io.shale.storage.LockStrength;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
+import io.shale.storage.WaitPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A transaction of a {@link MemoryKeyValueStore}. Its writes are provisional versions on top of
+ * their keys' chains, invisible to others until the commit stamps them; it holds the row lock of
+ * every key it writes. Used by one thread at a time.
+ */
+final class MemoryTransaction implements Transaction {
+    private record Write(VersionChain chain, Version version) {
+    }
+
+    private record Savepoint(int handle, int writeMark, int lockMark) {
+    }
+
+    private final MemoryKeyValueStore store;
+    private final VersionStore versions;
+    private final TransactionState state;
+    private final TransactionLocks locks;
+    private final boolean repeatableRead;
+    private final boolean readOnly;
+    private final List<Write> writes = new ArrayList<>();
+    private final List<Savepoint> savepoints = new ArrayList<>();
+    private long snapshot;
+    private long sequence;
+    private int nextSavepoint = 1;
+    private boolean finished;
+
+    MemoryTransaction(MemoryKeyValueStore store, VersionStore versions, LockManager lockManager,
+                      TransactionState state, TransactionOptions options, long snapshot) {
+        this.store = store;
+        this.versions = versions;
+        this.state = state;
+        this.locks = new TransactionLocks(lockManager, state, options.lockTimeout().toNanos(),
+                options.deadlockTimeout().toNanos());
+        this.repeatableRead = options.isolation() != TransactionOptions.IsolationLevel.READ_COMMITTED;
+        this.readOnly = options.readOnly();
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    public long id() {
+        return state.id;
+    }
+
+    @Override
+    public void newSnapshot() {
+        checkActive();
+        if (!repeatableRead) {
+            snapshot = store.takeSnapshot(state);
+        }
+    }
+
+    @Override
+    public byte[] get(byte[] key) {
+        checkActive();
+        VersionChain chain = versions.chain(key);
+        if (chain == null) {
+            return null;
+        }
+        Version version = chain.visible(state, snapshot, Long.MAX_VALUE);
+        return version == null ? null : version.value;
+    }
+
+    @Override
+    public KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending) {
+        checkActive();
+        return new MemoryKeyCursor(this, state, versions.iterate(fromInclusive, toExclusive, descending),
+                snapshot, sequence);
+    }
+
+    @Override
+    public byte[] lock(byte[] key, LockStrength strength, WaitPolicy waitPolicy) {
+        checkActive();
+        int mark = locks.mark();
+        if (!locks.acquire(new LockKey(key), strength, waitPolicy)) {
+            return SKIPPED;
+        }
+        VersionChain chain = versions.chain(key);
+        Version newest = chain == null ? null : chain.newest(state);
+        checkConcurrentUpdate(chain, newest);
+        if (newest == null || newest.value == null) {
+            locks.undoSince(mark);
+            return null;
+        }
+        return newest.value;
+    }
+
+    @Override
+    public void put(byte[] key, byte[] value) {
+        Objects.requireNonNull(value, "value");
+        checkWritable();
+        LockKey lockKey = new LockKey(key);
+        LockStrength held = locks.strength(lockKey);
+        if (held == null || !held.covers(LockStrength.FOR_NO_KEY_UPDATE)) {
+            locks.acquire(lockKey, LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
+        }
+        VersionChain chain = versions.chain(key);
+        checkConcurrentUpdate(chain, chain == null ? null : chain.newest(state));
+        write(key, value);
+    }
+
+    @Override
+    public boolean insert(byte[] key, byte[] value) {
+        Objects.requireNonNull(value, "value");
+        checkWritable();
+        VersionChain chain = versions.chain(key);
+        if (chain != null) {
+            Version head = chain.head;
+            if (head != null && head.value != null
+                    && (head.isOwnedBy(state) || head.committedTimestamp() != 0)) {
+                return false;
+            }
+        }
+        int mark = locks.mark();
+        locks.acquire(new LockKey(key), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
+        chain = versions.chain(key);
+        Version newest = chain == null ? null : chain.newest(state);
+        if (newest != null && newest.value != null) {
+            locks.undoSince(mark);
+            return false;
+        }
+        write(key, value);
+        return true;
+    }
+
+    @Override
+    public void delete(byte[] key) {
+        checkWritable();
+        int mark = locks.mark();
+        locks.acquire(new LockKey(key), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
+        VersionChain chain = versions.chain(key);
+        Version newest = chain == null ? null : chain.newest(state);
+        checkConcurrentUpdate(chain, newest);
+        if (newest != null && newest.value != null) {
+            write(key, null);
+        } else {
+            locks.undoSince(mark);
+        }
+    }
+
+    @Override
+    public int savepoint() {
+        checkActive();
+        int handle = nextSavepoint++;
+        savepoints.add(new Savepoint(handle, writes.size(), locks.mark()));
+        return handle;
+    }
+
+    @Override
+    public void rollbackTo(int savepoint) {
+        checkActive();
+        int index = savepointIndex(savepoint);
+        Savepoint target = savepoints.get(index);
+        savepoints.subList(index + 1, savepoints.size()).clear();
+        undoWritesSince(target.writeMark);
+        locks.undoSince(target.lockMark);
+    }
+
+    @Override
+    public void release(int savepoint) {
+        checkActive();
+        int index = savepointIndex(savepoint);
+        savepoints.subList(index, savepoints.size()).clear();
+    }
+
+    @Override
+    public void commit() {
+        checkActive();
+        finished = true;
+        if (writes.isEmpty()) {
+            state.outcome = store.clock().current();
+        } else {
+            state.outcome = TransactionState.COMMITTING;
+            long commitTimestamp = store.clock().now();
+            state.outcome = commitTimestamp;
+            long horizon = store.horizon();
+            for (int i = 0, n = writes.size(); i < n; i++) {
+                versions.stamp(writes.get(i).chain, state, commitTimestamp, horizon);
+            }
+        }
+        end(!writes.isEmpty());
+    }
+
+    @Override
+    public void rollback() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        state.outcome = TransactionState.ABORTED;
+        undoWritesSince(0);
+        end(false);
+    }
+
+    @Override
+    public boolean isFinished() {
+        return finished;
+    }
+
+    void checkActive() {
+        if (finished) {
+            throw new ShaleException(ErrorCode.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+        }
+    }
+
+    private void checkWritable() {
+        checkActive();
+        if (readOnly) {
+            throw new ShaleException(ErrorCode.READ_ONLY_SQL_TRANSACTION,
+                    "cannot execute a write in a read-only transaction");
+        }
+    }
+
+    private void write(byte[] key, byte[] value) {
+        Version version = new Version(value, state, sequence++);
+        writes.add(new Write(versions.push(key, version), version));
+    }
+
+    /**
+     * REPEATABLE READ: the row this transaction is about to lock or change must not have been
+     * changed by a transaction that committed after the snapshot (PostgreSQL raises 40001 where
+     * READ COMMITTED would follow the update chain). Nothing is reported when the key is absent
+     * both in the snapshot and now.
+     */
+    private void checkConcurrentUpdate(VersionChain chain, Version newest) {
+        if (!repeatableRead || newest == null || newest.isOwnedBy(state)
+                || newest.committedTimestamp() <= snapshot) {
+            return;
+        }
+        Version seen = chain.visible(state, snapshot, Long.MAX_VALUE);
+        boolean sawRow = seen != null && seen.value != null;
+        if (newest.value != null) {
+            throw new ShaleException(ErrorCode.SERIALIZATION_FAILURE,
+                    "could not serialize access due to concurrent update");
+        }
+        if (sawRow) {
+            throw new ShaleException(ErrorCode.SERIALIZATION_FAILURE,
+                    "could not serialize access due to concurrent delete");
+        }
+    }
+
+    private void undoWritesSince(int mark) {
+        for (int i = writes.size() - 1; i >= mark; i--) {
+            Write write = writes.remove(i);
+            versions.unlink(write.chain, write.version);
+        }
+    }
+
+    private int savepointIndex(int handle) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).handle == handle) {
+                return i;
+            }
+        }
+        throw new ShaleException(ErrorCode.INVALID_TRANSACTION_STATE, "savepoint " + handle + " does not exist");
+    }
+
+    private void end(boolean wrote) {
+        locks.releaseAll();
+        store.finished(state, wrote);
+    }
+}

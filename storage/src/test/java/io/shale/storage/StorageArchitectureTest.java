@@ -1,0 +1,27 @@
+package io.shale.storage;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.TimeUnit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+/** Storage knows nothing of SQL: it depends on the JDK, common and lz4 only. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class StorageArchitectureTest {
+
+    @Test
+    void storageDependsOnlyOnTheJdkCommonAndLz4() {
+        JavaClasses storage = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("io.shale.storage");
+        classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.shale.common..", "io.shale.storage..", "net.jpountz..")
+                .check(storage);
+    }
+}

@@ -1,0 +1,91 @@
+package io.shale.storage.memory;
+
+import io.shale.storage.HybridLogicalClock;
+import io.shale.storage.LockStrength;
+import io.shale.storage.Transaction;
+import io.shale.storage.WaitPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.shale.storage.memory.StoreTestSupport.awaitWaiting;
+import static io.shale.storage.memory.StoreTestSupport.bytes;
+import static io.shale.storage.memory.StoreTestSupport.commitPuts;
+import static io.shale.storage.memory.StoreTestSupport.entries;
+import static io.shale.storage.memory.StoreTestSupport.readCommitted;
+import static io.shale.storage.memory.StoreTestSupport.repeatableRead;
+import static io.shale.storage.memory.StoreTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class MaintenanceTest {
+    private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1));
+
+    @Test
+    void destroyRangeRemovesEveryVersionAtOnce() {
+        commitPuts(store, "a1", "x", "b1", "xx", "b2", "xxx", "c1", "x");
+        assertThat(store.approximateSize(bytes("b"), bytes("c"))).isEqualTo(2 + 2 + 2 + 3);
+        assertThat(store.statistics().keyCount()).isEqualTo(4);
+        store.destroyRange(bytes("b"), bytes("c"));
+        assertThat(store.approximateSize(bytes("b"), bytes("c"))).isZero();
+        assertThat(store.statistics().keyCount()).isEqualTo(2);
+        assertThat(entries(store.begin(readCommitted()), null, null, false)).containsExactly("a1=x", "c1=x");
+    }
+
+    @Test
+    void vacuumKeepsWhatRunningSnapshotsSee() {
+        commitPuts(store, "k", "1", "gone", "1");
+        Transaction old = store.begin(repeatableRead());
+        commitPuts(store, "k", "2");
+        Transaction deleter = store.begin(readCommitted());
+        deleter.delete(bytes("gone"));
+        deleter.commit();
+        assertThat(store.vacuum()).isZero();
+        assertThat(text(old.get(bytes("k")))).isEqualTo("1");
+        assertThat(text(old.get(bytes("gone")))).isEqualTo("1");
+        old.commit();
+        assertThat(store.vacuum()).isEqualTo(1);
+        assertThat(entries(store.begin(readCommitted()), null, null, false)).containsExactly("k=2");
+        assertThat(store.statistics().keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void statisticsShowRunningTransactionsAndWaits() throws Exception {
+        commitPuts(store, "k", "1");
+        Transaction holder = store.begin(readCommitted());
+        Transaction waiter = store.begin(readCommitted());
+        holder.lock(bytes("k"), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
+        CompletableFuture<byte[]> lock = CompletableFuture.supplyAsync(
+                () -> waiter.lock(bytes("k"), LockStrength.FOR_UPDATE, WaitPolicy.WAIT));
+        awaitWaiting(store, waiter);
+        var statistics = store.statistics();
+        assertThat(statistics.runningTransactions()).containsExactly(holder.id(), waiter.id());
+        assertThat(statistics.lockWaits()).containsExactly(new io.shale.storage.LockWait(waiter.id(), holder.id()));
+        holder.commit();
+        assertThat(text(lock.get(5, TimeUnit.SECONDS))).isEqualTo("1");
+        waiter.commit();
+        assertThat(store.statistics().runningTransactions()).isEmpty();
+    }
+
+    @Test
+    void theClockIsMonotonicAndLaysOutMillisAndCounter() {
+        long[] wall = {1_000};
+        HybridLogicalClock clock = new HybridLogicalClock(() -> wall[0]);
+        long first = clock.now();
+        assertThat(HybridLogicalClock.physicalMillis(first)).isEqualTo(1_000);
+        assertThat(HybridLogicalClock.logical(first)).isZero();
+        long second = clock.now();
+        assertThat(second).isEqualTo(first + 1);
+        wall[0] = 900;
+        assertThat(clock.now()).isEqualTo(first + 2);
+        wall[0] = 2_000;
+        assertThat(clock.now()).isEqualTo(2_000L << HybridLogicalClock.LOGICAL_BITS);
+        long remote = (5_000L << HybridLogicalClock.LOGICAL_BITS) + 7;
+        assertThat(clock.update(remote)).isEqualTo(remote);
+        assertThat(clock.update(first)).isEqualTo(remote + 1);
+        assertThat(clock.now()).isEqualTo(remote + 2);
+        assertThat(clock.current()).isEqualTo(remote + 2);
+    }
+}
