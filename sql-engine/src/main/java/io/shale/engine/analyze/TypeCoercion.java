@@ -50,7 +50,7 @@ final class TypeCoercion {
             try {
                 Object value = TextCodec.parse(target, (String) l.value(), context.settings);
                 if (target.typmod() >= 0) {
-                    value = Casts.cast(value, new SqlType(target.oid(), -1), target, mode == Mode.EXPLICIT, context.settings);
+                    value = io.shale.engine.exec.TypeOps.cast(value, new SqlType(target.oid(), -1), target, mode == Mode.EXPLICIT, context.settings);
                 }
                 return new Expr.Literal(value, target);
             } catch (ShaleException e) {
@@ -74,7 +74,7 @@ final class TypeCoercion {
         }
         if (expr instanceof Expr.Literal l) {
             Object value = l.value() == null ? null
-                    : Casts.cast(l.value(), from, target, mode == Mode.EXPLICIT, context.settings);
+                    : io.shale.engine.exec.TypeOps.cast(l.value(), from, target, mode == Mode.EXPLICIT, context.settings);
             return new Expr.Literal(value, target);
         }
         return new Expr.Cast(expr, target, mode == Mode.EXPLICIT);

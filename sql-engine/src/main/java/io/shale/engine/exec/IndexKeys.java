@@ -2,6 +2,7 @@ package io.shale.engine.exec;
 
 import io.shale.catalog.Index;
 import io.shale.catalog.Table;
+import io.shale.common.types.ByteSink;
 import io.shale.common.types.KeyCodec;
 import io.shale.common.types.SqlType;
 
@@ -50,6 +51,8 @@ public final class IndexKeys {
     }
 
     static void appendValue(KeyBytes key, SqlType type, Object value, Index.IndexKey k) {
-        key.append(KeyCodec.encode(type, value, k.descending(), k.nullsFirst()));
+        ByteSink sink = new ByteSink();
+        KeyCodec.encode(sink, type, value, k.descending(), k.nullsFirst());
+        key.append(sink.toByteArray());
     }
 }

@@ -1,5 +1,6 @@
 package io.shale.engine.exec;
 
+import io.shale.common.types.CastContext;
 import io.shale.common.types.Casts;
 import io.shale.common.types.FormatSettings;
 import io.shale.common.types.SqlType;
@@ -11,7 +12,7 @@ public final class TypeOps {
     }
 
     public static Object cast(Object value, SqlType from, SqlType to, boolean explicit, FormatSettings settings) {
-        return Casts.cast(value, from, to, explicit, settings);
+        return Casts.cast(value, from, to, settings, explicit ? CastContext.EXPLICIT : CastContext.ASSIGNMENT);
     }
 
     public static int compare(SqlType type, Object a, Object b) {
