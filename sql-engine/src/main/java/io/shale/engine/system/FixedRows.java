@@ -1,0 +1,90 @@
+package io.shale.engine.system;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.Comment;
+import io.shale.catalog.EnumType;
+import io.shale.catalog.Relation;
+import io.shale.catalog.Sequence;
+import io.shale.common.types.TypeOids;
+
+import java.util.List;
+
+/** pg_am, pg_collation, pg_extension, pg_description, pg_enum, pg_sequence and pg_proc. */
+final class FixedRows {
+    private FixedRows() {
+    }
+
+    static void accessMethods(RowWriter out) {
+        Object[][] rows = {{SystemOids.HEAP, "heap", 3, 't'}, {SystemOids.BTREE, "btree", 330, 'i'},
+            {SystemOids.HASH, "hash", 331, 'i'}, {SystemOids.GIST, "gist", 332, 'i'},
+            {SystemOids.GIN, "gin", 333, 'i'}, {SystemOids.SPGIST, "spgist", 334, 'i'},
+            {SystemOids.BRIN, "brin", 335, 'i'}, {SystemOids.COLUMNAR, "columnar", 0, 't'}};
+        for (Object[] r : rows) {
+            out.row().set("oid", r[0]).set("amname", r[1]).set("amhandler", r[2]).set("amtype", r[3]);
+        }
+    }
+
+    static void collations(RowWriter out) {
+        collation(out, SystemOids.DEFAULT_COLLATION, "default", 'd', null);
+        collation(out, SystemOids.C_COLLATION, "C", 'c', "C");
+        collation(out, SystemOids.POSIX_COLLATION, "POSIX", 'c', "POSIX");
+    }
+
+    private static void collation(RowWriter out, int oid, String name, char provider, String locale) {
+        out.row().set("oid", oid).set("collname", name).set("collnamespace", Catalog.PG_CATALOG_NAMESPACE)
+                .set("collowner", Catalog.BOOTSTRAP_SUPERUSER).set("collprovider", provider)
+                .set("collisdeterministic", true).set("collencoding", -1).set("collcollate", locale)
+                .set("collctype", locale);
+    }
+
+    static void extensions(RowWriter out) {
+        out.row().set("oid", SystemOids.PLPGSQL_EXTENSION).set("extname", "plpgsql")
+                .set("extowner", Catalog.BOOTSTRAP_SUPERUSER).set("extnamespace", Catalog.PG_CATALOG_NAMESPACE)
+                .set("extrelocatable", false).set("extversion", "1.0");
+    }
+
+    static void descriptions(CatalogScan scan, RowWriter out) {
+        out.row().set("objoid", SystemOids.PLPGSQL_EXTENSION).set("classoid", SystemOids.PG_EXTENSION)
+                .set("objsubid", 0).set("description", "PL/pgSQL procedural language");
+        for (Comment c : scan.objects.comments()) {
+            out.row().set("objoid", c.objectOid()).set("classoid", c.classOid()).set("objsubid", c.subId())
+                    .set("description", c.text());
+        }
+    }
+
+    static void enums(CatalogScan scan, RowWriter out) {
+        for (EnumType e : scan.objects.enumTypes()) {
+            for (int i = 0; i < e.labels().size(); i++) {
+                out.row().set("oid", e.labelOids().get(i)).set("enumtypid", e.oid()).set("enumsortorder", i + 1)
+                        .set("enumlabel", e.labels().get(i));
+            }
+        }
+    }
+
+    static void sequences(CatalogScan scan, RowWriter out) {
+        for (Relation r : scan.relations()) {
+            if (r instanceof Sequence s) {
+                out.row().set("seqrelid", s.oid()).set("seqtypid", s.type().oid()).set("seqstart", s.start())
+                        .set("seqincrement", s.increment()).set("seqmax", s.max()).set("seqmin", s.min())
+                        .set("seqcache", s.cache()).set("seqcycle", s.cycle());
+            }
+        }
+    }
+
+    static void procs(CatalogScan scan, RowWriter out) {
+        for (ProcInfo p : scan.context.functions()) {
+            List<Long> args = new java.util.ArrayList<>(p.argumentTypes().size());
+            for (Integer a : p.argumentTypes()) {
+                args.add((long) a);
+            }
+            out.row().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", Catalog.PG_CATALOG_NAMESPACE)
+                    .set("proowner", Catalog.BOOTSTRAP_SUPERUSER).set("prolang", SystemOids.INTERNAL_LANGUAGE)
+                    .set("procost", 1f).set("prorows", p.returnsSet() ? 1000f : 0f).set("provariadic", p.variadicType())
+                    .set("prosupport", 0).set("prokind", p.kind()).set("prosecdef", false).set("proleakproof", false)
+                    .set("proisstrict", p.strict()).set("proretset", p.returnsSet()).set("provolatile", p.volatility())
+                    .set("proparallel", 's').set("pronargs", p.argumentTypes().size()).set("pronargdefaults", 0)
+                    .set("prorettype", p.returnType()).set("proargtypes", TypeSupport.vector(TypeOids.OID, args))
+                    .set("prosrc", p.name());
+        }
+    }
+}
