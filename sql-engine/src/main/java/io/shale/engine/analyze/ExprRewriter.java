@@ -10,11 +10,11 @@ import java.util.function.Function;
  * Rebuilds an expression bottom-up: {@code rule} sees each node first and may replace it
  * (returning non-null) before its children are visited. Subquery plans are left as they are.
  */
-final class ExprRewriter {
+public final class ExprRewriter {
     private ExprRewriter() {
     }
 
-    static Expr rewrite(Expr e, Function<Expr, Expr> rule) {
+    public static Expr rewrite(Expr e, Function<Expr, Expr> rule) {
         if (e == null) {
             return null;
         }
@@ -66,12 +66,12 @@ final class ExprRewriter {
     }
 
     /** Moves column references by {@code delta} positions. */
-    static Expr shift(Expr e, int delta) {
+    public static Expr shift(Expr e, int delta) {
         return rewrite(e, x -> x instanceof Expr.ColumnRef c ? new Expr.ColumnRef(c.index() + delta, c.type(), c.name()) : null);
     }
 
     /** Whether every column reference lies in {@code [from, to)}. */
-    static boolean columnsWithin(Expr e, int from, int to) {
+    public static boolean columnsWithin(Expr e, int from, int to) {
         boolean[] ok = {true};
         rewrite(e, x -> {
             if (x instanceof Expr.ColumnRef c && (c.index() < from || c.index() >= to)) {
@@ -86,7 +86,7 @@ final class ExprRewriter {
     }
 
     /** Whether the expression reads no column of the current row (constants, parameters, outer rows). */
-    static boolean isConstant(Expr e) {
+    public static boolean isConstant(Expr e) {
         boolean[] ok = {true};
         rewrite(e, x -> {
             if (x instanceof Expr.ColumnRef || x instanceof Expr.SubqueryExpr || x instanceof Expr.AggregateRef

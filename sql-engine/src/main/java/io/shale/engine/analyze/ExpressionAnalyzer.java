@@ -207,7 +207,7 @@ final class ExpressionAnalyzer {
             args.add(coercion.coerce(left, op.argumentTypes().get(i++), TypeCoercion.Mode.IMPLICIT, position));
         }
         args.add(coercion.coerce(right, op.argumentTypes().get(i), TypeCoercion.Mode.IMPLICIT, position));
-        return new Expr.Call(op.name(), op.scalar(), args, op.returnType(), op.strict(), op.volatileFunction());
+        return new Expr.Call(symbol, op.scalar(), args, op.returnType(), op.strict(), op.volatileFunction());
     }
 
     private Expr binary(BinaryOperation b, Scope scope, Clause clause) {
