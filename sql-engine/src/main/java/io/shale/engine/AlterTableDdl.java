@@ -116,7 +116,7 @@ final class AlterTableDdl {
                 case DEFAULT -> 'd';
                 case FULL -> 'f';
                 case NOTHING -> 'n';
-                case USING_INDEX -> 'i';
+                case INDEX -> 'i';
             }));
             case SetOptions s -> {
                 var options = new java.util.HashMap<>(table.options());
