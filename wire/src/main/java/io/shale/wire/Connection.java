@@ -27,7 +27,7 @@ final class Connection implements Runnable {
     private final MessageQueue queue;
     private final BackendWriter writer;
     private final Authenticator.Input input = this::next;
-    private Session session;
+    private volatile Session session;
 
     Connection(SessionService service, List<AuthRule> authRules, Channel channel, MessageQueue queue,
                BackendWriter writer) {
@@ -56,6 +56,18 @@ final class Connection implements Runnable {
             sendFatal(ErrorCode.INTERNAL_ERROR.sqlState(), "internal error", null, null);
         } finally {
             finish();
+        }
+    }
+
+    /**
+     * Called on the event loop when the socket closed: the worker learns it from the queue once it
+     * is free, and a statement still running is cancelled, since nobody waits for its result.
+     */
+    void disconnected() {
+        queue.add(new FrontendMessage.Disconnected());
+        Session current = session;
+        if (current != null) {
+            current.cancel();
         }
     }
 

@@ -22,6 +22,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final SslContext sslContext;
     private MessageQueue queue;
     private BackendWriter writer;
+    private Connection connection;
     private Thread worker;
 
     /** @param sslContext the server's TLS context, or null to refuse TLS */
@@ -35,7 +36,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         queue = new MessageQueue(autoRead -> ctx.channel().config().setAutoRead(autoRead));
         writer = new BackendWriter(ctx.channel());
-        Connection connection = new Connection(service, authRules, ctx.channel(), queue, writer);
+        connection = new Connection(service, authRules, ctx.channel(), queue, writer);
         worker = Thread.ofVirtual().name("shale-wire-" + ctx.channel().id().asShortText()).start(connection);
         ctx.fireChannelActive();
     }
@@ -58,7 +59,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        queue.add(new FrontendMessage.Disconnected());
+        connection.disconnected();
         ctx.fireChannelInactive();
     }
 
