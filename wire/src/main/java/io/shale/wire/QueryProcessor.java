@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Answers the messages of an authenticated connection (PostgreSQL documentation, "Simple Query"
  * and "Extended Query"): runs them on the session and writes the replies. After an error in
- * extended mode every message up to the next Sync is discarded. Runs on the worker thread.
+ * extended mode every message up to the next Sync is discarded, Query and Flush included, as
+ * PostgreSQL does. Runs on the worker thread.
  */
 final class QueryProcessor {
     private static final System.Logger LOG = System.getLogger(QueryProcessor.class.getName());
@@ -37,9 +38,17 @@ final class QueryProcessor {
     /** Handles one message; false when the connection is to end (Terminate, client gone). */
     boolean handle(FrontendMessage message) {
         switch (message) {
-            case FrontendMessage.Query query -> simpleQuery(query.sql());
+            case FrontendMessage.Query query -> {
+                if (!skipUntilSync) {
+                    simpleQuery(query.sql());
+                }
+            }
             case FrontendMessage.Sync ignored -> sync();
-            case FrontendMessage.Flush ignored -> writer.flush();
+            case FrontendMessage.Flush ignored -> {
+                if (!skipUntilSync) {
+                    writer.flush();
+                }
+            }
             case FrontendMessage.Parse parse -> extended(() -> parse(parse));
             case FrontendMessage.Bind bind -> extended(() -> bind(bind));
             case FrontendMessage.Describe describe -> extended(() -> describe(describe));
@@ -70,7 +79,6 @@ final class QueryProcessor {
     }
 
     private void simpleQuery(String sql) {
-        skipUntilSync = false;
         try {
             session.simpleQuery(sql, new ResultListener(writer, session, input));
         } catch (RuntimeException e) {

@@ -129,6 +129,7 @@ class QueryProtocolTest {
                 .msg('P', "", "error", (short) 0)
                 .msg('B', "", "", (short) 0, (short) 0, (short) 0)
                 .msg('E', "", 0)
+                .msg('Q', "select 1")
                 .msg('S')
                 .msg('P', "", "select 7", (short) 0)
                 .msg('B', "", "", (short) 0, (short) 0, (short) 0)
