@@ -71,6 +71,11 @@ final class Connection implements Runnable {
         }
     }
 
+    /** Whether start-up and authentication are over (a session is open). */
+    boolean started() {
+        return session != null;
+    }
+
     private FrontendMessage next() {
         try {
             return queue.take();

@@ -8,6 +8,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.shale.engine.session.SessionService;
 
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The event-loop side of one connection: answers SSLRequest and GSSENCRequest itself (they change
@@ -16,6 +18,8 @@ import java.util.List;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
+    /** PostgreSQL's authentication_timeout: a client that has not finished start-up by then is dropped. */
+    private static final int AUTHENTICATION_TIMEOUT_SECONDS = 60;
 
     private final SessionService service;
     private final List<AuthRule> authRules;
@@ -24,6 +28,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private BackendWriter writer;
     private Connection connection;
     private Thread worker;
+    private ScheduledFuture<?> startupTimeout;
 
     /** @param sslContext the server's TLS context, or null to refuse TLS */
     ConnectionHandler(SessionService service, List<AuthRule> authRules, SslContext sslContext) {
@@ -38,6 +43,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         writer = new BackendWriter(ctx.channel());
         connection = new Connection(service, authRules, ctx.channel(), queue, writer);
         worker = Thread.ofVirtual().name("shale-wire-" + ctx.channel().id().asShortText()).start(connection);
+        startupTimeout = ctx.executor().schedule(() -> {
+            if (!connection.started()) {
+                ctx.close();
+            }
+        }, AUTHENTICATION_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         ctx.fireChannelActive();
     }
 
@@ -59,6 +69,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        startupTimeout.cancel(false);
         connection.disconnected();
         ctx.fireChannelInactive();
     }

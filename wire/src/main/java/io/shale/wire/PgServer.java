@@ -20,6 +20,9 @@ import io.shale.common.error.ShaleException;
 import io.shale.engine.session.SessionService;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #start()} binds; {@link #close()} stops accepting and ends every connection.
  */
 public final class PgServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(PgServer.class.getName());
+    private static final int WORKER_STOP_SECONDS = 5;
+
     private final WireConfig config;
     private final SessionService service;
     private EventLoopGroup bossGroup;
@@ -102,10 +108,34 @@ public final class PgServer implements AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
         }
+        List<Thread> workers = new ArrayList<>();
         if (channels != null) {
+            for (Channel channel : channels) {
+                ConnectionHandler handler = channel.pipeline().get(ConnectionHandler.class);
+                if (handler != null && handler.worker() != null) {
+                    workers.add(handler.worker());
+                }
+            }
             channels.close().awaitUninterruptibly();
         }
         shutdownGroups();
+        awaitWorkers(workers);
+    }
+
+    /** Waits a little for the workers to close their sessions, so that close() leaves nothing open. */
+    private static void awaitWorkers(List<Thread> workers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WORKER_STOP_SECONDS);
+        for (Thread worker : workers) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !worker.join(Duration.ofNanos(left))) {
+                    LOG.log(System.Logger.Level.WARNING, "connection worker " + worker.getName() + " is still running");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void shutdownGroups() {

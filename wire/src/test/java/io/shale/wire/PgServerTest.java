@@ -160,6 +160,18 @@ class PgServerTest {
     }
 
     @Test
+    void copyManagerInAndOut() throws Exception {
+        try (Connection connection = connect("frank", null)) {
+            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            long rows = copy.copyIn("COPY t FROM STDIN", new java.io.StringReader("1\ta\n2\tb\n3\tc\n"));
+            assertThat(rows).isEqualTo(3);
+            java.io.StringWriter out = new java.io.StringWriter();
+            assertThat(copy.copyOut("COPY t TO STDOUT", out)).isEqualTo(2);
+            assertThat(out.toString()).isEqualTo("1\ta\n2\tb\n");
+        }
+    }
+
+    @Test
     void garbageOnOneSocketLeavesTheServerServing() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
