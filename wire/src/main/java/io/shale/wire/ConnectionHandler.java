@@ -7,14 +7,15 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.shale.engine.session.SessionService;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The event-loop side of one connection: answers SSLRequest and GSSENCRequest itself (they change
- * the pipeline), queues every other message for the connection's worker (a virtual thread) and
- * passes on writability changes. Never blocks.
+ * the pipeline), queues every other message for the connection's worker (a virtual thread), the
+ * messages of one socket read at once, and passes on writability changes. Never blocks.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
@@ -28,6 +29,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private BackendWriter writer;
     private Connection connection;
     private Thread worker;
+    private final List<FrontendMessage> pending = new ArrayList<>();
     private ScheduledFuture<?> startupTimeout;
 
     /** @param sslContext the server's TLS context, or null to refuse TLS */
@@ -63,13 +65,28 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
             }
             case FrontendMessage.GssEncRequest ignored -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'N'}));
-            case FrontendMessage message -> queue.add(message);
+            case FrontendMessage message -> pending.add(message);
+        }
+    }
+
+    /** Hands the messages of one socket read to the worker together (see {@link MessageQueue#addAll}). */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        handOver();
+        ctx.fireChannelReadComplete();
+    }
+
+    private void handOver() {
+        if (!pending.isEmpty()) {
+            queue.addAll(pending);
+            pending.clear();
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         startupTimeout.cancel(false);
+        handOver();
         connection.disconnected();
         ctx.fireChannelInactive();
     }

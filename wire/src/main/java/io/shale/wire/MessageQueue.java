@@ -1,6 +1,7 @@
 package io.shale.wire;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * The decoded messages of one connection, from the event loop to the worker, in order. When the
@@ -26,9 +27,14 @@ final class MessageQueue {
     }
 
     void add(FrontendMessage message) {
+        addAll(List.of(message));
+    }
+
+    /** Adds messages at once, so the worker sees a pipelined batch whole. */
+    void addAll(List<FrontendMessage> batch) {
         boolean pause;
         synchronized (this) {
-            messages.addLast(message);
+            messages.addAll(batch);
             pause = !paused && messages.size() >= HIGH_WATER;
             if (pause) {
                 paused = true;

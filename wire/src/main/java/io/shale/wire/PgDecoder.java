@@ -27,10 +27,13 @@ final class PgDecoder extends ByteToMessageDecoder {
     private enum State { STARTUP, MESSAGES, DISCARD }
 
     private final int maxMessageSize;
+    private final boolean tlsEnabled;
     private State state = State.STARTUP;
 
-    PgDecoder(int maxMessageSize) {
+    /** @param tlsEnabled whether an SSLRequest will be answered with a TLS handshake */
+    PgDecoder(int maxMessageSize, boolean tlsEnabled) {
         this.maxMessageSize = maxMessageSize;
+        this.tlsEnabled = tlsEnabled;
     }
 
     @Override
@@ -58,7 +61,14 @@ final class PgDecoder extends ByteToMessageDecoder {
         int code = frame.readInt();
         try {
             switch (code) {
-                case SSL_REQUEST_CODE -> out.add(new FrontendMessage.SslRequest());
+                case SSL_REQUEST_CODE -> {
+                    if (tlsEnabled && in.isReadable()) {
+                        // bytes sent before the handshake would pass as if they were encrypted
+                        fail(in, out, "received unencrypted data after SSL request");
+                        return;
+                    }
+                    out.add(new FrontendMessage.SslRequest());
+                }
                 case GSSENC_REQUEST_CODE -> out.add(new FrontendMessage.GssEncRequest());
                 case CANCEL_REQUEST_CODE -> {
                     out.add(new FrontendMessage.CancelRequest(frame.readInt(), frame.readInt()));

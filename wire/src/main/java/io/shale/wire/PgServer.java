@@ -66,7 +66,7 @@ public final class PgServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
-                        channel.pipeline().addLast("decoder", new PgDecoder(config.maxMessageSize()));
+                        channel.pipeline().addLast("decoder", new PgDecoder(config.maxMessageSize(), sslContext != null));
                         channel.pipeline().addLast("protocol",
                                 new ConnectionHandler(service, config.authRules(), sslContext));
                     }

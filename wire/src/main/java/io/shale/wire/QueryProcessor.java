@@ -140,7 +140,8 @@ final class QueryProcessor {
     }
 
     private void bind(FrontendMessage.Bind bind) {
-        int[] types = session.describeStatement(bind.statement()).parameterTypes();
+        StatementDescription description = session.describeStatement(bind.statement());
+        int[] types = description.parameterTypes();
         byte[][] values = bind.parameters();
         if (values.length != types.length) {
             throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "bind message supplies " + values.length
@@ -151,7 +152,12 @@ final class QueryProcessor {
             throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "bind message has " + formats.length
                     + " parameter formats but " + values.length + " parameters");
         }
-        for (short format : bind.resultFormats()) {
+        short[] resultFormats = bind.resultFormats();
+        if (resultFormats.length > 1 && resultFormats.length != description.columns().size()) {
+            throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "bind message has " + resultFormats.length
+                    + " result formats but query has " + description.columns().size() + " columns");
+        }
+        for (short format : resultFormats) {
             checkFormat(format);
         }
         FormatSettings settings = session.formatSettings();
@@ -162,7 +168,7 @@ final class QueryProcessor {
                 parameters[i] = decode(SqlType.of(types[i]), checkFormat(format), values[i], settings);
             }
         }
-        session.bind(bind.portal(), bind.statement(), parameters, bind.resultFormats());
+        session.bind(bind.portal(), bind.statement(), parameters, resultFormats);
         writer.empty('2');
     }
 

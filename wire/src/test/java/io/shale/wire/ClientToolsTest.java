@@ -94,6 +94,25 @@ class ClientToolsTest {
         }
     }
 
+    @Test
+    void closingTheServerEndsEverySession() throws Exception {
+        FakeSessionService service = new FakeSessionService();
+        PgServer server = new PgServer(WireConfig.defaults(0), service);
+        int port = server.start();
+        Properties properties = new Properties();
+        properties.setProperty("user", "alice");
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/db",
+                properties)) {
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("select 1");
+            server.close();
+            assertThat(service.last().closed.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> connection.createStatement().execute("select 1")).isInstanceOf(SQLException.class);
+        } finally {
+            server.close();
+        }
+    }
+
     private static List<String> concat(List<String> base, String... more) {
         List<String> all = new java.util.ArrayList<>(base);
         all.addAll(List.of(more));

@@ -67,6 +67,16 @@ class PgDecoderProperties {
         }
     }
 
+    @net.jqwik.api.Example
+    void unencryptedBytesAfterSslRequestAreRefusedWhenTlsIsOn() {
+        EmbeddedChannel channel = new EmbeddedChannel(new PgDecoder(1 << 20, true));
+        channel.writeInbound(Unpooled.wrappedBuffer(Bytes.of().frame(PgDecoder.SSL_REQUEST_CODE).raw(STARTUP).bytes()));
+        assertThat((Object) channel.readInbound())
+                .isEqualTo(new FrontendMessage.Malformed("received unencrypted data after SSL request"));
+        assertThat((Object) channel.readInbound()).isNull();
+        channel.finishAndReleaseAll();
+    }
+
     private static List<byte[]> split(byte[] data, List<Integer> cuts) {
         List<Integer> sorted = new ArrayList<>(cuts);
         sorted.add(0);
@@ -80,7 +90,7 @@ class PgDecoderProperties {
     }
 
     private static List<String> decode(List<byte[]> pieces) {
-        EmbeddedChannel channel = new EmbeddedChannel(new PgDecoder(1 << 20));
+        EmbeddedChannel channel = new EmbeddedChannel(new PgDecoder(1 << 20, false));
         for (byte[] piece : pieces) {
             channel.writeInbound(Unpooled.wrappedBuffer(piece));
         }

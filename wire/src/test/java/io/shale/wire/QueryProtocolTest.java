@@ -151,6 +151,22 @@ class QueryProtocolTest {
     }
 
     @Test
+    void bindChecksFormatCodes() {
+        byte[] answer = wire.send(Bytes.of()
+                .msg('P', "s", "select $1", (short) 0)
+                .msg('B', "", "s", (short) 1, (short) 2, (short) 1, 1, "x".getBytes(), (short) 0)
+                .msg('S')
+                .msg('B', "", "s", (short) 0, (short) 1, 1, "1".getBytes(), (short) 2, (short) 0, (short) 0)
+                .msg('S'));
+        assertThat(answer).isEqualTo(Bytes.of().msg('1')
+                .msg('E', 'S', "ERROR", 'V', "ERROR", 'C', "22023", 'M', "unsupported format code: 2", (byte) 0)
+                .msg('Z', 'I')
+                .msg('E', 'S', "ERROR", 'V', "ERROR", 'C', "08P01", 'M',
+                        "bind message has 2 result formats but query has 1 columns", (byte) 0)
+                .msg('Z', 'I').bytes());
+    }
+
+    @Test
     void pipelinedBatchIsWrittenOnce() {
         Bytes batch = Bytes.of();
         for (int i = 0; i < 3; i++) {

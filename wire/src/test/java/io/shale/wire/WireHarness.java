@@ -20,7 +20,7 @@ final class WireHarness implements AutoCloseable {
 
     WireHarness(FakeSessionService service, List<AuthRule> rules, int maxMessageSize) {
         handler = new ConnectionHandler(service, rules, null);
-        channel = new EmbeddedChannel(new PgDecoder(maxMessageSize), handler);
+        channel = new EmbeddedChannel(new PgDecoder(maxMessageSize, false), handler);
     }
 
     WireHarness(FakeSessionService service) {
