@@ -37,8 +37,7 @@ final class ConfigFileParser {
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (IOException e) {
-            throw new ShaleException(ErrorCode.CONFIG_FILE_ERROR,
-                    "could not open configuration file \"" + file + "\": " + e.getMessage(), e);
+            throw IoErrors.ioError("could not open configuration file \"" + file + "\"", e);
         }
         return parse(file, lines);
     }

@@ -61,12 +61,12 @@ final class DataDirectory implements AutoCloseable {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw ioError("could not create data directory \"" + root + "\"", e);
+            throw IoErrors.ioError("could not create data directory \"" + root + "\"", e);
         }
         try {
             root = root.toRealPath();
         } catch (IOException e) {
-            throw ioError("could not access data directory \"" + root + "\"", e);
+            throw IoErrors.ioError("could not access data directory \"" + root + "\"", e);
         }
         if (!LOCKED_BY_THIS_PROCESS.add(root)) {
             throw inUse(root, " (pid " + ProcessHandle.current().pid() + ")");
@@ -116,7 +116,7 @@ final class DataDirectory implements AutoCloseable {
             return new DataDirectory(root, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw ioError("could not lock data directory \"" + root + "\"", e);
+            throw IoErrors.ioError("could not lock data directory \"" + root + "\"", e);
         }
     }
 
@@ -151,7 +151,7 @@ final class DataDirectory implements AutoCloseable {
             writeFormatVersion(versionFile);
             return;
         } catch (IOException e) {
-            throw ioError("could not read file \"" + versionFile + "\"", e);
+            throw IoErrors.ioError("could not read file \"" + versionFile + "\"", e);
         }
         if (!text.equals(Integer.toString(FORMAT_VERSION))) {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -168,12 +168,8 @@ final class DataDirectory implements AutoCloseable {
             Files.writeString(temporary, FORMAT_VERSION + "\n", StandardCharsets.US_ASCII);
             Files.move(temporary, versionFile, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw ioError("could not write file \"" + versionFile + "\"", e);
+            throw IoErrors.ioError("could not write file \"" + versionFile + "\"", e);
         }
-    }
-
-    private static ShaleException ioError(String message, IOException e) {
-        return new ShaleException(ErrorCode.IO_ERROR, message + ": " + e.getMessage(), e);
     }
 
     private static void closeQuietly(FileChannel channel) {

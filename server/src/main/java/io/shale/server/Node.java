@@ -54,7 +54,7 @@ public final class Node implements AutoCloseable {
         try {
             data = DataDirectory.open(config.dataDirectory());
             settings = merge(ConfigFileParser.parseIfExists(data.configFile()), config.settings());
-            log = NodeLog.open(data.logDirectory());
+            log = NodeLog.open(data.root(), data.logDirectory());
             log.logger().info(() -> "starting node in data directory \"" + data.root() + "\"");
             store = assembly.store(config, settings);
             engine = new Engine(new EngineConfig(settings), store);

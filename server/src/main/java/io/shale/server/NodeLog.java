@@ -1,8 +1,5 @@
 package io.shale.server;
 
-import io.shale.common.error.ErrorCode;
-import io.shale.common.error.ShaleException;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -25,32 +22,31 @@ import java.util.logging.Logger;
  */
 final class NodeLog extends Handler implements AutoCloseable {
     static final String SHALE_LOGGER = "io.shale";
-    private static final String NODE_LOGGER_PREFIX = "io.shale.server.node.";
+    private static final String NODE_LOGGER_PREFIX = Node.class.getName() + "[";
 
     private final Logger shaleLogger = Logger.getLogger(SHALE_LOGGER);
     private final Logger nodeLogger;
     private final Writer writer;
 
-    private NodeLog(Path directory, Writer writer) {
+    private NodeLog(Path dataDirectory, Writer writer) {
         this.writer = writer;
-        this.nodeLogger = Logger.getLogger(NODE_LOGGER_PREFIX + directory.toString().replace('.', '_'));
+        this.nodeLogger = Logger.getLogger(NODE_LOGGER_PREFIX + dataDirectory.toString().replace('.', '_') + "]");
         setFormatter(new LogLineFormatter());
         setLevel(Level.INFO);
     }
 
     /** Opens {@code <logDirectory>/shale.log} for appending and starts receiving records. */
-    static NodeLog open(Path logDirectory) {
+    static NodeLog open(Path dataDirectory, Path logDirectory) {
         Path file = logDirectory.resolve("shale.log");
         try {
             Files.createDirectories(logDirectory);
             Writer writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
-            NodeLog log = new NodeLog(logDirectory, writer);
+            NodeLog log = new NodeLog(dataDirectory, writer);
             log.shaleLogger.addHandler(log);
             return log;
         } catch (IOException e) {
-            throw new ShaleException(ErrorCode.IO_ERROR,
-                    "could not open log file \"" + file + "\": " + e.getMessage(), e);
+            throw IoErrors.ioError("could not open log file \"" + file + "\"", e);
         }
     }
 

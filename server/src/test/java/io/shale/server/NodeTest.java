@@ -163,6 +163,14 @@ class NodeTest {
     }
 
     @Test
+    void aDataDirectoryThatCannotBeCreatedIsReportedLikePostgresql() throws IOException {
+        Path file = Files.writeString(temp.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> new Node(config(file), new FakeAssembly()).start())
+                .isInstanceOfSatisfying(ShaleException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_ERROR))
+                .hasMessage("could not create data directory \"" + file + "\": File exists");
+    }
+
+    @Test
     void eachNodeLogsItsOwnMessagesToItsOwnFile() throws IOException {
         Path a = temp.resolve("a");
         Path b = temp.resolve("b");
