@@ -20,7 +20,8 @@ final class CommandLine {
               --port P              port to listen on (default 5432; 0 picks a free port)
               --data DIR            data directory, created if missing
               --set NAME=VALUE      a setting, overriding DIR/shale.conf (repeatable)
-              --auth METHOD         trust (default), password, md5 or scram-sha-256
+              --auth METHOD         trust (default; local connections only), or password,
+                                    md5, scram-sha-256 (connections from any address)
               --tls-cert FILE       PEM certificate chain; enables TLS with --tls-key
               --tls-key FILE        PEM private key of --tls-cert
             """;

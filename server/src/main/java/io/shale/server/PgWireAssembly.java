@@ -4,9 +4,11 @@ import io.shale.engine.session.SessionService;
 import io.shale.storage.KeyValueStore;
 import io.shale.storage.memory.MemoryKeyValueStore;
 import io.shale.storage.memory.MemoryStoreConfig;
+import io.shale.wire.AuthRule;
 import io.shale.wire.PgServer;
 import io.shale.wire.WireConfig;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +24,8 @@ public final class PgWireAssembly implements NodeAssembly {
 
     @Override
     public ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions) {
-        WireConfig wire = new WireConfig(config.host(), config.port(), config.tlsCertificate(),
-                config.tlsKey(), config.authMethod().configName());
+        WireConfig wire = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_MAX_MESSAGE_SIZE,
+                config.tlsCertificate(), config.tlsKey(), authRules(config.authMethod()));
         PgServer server = new PgServer(wire, sessions);
         return new ClientListener() {
             @Override
@@ -36,5 +38,16 @@ public final class PgWireAssembly implements NodeAssembly {
                 server.close();
             }
         };
+    }
+
+    /**
+     * {@code trust} covers only connections from this machine, as PostgreSQL's initdb sets it up;
+     * a password method covers every address.
+     */
+    static List<AuthRule> authRules(AuthMethod method) {
+        if (method == AuthMethod.TRUST) {
+            return AuthRule.trustLocal();
+        }
+        return List.of(new AuthRule("all", "all", "all", io.shale.wire.AuthMethod.fromConfigName(method.configName())));
     }
 }

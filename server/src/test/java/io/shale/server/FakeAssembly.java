@@ -51,7 +51,7 @@ final class FakeAssembly implements NodeAssembly {
 
         @Override
         public StoreStatistics statistics() {
-            return new StoreStatistics(List.of(), 0);
+            throw new UnsupportedOperationException("the fake store keeps no statistics");
         }
 
         @Override
