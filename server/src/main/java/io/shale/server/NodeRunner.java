@@ -52,13 +52,13 @@ final class NodeRunner {
         Node node = new Node(config, assembly);
         try {
             node.start();
-        } catch (ShaleException e) {
-            err.println("shale: " + e.getMessage());
-            if (e.detail() != null) {
-                err.println("DETAIL:  " + e.detail());
+        } catch (RuntimeException e) {
+            err.println("shale: " + (e.getMessage() == null ? "could not start the node" : e.getMessage()));
+            if (e instanceof ShaleException shale && shale.detail() != null) {
+                err.println("DETAIL:  " + shale.detail());
             }
-            if (e.hint() != null) {
-                err.println("HINT:  " + e.hint());
+            if (e instanceof ShaleException shale && shale.hint() != null) {
+                err.println("HINT:  " + shale.hint());
             }
             return new Outcome.Exit(EXIT_FAILED);
         }
