@@ -46,10 +46,21 @@ class GoldenPsqlIT {
         Path directory = Path.of(GoldenPsqlIT.class.getResource("/golden").toURI());
         List<Path> scripts;
         try (Stream<Path> files = Files.list(directory)) {
-            scripts = files.filter(file -> file.getFileName().toString().endsWith(".sql")).sorted().toList();
+            scripts = files.filter(file -> file.getFileName().toString().endsWith(".sql"))
+                    .filter(GoldenPsqlIT::selected).sorted().toList();
         }
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(),
                 () -> check(directory, script.getFileName().toString().replaceFirst("\\.sql$", ""))));
+    }
+
+    /** {@code -Dgolden=basics,transactions} runs only those scripts; without it, all run. */
+    private static boolean selected(Path script) {
+        String only = System.getProperty("golden", "");
+        if (only.isBlank()) {
+            return true;
+        }
+        String name = script.getFileName().toString().replaceFirst("\\.sql$", "");
+        return List.of(only.split(",")).contains(name);
     }
 
     private static void check(Path directory, String name) throws IOException, InterruptedException {
