@@ -69,12 +69,6 @@ final class EngineSession implements Session {
     }
 
     private void applyStartup(String name, String value) {
-        if (name.equals("options")) {
-            for (Map.Entry<String, String> o : StartupOptions.parse(value).entrySet()) {
-                settings.applyStartup(o.getKey(), o.getValue());
-            }
-            return;
-        }
         if (name.equals("replication")) {
             throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "replication connections are not supported").asFatal();
         }

@@ -135,7 +135,8 @@ public final class ExpressionCompiler {
     Evaluator[] compileAll(List<Expr> exprs) {
         Evaluator[] result = new Evaluator[exprs.size()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = compile(exprs.get(i));
+            Expr e = exprs.get(i);
+            result[i] = e == null ? null : compile(e);
         }
         return result;
     }
