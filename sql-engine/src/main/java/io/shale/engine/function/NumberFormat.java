@@ -107,13 +107,11 @@ final class NumberFormat {
                             out.append('#');
                         } else if (position <= integerPart.length()) {
                             if (!started) {
-                                out.append(negative && !p.explicitSign ? "-" : "");
                                 started = true;
                             }
                             out.append(integerPart.charAt(integerPart.length() - position));
                         } else if (ch == '0' || started) {
                             if (!started) {
-                                out.append(negative && !p.explicitSign ? "-" : "");
                                 started = true;
                             }
                             out.append('0');
@@ -131,7 +129,6 @@ final class NumberFormat {
                 }
                 case '.', 'D' -> {
                     if (!started && !overflow) {
-                        out.append(negative && !p.explicitSign ? "-" : "");
                         started = true;
                     }
                     out.append('.');
@@ -153,6 +150,17 @@ final class NumberFormat {
         }
         if (p.explicitSign && !signWritten && negative) {
             out.insert(0, '-');
+        }
+        if (negative && !p.explicitSign && !overflow) {
+            int first = 1;
+            while (first < out.length() && !Character.isDigit(out.charAt(first)) && out.charAt(first) != '.') {
+                first++;
+            }
+            int at = first - 1;
+            while (at > 0 && out.charAt(at) != ' ') {
+                at--;
+            }
+            out.setCharAt(at, '-');
         }
         String result = out.toString();
         if (p.fillMode) {
