@@ -170,21 +170,8 @@ final class DateTimeFormat {
     }
 
     private static String suffix(String number, boolean lower) {
-        String digits = number.strip();
-        int n = digits.isEmpty() ? 0 : Integer.parseInt(digits.replaceAll("[^0-9]", "").isEmpty() ? "0"
-                : digits.replaceAll("[^0-9]", ""));
-        String s;
-        if (n % 100 >= 11 && n % 100 <= 13) {
-            s = "th";
-        } else {
-            s = switch (n % 10) {
-                case 1 -> "st";
-                case 2 -> "nd";
-                case 3 -> "rd";
-                default -> "th";
-            };
-        }
-        return lower ? s : s.toUpperCase(Locale.ROOT);
+        String digits = number.replaceAll("[^0-9]", "");
+        return NumberFormat.ordinal(digits.isEmpty() ? 0 : Long.parseLong(digits), lower);
     }
 
     /** Parses text by a template (to_date, to_timestamp); separators and spaces in the input are lenient. */

@@ -197,7 +197,11 @@ final class NumberFormat {
     }
 
     private static String ordinalSuffix(BigDecimal value, boolean lower) {
-        long n = value.abs().setScale(0, RoundingMode.DOWN).longValue();
+        return ordinal(value.abs().setScale(0, RoundingMode.DOWN).longValue(), lower);
+    }
+
+    /** The English ordinal suffix of TH / th: st, nd, rd or th. */
+    static String ordinal(long n, boolean lower) {
         String s;
         if (n % 100 >= 11 && n % 100 <= 13) {
             s = "th";

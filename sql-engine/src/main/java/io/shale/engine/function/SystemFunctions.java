@@ -57,6 +57,16 @@ final class SystemFunctions {
                 .scalar((c, a) -> c.sequences().setval((long) a[0], (long) a[1], (boolean) a[2]));
         r.def("pg_sleep", SqlType.VOID).args(SqlType.FLOAT8).volatileFunction().scalar((c, a) -> sleep(c, (double) a[0]));
         r.def("gen_random_uuid", SqlType.UUID).volatileFunction().scalar((c, a) -> randomUuid(c));
+        r.def("format_type", TEXT).args(SqlType.OID, SqlType.INT4).nonStrict().stable().scalar((c, a) -> a[0] == null
+                ? null : TypeRules.name(new SqlType((int) (long) (Long) a[0], a[1] == null ? -1 : (int) a[1])));
+        r.def("pg_encoding_to_char", NAME).args(SqlType.INT4).stable().scalar((c, a) -> switch ((int) a[0]) {
+            case 0 -> "SQL_ASCII";
+            case 6 -> "UTF8";
+            default -> "";
+        });
+        r.def("pg_char_to_encoding", SqlType.INT4).args(NAME).stable().scalar((c, a) ->
+                "UTF8".equalsIgnoreCase(((String) a[0]).replace("-", "")) ? 6 : "SQL_ASCII".equalsIgnoreCase((String) a[0]) ? 0 : -1);
+        r.def("pg_client_encoding", NAME).stable().scalar((c, a) -> "UTF8");
         r.def("num_nulls", SqlType.INT4).args(ANY).variadic().nonStrict().scalar((c, a) -> countNulls(a, true));
         r.def("num_nonnulls", SqlType.INT4).args(ANY).variadic().nonStrict().scalar((c, a) -> countNulls(a, false));
     }

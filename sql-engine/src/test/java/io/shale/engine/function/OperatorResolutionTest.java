@@ -77,6 +77,18 @@ class OperatorResolutionTest {
     }
 
     @Test
+    void scalarArrayOperators() {
+        OperatorResolution r = OPERATORS.resolveScalarArray("=", SqlType.INT8, SqlType.of(TypeOids.INT4_ARRAY));
+        assertThat(r.leftType()).isEqualTo(SqlType.INT8);
+        assertThat(r.rightType()).isEqualTo(SqlType.INT8);
+        assertThat(OPERATORS.resolveScalarArray("=", SqlType.TEXT, SqlType.UNKNOWN).rightType()).isEqualTo(SqlType.TEXT);
+        assertThatThrownBy(() -> OPERATORS.resolveScalarArray("=", SqlType.INT4, SqlType.INT4))
+                .hasMessage("op ANY/ALL (array) requires array on right side");
+        assertThatThrownBy(() -> OPERATORS.resolveScalarArray("+", SqlType.INT4, SqlType.of(TypeOids.INT4_ARRAY)))
+                .hasMessage("op ANY/ALL (array) requires operator to yield boolean");
+    }
+
+    @Test
     void prefixOperators() {
         assertThat(OPERATORS.resolvePrefix("-", SqlType.INT4).returnType()).isEqualTo(SqlType.INT4);
         assertThatThrownBy(() -> OPERATORS.resolvePrefix("-", SqlType.UNKNOWN))

@@ -116,6 +116,11 @@ class StringFunctionsTest {
         assertThatThrownBy(() -> calls.binary("~~", TEXT, TEXT, "abc", "ab\\"))
                 .hasMessage("LIKE pattern must not end with escape character");
         assertThat(calls.binary("||", TEXT, INT4, "a", 1)).isEqualTo("a1");
+        String escaped = (String) text("like_escape", "100#%", "#");
+        assertThat(calls.binary("~~", TEXT, TEXT, "100%", escaped)).isEqualTo(true);
+        assertThat(calls.binary("~~", TEXT, TEXT, "1000", escaped)).isEqualTo(false);
+        assertThat(calls.binary("~~", TEXT, TEXT, "a\\b", text("like_escape", "a\\b", ""))).isEqualTo(true);
+        assertThat(text("overlay", "Txxxxas", "hom", 2, 4)).isEqualTo("Thomas");
         assertThat(calls.binary("||", SqlType.BOOL, TEXT, true, "a")).isEqualTo("truea");
     }
 }
