@@ -79,6 +79,14 @@ final class ArithmeticOperators {
         r.prefix("-", F4, F4, (c, a) -> -(float) a[0]);
         r.prefix("+", F4, F4, (c, a) -> a[0]);
         r.prefix("@", F4, F4, (c, a) -> Math.abs((float) a[0]));
+        r.binary("+", F4, F8, F8, (c, a) -> f8(toDouble(a[0]) + (double) a[1], a));
+        r.binary("-", F4, F8, F8, (c, a) -> f8(toDouble(a[0]) - (double) a[1], a));
+        r.binary("*", F4, F8, F8, (c, a) -> f8(toDouble(a[0]) * (double) a[1], a));
+        r.binary("/", F4, F8, F8, (c, a) -> f8(divideFloat(toDouble(a[0]), (double) a[1]), a));
+        r.binary("+", F8, F4, F8, (c, a) -> f8((double) a[0] + toDouble(a[1]), a));
+        r.binary("-", F8, F4, F8, (c, a) -> f8((double) a[0] - toDouble(a[1]), a));
+        r.binary("*", F8, F4, F8, (c, a) -> f8((double) a[0] * toDouble(a[1]), a));
+        r.binary("/", F8, F4, F8, (c, a) -> f8(divideFloat((double) a[0], toDouble(a[1])), a));
         r.binary("+", F8, F8, F8, (c, a) -> f8((double) a[0] + (double) a[1], a));
         r.binary("-", F8, F8, F8, (c, a) -> f8((double) a[0] - (double) a[1], a));
         r.binary("*", F8, F8, F8, (c, a) -> f8((double) a[0] * (double) a[1], a));
@@ -111,10 +119,15 @@ final class ArithmeticOperators {
         return Numbers.checkFloat4(result, inf);
     }
 
+    /** float4 widened exactly to float8, as PostgreSQL's float48 operators do. */
+    private static double toDouble(Object f) {
+        return (float) f;
+    }
+
     private static Object f8(double result, Object[] a) {
         boolean inf = false;
         for (Object o : a) {
-            inf |= Double.isInfinite((double) o);
+            inf |= Double.isInfinite(((Number) o).doubleValue());
         }
         return Numbers.checkFloat(result, inf);
     }

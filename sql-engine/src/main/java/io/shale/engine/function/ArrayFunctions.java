@@ -147,7 +147,7 @@ final class ArrayFunctions {
         Object[] e = new Object[v.elements().length + 1];
         e[0] = element;
         System.arraycopy(v.elements(), 0, e, 1, v.elements().length);
-        int lower = v.ndims() == 0 ? 1 : v.lowerBounds()[0] - 1;
+        int lower = v.ndims() == 0 ? 1 : v.lowerBounds()[0];
         return new ArrayValue(v.elementOid(), new int[] {e.length}, new int[] {lower}, e);
     }
 
@@ -207,7 +207,10 @@ final class ArrayFunctions {
         if (!remove) {
             return new ArrayValue(v.elementOid(), v.dimensions(), v.lowerBounds(), out.toArray());
         }
-        return ArrayValue.of(v.elementOid(), out);
+        if (out.isEmpty() || v.ndims() == 0) {
+            return ArrayValue.of(v.elementOid(), out);
+        }
+        return new ArrayValue(v.elementOid(), new int[] {out.size()}, new int[] {v.lowerBounds()[0]}, out.toArray());
     }
 
     static boolean contains(ArrayValue container, ArrayValue contained) {

@@ -11,5 +11,12 @@ final class BuiltinFunctions {
         RegexFunctions.register(r);
         DateTimeFunctions.register(r);
         ArrayFunctions.register(r);
+        FormattingFunctions.register(r);
+        JsonFunctions.register(r);
+        SystemFunctions.register(r);
+        SeriesFunctions.register(r);
+        GeneralAggregates.register(r);
+        NumericAggregates.register(r);
+        WindowFunctions.register(r);
     }
 }

@@ -11,5 +11,6 @@ final class BuiltinOperators {
         TextOperators.register(r);
         DateTimeOperators.register(r);
         ArrayOperators.register(r);
+        JsonOperators.register(r);
     }
 }

@@ -61,6 +61,32 @@ public final class OperatorRegistry {
         return resolve(symbol, left, right);
     }
 
+    /**
+     * Resolves {@code left symbol ANY/ALL (right)}: the operator is chosen for the left operand
+     * and the array's element type (an unknown literal array is taken as an array of the left
+     * operand's type); its rightType is that element type and it must yield boolean (42809).
+     */
+    public OperatorResolution resolveScalarArray(String symbol, SqlType left, SqlType right) {
+        SqlType element;
+        if (right.oid() == TypeOids.UNKNOWN) {
+            element = left.oid() == TypeOids.UNKNOWN ? SqlType.TEXT : left;
+        } else if (TypeRules.isArray(right.oid())) {
+            element = SqlType.of(TypeRules.elementOf(right.oid()));
+        } else {
+            throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires array on right side");
+        }
+        OperatorResolution r = resolveBinary(symbol, left, element);
+        if (r.returnType().oid() != TypeOids.BOOL) {
+            throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires operator to yield boolean");
+        }
+        return r;
+    }
+
+    /** The array type whose elements are {@code element} (0 when the type has none). */
+    public static int arrayTypeOf(int elementOid) {
+        return TypeRules.arrayOf(elementOid);
+    }
+
     /** Resolves the prefix operator {@code symbol operand}. */
     public OperatorResolution resolvePrefix(String symbol, SqlType operand) {
         return resolve(symbol, null, operand);

@@ -44,11 +44,6 @@ final class Registrar {
         return pg != null ? pg : nextOid++;
     }
 
-    /** Looks up PostgreSQL's oid of a function given its name and exact argument oids, or -1. */
-    static long pgOid(String name, String argOids) {
-        return PG_OIDS.getOrDefault(name + "\t" + argOids, -1L);
-    }
-
     private static Map<String, Long> loadOids() {
         Map<String, Long> map = new HashMap<>();
         for (String[] f : TypeRules.read("pg_proc_oids.tsv")) {

@@ -69,7 +69,44 @@ final class StringFunctions {
                 .scalar((c, a) -> concatWithSeparator(c, "", a, 0));
         r.def("concat_ws", TEXT).args(TEXT, SqlType.of(TypeOids.ANY)).variadic().nonStrict().stable()
                 .scalar((c, a) -> a[0] == null ? null : concatWithSeparator(c, (String) a[0], a, 1));
+        r.def("overlay", TEXT).args(TEXT, TEXT, I4).scalar((c, a) ->
+                overlay((String) a[0], (String) a[1], (int) a[2], length((String) a[1])));
+        r.def("overlay", TEXT).args(TEXT, TEXT, I4, I4).scalar((c, a) ->
+                overlay((String) a[0], (String) a[1], (int) a[2], (int) a[3]));
+        r.def("like_escape", TEXT).args(TEXT, TEXT).scalar((c, a) -> likeEscape((String) a[0], (String) a[1]));
         TextFormatFunctions.register(r);
+    }
+
+    /** overlay(s PLACING replacement FROM start FOR count). */
+    private static String overlay(String s, String replacement, int start, int count) {
+        if (start <= 0) {
+            throw new ShaleException(ErrorCode.DATA_EXCEPTION, "negative substring length not allowed");
+        }
+        return substring(s, 1, start - 1) + replacement + codePoints(s, (long) start - 1 + count, Long.MAX_VALUE);
+    }
+
+    /**
+     * like_escape(pattern, escape): rewrites a LIKE pattern with its own ESCAPE character to the
+     * default backslash form, so that {@code x LIKE p ESCAPE e} is {@code x ~~ like_escape(p, e)}.
+     */
+    static String likeEscape(String pattern, String escape) {
+        int e = LikeMatcher.escapeOf(escape);
+        StringBuilder sb = new StringBuilder(pattern.length() + 4);
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == e && e != '\\') {
+                if (++i >= pattern.length()) {
+                    throw new ShaleException(ErrorCode.INVALID_ESCAPE_SEQUENCE,
+                            "LIKE pattern must not end with escape character");
+                }
+                sb.append('\\').append(pattern.charAt(i));
+            } else if (ch == '\\' && e != '\\') {
+                sb.append("\\\\");
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     static int length(String s) {
@@ -220,22 +257,28 @@ final class StringFunctions {
         if (field == 0) {
             throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "field position must not be zero");
         }
-        List<String> parts = new ArrayList<>();
-        if (delimiter.isEmpty()) {
-            parts.add(s);
-        } else {
-            int from = 0;
-            for (int i = s.indexOf(delimiter); i >= 0; i = s.indexOf(delimiter, from)) {
-                parts.add(s.substring(from, i));
-                from = i + delimiter.length();
-            }
-            parts.add(s.substring(from));
-        }
         if (s.isEmpty()) {
             return "";
         }
+        List<Object> parts = split(s, delimiter);
         int index = field > 0 ? field - 1 : parts.size() + field;
-        return index >= 0 && index < parts.size() ? parts.get(index) : "";
+        return index >= 0 && index < parts.size() ? (String) parts.get(index) : "";
+    }
+
+    /** The pieces of {@code s} between occurrences of a non-empty delimiter (the whole string for an empty one). */
+    private static List<Object> split(String s, String delimiter) {
+        List<Object> parts = new ArrayList<>();
+        if (delimiter.isEmpty()) {
+            parts.add(s);
+            return parts;
+        }
+        int from = 0;
+        for (int i = s.indexOf(delimiter); i >= 0; i = s.indexOf(delimiter, from)) {
+            parts.add(s.substring(from, i));
+            from = i + delimiter.length();
+        }
+        parts.add(s.substring(from));
+        return parts;
     }
 
     static ArrayValue stringToArray(String s, String delimiter, String nullString) {
@@ -243,15 +286,8 @@ final class StringFunctions {
         if (!s.isEmpty()) {
             if (delimiter == null) {
                 s.codePoints().forEach(cp -> parts.add(Character.toString(cp)));
-            } else if (delimiter.isEmpty()) {
-                parts.add(s);
             } else {
-                int from = 0;
-                for (int i = s.indexOf(delimiter); i >= 0; i = s.indexOf(delimiter, from)) {
-                    parts.add(s.substring(from, i));
-                    from = i + delimiter.length();
-                }
-                parts.add(s.substring(from));
+                parts.addAll(split(s, delimiter));
             }
         }
         if (nullString != null) {

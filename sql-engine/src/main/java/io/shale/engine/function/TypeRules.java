@@ -66,18 +66,33 @@ final class TypeRules {
         return row == null ? 0 : row.array;
     }
 
+    /** Whether the type is built in (known to these tables). */
+    static boolean known(int oid) {
+        return TYPES.containsKey(oid);
+    }
+
     /** The type's name as format_type prints it, with its modifier. */
     static String name(SqlType type) {
         TypeRow row = TYPES.get(type.oid());
-        String base = row == null ? Integer.toString(type.oid()) : row.name;
+        String base = row == null ? "???" : row.name;
         int mod = type.typmod();
         if (mod < 0) {
             return base;
+        }
+        int element = elementOf(type.oid());
+        if (element != 0 && isArray(type.oid()) && type.oid() != TypeOids.INT2VECTOR && type.oid() != TypeOids.OIDVECTOR) {
+            return name(new SqlType(element, mod)) + "[]";
         }
         return switch (type.oid()) {
             case TypeOids.VARCHAR -> "character varying(" + (mod - 4) + ")";
             case TypeOids.BPCHAR -> "character(" + (mod - 4) + ")";
             case TypeOids.NUMERIC -> "numeric(" + (((mod - 4) >> 16) & 0xffff) + "," + ((mod - 4) & 0xffff) + ")";
+            case TypeOids.TIMESTAMP -> "timestamp(" + mod + ") without time zone";
+            case TypeOids.TIMESTAMPTZ -> "timestamp(" + mod + ") with time zone";
+            case TypeOids.TIME -> "time(" + mod + ") without time zone";
+            case TypeOids.TIMETZ -> "time(" + mod + ") with time zone";
+            case TypeOids.BIT -> "bit(" + mod + ")";
+            case TypeOids.VARBIT -> "bit varying(" + mod + ")";
             default -> base;
         };
     }
@@ -103,8 +118,7 @@ final class TypeRules {
     private static Map<Integer, TypeRow> loadTypes() {
         Map<Integer, TypeRow> map = new HashMap<>();
         for (String[] f : read("types.tsv")) {
-            String name = f[1].startsWith("\"") ? f[1].substring(1, f[1].length() - 1) : f[1];
-            map.put(Integer.parseInt(f[0]), new TypeRow(name, f[2].charAt(0), f[3].equals("t"),
+            map.put(Integer.parseInt(f[0]), new TypeRow(f[1], f[2].charAt(0), f[3].equals("t"),
                     Integer.parseInt(f[4]), Integer.parseInt(f[5])));
         }
         return Map.copyOf(map);
