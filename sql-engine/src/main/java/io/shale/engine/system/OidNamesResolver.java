@@ -4,7 +4,6 @@ import io.shale.catalog.Catalog;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.FormatSettings;
 import io.shale.common.types.TypeOids;
-import io.shale.engine.settings.Settings;
 
 import java.util.List;
 
@@ -22,8 +21,8 @@ public final class OidNamesResolver implements FormatSettings.OidNames {
      */
     public OidNamesResolver(Catalog catalog, int databaseOid, int userOid, List<String> searchPath,
                             List<ProcInfo> functions, SystemCatalog system) {
-        SystemContext context = new ResolverContext(catalog, databaseOid, userOid, List.copyOf(searchPath),
-                List.copyOf(functions));
+        SystemContext context = new LookupContext(catalog, databaseOid, userOid, List.copyOf(searchPath),
+                List.copyOf(functions), RelationSizes.NONE);
         this.resolver = new NameResolver(new CatalogScan(context), system);
     }
 
@@ -50,29 +49,5 @@ public final class OidNamesResolver implements FormatSettings.OidNames {
             case TypeOids.REGROLE -> resolver.roleOid(name);
             default -> throw ShaleException.unsupported("input of type " + regTypeOid);
         };
-    }
-
-    /** The fixed context a resolver is built on. */
-    private record ResolverContext(Catalog catalog, int databaseOid, int currentUserOid, List<String> searchPath,
-                                   List<ProcInfo> functions) implements SystemContext {
-        @Override
-        public Settings settings() {
-            throw new IllegalStateException("name resolution does not read settings");
-        }
-
-        @Override
-        public List<ActivityInfo> activity() {
-            return List.of();
-        }
-
-        @Override
-        public List<PreparedTransactionInfo> preparedTransactions() {
-            return List.of();
-        }
-
-        @Override
-        public RelationSizes sizes() {
-            return RelationSizes.NONE;
-        }
     }
 }
