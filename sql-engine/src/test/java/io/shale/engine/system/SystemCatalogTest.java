@@ -116,7 +116,7 @@ class SystemCatalogTest {
                 .containsEntry("attstorage", "x").containsEntry("attalign", "i").containsEntry("attisdropped", false);
         Map<String, Object> expr = rows.stream().filter(r -> r.get("attrelid").equals((long) TestCatalog.T_LOWER_IDX))
                 .findFirst().orElseThrow();
-        assertThat(expr).containsEntry("attname", "expr");
+        assertThat(expr).containsEntry("attname", "lower");
         assertThat(rows.stream().filter(r -> r.get("attrelid").equals(1259L))).hasSize(33);
     }
 
