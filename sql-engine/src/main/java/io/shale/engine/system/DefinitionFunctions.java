@@ -43,13 +43,15 @@ final class DefinitionFunctions {
                 (c, a) -> constraintDefinition(c, s, a[0], false)));
         out.add(scalar("pg_get_constraintdef", 2508, List.of(OID, BOOL), TEXT, 's',
                 (c, a) -> constraintDefinition(c, s, a[0], (Boolean) a[1])));
-        out.add(scalar("pg_get_viewdef", 1641, List.of(OID), TEXT, 's', (c, a) -> viewDefinition(c, oidArgument(a[0]))));
-        out.add(scalar("pg_get_viewdef", 2506, List.of(OID, BOOL), TEXT, 's', (c, a) -> viewDefinition(c, oidArgument(a[0]))));
-        out.add(scalar("pg_get_viewdef", 3159, List.of(OID, INT4), TEXT, 's', (c, a) -> viewDefinition(c, oidArgument(a[0]))));
+        out.add(scalar("pg_get_viewdef", 1641, List.of(OID), TEXT, 's', (c, a) -> viewDefinition(c, deparser, oidArgument(a[0]), false)));
+        out.add(scalar("pg_get_viewdef", 2506, List.of(OID, BOOL), TEXT, 's',
+                (c, a) -> viewDefinition(c, deparser, oidArgument(a[0]), (Boolean) a[1])));
+        out.add(scalar("pg_get_viewdef", 3159, List.of(OID, INT4), TEXT, 's',
+                (c, a) -> viewDefinition(c, deparser, oidArgument(a[0]), true)));
         out.add(scalar("pg_get_viewdef", 1640, List.of(TEXT), TEXT, 's',
-                (c, a) -> viewDefinition(c, resolver(c, s).relationOid((String) a[0]))));
+                (c, a) -> viewDefinition(c, deparser, resolver(c, s).relationOid((String) a[0]), false)));
         out.add(scalar("pg_get_viewdef", 2505, List.of(TEXT, BOOL), TEXT, 's',
-                (c, a) -> viewDefinition(c, resolver(c, s).relationOid((String) a[0]))));
+                (c, a) -> viewDefinition(c, deparser, resolver(c, s).relationOid((String) a[0]), (Boolean) a[1])));
         out.add(scalar("pg_get_function_result", 2165, List.of(OID), TEXT, 's', (c, a) -> {
             ProcInfo p = resolver(c, s).proc(oidArgument(a[0]));
             if (p == null) {
@@ -95,8 +97,9 @@ final class DefinitionFunctions {
         return new Definitions(scan, s.deparser()).constraintDefinition(constraint, pretty);
     }
 
-    private static String viewDefinition(EvalContext c, long oid) {
-        return c.catalog().objects(c.databaseOid()).relation((int) oid) instanceof View v ? v.querySql() : null;
+    private static String viewDefinition(EvalContext c, ExpressionDeparser deparser, long oid, boolean pretty) {
+        return c.catalog().objects(c.databaseOid()).relation((int) oid) instanceof View v
+                ? deparser.deparseQuery(v.querySql(), pretty) : null;
     }
 
     private static String arguments(EvalContext c, CatalogServices s, Object oid) {
