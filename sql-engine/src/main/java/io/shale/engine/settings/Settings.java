@@ -33,7 +33,8 @@ public final class Settings {
     private final Map<String, String> resetValues = new HashMap<>();
     private Map<String, String> sessionValues = new HashMap<>();
     private Map<String, String> localValues = new HashMap<>();
-    private Map<String, SettingDefinition> placeholders = new HashMap<>();
+    /** Custom settings stay defined once set, even when the SET is rolled back (as in PostgreSQL). */
+    private final Map<String, SettingDefinition> placeholders = new HashMap<>();
     private final Deque<Saved> saved = new ArrayDeque<>();
     private final Map<String, String> lastReported = new HashMap<>();
 
@@ -42,8 +43,7 @@ public final class Settings {
     }
 
     /** Levels to return to when a transaction or subtransaction aborts. */
-    private record Saved(Map<String, String> session, Map<String, String> local,
-                         Map<String, SettingDefinition> placeholders) {
+    private record Saved(Map<String, String> session, Map<String, String> local) {
     }
 
     /** SHOW name: the value as PostgreSQL prints it; 42704 for an unknown name. */
@@ -199,13 +199,12 @@ public final class Settings {
     }
 
     private void push() {
-        saved.push(new Saved(Map.copyOf(sessionValues), Map.copyOf(localValues), Map.copyOf(placeholders)));
+        saved.push(new Saved(Map.copyOf(sessionValues), Map.copyOf(localValues)));
     }
 
     private void restore(Saved s) {
         sessionValues = new HashMap<>(s.session());
         localValues = new HashMap<>(s.local());
-        placeholders = new HashMap<>(s.placeholders());
     }
 
     /** The reported (GUC_REPORT) settings whose value changed since the last call, in SHOW form. */

@@ -65,12 +65,21 @@ final class AttributeRows {
                 name = c.name();
                 type = c.type();
             } else {
-                name = expressions == 0 ? "expr" : "expr" + expressions;
-                expressions++;
+                name = expressionColumnName(key.expressionSql(), expressions++);
                 type = SqlType.TEXT;
             }
             attribute(scan, out, index.oid(), name, attnum++, type, false);
         }
+    }
+
+    /** PostgreSQL names an expression column after its function, else {@code expr}, {@code expr1}, …. */
+    private static String expressionColumnName(String sql, int ordinal) {
+        int open = sql.indexOf('(');
+        String head = open > 0 ? sql.substring(0, open).trim() : "";
+        if (head.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+            return head.substring(head.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return ordinal == 0 ? "expr" : "expr" + ordinal;
     }
 
     private static void attribute(CatalogScan scan, RowWriter out, int relationOid, String name, int attnum,

@@ -42,7 +42,7 @@ final class ClassRows {
                     .set("reltablespace", SHARED.contains(s.name()) ? SystemOids.GLOBAL_TABLESPACE : 0)
                     .set("reltuples", -1f).set("relhasindex", table).set("relisshared", SHARED.contains(s.name()))
                     .set("relpersistence", 'p').set("relkind", s.kind()).set("relnatts", s.columns().size())
-                    .set("relhasrules", !table).set("relreplident", table ? 'd' : 'n')
+                    .set("relhasrules", !table).set("relreplident", 'n')
                     .set("relfrozenxid", table ? 716 : 0).set("relminmxid", table ? 1 : 0);
         }
         for (Relation r : scan.relations()) {

@@ -88,7 +88,7 @@ public final class SystemCatalog {
         m.put("pg_catalog.pg_stat_activity", ViewRows::activity);
         m.put("pg_catalog.pg_prepared_xacts", ViewRows::preparedTransactions);
         m.put("pg_catalog.pg_tables", (c, out) -> ViewRows.tables(new CatalogScan(c), out, all));
-        m.put("pg_catalog.pg_views", (c, out) -> ViewRows.views(new CatalogScan(c), out, all));
+        m.put("pg_catalog.pg_views", (c, out) -> ViewRows.views(new CatalogScan(c), out, all, deparser));
         m.put("pg_catalog.pg_indexes", (c, out) -> ViewRows.indexes(new CatalogScan(c), out, deparser));
         m.put("pg_catalog.pg_sequences", (c, out) -> ViewRows.sequences(new CatalogScan(c), out));
         m.put("pg_catalog.pg_stat_user_tables", (c, out) -> ViewRows.userTableStatistics(new CatalogScan(c), out));
@@ -100,7 +100,7 @@ public final class SystemCatalog {
                 (c, out) -> InformationSchemaRows.tableConstraints(new CatalogScan(c), out));
         m.put("information_schema.key_column_usage",
                 (c, out) -> InformationSchemaRows.keyColumnUsage(new CatalogScan(c), out));
-        m.put("information_schema.views", (c, out) -> InformationSchemaRows.views(new CatalogScan(c), out));
+        m.put("information_schema.views", (c, out) -> InformationSchemaRows.views(new CatalogScan(c), out, deparser));
         m.put("information_schema.sequences", (c, out) -> InformationSchemaRows.sequences(new CatalogScan(c), out));
         return m;
     }

@@ -38,7 +38,7 @@ final class ViewRows {
         }
     }
 
-    static void views(CatalogScan scan, RowWriter out, List<SystemRelation> system) {
+    static void views(CatalogScan scan, RowWriter out, List<SystemRelation> system, ExpressionDeparser deparser) {
         for (SystemRelation s : system) {
             if (s.kind() == 'v') {
                 out.row().set("schemaname", s.schema()).set("viewname", s.name()).set("viewowner", "postgres");
@@ -47,7 +47,8 @@ final class ViewRows {
         for (Relation r : scan.relations()) {
             if (r instanceof View v) {
                 out.row().set("schemaname", scan.namespaceName(v.namespaceOid())).set("viewname", v.name())
-                        .set("viewowner", scan.roleName(v.ownerOid())).set("definition", v.querySql());
+                        .set("viewowner", scan.roleName(v.ownerOid()))
+                        .set("definition", deparser.deparseQuery(v.querySql(), false));
             }
         }
     }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** SET / SHOW behaviour compared with what PostgreSQL 15.18 prints. */
 @Timeout(10)
 class SettingsTest {
-    private final Settings settings = SettingsRegistry.postgresDefaults().newSession();
+    private static final SettingsRegistry REGISTRY = SettingsRegistry.postgresDefaults();
+    private final Settings settings = REGISTRY.newSession();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -194,6 +195,17 @@ class SettingsTest {
         settings.commitTransaction();
         assertThat(settings.show("search_path")).isEqualTo("\"$user\", public");
         assertThat(settings.show("work_mem")).isEqualTo("16MB");
+    }
+
+    @Test
+    void customSettingsStayDefinedAfterRollbackAndResetAll() {
+        settings.set("myapp.x", "a", false);
+        settings.resetAll();
+        assertThat(settings.show("myapp.x")).isEqualTo("");
+        settings.beginTransaction();
+        settings.set("myapp.y", "b", false);
+        settings.rollbackTransaction();
+        assertThat(settings.show("myapp.y")).isEqualTo("");
     }
 
     @Test
