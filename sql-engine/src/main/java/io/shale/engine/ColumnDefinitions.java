@@ -1,5 +1,6 @@
 package io.shale.engine;
 
+import io.shale.engine.system.Identifiers;
 import io.shale.catalog.CatalogEditor;
 import io.shale.catalog.Column;
 import io.shale.catalog.Sequence;

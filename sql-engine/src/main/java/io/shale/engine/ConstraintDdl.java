@@ -11,6 +11,7 @@ import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.analyze.StandaloneExpressions;
 import io.shale.engine.exec.Operator;
+import io.shale.engine.system.Identifiers;
 import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.*;
 

@@ -9,6 +9,7 @@ import io.shale.common.types.SqlType;
 import io.shale.common.types.TextCodec;
 import io.shale.engine.exec.ExecContext;
 import io.shale.engine.exec.Operator;
+import io.shale.engine.system.Identifiers;
 import io.shale.engine.plan.OutputColumn;
 import io.shale.engine.session.CopyInSource;
 import io.shale.engine.session.QueryListener;

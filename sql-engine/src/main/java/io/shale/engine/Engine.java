@@ -14,13 +14,17 @@ import io.shale.engine.session.RoleCredentials;
 import io.shale.engine.session.Session;
 import io.shale.engine.session.SessionService;
 import io.shale.engine.settings.SettingsRegistry;
+import io.shale.engine.system.CatalogFunctions;
+import io.shale.engine.system.CatalogServices;
 import io.shale.engine.system.ExpressionDeparser;
+import io.shale.engine.system.ProcInfo;
 import io.shale.engine.system.SystemCatalog;
 import io.shale.storage.KeyValueStore;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,10 +47,11 @@ public final class Engine implements SessionService, AutoCloseable {
     private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.bootstrap());
     private final Semaphore ddlLock = new Semaphore(1, true);
     private final TableAccess tables = new TableAccess();
-    private final FunctionRegistry functions = new FunctionRegistry();
+    private final FunctionRegistry functions;
     private final OperatorRegistry operators = new OperatorRegistry();
-    private final FunctionResolver resolver = new RegistryFunctionResolver(functions, operators);
+    private final FunctionResolver resolver;
     private final SystemCatalog systemCatalog;
+    private final List<ProcInfo> procs;
     private final SettingsRegistry settings;
     private final SequenceValues sequences = new SequenceValues();
     private final Map<Integer, EngineSession> sessions = new ConcurrentHashMap<>();
@@ -60,6 +65,11 @@ public final class Engine implements SessionService, AutoCloseable {
         this.store = store;
         this.settings = SettingsRegistry.withDefaults(config.settings());
         this.systemCatalog = new SystemCatalog(new SqlExpressionDeparser());
+        CatalogServices services = new CatalogServices(this::procs,
+                new StoreRelationSizes(this, null, 0), systemCatalog.deparser(), systemCatalog, startTime);
+        this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
+        this.resolver = new RegistryFunctionResolver(functions, operators);
+        this.procs = ProcInfos.of(functions, operators);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
     }
 
@@ -136,6 +146,11 @@ public final class Engine implements SessionService, AutoCloseable {
 
     TableAccess tables() {
         return tables;
+    }
+
+    /** Every function and operator function as pg_proc rows. */
+    List<ProcInfo> procs() {
+        return procs;
     }
 
     FunctionRegistry functions() {

@@ -418,7 +418,8 @@ final class SessionState implements EvalContext {
     @Override
     public FormatSettings formatSettings() {
         if (formatSettings == null) {
-            formatSettings = session.settings.formatSettings(new SessionOidNames(engine, this));
+            formatSettings = session.settings.formatSettings(new io.shale.engine.system.OidNamesResolver(catalog(),
+                    databaseOid(), currentUserOid(), currentSchemas(true), engine.procs(), engine.systemCatalog()));
         }
         return formatSettings;
     }

@@ -1,7 +1,6 @@
 package io.shale.engine;
 
 import io.shale.catalog.Catalog;
-import io.shale.engine.function.FunctionDefinition;
 import io.shale.engine.settings.Settings;
 import io.shale.engine.system.ActivityInfo;
 import io.shale.engine.system.PreparedTransactionInfo;
@@ -49,20 +48,7 @@ final class SessionSystemContext implements SystemContext {
 
     @Override
     public List<ProcInfo> functions() {
-        List<ProcInfo> procs = new ArrayList<>();
-        for (FunctionDefinition d : engine.functions().all()) {
-            List<Integer> args = new ArrayList<>();
-            for (Long oid : d.proargtypes()) {
-                args.add(oid.intValue());
-            }
-            procs.add(new ProcInfo(d.oid(), d.name(), args, (int) d.prorettype(), d.prokind(), d.proretset(), d.strict(),
-                    switch (d.volatility()) {
-                        case IMMUTABLE -> 'i';
-                        case STABLE -> 's';
-                        case VOLATILE -> 'v';
-                    }, (int) d.provariadic()));
-        }
-        return procs;
+        return engine.procs();
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.shale.catalog.Table;
 import io.shale.engine.exec.KeyBytes;
 import io.shale.engine.system.RelationSizes;
 
-/** Relation and database sizes from the store's accounting of each storage id's key range. */
+/**
+ * Relation and database sizes from the store's accounting of each storage id's key range, in a
+ * given catalog snapshot (or, with a null catalog, in the node's current one).
+ */
 final class StoreRelationSizes implements RelationSizes {
     private final Engine engine;
     private final Catalog catalog;
@@ -22,7 +25,16 @@ final class StoreRelationSizes implements RelationSizes {
 
     @Override
     public long relationSize(int relationOid) {
-        Relation r = catalog.objects(currentDatabase).relation(relationOid);
+        Catalog current = catalog != null ? catalog : engine.catalog();
+        int database = catalog != null ? currentDatabase : -1;
+        Relation r = null;
+        if (database >= 0) {
+            r = current.objects(database).relation(relationOid);
+        } else {
+            for (io.shale.catalog.Database db : current.databases()) {
+                r = r != null ? r : current.objects(db.oid()).relation(relationOid);
+            }
+        }
         return switch (r) {
             case Table t -> rangeSize(t.storageId());
             case Index i -> rangeSize(i.storageId());
@@ -36,7 +48,7 @@ final class StoreRelationSizes implements RelationSizes {
 
     @Override
     public long databaseSize(int databaseOid) {
-        DatabaseCatalog objects = catalog.objects(databaseOid);
+        DatabaseCatalog objects = (catalog != null ? catalog : engine.catalog()).objects(databaseOid);
         if (objects == null) {
             return 0;
         }

@@ -25,9 +25,27 @@ public final class FunctionRegistry {
     private final Map<Long, FunctionDefinition> byOid;
 
     public FunctionRegistry() {
+        this(List.of());
+    }
+
+    /**
+     * The built-in functions plus {@code extra} ones defined elsewhere in the engine (the catalog
+     * information functions); a name in both keeps every signature.
+     */
+    public FunctionRegistry(List<FunctionDefinition> extra) {
         Registrar registrar = new Registrar();
         BuiltinFunctions.registerAll(registrar);
-        this.all = registrar.definitions();
+        List<FunctionDefinition> definitions = new ArrayList<>(registrar.definitions());
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        for (FunctionDefinition d : definitions) {
+            taken.add(d.oid());
+        }
+        for (FunctionDefinition d : extra) {
+            if (taken.add(d.oid())) {
+                definitions.add(d);
+            }
+        }
+        this.all = List.copyOf(definitions);
         Map<String, List<FunctionDefinition>> names = new HashMap<>();
         Map<Long, FunctionDefinition> oids = new HashMap<>();
         for (FunctionDefinition d : all) {
