@@ -10,6 +10,8 @@ import org.antlr.v4.runtime.Token;
 /** Builds operator expressions, primary expressions and literals. */
 abstract class ExpressionAstBuilder extends AstBuilderSupport {
 
+    abstract List<Expression> typeModifiers(List<TypeModifierContext> contexts);
+
     // ------------------------------------------------------------ boolean level
 
     @Override
@@ -391,7 +393,8 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
             List<String> parts = new ArrayList<>();
             parts.add(name(typeContext.typeFunctionName()));
             parts.addAll(names(typeContext.colLabel()));
-            type = new TypeName(new QualifiedName(parts), List.of(), List.of(), null, position(typeContext));
+            type = new TypeName(new QualifiedName(parts), typeModifiers(typeContext.typeModifier()), List.of(), null,
+                    position(typeContext));
         }
         return new TypedLiteral(type, string(context.string()), position(context));
     }

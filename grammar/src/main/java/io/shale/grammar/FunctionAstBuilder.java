@@ -366,7 +366,8 @@ abstract class FunctionAstBuilder extends ExpressionAstBuilder {
                 position(context));
     }
 
-    private List<Expression> typeModifiers(List<TypeModifierContext> contexts) {
+    @Override
+    List<Expression> typeModifiers(List<TypeModifierContext> contexts) {
         List<Expression> modifiers = new ArrayList<>();
         for (TypeModifierContext modifier : contexts) {
             int position = position(modifier);

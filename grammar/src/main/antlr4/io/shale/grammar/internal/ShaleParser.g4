@@ -836,7 +836,7 @@ constant
 
 constantTypeName
     : specialTypeName
-    | typeFunctionName (DOT colLabel)*
+    | typeFunctionName (DOT colLabel)* (LPAREN typeModifier (COMMA typeModifier)* RPAREN)?
     ;
 
 string
