@@ -38,6 +38,7 @@ final class SessionState implements EvalContext {
     private final List<Runnable> onCommit = new ArrayList<>();
     private final List<SavepointState> savepoints = new ArrayList<>();
     private TransactionOptions.IsolationLevel nextIsolation;
+    private boolean readOnly;
     private boolean nextReadOnly;
     private Instant transactionStart = Instant.now();
     private Instant statementStart = Instant.now();
@@ -161,6 +162,9 @@ final class SessionState implements EvalContext {
         transactionStart = Instant.now();
         mode = newMode;
         session.settings.beginTransaction();
+        session.settings.set("transaction_isolation", isolationName(isolation), true);
+        session.settings.set("transaction_read_only", readOnly ? "on" : "off", true);
+        this.readOnly = readOnly;
         nextIsolation = null;
         nextReadOnly = false;
     }
@@ -191,7 +195,14 @@ final class SessionState implements EvalContext {
         } else {
             mode = Mode.BLOCK;
         }
-        session.settings.setInternal("transaction_isolation", isolationName(isolation != null ? isolation : defaultIsolation()));
+    }
+
+    /** 25006 when the transaction is read-only and {@code command} would write. */
+    void checkWritable(String command) {
+        if (readOnly) {
+            throw new ShaleException(ErrorCode.READ_ONLY_SQL_TRANSACTION, "cannot execute " + command
+                    + " in a read-only transaction");
+        }
     }
 
     private static String isolationName(TransactionOptions.IsolationLevel level) {
@@ -272,6 +283,7 @@ final class SessionState implements EvalContext {
     }
 
     private void finishTransaction() {
+        readOnly = false;
         transactionCatalog = null;
         onCommit.clear();
         savepoints.clear();

@@ -120,6 +120,10 @@ final class StatementExecutor {
     }
 
     private Outcome dispatch(Statement statement, Portal portal, QueryListener listener) {
+        String writes = writeCommand(statement);
+        if (writes != null) {
+            state.checkWritable(writes);
+        }
         return switch (statement) {
             case Query q -> rows(portal.prepared, portal.parameters, n -> "SELECT " + n);
             case Insert i -> modify(portal.prepared, portal.parameters, "INSERT 0 ");
@@ -161,6 +165,26 @@ final class StatementExecutor {
     /** Runs a statement of a portal to its outcome (EXECUTE of a prepared DML statement). */
     Outcome runToOutcome(Portal portal, QueryListener listener) {
         return dispatch(portal.prepared.statement, portal, listener);
+    }
+
+    /** The command name of a statement that writes (for the read-only transaction error), or null. */
+    private static String writeCommand(Statement s) {
+        return switch (s) {
+            case Insert i -> "INSERT";
+            case Update u -> "UPDATE";
+            case Delete d -> "DELETE";
+            case Copy c -> c.from() ? "COPY FROM" : null;
+            case CreateTable c -> "CREATE TABLE";
+            case CreateTableAs c -> "CREATE TABLE AS";
+            case AlterTable a -> "ALTER TABLE";
+            case CreateIndex c -> "CREATE INDEX";
+            case Truncate t -> "TRUNCATE TABLE";
+            case DropObjects d -> "DROP " + d.type().name();
+            case CreateSchema c -> "CREATE SCHEMA";
+            case CreateSequence c -> "CREATE SEQUENCE";
+            case CreateView c -> "CREATE VIEW";
+            default -> null;
+        };
     }
 
     static ShaleException unsupported(String what) {

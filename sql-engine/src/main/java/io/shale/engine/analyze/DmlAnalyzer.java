@@ -70,8 +70,17 @@ public final class DmlAnalyzer {
     public PlanNode insert(Insert insert) {
         Table table = target(insert.table(), insert.position(), "insert into");
         List<Column> targets = targetColumns(table, insert.columns(), insert.position());
+        if (insert.columns().isEmpty()) {
+            int given = sourceWidth(insert.source());
+            if (given >= 0 && given < targets.size()) {
+                targets = targets.subList(0, given);
+            }
+        }
         int width = table.columns().size() + 1;
-        PlanNode source = insertSource(insert.source(), table, targets, insert.position());
+        PlanNode source = insertSource(insert.source(), table, targets, insert.columns().isEmpty(), insert.position());
+        if (source.columns().size() < targets.size()) {
+            targets = targets.subList(0, source.columns().size());
+        }
         List<Expr> values = new ArrayList<>(Arrays.asList(new Expr[width - 1]));
         for (Column c : table.columns()) {
             int t = targets.indexOf(c);
@@ -86,6 +95,14 @@ public final class DmlAnalyzer {
         returning(insert.returning(), tableScope, returning, columns);
         return new PlanNode.Modify(new ModifyOperation.Insert(table, source, values, onConflict, returning,
                 rules.forInsert(table, tableScope)), columns);
+    }
+
+    /** How many columns an INSERT source gives: the first VALUES row's length, else -1 (decided later). */
+    private static int sourceWidth(Query source) {
+        if (source != null && source.body() instanceof Values values && !values.rows().isEmpty()) {
+            return values.rows().get(0).size();
+        }
+        return -1;
     }
 
     private List<Column> targetColumns(Table table, List<String> names, int position) {
@@ -108,7 +125,7 @@ public final class DmlAnalyzer {
         return targets;
     }
 
-    private PlanNode insertSource(Query source, Table table, List<Column> targets, int position) {
+    private PlanNode insertSource(Query source, Table table, List<Column> targets, boolean implicitTargets, int position) {
         List<OutputColumn> columns = new ArrayList<>();
         for (Column c : targets) {
             columns.add(OutputColumn.of(c.name(), c.type()));
@@ -151,6 +168,10 @@ public final class DmlAnalyzer {
             return new PlanNode.Values(rows, columns);
         }
         PlanNode plan = queries.analyze(source, null).plan();
+        if (implicitTargets && plan.columns().size() < targets.size()) {
+            targets = targets.subList(0, plan.columns().size());
+            columns = columns.subList(0, targets.size());
+        }
         if (plan.columns().size() > targets.size()) {
             throw new ShaleException(ErrorCode.SYNTAX_ERROR, "INSERT has more expressions than target columns")
                     .withPosition(position);

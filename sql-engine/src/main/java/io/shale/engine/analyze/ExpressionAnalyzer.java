@@ -90,8 +90,12 @@ final class ExpressionAnalyzer {
                 yield new Expr.NullIf(left, right, eq.scalar(), left.type());
             }
             case GreatestLeast g -> calls.greatestLeast(g, scope, clause);
-            case Cast c -> coercion.coerce(analyze(c.expression(), scope, clause), context.resolveType(c.type()),
-                    TypeCoercion.Mode.EXPLICIT, c.position());
+            case Cast c -> {
+                Expr input = analyze(c.expression(), scope, clause);
+                int position = input instanceof Expr.Literal l && TypeCoercion.isUnknown(l.type())
+                        ? c.expression().position() : c.position();
+                yield coercion.coerce(input, context.resolveType(c.type()), TypeCoercion.Mode.EXPLICIT, position);
+            }
             case Collate c -> collate(c, scope, clause);
             case BinaryOperation b -> binary(b, scope, clause);
             case UnaryOperation u -> {
@@ -195,6 +199,11 @@ final class ExpressionAnalyzer {
     }
 
     Expr operatorCall(String symbol, Expr left, Expr right, int position) {
+        return operatorCall(symbol, left, right, position, position, position);
+    }
+
+    /** An operator call; unknown literals that fail to convert are reported at their own positions. */
+    Expr operatorCall(String symbol, Expr left, Expr right, int position, int leftPosition, int rightPosition) {
         ResolvedFunction op;
         try {
             op = context.functions.operator(symbol, left == null ? null : left.type(), right.type());
@@ -204,16 +213,16 @@ final class ExpressionAnalyzer {
         List<Expr> args = new ArrayList<>(2);
         int i = 0;
         if (left != null) {
-            args.add(coercion.coerce(left, op.argumentTypes().get(i++), TypeCoercion.Mode.IMPLICIT, position));
+            args.add(coercion.coerce(left, op.argumentTypes().get(i++), TypeCoercion.Mode.IMPLICIT, leftPosition));
         }
-        args.add(coercion.coerce(right, op.argumentTypes().get(i), TypeCoercion.Mode.IMPLICIT, position));
+        args.add(coercion.coerce(right, op.argumentTypes().get(i), TypeCoercion.Mode.IMPLICIT, rightPosition));
         return new Expr.Call(symbol, op.scalar(), args, op.returnType(), op.strict(), op.volatileFunction());
     }
 
     private Expr binary(BinaryOperation b, Scope scope, Clause clause) {
         Expr left = analyze(b.left(), scope, clause);
         Expr right = analyze(b.right(), scope, clause);
-        return operatorCall(b.operator().symbol(), left, right, b.position());
+        return operatorCall(b.operator().symbol(), left, right, b.position(), b.left().position(), b.right().position());
     }
 
     private Expr logical(LogicalBinary l, Scope scope, Clause clause) {

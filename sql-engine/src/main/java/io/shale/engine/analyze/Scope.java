@@ -62,8 +62,34 @@ final class Scope {
                         "missing FROM-clause entry for table \"" + parts.get(parts.size() - 2) + "\"").withPosition(position);
             }
         }
-        throw new ShaleException(ErrorCode.UNDEFINED_COLUMN, "column " + quoteName(name) + " does not exist")
+        ShaleException missing = new ShaleException(ErrorCode.UNDEFINED_COLUMN, "column " + quoteName(name) + " does not exist")
                 .withPosition(position);
+        String suggestion = parts.size() == 1 ? closestColumn(parts.get(0)) : null;
+        throw suggestion == null ? missing : missing.withHint("Perhaps you meant to reference the column \"" + suggestion + "\".");
+    }
+
+    /**
+     * The visible column closest in spelling to a name that was not found, as PostgreSQL
+     * suggests it: at most 3 edits, and at most half the name's length.
+     */
+    private String closestColumn(String name) {
+        String best = null;
+        int bestDistance = 4;
+        for (Scope s = this; s != null; s = s.parent) {
+            for (ScopeEntry e : s.entries) {
+                for (int i = 0; i < e.width(); i++) {
+                    if (e.hidden().get(i)) {
+                        continue;
+                    }
+                    int d = Levenshtein.distance(name, e.names().get(i));
+                    if (d < bestDistance && d <= name.length() / 2) {
+                        bestDistance = d;
+                        best = (e.alias() == null ? "" : e.alias() + ".") + e.names().get(i);
+                    }
+                }
+            }
+        }
+        return best;
     }
 
     private static String quoteName(String name) {

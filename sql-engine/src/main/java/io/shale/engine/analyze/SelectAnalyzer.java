@@ -98,7 +98,7 @@ final class SelectAnalyzer {
                 key = expressions.analyze(s.expression(), scope, selectClause);
                 index = outputs.indexOf(key);
                 if (index < 0) {
-                    if (spec.distinct()) {
+                    if (spec.distinct() && spec.distinctOn().isEmpty()) {
                         throw new ShaleException(ErrorCode.INVALID_COLUMN_REFERENCE,
                                 "for SELECT DISTINCT, ORDER BY expressions must appear in select list")
                                 .withPosition(s.expression().position());
@@ -165,7 +165,7 @@ final class SelectAnalyzer {
             plan = new PlanNode.Distinct(new PlanNode.Sort(plan, distinctSort), keysAfter);
         } else {
             plan = new PlanNode.Project(plan, all, projected);
-            if (spec.distinct()) {
+            if (spec.distinct() && spec.distinctOn().isEmpty()) {
                 plan = new PlanNode.Distinct(plan, List.of());
             }
             if (!sortKeys.isEmpty()) {

@@ -128,4 +128,19 @@ final class FakeEvalContext implements EvalContext {
             throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
         }
     }
+
+    @Override
+    public io.shale.catalog.Catalog catalog() {
+        return io.shale.catalog.Catalog.bootstrap();
+    }
+
+    @Override
+    public int databaseOid() {
+        return 5;
+    }
+
+    @Override
+    public int currentUserOid() {
+        return 10;
+    }
 }
