@@ -5,7 +5,6 @@ import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
 import io.shale.storage.WaitPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,8 +13,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static io.shale.storage.LockStrength.FOR_KEY_SHARE;
@@ -32,15 +29,7 @@ import static io.shale.storage.memory.StoreTestSupport.withTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class LockingTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stopThreads() {
-        executor.shutdownNow();
-    }
-
+class LockingTest extends ConcurrentStoreTest {
     @Test
     void strengthsConflictAsInPostgreSql() {
         commitPuts(store, "k", "v");

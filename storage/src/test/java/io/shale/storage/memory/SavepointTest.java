@@ -4,13 +4,10 @@ import io.shale.common.error.ErrorCode;
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.WaitPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static io.shale.storage.memory.StoreTestSupport.awaitWaiting;
@@ -23,15 +20,7 @@ import static io.shale.storage.memory.StoreTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class SavepointTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stopThreads() {
-        executor.shutdownNow();
-    }
-
+class SavepointTest extends ConcurrentStoreTest {
     @Test
     void rollbackToUndoesLaterWritesAndKeepsTheSavepoint() {
         commitPuts(store, "a", "0", "b", "0");
