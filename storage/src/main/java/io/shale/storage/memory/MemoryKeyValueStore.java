@@ -50,7 +50,7 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         }
         TransactionState state = new TransactionState(transactionIds.incrementAndGet());
         running.add(state);
-        return new MemoryTransaction(this, versions, locks, state, options, takeSnapshot(state));
+        return new MemoryTransaction(this, versions, locks, state, options, takeSnapshot(state, Long.MAX_VALUE));
     }
 
     @Override
@@ -100,12 +100,13 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
     /**
      * Takes a snapshot timestamp for a transaction. The slot is marked pending first, so that a
-     * concurrent horizon computation never trusts a timestamp older than the one taken here.
+     * concurrent horizon computation never trusts a timestamp older than the one taken here; it
+     * then holds the older of the new snapshot and {@code stillInUse} (an open cursor's).
      */
-    long takeSnapshot(TransactionState state) {
+    long takeSnapshot(TransactionState state, long stillInUse) {
         state.snapshot = TransactionState.SNAPSHOT_PENDING;
         long snapshot = clock.now();
-        state.snapshot = snapshot;
+        state.snapshot = Math.min(snapshot, stillInUse);
         return snapshot;
     }
 

@@ -32,6 +32,7 @@ final class MemoryTransaction implements Transaction {
     private final boolean readOnly;
     private final List<Write> writes = new ArrayList<>();
     private final List<Savepoint> savepoints = new ArrayList<>();
+    private final List<MemoryKeyCursor> openCursors = new ArrayList<>();
     private long snapshot;
     private long sequence;
     private int nextSavepoint = 1;
@@ -58,7 +59,7 @@ final class MemoryTransaction implements Transaction {
     public void newSnapshot() {
         checkActive();
         if (!repeatableRead) {
-            snapshot = store.takeSnapshot(state);
+            snapshot = store.takeSnapshot(state, oldestCursorSnapshot());
         }
     }
 
@@ -76,8 +77,10 @@ final class MemoryTransaction implements Transaction {
     @Override
     public KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending) {
         checkActive();
-        return new MemoryKeyCursor(this, state, versions.iterate(fromInclusive, toExclusive, descending),
-                snapshot, sequence);
+        MemoryKeyCursor cursor = new MemoryKeyCursor(this, state,
+                versions.iterate(fromInclusive, toExclusive, descending), snapshot, sequence);
+        openCursors.add(cursor);
+        return cursor;
     }
 
     @Override
@@ -215,6 +218,19 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
+    /** An open cursor keeps its snapshot's versions from pruning until it is closed. */
+    void cursorClosed(MemoryKeyCursor cursor) {
+        openCursors.remove(cursor);
+    }
+
+    private long oldestCursorSnapshot() {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0, n = openCursors.size(); i < n; i++) {
+            oldest = Math.min(oldest, openCursors.get(i).snapshot());
+        }
+        return oldest;
+    }
+
     private void checkWritable() {
         checkActive();
         if (readOnly) {
@@ -268,6 +284,7 @@ final class MemoryTransaction implements Transaction {
     }
 
     private void end(boolean wrote) {
+        openCursors.clear();
         locks.releaseAll();
         store.finished(state, wrote);
     }

@@ -1,6 +1,7 @@
 package io.shale.storage.memory;
 
 import io.shale.storage.HybridLogicalClock;
+import io.shale.storage.KeyCursor;
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.WaitPolicy;
@@ -49,6 +50,27 @@ class MaintenanceTest {
         assertThat(store.vacuum()).isEqualTo(1);
         assertThat(entries(store.begin(readCommitted()), null, null, false)).containsExactly("k=2");
         assertThat(store.statistics().keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anOpenCursorKeepsItsVersionsAcrossNewSnapshots() {
+        commitPuts(store, "a", "1", "b", "1");
+        Transaction reader = store.begin(readCommitted());
+        try (KeyCursor cursor = reader.scan(null, null, false)) {
+            assertThat(cursor.next()).isTrue();
+            for (int i = 2; i < 5; i++) {
+                commitPuts(store, "a", Integer.toString(i), "b", Integer.toString(i));
+            }
+            reader.newSnapshot();
+            assertThat(text(reader.get(bytes("b")))).isEqualTo("4");
+            store.vacuum();
+            assertThat(cursor.next()).isTrue();
+            assertThat(text(cursor.key()) + "=" + text(cursor.value())).isEqualTo("b=1");
+        }
+        reader.newSnapshot();
+        store.vacuum();
+        assertThat(entries(reader, null, null, false)).containsExactly("a=4", "b=4");
+        reader.commit();
     }
 
     @Test
