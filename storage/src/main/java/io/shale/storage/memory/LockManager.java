@@ -124,7 +124,8 @@ final class LockManager {
                 }
                 deadlockChecked = true;
                 if (detector.closesCycle(transaction)) {
-                    throw new ShaleException(ErrorCode.DEADLOCK_DETECTED, "deadlock detected");
+                    throw new ShaleException(ErrorCode.DEADLOCK_DETECTED, "deadlock detected")
+                            .withHint("See server log for query details.");
                 }
             }
         } finally {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +30,9 @@ public final class MemoryKeyValueStore implements KeyValueStore {
     private final Set<TransactionState> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong transactionIds = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicBoolean vacuuming = new AtomicBoolean();
+    /** Where the incremental vacuum goes on; guarded by {@link #vacuuming}. */
+    private byte[] vacuumResumeAfter;
     private volatile long horizon;
     private volatile boolean closed;
 
@@ -83,6 +87,11 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         return versions.vacuum(horizon);
     }
 
+    /** The number of keys the version store holds, deleted ones included (for tests). */
+    int chainCount() {
+        return versions.chainCount();
+    }
+
     /** The number of keys with a row lock entry now (held or waited for). */
     int lockedKeys() {
         return locks.lockedKeys();
@@ -119,6 +128,18 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         running.remove(state);
         if (wrote && commits.incrementAndGet() % config.horizonRefreshCommits() == 0) {
             refreshHorizon();
+            vacuumIncrementally();
+        }
+    }
+
+    private void vacuumIncrementally() {
+        if (config.vacuumBatch() == 0 || !vacuuming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            vacuumResumeAfter = versions.vacuumSome(horizon, vacuumResumeAfter, config.vacuumBatch());
+        } finally {
+            vacuuming.set(false);
         }
     }
 

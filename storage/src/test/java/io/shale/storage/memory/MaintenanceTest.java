@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MaintenanceTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1));
+    private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1, 0));
 
     @Test
     void destroyRangeRemovesEveryVersionAtOnce() {
@@ -50,6 +50,22 @@ class MaintenanceTest {
         assertThat(store.vacuum()).isEqualTo(1);
         assertThat(entries(store.begin(readCommitted()), null, null, false)).containsExactly("k=2");
         assertThat(store.statistics().keyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void commitsPruneDeletedKeysThatNobodyWritesAgain() {
+        MemoryKeyValueStore pruning = new MemoryKeyValueStore(new MemoryStoreConfig(1, 2));
+        commitPuts(pruning, "d1", "x", "d2", "x", "d3", "x", "d4", "x");
+        Transaction deleter = pruning.begin(readCommitted());
+        for (String key : new String[] {"d1", "d2", "d3", "d4"}) {
+            deleter.delete(bytes(key));
+        }
+        deleter.commit();
+        for (int i = 0; i < 8; i++) {
+            commitPuts(pruning, "live", Integer.toString(i));
+        }
+        assertThat(pruning.chainCount()).isEqualTo(1);
+        assertThat(entries(pruning.begin(readCommitted()), null, null, false)).containsExactly("live=7");
     }
 
     @Test
