@@ -78,6 +78,29 @@ class LockingTest extends ConcurrentStoreTest {
     }
 
     @Test
+    void aReleaseLetsInEveryCompatibleWaiterAndNoOther() throws Exception {
+        commitPuts(store, "k", "v");
+        Transaction holder = store.begin(readCommitted());
+        holder.lock(bytes("k"), FOR_UPDATE, WaitPolicy.WAIT);
+        Transaction firstSharer = store.begin(readCommitted());
+        Transaction secondSharer = store.begin(readCommitted());
+        Transaction updater = store.begin(readCommitted());
+        CompletableFuture<byte[]> first = lockBlocked(firstSharer, "k", FOR_SHARE);
+        CompletableFuture<byte[]> update = lockBlocked(updater, "k", FOR_UPDATE);
+        CompletableFuture<byte[]> second = lockBlocked(secondSharer, "k", FOR_SHARE);
+        holder.commit();
+        assertThat(text(first.get(5, TimeUnit.SECONDS))).isEqualTo("v");
+        assertThat(text(second.get(5, TimeUnit.SECONDS))).isEqualTo("v");
+        awaitWaiting(store, updater);
+        firstSharer.commit();
+        awaitWaiting(store, updater);
+        secondSharer.commit();
+        assertThat(text(update.get(5, TimeUnit.SECONDS))).isEqualTo("v");
+        updater.commit();
+        assertThat(store.lockedKeys()).isZero();
+    }
+
+    @Test
     void aNonKeyUpdateDoesNotBlockKeyShare() {
         commitPuts(store, "k", "v");
         Transaction updater = store.begin(readCommitted());
@@ -130,9 +153,7 @@ class LockingTest extends ConcurrentStoreTest {
         Transaction deleter = store.begin(readCommitted());
         deleter.delete(bytes("k"));
         Transaction locker = store.begin(readCommitted());
-        CompletableFuture<byte[]> lock = CompletableFuture.supplyAsync(
-                () -> locker.lock(bytes("k"), FOR_UPDATE, WaitPolicy.WAIT), executor);
-        awaitWaiting(store, locker);
+        CompletableFuture<byte[]> lock = lockBlocked(locker, "k", FOR_UPDATE);
         deleter.commit();
         assertThat(lock.get(5, TimeUnit.SECONDS)).isNull();
         Transaction inserter = store.begin(readCommitted());

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static io.shale.storage.memory.StoreTestSupport.awaitWaiting;
 import static io.shale.storage.memory.StoreTestSupport.bytes;
 import static io.shale.storage.memory.StoreTestSupport.commitPuts;
 import static io.shale.storage.memory.StoreTestSupport.entries;
@@ -68,9 +67,7 @@ class SavepointTest extends ConcurrentStoreTest {
         transaction.put(bytes("late"), bytes("1"));
         transaction.lock(bytes("shared"), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
         Transaction other = store.begin(readCommitted());
-        CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(
-                () -> other.lock(bytes("late"), LockStrength.FOR_UPDATE, WaitPolicy.WAIT), executor);
-        awaitWaiting(store, other);
+        CompletableFuture<byte[]> waiting = lockBlocked(other, "late", LockStrength.FOR_UPDATE);
         transaction.rollbackTo(savepoint);
         assertThat(text(waiting.get(5, TimeUnit.SECONDS))).isEqualTo("0");
         failure(ErrorCode.LOCK_NOT_AVAILABLE, () -> other.lock(bytes("early"), LockStrength.FOR_KEY_SHARE, WaitPolicy.NOWAIT));
