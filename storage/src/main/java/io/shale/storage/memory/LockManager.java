@@ -134,8 +134,10 @@ final class LockManager {
                     continue;
                 }
                 deadlockChecked = true;
-                if (detector.closesCycle(transaction)) {
+                String cycle = detector.closesCycle(transaction);
+                if (cycle != null) {
                     throw new ShaleException(ErrorCode.DEADLOCK_DETECTED, "deadlock detected")
+                            .withDetail(cycle)
                             .withHint("See server log for query details.");
                 }
             }

@@ -220,7 +220,13 @@ class LockingTest extends ConcurrentStoreTest {
         assertThat(failed).isCompletedExceptionally();
         ExecutionException error = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class, failed::get);
         assertThat(error.getCause()).hasMessage("deadlock detected");
-        assertThat(((io.shale.common.error.ShaleException) error.getCause()).code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED);
+        var deadlock = (io.shale.common.error.ShaleException) error.getCause();
+        assertThat(deadlock.code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED);
+        long victim = (firstFailed ? first : second).id();
+        long other = (firstFailed ? second : first).id();
+        assertThat(deadlock.detail()).isEqualTo(
+                "Transaction " + victim + " waits for a row lock held by transaction " + other + ".\n"
+                + "Transaction " + other + " waits for a row lock held by transaction " + victim + ".");
         assertThat(survivor).isNotDone();
         (firstFailed ? first : second).rollback();
         survivor.get(5, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package io.shale.storage.memory;
 
-import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyCursor;
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
@@ -105,25 +104,5 @@ class MaintenanceTest {
         assertThat(text(lock.get(5, TimeUnit.SECONDS))).isEqualTo("1");
         waiter.commit();
         assertThat(store.statistics().runningTransactions()).isEmpty();
-    }
-
-    @Test
-    void theClockIsMonotonicAndLaysOutMillisAndCounter() {
-        long[] wall = {1_000};
-        HybridLogicalClock clock = new HybridLogicalClock(() -> wall[0]);
-        long first = clock.now();
-        assertThat(HybridLogicalClock.physicalMillis(first)).isEqualTo(1_000);
-        assertThat(HybridLogicalClock.logical(first)).isZero();
-        long second = clock.now();
-        assertThat(second).isEqualTo(first + 1);
-        wall[0] = 900;
-        assertThat(clock.now()).isEqualTo(first + 2);
-        wall[0] = 2_000;
-        assertThat(clock.now()).isEqualTo(2_000L << HybridLogicalClock.LOGICAL_BITS);
-        long remote = (5_000L << HybridLogicalClock.LOGICAL_BITS) + 7;
-        assertThat(clock.update(remote)).isEqualTo(remote);
-        assertThat(clock.update(first)).isEqualTo(remote + 1);
-        assertThat(clock.now()).isEqualTo(remote + 2);
-        assertThat(clock.current()).isEqualTo(remote + 2);
     }
 }
