@@ -2,10 +2,10 @@ package io.shale.storage;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -16,10 +16,7 @@ class StorageArchitectureTest {
 
     @Test
     void storageDependsOnlyOnTheJdkCommonAndLz4() {
-        JavaClasses storage = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("io.shale.storage");
+        JavaClasses storage = new ClassFileImporter().importPath(Path.of("target", "classes"));
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.shale.common..", "io.shale.storage..", "net.jpountz..")
                 .check(storage);

@@ -3,10 +3,9 @@ package io.shale.storage.memory;
 import io.shale.storage.LockStrength;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Searches the wait-for graph (a waiting transaction → the holders of conflicting locks on the
@@ -16,35 +15,59 @@ import java.util.Set;
  */
 final class DeadlockDetector {
 
-    /** Whether the wait of {@code waiter} closes a cycle; if so, takes it out of the graph. */
-    synchronized boolean closesCycle(TransactionState waiter) {
+    /**
+     * Whether the wait of {@code waiter} closes a cycle; if so, takes it out of the graph and
+     * returns the cycle's description (PostgreSQL's DETAIL, one line per wait), else null.
+     */
+    synchronized String closesCycle(TransactionState waiter) {
         RowLock start = waiter.waitingOn;
         LockStrength startStrength = waiter.waitingStrength;
         if (start == null || startStrength == null) {
-            return false;
+            return null;
         }
         List<TransactionState> frontier = new ArrayList<>();
-        synchronized (start) {
-            start.collectConflicting(waiter, startStrength, frontier);
-        }
-        Set<TransactionState> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<TransactionState, TransactionState> blockedBy = new IdentityHashMap<>();
+        collect(start, waiter, startStrength, frontier, blockedBy);
         while (!frontier.isEmpty()) {
             TransactionState next = frontier.removeLast();
             if (next == waiter) {
                 waiter.waitingOn = null;
-                return true;
-            }
-            if (!visited.add(next)) {
-                continue;
+                return describe(waiter, blockedBy);
             }
             RowLock lock = next.waitingOn;
             LockStrength strength = next.waitingStrength;
             if (lock != null && strength != null) {
-                synchronized (lock) {
-                    lock.collectConflicting(next, strength, frontier);
-                }
+                collect(lock, next, strength, frontier, blockedBy);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Adds the holders blocking {@code waiting} that were not reached before. */
+    private static void collect(RowLock lock, TransactionState waiting, LockStrength strength,
+                                List<TransactionState> frontier, Map<TransactionState, TransactionState> blockedBy) {
+        List<TransactionState> holders = new ArrayList<>();
+        synchronized (lock) {
+            lock.collectConflicting(waiting, strength, holders);
+        }
+        for (TransactionState holder : holders) {
+            if (!blockedBy.containsKey(holder)) {
+                blockedBy.put(holder, waiting);
+                frontier.add(holder);
+            }
+        }
+    }
+
+    /** Walks the cycle back from the waiter: each entry of blockedBy says who waits for whom. */
+    private static String describe(TransactionState waiter, Map<TransactionState, TransactionState> blockedBy) {
+        List<String> lines = new ArrayList<>();
+        TransactionState holder = waiter;
+        do {
+            TransactionState waiting = blockedBy.get(holder);
+            lines.addFirst("Transaction " + waiting.id + " waits for a row lock held by transaction "
+                    + holder.id + ".");
+            holder = waiting;
+        } while (holder != waiter && lines.size() <= blockedBy.size());
+        return String.join("\n", lines);
     }
 }

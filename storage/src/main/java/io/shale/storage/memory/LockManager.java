@@ -9,6 +9,7 @@ import io.shale.storage.WaitPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Row locks of one store: a table of the keys locked now, PostgreSQL's four strengths and their
@@ -30,6 +31,7 @@ final class LockManager {
                     long lockTimeoutNanos, long deadlockTimeoutNanos) {
         while (true) {
             RowLock lock = table.computeIfAbsent(key, RowLock::new);
+            RowLock.Waiter waiter;
             synchronized (lock) {
                 if (lock.dead) {
                     continue;
@@ -44,10 +46,12 @@ final class LockManager {
                     case SKIP_LOCKED -> {
                         return null;
                     }
-                    case WAIT -> lock.waiters++;
+                    case WAIT -> { }
                 }
+                waiter = new RowLock.Waiter(transaction, strength, Thread.currentThread());
+                lock.enqueue(waiter);
             }
-            return await(transaction, lock, strength, lockTimeoutNanos, deadlockTimeoutNanos);
+            return await(waiter, lock, lockTimeoutNanos, deadlockTimeoutNanos);
         }
     }
 
@@ -55,8 +59,8 @@ final class LockManager {
     void set(TransactionState transaction, RowLock lock, LockStrength strength) {
         synchronized (lock) {
             lock.set(transaction, strength);
-            if (lock.waiters > 0) {
-                lock.notifyAll();
+            if (lock.hasWaiters()) {
+                lock.wakeCompatible();
             } else if (lock.isFree()) {
                 retire(lock);
             }
@@ -89,17 +93,23 @@ final class LockManager {
         return table.size();
     }
 
-    private RowLock await(TransactionState transaction, RowLock lock, LockStrength strength,
-                          long lockTimeoutNanos, long deadlockTimeoutNanos) {
+    /** Waits, queued, until the lock is granted; parks outside the lock's monitor. */
+    private RowLock await(RowLock.Waiter waiter, RowLock lock, long lockTimeoutNanos,
+                          long deadlockTimeoutNanos) {
+        TransactionState transaction = waiter.transaction();
+        LockStrength strength = waiter.strength();
         long start = System.nanoTime();
         boolean deadlockChecked = false;
+        boolean granted = false;
         transaction.waitingStrength = strength;
         transaction.waitingOn = lock;
         try {
             while (true) {
+                long parkNanos;
                 synchronized (lock) {
                     if (!lock.conflicts(transaction, strength)) {
                         lock.set(transaction, strength);
+                        granted = true;
                         return lock;
                     }
                     long now = System.nanoTime();
@@ -117,20 +127,27 @@ final class LockManager {
                         checkNow = untilCheck <= 0;
                         waitNanos = Math.min(waitNanos, untilCheck);
                     }
-                    if (!checkNow) {
-                        waitOn(lock, waitNanos);
-                        continue;
-                    }
+                    parkNanos = checkNow ? 0 : waitNanos;
+                }
+                if (parkNanos > 0) {
+                    park(lock, parkNanos);
+                    continue;
                 }
                 deadlockChecked = true;
-                if (detector.closesCycle(transaction)) {
-                    throw new ShaleException(ErrorCode.DEADLOCK_DETECTED, "deadlock detected");
+                String cycle = detector.closesCycle(transaction);
+                if (cycle != null) {
+                    throw new ShaleException(ErrorCode.DEADLOCK_DETECTED, "deadlock detected")
+                            .withDetail(cycle)
+                            .withHint("See server log for query details.");
                 }
             }
         } finally {
             transaction.waitingOn = null;
             synchronized (lock) {
-                lock.waiters--;
+                lock.dequeue(waiter);
+                if (!granted) {
+                    lock.wakeCompatible();
+                }
                 if (lock.isFree()) {
                     retire(lock);
                 }
@@ -138,16 +155,14 @@ final class LockManager {
         }
     }
 
-    private static void waitOn(RowLock lock, long nanos) {
-        try {
-            if (nanos == Long.MAX_VALUE) {
-                lock.wait();
-            } else {
-                long millis = nanos / 1_000_000;
-                int rest = (int) (nanos % 1_000_000);
-                lock.wait(millis, millis == 0 && rest == 0 ? 1 : rest);
-            }
-        } catch (InterruptedException e) {
+    /** Parks until unparked, the time is up, or the thread is interrupted (57014). */
+    private static void park(RowLock lock, long nanos) {
+        if (nanos == Long.MAX_VALUE) {
+            LockSupport.park(lock);
+        } else {
+            LockSupport.parkNanos(lock, nanos);
+        }
+        if (Thread.interrupted()) {
             throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
         }
     }

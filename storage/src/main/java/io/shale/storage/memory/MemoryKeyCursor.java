@@ -59,8 +59,15 @@ final class MemoryKeyCursor implements KeyCursor {
         return value;
     }
 
+    long snapshot() {
+        return snapshot;
+    }
+
     @Override
     public void close() {
+        if (!closed) {
+            transaction.cursorClosed(this);
+        }
         closed = true;
         key = null;
         value = null;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +30,9 @@ public final class MemoryKeyValueStore implements KeyValueStore {
     private final Set<TransactionState> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong transactionIds = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicBoolean vacuuming = new AtomicBoolean();
+    /** Where the incremental vacuum goes on; guarded by {@link #vacuuming}. */
+    private byte[] vacuumResumeAfter;
     private volatile long horizon;
     private volatile boolean closed;
 
@@ -50,7 +54,7 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         }
         TransactionState state = new TransactionState(transactionIds.incrementAndGet());
         running.add(state);
-        return new MemoryTransaction(this, versions, locks, state, options, takeSnapshot(state));
+        return new MemoryTransaction(this, versions, locks, state, options, takeSnapshot(state, Long.MAX_VALUE));
     }
 
     @Override
@@ -83,6 +87,11 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         return versions.vacuum(horizon);
     }
 
+    /** The number of keys the version store holds, deleted ones included (for tests). */
+    int chainCount() {
+        return versions.chainCount();
+    }
+
     /** The number of keys with a row lock entry now (held or waited for). */
     int lockedKeys() {
         return locks.lockedKeys();
@@ -100,12 +109,13 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
     /**
      * Takes a snapshot timestamp for a transaction. The slot is marked pending first, so that a
-     * concurrent horizon computation never trusts a timestamp older than the one taken here.
+     * concurrent horizon computation never trusts a timestamp older than the one taken here; it
+     * then holds the older of the new snapshot and {@code stillInUse} (an open cursor's).
      */
-    long takeSnapshot(TransactionState state) {
+    long takeSnapshot(TransactionState state, long stillInUse) {
         state.snapshot = TransactionState.SNAPSHOT_PENDING;
         long snapshot = clock.now();
-        state.snapshot = snapshot;
+        state.snapshot = Math.min(snapshot, stillInUse);
         return snapshot;
     }
 
@@ -118,6 +128,18 @@ public final class MemoryKeyValueStore implements KeyValueStore {
         running.remove(state);
         if (wrote && commits.incrementAndGet() % config.horizonRefreshCommits() == 0) {
             refreshHorizon();
+            vacuumIncrementally();
+        }
+    }
+
+    private void vacuumIncrementally() {
+        if (config.vacuumBatch() == 0 || !vacuuming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            vacuumResumeAfter = versions.vacuumSome(horizon, vacuumResumeAfter, config.vacuumBatch());
+        } finally {
+            vacuuming.set(false);
         }
     }
 

@@ -18,9 +18,6 @@ import java.util.Objects;
  * every key it writes. Used by one thread at a time.
  */
 final class MemoryTransaction implements Transaction {
-    private record Write(VersionChain chain, Version version) {
-    }
-
     private record Savepoint(int handle, int writeMark, int lockMark) {
     }
 
@@ -28,12 +25,12 @@ final class MemoryTransaction implements Transaction {
     private final VersionStore versions;
     private final TransactionState state;
     private final TransactionLocks locks;
+    private final TransactionWrites writes;
     private final boolean repeatableRead;
     private final boolean readOnly;
-    private final List<Write> writes = new ArrayList<>();
     private final List<Savepoint> savepoints = new ArrayList<>();
+    private final List<MemoryKeyCursor> openCursors = new ArrayList<>();
     private long snapshot;
-    private long sequence;
     private int nextSavepoint = 1;
     private boolean finished;
 
@@ -44,6 +41,7 @@ final class MemoryTransaction implements Transaction {
         this.state = state;
         this.locks = new TransactionLocks(lockManager, state, options.lockTimeout().toNanos(),
                 options.deadlockTimeout().toNanos());
+        this.writes = new TransactionWrites(versions, state);
         this.repeatableRead = options.isolation() != TransactionOptions.IsolationLevel.READ_COMMITTED;
         this.readOnly = options.readOnly();
         this.snapshot = snapshot;
@@ -58,7 +56,7 @@ final class MemoryTransaction implements Transaction {
     public void newSnapshot() {
         checkActive();
         if (!repeatableRead) {
-            snapshot = store.takeSnapshot(state);
+            snapshot = store.takeSnapshot(state, oldestCursorSnapshot());
         }
     }
 
@@ -76,8 +74,10 @@ final class MemoryTransaction implements Transaction {
     @Override
     public KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending) {
         checkActive();
-        return new MemoryKeyCursor(this, state, versions.iterate(fromInclusive, toExclusive, descending),
-                snapshot, sequence);
+        MemoryKeyCursor cursor = new MemoryKeyCursor(this, state,
+                versions.iterate(fromInclusive, toExclusive, descending), snapshot, writes.nextSequence());
+        openCursors.add(cursor);
+        return cursor;
     }
 
     @Override
@@ -108,7 +108,7 @@ final class MemoryTransaction implements Transaction {
         }
         VersionChain chain = versions.chain(key);
         checkConcurrentUpdate(chain, chain == null ? null : chain.newest(state));
-        write(key, value);
+        writes.write(key, value);
     }
 
     @Override
@@ -131,7 +131,7 @@ final class MemoryTransaction implements Transaction {
             locks.undoSince(mark);
             return false;
         }
-        write(key, value);
+        writes.write(key, value);
         return true;
     }
 
@@ -144,7 +144,7 @@ final class MemoryTransaction implements Transaction {
         Version newest = chain == null ? null : chain.newest(state);
         checkConcurrentUpdate(chain, newest);
         if (newest != null && newest.value != null) {
-            write(key, null);
+            writes.write(key, null);
         } else {
             locks.undoSince(mark);
         }
@@ -154,7 +154,7 @@ final class MemoryTransaction implements Transaction {
     public int savepoint() {
         checkActive();
         int handle = nextSavepoint++;
-        savepoints.add(new Savepoint(handle, writes.size(), locks.mark()));
+        savepoints.add(new Savepoint(handle, writes.mark(), locks.mark()));
         return handle;
     }
 
@@ -164,7 +164,7 @@ final class MemoryTransaction implements Transaction {
         int index = savepointIndex(savepoint);
         Savepoint target = savepoints.get(index);
         savepoints.subList(index + 1, savepoints.size()).clear();
-        undoWritesSince(target.writeMark);
+        writes.undoSince(target.writeMark);
         locks.undoSince(target.lockMark);
     }
 
@@ -185,10 +185,7 @@ final class MemoryTransaction implements Transaction {
             state.outcome = TransactionState.COMMITTING;
             long commitTimestamp = store.clock().now();
             state.outcome = commitTimestamp;
-            long horizon = store.horizon();
-            for (int i = 0, n = writes.size(); i < n; i++) {
-                versions.stamp(writes.get(i).chain, state, commitTimestamp, horizon);
-            }
+            writes.stamp(commitTimestamp, store.horizon());
         }
         end(!writes.isEmpty());
     }
@@ -200,7 +197,7 @@ final class MemoryTransaction implements Transaction {
         }
         finished = true;
         state.outcome = TransactionState.ABORTED;
-        undoWritesSince(0);
+        writes.undoSince(0);
         end(false);
     }
 
@@ -215,6 +212,19 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
+    /** An open cursor keeps its snapshot's versions from pruning until it is closed. */
+    void cursorClosed(MemoryKeyCursor cursor) {
+        openCursors.remove(cursor);
+    }
+
+    private long oldestCursorSnapshot() {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0, n = openCursors.size(); i < n; i++) {
+            oldest = Math.min(oldest, openCursors.get(i).snapshot());
+        }
+        return oldest;
+    }
+
     private void checkWritable() {
         checkActive();
         if (readOnly) {
@@ -223,38 +233,9 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    private void write(byte[] key, byte[] value) {
-        Version version = new Version(value, state, sequence++);
-        writes.add(new Write(versions.push(key, version), version));
-    }
-
-    /**
-     * REPEATABLE READ: the row this transaction is about to lock or change must not have been
-     * changed by a transaction that committed after the snapshot (PostgreSQL raises 40001 where
-     * READ COMMITTED would follow the update chain). Nothing is reported when the key is absent
-     * both in the snapshot and now.
-     */
     private void checkConcurrentUpdate(VersionChain chain, Version newest) {
-        if (!repeatableRead || newest == null || newest.isOwnedBy(state)
-                || newest.committedTimestamp() <= snapshot) {
-            return;
-        }
-        Version seen = chain.visible(state, snapshot, Long.MAX_VALUE);
-        boolean sawRow = seen != null && seen.value != null;
-        if (newest.value != null) {
-            throw new ShaleException(ErrorCode.SERIALIZATION_FAILURE,
-                    "could not serialize access due to concurrent update");
-        }
-        if (sawRow) {
-            throw new ShaleException(ErrorCode.SERIALIZATION_FAILURE,
-                    "could not serialize access due to concurrent delete");
-        }
-    }
-
-    private void undoWritesSince(int mark) {
-        for (int i = writes.size() - 1; i >= mark; i--) {
-            Write write = writes.remove(i);
-            versions.unlink(write.chain, write.version);
+        if (repeatableRead) {
+            SerializationCheck.check(chain, newest, state, snapshot);
         }
     }
 
@@ -268,6 +249,7 @@ final class MemoryTransaction implements Transaction {
     }
 
     private void end(boolean wrote) {
+        openCursors.clear();
         locks.releaseAll();
         store.finished(state, wrote);
     }

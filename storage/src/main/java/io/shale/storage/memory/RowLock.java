@@ -2,18 +2,25 @@ package io.shale.storage.memory;
 
 import io.shale.storage.LockStrength;
 
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The holders of one key's row lock and the count of threads waiting for it. Every field is
- * guarded by the object's monitor, which waiters also wait on; any release notifies them.
+ * The holders of one key's row lock and the queue of threads waiting for it. Every field is
+ * guarded by the object's monitor. A release wakes, in queue order, only the waiters it lets in
+ * (compatible with the holders and with each other), not the whole queue.
  */
 final class RowLock {
+    /** A parked thread waiting for a strength. */
+    record Waiter(TransactionState transaction, LockStrength strength, Thread thread) {
+    }
+
     final LockKey key;
     private TransactionState[] holders = new TransactionState[2];
     private LockStrength[] strengths = new LockStrength[2];
     private int count;
-    int waiters;
+    private ArrayDeque<Waiter> queue;
     /** Set once the lock left the lock table; acquirers then look it up again. */
     boolean dead;
 
@@ -22,7 +29,43 @@ final class RowLock {
     }
 
     boolean isFree() {
-        return count == 0 && waiters == 0;
+        return count == 0 && !hasWaiters();
+    }
+
+    boolean hasWaiters() {
+        return queue != null && !queue.isEmpty();
+    }
+
+    void enqueue(Waiter waiter) {
+        if (queue == null) {
+            queue = new ArrayDeque<>(4);
+        }
+        queue.addLast(waiter);
+    }
+
+    void dequeue(Waiter waiter) {
+        queue.remove(waiter);
+    }
+
+    /**
+     * Unparks, in queue order, each waiter that the holders and the waiters woken before it leave
+     * in (conflicts grow with strength, so checking the strongest woken one is enough).
+     */
+    void wakeCompatible() {
+        if (queue == null) {
+            return;
+        }
+        LockStrength strongestWoken = null;
+        for (Waiter waiter : queue) {
+            if (conflicts(waiter.transaction, waiter.strength)
+                    || strongestWoken != null && strongestWoken.conflictsWith(waiter.strength)) {
+                continue;
+            }
+            if (strongestWoken == null || waiter.strength.covers(strongestWoken)) {
+                strongestWoken = waiter.strength;
+            }
+            LockSupport.unpark(waiter.thread);
+        }
     }
 
     /** Whether a holder other than {@code requester} blocks {@code strength}. */

@@ -23,22 +23,24 @@ final class Version {
 
     /** The commit timestamp, waiting out a commit in flight; 0 if not committed. */
     long committedTimestamp() {
-        long ts = timestamp;
-        if (ts != 0) {
-            return ts;
-        }
-        TransactionState writer = owner;
-        return writer == null ? timestamp : writer.commitTimestamp();
+        return committedTimestamp(true);
     }
 
     /** The commit timestamp if decided now, without waiting; 0 otherwise. */
     long committedTimestampNow() {
+        return committedTimestamp(false);
+    }
+
+    private long committedTimestamp(boolean waitForCommit) {
         long ts = timestamp;
         if (ts != 0) {
             return ts;
         }
         TransactionState writer = owner;
-        return writer == null ? timestamp : writer.commitTimestampNow();
+        if (writer == null) {
+            return timestamp;
+        }
+        return waitForCommit ? writer.commitTimestamp() : writer.commitTimestampNow();
     }
 
     boolean isOwnedBy(TransactionState transaction) {

@@ -101,6 +101,25 @@ final class VersionStore {
         return removed;
     }
 
+    /**
+     * Prunes at most {@code limit} chains after the key {@code after} (from the start when null);
+     * returns the last key pruned, or null when the end of the map was reached.
+     */
+    byte[] vacuumSome(long horizon, byte[] after, int limit) {
+        Iterator<VersionChain> iterator = (after == null ? chains : chains.tailMap(after, false)).values().iterator();
+        byte[] last = null;
+        for (int i = 0; i < limit && iterator.hasNext(); i++) {
+            VersionChain chain = iterator.next();
+            synchronized (chain) {
+                if (chain.pruneLocked(horizon)) {
+                    removeLocked(chain);
+                }
+            }
+            last = chain.key;
+        }
+        return iterator.hasNext() ? last : null;
+    }
+
     void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
         for (VersionChain chain : range(fromInclusive, toExclusive, false).values()) {
             synchronized (chain) {
@@ -122,6 +141,11 @@ final class VersionStore {
             }
         }
         return bytes;
+    }
+
+    /** The number of keys with a chain (live, deleted or provisional); O(keys). */
+    int chainCount() {
+        return chains.size();
     }
 
     long liveKeys() {

@@ -5,7 +5,6 @@ import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
 import io.shale.storage.WaitPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,8 +13,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static io.shale.storage.LockStrength.FOR_KEY_SHARE;
@@ -32,15 +29,7 @@ import static io.shale.storage.memory.StoreTestSupport.withTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class LockingTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stopThreads() {
-        executor.shutdownNow();
-    }
-
+class LockingTest extends ConcurrentStoreTest {
     @Test
     void strengthsConflictAsInPostgreSql() {
         commitPuts(store, "k", "v");
@@ -86,6 +75,29 @@ class LockingTest {
         second.commit();
         update.get(5, TimeUnit.SECONDS);
         writer.commit();
+    }
+
+    @Test
+    void aReleaseLetsInEveryCompatibleWaiterAndNoOther() throws Exception {
+        commitPuts(store, "k", "v");
+        Transaction holder = store.begin(readCommitted());
+        holder.lock(bytes("k"), FOR_UPDATE, WaitPolicy.WAIT);
+        Transaction firstSharer = store.begin(readCommitted());
+        Transaction secondSharer = store.begin(readCommitted());
+        Transaction updater = store.begin(readCommitted());
+        CompletableFuture<byte[]> first = lockBlocked(firstSharer, "k", FOR_SHARE);
+        CompletableFuture<byte[]> update = lockBlocked(updater, "k", FOR_UPDATE);
+        CompletableFuture<byte[]> second = lockBlocked(secondSharer, "k", FOR_SHARE);
+        holder.commit();
+        assertThat(text(first.get(5, TimeUnit.SECONDS))).isEqualTo("v");
+        assertThat(text(second.get(5, TimeUnit.SECONDS))).isEqualTo("v");
+        awaitWaiting(store, updater);
+        firstSharer.commit();
+        awaitWaiting(store, updater);
+        secondSharer.commit();
+        assertThat(text(update.get(5, TimeUnit.SECONDS))).isEqualTo("v");
+        updater.commit();
+        assertThat(store.lockedKeys()).isZero();
     }
 
     @Test
@@ -141,9 +153,7 @@ class LockingTest {
         Transaction deleter = store.begin(readCommitted());
         deleter.delete(bytes("k"));
         Transaction locker = store.begin(readCommitted());
-        CompletableFuture<byte[]> lock = CompletableFuture.supplyAsync(
-                () -> locker.lock(bytes("k"), FOR_UPDATE, WaitPolicy.WAIT), executor);
-        awaitWaiting(store, locker);
+        CompletableFuture<byte[]> lock = lockBlocked(locker, "k", FOR_UPDATE);
         deleter.commit();
         assertThat(lock.get(5, TimeUnit.SECONDS)).isNull();
         Transaction inserter = store.begin(readCommitted());
@@ -210,7 +220,13 @@ class LockingTest {
         assertThat(failed).isCompletedExceptionally();
         ExecutionException error = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class, failed::get);
         assertThat(error.getCause()).hasMessage("deadlock detected");
-        assertThat(((io.shale.common.error.ShaleException) error.getCause()).code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED);
+        var deadlock = (io.shale.common.error.ShaleException) error.getCause();
+        assertThat(deadlock.code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED);
+        long victim = (firstFailed ? first : second).id();
+        long other = (firstFailed ? second : first).id();
+        assertThat(deadlock.detail()).isEqualTo(
+                "Transaction " + victim + " waits for a row lock held by transaction " + other + ".\n"
+                + "Transaction " + other + " waits for a row lock held by transaction " + victim + ".");
         assertThat(survivor).isNotDone();
         (firstFailed ? first : second).rollback();
         survivor.get(5, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package io.shale.storage.memory;
 
-import io.shale.storage.HybridLogicalClock;
+import io.shale.storage.KeyCursor;
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.WaitPolicy;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MaintenanceTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1));
+    private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1, 0));
 
     @Test
     void destroyRangeRemovesEveryVersionAtOnce() {
@@ -52,6 +52,43 @@ class MaintenanceTest {
     }
 
     @Test
+    void commitsPruneDeletedKeysThatNobodyWritesAgain() {
+        MemoryKeyValueStore pruning = new MemoryKeyValueStore(new MemoryStoreConfig(1, 2));
+        commitPuts(pruning, "d1", "x", "d2", "x", "d3", "x", "d4", "x");
+        Transaction deleter = pruning.begin(readCommitted());
+        for (String key : new String[] {"d1", "d2", "d3", "d4"}) {
+            deleter.delete(bytes(key));
+        }
+        deleter.commit();
+        for (int i = 0; i < 8; i++) {
+            commitPuts(pruning, "live", Integer.toString(i));
+        }
+        assertThat(pruning.chainCount()).isEqualTo(1);
+        assertThat(entries(pruning.begin(readCommitted()), null, null, false)).containsExactly("live=7");
+    }
+
+    @Test
+    void anOpenCursorKeepsItsVersionsAcrossNewSnapshots() {
+        commitPuts(store, "a", "1", "b", "1");
+        Transaction reader = store.begin(readCommitted());
+        try (KeyCursor cursor = reader.scan(null, null, false)) {
+            assertThat(cursor.next()).isTrue();
+            for (int i = 2; i < 5; i++) {
+                commitPuts(store, "a", Integer.toString(i), "b", Integer.toString(i));
+            }
+            reader.newSnapshot();
+            assertThat(text(reader.get(bytes("b")))).isEqualTo("4");
+            store.vacuum();
+            assertThat(cursor.next()).isTrue();
+            assertThat(text(cursor.key()) + "=" + text(cursor.value())).isEqualTo("b=1");
+        }
+        reader.newSnapshot();
+        store.vacuum();
+        assertThat(entries(reader, null, null, false)).containsExactly("a=4", "b=4");
+        reader.commit();
+    }
+
+    @Test
     void statisticsShowRunningTransactionsAndWaits() throws Exception {
         commitPuts(store, "k", "1");
         Transaction holder = store.begin(readCommitted());
@@ -67,25 +104,5 @@ class MaintenanceTest {
         assertThat(text(lock.get(5, TimeUnit.SECONDS))).isEqualTo("1");
         waiter.commit();
         assertThat(store.statistics().runningTransactions()).isEmpty();
-    }
-
-    @Test
-    void theClockIsMonotonicAndLaysOutMillisAndCounter() {
-        long[] wall = {1_000};
-        HybridLogicalClock clock = new HybridLogicalClock(() -> wall[0]);
-        long first = clock.now();
-        assertThat(HybridLogicalClock.physicalMillis(first)).isEqualTo(1_000);
-        assertThat(HybridLogicalClock.logical(first)).isZero();
-        long second = clock.now();
-        assertThat(second).isEqualTo(first + 1);
-        wall[0] = 900;
-        assertThat(clock.now()).isEqualTo(first + 2);
-        wall[0] = 2_000;
-        assertThat(clock.now()).isEqualTo(2_000L << HybridLogicalClock.LOGICAL_BITS);
-        long remote = (5_000L << HybridLogicalClock.LOGICAL_BITS) + 7;
-        assertThat(clock.update(remote)).isEqualTo(remote);
-        assertThat(clock.update(first)).isEqualTo(remote + 1);
-        assertThat(clock.now()).isEqualTo(remote + 2);
-        assertThat(clock.current()).isEqualTo(remote + 2);
     }
 }

@@ -114,7 +114,7 @@ class MemoryStoreProperties {
         private record ModelSavepoint(int handle, NavigableMap<byte[], byte[]> state) {
         }
 
-        private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1));
+        private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1, 3));
         private NavigableMap<byte[], byte[]> committed = newMap();
         private NavigableMap<byte[], byte[]> working = newMap();
         private final List<ModelSavepoint> savepoints = new ArrayList<>();

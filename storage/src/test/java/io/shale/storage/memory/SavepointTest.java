@@ -4,16 +4,12 @@ import io.shale.common.error.ErrorCode;
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.WaitPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static io.shale.storage.memory.StoreTestSupport.awaitWaiting;
 import static io.shale.storage.memory.StoreTestSupport.bytes;
 import static io.shale.storage.memory.StoreTestSupport.commitPuts;
 import static io.shale.storage.memory.StoreTestSupport.entries;
@@ -23,15 +19,7 @@ import static io.shale.storage.memory.StoreTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class SavepointTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stopThreads() {
-        executor.shutdownNow();
-    }
-
+class SavepointTest extends ConcurrentStoreTest {
     @Test
     void rollbackToUndoesLaterWritesAndKeepsTheSavepoint() {
         commitPuts(store, "a", "0", "b", "0");
@@ -79,9 +67,7 @@ class SavepointTest {
         transaction.put(bytes("late"), bytes("1"));
         transaction.lock(bytes("shared"), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
         Transaction other = store.begin(readCommitted());
-        CompletableFuture<byte[]> waiting = CompletableFuture.supplyAsync(
-                () -> other.lock(bytes("late"), LockStrength.FOR_UPDATE, WaitPolicy.WAIT), executor);
-        awaitWaiting(store, other);
+        CompletableFuture<byte[]> waiting = lockBlocked(other, "late", LockStrength.FOR_UPDATE);
         transaction.rollbackTo(savepoint);
         assertThat(text(waiting.get(5, TimeUnit.SECONDS))).isEqualTo("0");
         failure(ErrorCode.LOCK_NOT_AVAILABLE, () -> other.lock(bytes("early"), LockStrength.FOR_KEY_SHARE, WaitPolicy.NOWAIT));

@@ -1,7 +1,6 @@
 package io.shale.storage.memory;
 
 import io.shale.storage.Transaction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static io.shale.storage.memory.StoreTestSupport.awaitWaiting;
@@ -22,15 +19,7 @@ import static io.shale.storage.memory.StoreTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class UniqueInsertTest {
-    private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stopThreads() {
-        executor.shutdownNow();
-    }
-
+class UniqueInsertTest extends ConcurrentStoreTest {
     @Test
     void insertRefusesLiveKeysCommittedOrOwn() {
         commitPuts(store, "a", "1");
