@@ -80,7 +80,7 @@ final class ModifyExecutor {
         java.util.Set<Long> done = new java.util.HashSet<>();
         for (Object[] in : source) {
             ctx.checkInterrupted();
-            Object[] current = lockCurrent(table, in, offset, width, recheck, ctx);
+            Object[] current = lockCurrent(table, in, offset, width, recheck, LockStrength.FOR_NO_KEY_UPDATE, ctx);
             if (current == null || !done.add((Long) current[offset + width - 1])) {
                 continue;
             }
@@ -118,7 +118,7 @@ final class ModifyExecutor {
         java.util.Set<Long> done = new java.util.HashSet<>();
         for (Object[] in : source) {
             ctx.checkInterrupted();
-            Object[] current = lockCurrent(table, in, offset, width, recheck, ctx);
+            Object[] current = lockCurrent(table, in, offset, width, recheck, LockStrength.FOR_UPDATE, ctx);
             if (current == null || !done.add((Long) current[offset + width - 1])) {
                 continue;
             }
@@ -138,12 +138,12 @@ final class ModifyExecutor {
      * version, or null when the row is gone or no longer matches.
      */
     private static Object[] lockCurrent(Table table, Object[] in, int offset, int width, Evaluator recheck,
-                                        ExecContext ctx) {
+                                        LockStrength strength, ExecContext ctx) {
         Object rowId = in[offset + width - 1];
         if (rowId == null) {
             return null;
         }
-        Object[] newest = ctx.tables().lock(ctx.transaction(), table, (Long) rowId, LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
+        Object[] newest = ctx.tables().lock(ctx.transaction(), table, (Long) rowId, strength, WaitPolicy.WAIT);
         if (newest == null) {
             return null;
         }
