@@ -23,6 +23,7 @@ final class ResultListener implements QueryListener {
     private SqlType[] types = new SqlType[0];
     private short[] formats;
     private FormatSettings settings;
+    private QueueCopySource copySource;
 
     ResultListener(BackendWriter writer, Session session, Authenticator.Input input) {
         this.writer = writer;
@@ -65,6 +66,10 @@ final class ResultListener implements QueryListener {
 
     @Override
     public void commandComplete(String tag) {
+        if (copySource != null) {
+            copySource.drain();
+            copySource = null;
+        }
         writer.commandComplete(tag);
         reportChangedParameters(writer, session);
     }
@@ -88,7 +93,8 @@ final class ResultListener implements QueryListener {
     public CopyInSource copyIn(boolean binary, int columnCount) {
         writer.copyResponse('G', binary, columnCount);
         writer.flush();
-        return new QueueCopySource(input);
+        copySource = new QueueCopySource(input);
+        return copySource;
     }
 
     @Override

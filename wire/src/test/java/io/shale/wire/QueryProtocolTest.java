@@ -197,6 +197,14 @@ class QueryProtocolTest {
     }
 
     @Test
+    void copyDataAfterTheEngineStoppedReadingIsConsumedBeforeCommandComplete() {
+        wire.send(Bytes.of().msg('Q', "copy t from stdin early"));
+        byte[] answer = wire.send(Bytes.of().msg('d', "1\ta\n\\.\n".getBytes()).msg('d', "x".getBytes()));
+        assertThat(answer).isEmpty();
+        assertThat(wire.send(Bytes.of().msg('c'))).isEqualTo(Bytes.of().msg('C', "COPY 1").msg('Z', 'I').bytes());
+    }
+
+    @Test
     void copyFailIsReportedAsCancel() {
         wire.send(Bytes.of().msg('Q', "copy t from stdin"));
         byte[] answer = wire.send(Bytes.of().msg('d', "1\n".getBytes()).msg('f', "aborted by user"));
