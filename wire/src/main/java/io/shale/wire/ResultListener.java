@@ -71,7 +71,6 @@ final class ResultListener implements QueryListener {
             copySource = null;
         }
         writer.commandComplete(tag);
-        reportChangedParameters(writer, session);
     }
 
     @Override
@@ -112,7 +111,10 @@ final class ResultListener implements QueryListener {
         writer.empty('c');
     }
 
-    /** ParameterStatus for every reported setting that changed. */
+    /**
+     * ParameterStatus for every reported setting that changed; sent just before ReadyForQuery, as
+     * PostgreSQL 14+ does (so after the CommandComplete of the statements that changed them).
+     */
     static void reportChangedParameters(BackendWriter writer, Session session) {
         Map<String, String> changed = session.takeChangedParameters();
         if (!changed.isEmpty()) {

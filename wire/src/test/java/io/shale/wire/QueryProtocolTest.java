@@ -75,6 +75,8 @@ class QueryProtocolTest {
                 .msg('C', "DO").msg('Z', 'I').bytes());
         assertThat(wire.send(Bytes.of().msg('Q', "set application_name = 'psql'"))).isEqualTo(Bytes.of()
                 .msg('C', "SET").msg('S', "application_name", "psql").msg('Z', 'I').bytes());
+        assertThat(WireHarness.types(wire.send(Bytes.of().msg('Q', "set TimeZone = 'Europe/Paris'; select 1"))))
+                .isEqualTo("CTDCSZ");
         assertThat(WireHarness.types(wire.send(Bytes.of().msg('Q', "begin")))).isEqualTo("CZ");
         assertThat(wire.send(Bytes.of().msg('Q', "error"))).endsWith(Bytes.of().msg('Z', 'E').bytes());
     }
