@@ -166,7 +166,9 @@ final class Connection implements Runnable {
             } else {
                 writer.discard();
             }
-            channel.close();
+            if (channel.isOpen()) {
+                channel.close();
+            }
         }
     }
 }

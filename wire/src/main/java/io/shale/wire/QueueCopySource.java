@@ -17,6 +17,13 @@ final class QueueCopySource implements CopyInSource {
         this.input = input;
     }
 
+    /** Reads and drops what the client still sends up to CopyDone, for an engine that stopped early. */
+    void drain() {
+        while (next() != null) {
+            // the data after the end of the COPY is not used
+        }
+    }
+
     @Override
     public byte[] next() {
         if (done) {

@@ -23,6 +23,7 @@ final class ResultListener implements QueryListener {
     private SqlType[] types = new SqlType[0];
     private short[] formats;
     private FormatSettings settings;
+    private QueueCopySource copySource;
 
     ResultListener(BackendWriter writer, Session session, Authenticator.Input input) {
         this.writer = writer;
@@ -65,8 +66,11 @@ final class ResultListener implements QueryListener {
 
     @Override
     public void commandComplete(String tag) {
+        if (copySource != null) {
+            copySource.drain();
+            copySource = null;
+        }
         writer.commandComplete(tag);
-        reportChangedParameters(writer, session);
     }
 
     @Override
@@ -88,7 +92,8 @@ final class ResultListener implements QueryListener {
     public CopyInSource copyIn(boolean binary, int columnCount) {
         writer.copyResponse('G', binary, columnCount);
         writer.flush();
-        return new QueueCopySource(input);
+        copySource = new QueueCopySource(input);
+        return copySource;
     }
 
     @Override
@@ -106,7 +111,10 @@ final class ResultListener implements QueryListener {
         writer.empty('c');
     }
 
-    /** ParameterStatus for every reported setting that changed. */
+    /**
+     * ParameterStatus for every reported setting that changed; sent just before ReadyForQuery, as
+     * PostgreSQL 14+ does (so after the CommandComplete of the statements that changed them).
+     */
     static void reportChangedParameters(BackendWriter writer, Session session) {
         Map<String, String> changed = session.takeChangedParameters();
         if (!changed.isEmpty()) {

@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * SCRAM-SHA-256 password verifiers in PostgreSQL's stored form
  * {@code SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>} (RFC 5802, RFC 7677), for
- * CREATE ROLE … PASSWORD and for authentication. Passwords are used as UTF-8 without SASLprep,
- * which matches PostgreSQL for ASCII passwords.
+ * CREATE ROLE … PASSWORD and for authentication. Passwords go through SASLprep first, as in
+ * PostgreSQL.
  */
 public final class ScramSha256 {
     static final String MECHANISM = "SCRAM-SHA-256";
@@ -36,7 +36,7 @@ public final class ScramSha256 {
     }
 
     static Verifier verifier(String password, byte[] salt, int iterations) {
-        byte[] saltedPassword = hi(password.getBytes(StandardCharsets.UTF_8), salt, iterations);
+        byte[] saltedPassword = hi(SaslPrep.normalize(password).getBytes(StandardCharsets.UTF_8), salt, iterations);
         byte[] clientKey = hmac(saltedPassword, "Client Key");
         byte[] serverKey = hmac(saltedPassword, "Server Key");
         return new Verifier(iterations, salt, sha256(clientKey), serverKey);

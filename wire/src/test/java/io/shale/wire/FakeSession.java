@@ -195,6 +195,9 @@ final class FakeSession implements Session {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             for (byte[] chunk = source.next(); chunk != null; chunk = source.next()) {
                 data.writeBytes(chunk);
+                if (sql.contains("early")) {
+                    break;
+                }
             }
             String text = data.toString(StandardCharsets.UTF_8);
             copiedIn = text;

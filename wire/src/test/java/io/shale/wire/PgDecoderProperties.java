@@ -37,7 +37,7 @@ class PgDecoderProperties {
             .msg('X')
             .bytes();
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void fragmentationDoesNotChangeTheMessages(@ForAll("cuts") List<Integer> cuts) {
         List<String> whole = decode(List.of(SESSION));
         assertThat(whole).hasSize(15).noneMatch(m -> m.startsWith("Malformed"));
@@ -49,7 +49,7 @@ class PgDecoderProperties {
         return Arbitraries.integers().between(0, SESSION.length).list().ofMaxSize(30);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void garbageAfterStartupEndsInAtMostOneMalformedMessage(@ForAll @Size(max = 300) byte[] garbage,
                                                             @ForAll @IntRange(min = 1, max = 50) int chunk) {
         byte[] data = new byte[STARTUP.length + garbage.length];

@@ -35,11 +35,12 @@ class PgServerTest {
                 .withRole("pw_user", "secret")
                 .withRole("md5_user", PasswordCheck.md5Hash("secret", "md5_user"))
                 .withRole("md5_scram_user", ScramSha256.create("secret"))
-                .withRole("scram_user", ScramSha256.create("secret"));
+                .withRole("scram_user", ScramSha256.create("secret"))
+                .withRole("ghost2", ScramSha256.create("IX"));
         List<AuthRule> rules = List.of(
                 AuthRule.parse("all pw_user all password"),
                 AuthRule.parse("all md5_user,md5_scram_user all md5"),
-                AuthRule.parse("all scram_user,ghost all scram-sha-256"),
+                AuthRule.parse("all scram_user,ghost,ghost2 all scram-sha-256"),
                 AuthRule.parse("loopback all all trust"));
         server = new PgServer(WireConfig.defaults(0).withAuthRules(rules), service);
         port = server.start();
@@ -84,6 +85,7 @@ class PgServerTest {
                     .hasMessageContaining("password authentication failed for user \"" + user + "\"")
                     .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28P01");
         }
+        connect("ghost2", "\u2168").close();
         assertThatThrownBy(() -> connect("ghost", "x").close()).isInstanceOf(SQLException.class)
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28P01");
     }

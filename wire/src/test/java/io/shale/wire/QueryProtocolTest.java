@@ -75,6 +75,8 @@ class QueryProtocolTest {
                 .msg('C', "DO").msg('Z', 'I').bytes());
         assertThat(wire.send(Bytes.of().msg('Q', "set application_name = 'psql'"))).isEqualTo(Bytes.of()
                 .msg('C', "SET").msg('S', "application_name", "psql").msg('Z', 'I').bytes());
+        assertThat(WireHarness.types(wire.send(Bytes.of().msg('Q', "set TimeZone = 'Europe/Paris'; select 1"))))
+                .isEqualTo("CTDCSZ");
         assertThat(WireHarness.types(wire.send(Bytes.of().msg('Q', "begin")))).isEqualTo("CZ");
         assertThat(wire.send(Bytes.of().msg('Q', "error"))).endsWith(Bytes.of().msg('Z', 'E').bytes());
     }
@@ -194,6 +196,14 @@ class QueryProtocolTest {
         byte[] answer = wire.send(Bytes.of().msg('d', "1\ta\n2\tb\n\\.\n".getBytes()).msg('c'));
         assertThat(answer).isEqualTo(Bytes.of().msg('C', "COPY 2").msg('Z', 'I').bytes());
         assertThat(service.last().copiedIn).isEqualTo("1\ta\n2\tb\n\\.\n");
+    }
+
+    @Test
+    void copyDataAfterTheEngineStoppedReadingIsConsumedBeforeCommandComplete() {
+        wire.send(Bytes.of().msg('Q', "copy t from stdin early"));
+        byte[] answer = wire.send(Bytes.of().msg('d', "1\ta\n\\.\n".getBytes()).msg('d', "x".getBytes()));
+        assertThat(answer).isEmpty();
+        assertThat(wire.send(Bytes.of().msg('c'))).isEqualTo(Bytes.of().msg('C', "COPY 1").msg('Z', 'I').bytes());
     }
 
     @Test

@@ -73,6 +73,17 @@ class ScramSha256Test {
     }
 
     @Test
+    void saslPrepExamplesOfRfc4013() {
+        assertThat(SaslPrep.normalize("I\u00ADX")).isEqualTo("IX");
+        assertThat(SaslPrep.normalize("user")).isEqualTo("user");
+        assertThat(SaslPrep.normalize("\u00AA")).isEqualTo("a");
+        assertThat(SaslPrep.normalize("\u2168")).isEqualTo("IX");
+        assertThat(SaslPrep.normalize("a\u00A0b")).isEqualTo("a b");
+        assertThat(SaslPrep.normalize("\u00e9\u0007")).isEqualTo("\u00e9\u0007");
+        assertThat(PasswordCheck.matchesCleartext(ScramSha256.create("\u2168"), "u", "IX")).isTrue();
+    }
+
+    @Test
     void md5HashMatchesPostgres() {
         // SELECT 'md5' || md5('secret' || 'alice') in PostgreSQL
         assertThat(PasswordCheck.md5Hash("secret", "alice")).isEqualTo("md5" + md5("secretalice"));

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class WireArchitectureTest {
     private static final JavaClasses WIRE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.shale.wire");
+            .importUrl(PgServer.class.getProtectionDomain().getCodeSource().getLocation());
 
     @Test
     void dependsOnlyOnTheSessionApiAndCommon() {
