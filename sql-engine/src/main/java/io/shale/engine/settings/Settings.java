@@ -49,6 +49,9 @@ public final class Settings {
     /** SHOW name: the value as PostgreSQL prints it; 42704 for an unknown name. */
     public String show(String name) {
         SettingDefinition d = require(name);
+        if (d.name().equals("archive_command") && setting("archive_mode").equals("off")) {
+            return "(disabled)";
+        }
         return SettingValues.display(d, stored(d));
     }
 
