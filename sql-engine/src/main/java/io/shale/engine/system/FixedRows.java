@@ -7,6 +7,7 @@ import io.shale.catalog.Relation;
 import io.shale.catalog.Sequence;
 import io.shale.common.types.TypeOids;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** pg_am, pg_collation, pg_extension, pg_description, pg_enum, pg_sequence and pg_proc. */
@@ -73,7 +74,7 @@ final class FixedRows {
 
     static void procs(CatalogScan scan, RowWriter out) {
         for (ProcInfo p : scan.context.functions()) {
-            List<Long> args = new java.util.ArrayList<>(p.argumentTypes().size());
+            List<Long> args = new ArrayList<>(p.argumentTypes().size());
             for (Integer a : p.argumentTypes()) {
                 args.add((long) a);
             }

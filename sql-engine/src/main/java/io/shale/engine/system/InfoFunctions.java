@@ -1,6 +1,7 @@
 package io.shale.engine.system;
 
 import io.shale.catalog.Catalog;
+import io.shale.catalog.Comment;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Role;
 import io.shale.common.types.SqlType;
@@ -8,6 +9,7 @@ import io.shale.common.types.TypeOids;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.shale.engine.system.CatalogFunctions.BOOL;
@@ -57,7 +59,7 @@ final class InfoFunctions {
             default -> "";
         }));
         out.add(scalar("pg_char_to_encoding", 1264, List.of(NAME), INT4, 's', (c, a) -> {
-            String key = ((String) a[0]).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            String key = ((String) a[0]).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             return key.equals("utf8") || key.equals("unicode") ? 6 : key.equals("sqlascii") ? 0 : -1;
         }));
         out.add(new CatalogFunction("format_type", 1081, List.of(OID, INT4), TEXT, false, 's',
@@ -108,7 +110,7 @@ final class InfoFunctions {
 
     /** The comment with sub-id 0 on an object; {@code classOid} -1 matches any catalog. */
     private static String description(Catalog catalog, int databaseOid, long objectOid, int classOid) {
-        for (io.shale.catalog.Comment comment : catalog.objects(databaseOid).comments()) {
+        for (Comment comment : catalog.objects(databaseOid).comments()) {
             if (comment.objectOid() == objectOid && comment.subId() == 0
                     && (classOid == -1 || comment.classOid() == classOid)) {
                 return comment.text();
