@@ -78,7 +78,7 @@ final class FixedRows {
             for (Integer a : p.argumentTypes()) {
                 args.add((long) a);
             }
-            out.row().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", Catalog.PG_CATALOG_NAMESPACE)
+            out.row().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", p.namespaceOid())
                     .set("proowner", Catalog.BOOTSTRAP_SUPERUSER).set("prolang", SystemOids.INTERNAL_LANGUAGE)
                     .set("procost", 1f).set("prorows", p.returnsSet() ? 1000f : 0f).set("provariadic", p.variadicType())
                     .set("prosupport", 0).set("prokind", p.kind()).set("prosecdef", false).set("proleakproof", false)

@@ -62,7 +62,7 @@ final class InfoFunctions {
             String key = ((String) a[0]).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             return key.equals("utf8") || key.equals("unicode") ? 6 : key.equals("sqlascii") ? 0 : -1;
         }));
-        out.add(new CatalogFunction("format_type", 1081, List.of(OID, INT4), TEXT, false, 's',
+        out.add(new CatalogFunction("pg_catalog", "format_type", 1081, List.of(OID, INT4), TEXT, false, 's',
                 new CatalogFunction.Scalar((c, a) -> a[0] == null ? null : EvalScans.scan(c, s).formatType(
                         new SqlType((int) oidArgument(a[0]), a[1] == null ? -1 : (Integer) a[1])))));
         out.add(scalar("col_description", 1216, List.of(OID, INT4), TEXT, 's', (c, a) -> c.catalog()
@@ -88,7 +88,8 @@ final class InfoFunctions {
         out.add(scalar("pg_conf_load_time", 2034, List.of(), TypeOids.TIMESTAMPTZ, 's', (c, a) -> s.startTime()));
         out.add(scalar("pg_isolation_test_session_is_blocked", 3378, List.of(INT4, TypeOids.INT4_ARRAY), BOOL, 'v',
                 (c, a) -> false));
-        out.add(new CatalogFunction("_pg_expandarray", 13208, List.of(TypeOids.ANYARRAY), TypeOids.RECORD, true, 'i',
+        out.add(new CatalogFunction("information_schema", "_pg_expandarray", 13208, List.of(TypeOids.ANYARRAY),
+                TypeOids.RECORD, true, 'i',
                 new CatalogFunction.SetReturning((c, a) -> {
                     List<Object> elements = TypeSupport.elements(a[0]);
                     List<Object[]> rows = new ArrayList<>(elements.size());

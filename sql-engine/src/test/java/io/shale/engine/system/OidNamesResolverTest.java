@@ -19,9 +19,9 @@ class OidNamesResolverTest {
     private final SystemCatalog system = new SystemCatalog(ExpressionDeparser.STORED_TEXT);
     private final OidNamesResolver names = new OidNamesResolver(session.catalog(), TestCatalog.DB,
             Catalog.BOOTSTRAP_SUPERUSER, List.of("pg_catalog", "public"),
-            List.of(new ProcInfo(1299, "now", List.of(), 1184, 'f', false, true, 's', 0),
-                    new ProcInfo(1066, "generate_series", List.of(20, 20), 20, 'f', true, true, 'i', 0),
-                    new ProcInfo(1067, "generate_series", List.of(23, 23), 23, 'f', true, true, 'i', 0)), system);
+            List.of(new ProcInfo(1299, "now", 11, List.of(), 1184, 'f', false, true, 's', 0),
+                    new ProcInfo(1066, "generate_series", 11, List.of(20, 20), 20, 'f', true, true, 'i', 0),
+                    new ProcInfo(1067, "generate_series", 11, List.of(23, 23), 23, 'f', true, true, 'i', 0)), system);
 
     @Test
     void regclassResolvesThroughTheSearchPathAndQualifiesWhatIsNotVisible() {
