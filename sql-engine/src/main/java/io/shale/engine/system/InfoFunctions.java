@@ -47,8 +47,15 @@ final class InfoFunctions {
             boolean known = !scan.formatType(SqlType.of((int) oid)).equals("???");
             return known ? Visibility.typeVisible(scan, oid) : null;
         }));
-        out.add(scalar("pg_function_is_visible", 2081, List.of(OID), BOOL, 's',
-                (c, a) -> ProcNames.name(s.functions().get(), oidArgument(a[0])) != null ? Boolean.TRUE : null));
+        out.add(scalar("pg_function_is_visible", 2081, List.of(OID), BOOL, 's', (c, a) -> {
+            for (ProcInfo p : s.functions().get()) {
+                if (p.oid() == oidArgument(a[0])) {
+                    return c.currentSchemas(true).contains(p.namespaceOid() == Catalog.PG_CATALOG_NAMESPACE
+                            ? "pg_catalog" : "information_schema");
+                }
+            }
+            return ProcNames.name(List.of(), oidArgument(a[0])) != null ? Boolean.TRUE : null;
+        }));
         out.add(scalar("pg_get_userbyid", 1642, List.of(OID), NAME, 's', (c, a) -> {
             Role r = c.catalog().role((int) oidArgument(a[0]));
             return r != null ? r.name() : "unknown (OID=" + oidArgument(a[0]) + ")";

@@ -64,6 +64,10 @@ class OidNamesResolverTest {
         assertThatThrownBy(() -> names.oid(TypeOids.REGPROC, "generate_series"))
                 .hasMessage("more than one function named \"generate_series\"");
         assertThatThrownBy(() -> names.oid(TypeOids.REGPROC, "nosuch")).hasMessage("function \"nosuch\" does not exist");
+        assertThat(names.oid(TypeOids.REGPROCEDURE, "generate_series(int, int)")).isEqualTo(1067);
+        assertThat(names.oid(TypeOids.REGPROCEDURE, "pg_catalog.generate_series(bigint,bigint)")).isEqualTo(1066);
+        assertThatThrownBy(() -> names.oid(TypeOids.REGPROCEDURE, "generate_series(text)"))
+                .hasMessage("function \"generate_series(text)\" does not exist");
         assertThat(names.oid(TypeOids.REGNAMESPACE, "public")).isEqualTo(2200);
         assertThat(names.name(TypeOids.REGNAMESPACE, 2200)).isEqualTo("public");
         assertThatThrownBy(() -> names.oid(TypeOids.REGNAMESPACE, "nosuch")).hasMessage("schema \"nosuch\" does not exist");
