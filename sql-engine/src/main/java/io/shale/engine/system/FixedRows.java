@@ -44,6 +44,22 @@ final class FixedRows {
                 .set("extrelocatable", false).set("extversion", "1.0");
     }
 
+    static void availableExtensions(RowWriter out) {
+        out.row().set("name", "plpgsql").set("default_version", "1.0").set("installed_version", "1.0")
+                .set("comment", "PL/pgSQL procedural language");
+    }
+
+    static void languages(RowWriter out) {
+        Object[][] rows = {{SystemOids.INTERNAL_LANGUAGE, "internal", false, false, 0, 0, 2246},
+            {13, "c", false, false, 0, 0, 2247}, {14, "sql", false, true, 0, 0, 2248},
+            {SystemOids.PLPGSQL_LANGUAGE, "plpgsql", true, true, 13560, 13561, 13562}};
+        for (Object[] r : rows) {
+            out.row().set("oid", r[0]).set("lanname", r[1]).set("lanowner", Catalog.BOOTSTRAP_SUPERUSER)
+                    .set("lanispl", r[2]).set("lanpltrusted", r[3]).set("lanplcallfoid", r[4])
+                    .set("laninline", r[5]).set("lanvalidator", r[6]);
+        }
+    }
+
     static void descriptions(CatalogScan scan, RowWriter out) {
         out.row().set("objoid", SystemOids.PLPGSQL_EXTENSION).set("classoid", SystemOids.PG_EXTENSION)
                 .set("objsubid", 0).set("description", "PL/pgSQL procedural language");

@@ -56,7 +56,7 @@ class SystemCatalogTest {
 
     @Test
     void everyRelationScansAndEveryValueHasItsColumnsJavaType() {
-        assertThat(system.all()).hasSize(47);
+        assertThat(system.all()).hasSize(72);
         for (SystemRelation relation : system.all()) {
             for (Iterator<Object[]> it = relation.rows(context); it.hasNext(); ) {
                 Object[] row = it.next();
