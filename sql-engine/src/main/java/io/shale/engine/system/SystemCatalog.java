@@ -89,10 +89,11 @@ public final class SystemCatalog {
                 "pg_cast", "pg_operator", "pg_opclass", "pg_event_trigger", "pg_foreign_server",
                 "pg_foreign_data_wrapper", "pg_default_acl", "pg_init_privs", "pg_largeobject_metadata",
                 "pg_db_role_setting", "pg_subscription", "pg_aggregate", "pg_stat_replication",
-                "pg_replication_slots", "pg_seclabel", "pg_shdepend", "pg_statistic", "pg_conversion",
+                "pg_replication_slots", "pg_seclabel", "pg_shdepend", "pg_conversion",
                 "pg_transform", "pg_ts_config")) {
             m.put("pg_catalog." + empty, (c, out) -> { });
         }
+        m.put("pg_catalog.pg_statistic", (c, out) -> RoleRows.requireSuperuser(new CatalogScan(c), "pg_statistic"));
         m.put("pg_catalog.pg_stat_activity", ViewRows::activity);
         m.put("pg_catalog.pg_prepared_xacts", ViewRows::preparedTransactions);
         m.put("pg_catalog.pg_tables", (c, out) -> ViewRows.tables(new CatalogScan(c), out, all));

@@ -190,6 +190,7 @@ class SystemCatalogTest {
             assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGE);
             assertThat(e.getMessage()).isEqualTo("permission denied for table pg_authid");
         });
+        assertThatThrownBy(() -> rows("pg_statistic")).hasMessage("permission denied for table pg_statistic");
         assertThat(find(rows("pg_database"), "datname", "postgres")).containsEntry("oid", 5L)
                 .containsEntry("encoding", 6).containsEntry("datlocprovider", "c").containsEntry("datcollate", "C.UTF-8")
                 .containsEntry("dattablespace", 1663L).containsEntry("datistemplate", false);
