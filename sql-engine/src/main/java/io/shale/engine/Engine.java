@@ -1,41 +1,195 @@
 package io.shale.engine;
 
+import io.shale.catalog.Catalog;
+import io.shale.catalog.Database;
+import io.shale.catalog.Role;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.engine.analyze.FunctionResolver;
+import io.shale.engine.analyze.RegistryFunctionResolver;
+import io.shale.engine.exec.TableAccess;
+import io.shale.engine.function.FunctionRegistry;
+import io.shale.engine.function.OperatorRegistry;
 import io.shale.engine.session.RoleCredentials;
 import io.shale.engine.session.Session;
 import io.shale.engine.session.SessionService;
+import io.shale.engine.settings.SettingsRegistry;
+import io.shale.engine.system.CatalogFunctions;
+import io.shale.engine.system.CatalogServices;
+import io.shale.engine.system.ExpressionDeparser;
+import io.shale.engine.system.ProcInfo;
+import io.shale.engine.system.SystemCatalog;
 import io.shale.storage.KeyValueStore;
 
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A node's SQL engine: catalog, sessions, planner and executor over the node's store. */
+/**
+ * A node's SQL engine: the catalog, the built-in functions, the sessions, and the store they
+ * read and write. Thread-safe; one per node.
+ */
 public final class Engine implements SessionService, AutoCloseable {
+    /** The text of {@code SELECT version()}. */
+    public static final String VERSION = "PostgreSQL 15.18 (Shale 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
+
     private final EngineConfig config;
     private final KeyValueStore store;
+    private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.bootstrap());
+    private final Semaphore ddlLock = new Semaphore(1, true);
+    private final TableAccess tables = new TableAccess();
+    private final FunctionRegistry functions;
+    private final OperatorRegistry operators = new OperatorRegistry();
+    private final FunctionResolver resolver;
+    private final SystemCatalog systemCatalog;
+    private final List<ProcInfo> procs;
+    private final SettingsRegistry settings;
+    private final SequenceValues sequences = new SequenceValues();
+    private final Map<Integer, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger nextPid = new AtomicInteger(1000);
+    private final SecureRandom random = new SecureRandom();
+    private final ScheduledExecutorService timers;
+    private final Instant startTime = Instant.now();
 
     public Engine(EngineConfig config, KeyValueStore store) {
         this.config = config;
         this.store = store;
+        this.settings = SettingsRegistry.withDefaults(config.settings());
+        this.systemCatalog = new SystemCatalog(new SqlExpressionDeparser());
+        CatalogServices services = new CatalogServices(this::procs,
+                new StoreRelationSizes(this, null, 0), systemCatalog.deparser(), systemCatalog, startTime);
+        this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
+        this.resolver = new RegistryFunctionResolver(functions, operators);
+        this.procs = ProcInfos.of(functions, operators);
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
     }
 
     @Override
     public Optional<RoleCredentials> credentials(String roleName) {
-        return Optional.empty();
+        Role role = catalog.get().role(roleName);
+        return role == null ? Optional.empty()
+                : Optional.of(new RoleCredentials(role.name(), role.canLogin(), role.password()));
     }
 
     @Override
-    public Session open(String user, String database, Map<String, String> startupParameters,
-                        String remoteAddress) {
-        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "sessions are not available yet");
+    public Session open(String user, String database, Map<String, String> startupParameters, String remoteAddress) {
+        Catalog current = catalog.get();
+        Role role = current.role(user);
+        if (role == null) {
+            throw new ShaleException(ErrorCode.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist")
+                    .asFatal();
+        }
+        if (!role.canLogin()) {
+            throw new ShaleException(ErrorCode.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "role \"" + user + "\" is not permitted to log in").asFatal();
+        }
+        Database db = current.database(database);
+        if (db == null) {
+            throw new ShaleException(ErrorCode.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist").asFatal();
+        }
+        if (!db.allowConnections()) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "database \"" + database + "\" is not currently accepting connections").asFatal();
+        }
+        int maxConnections = Integer.parseInt(config.settings().getOrDefault("max_connections", "100"));
+        if (sessions.size() >= maxConnections) {
+            throw new ShaleException(ErrorCode.TOO_MANY_CONNECTIONS, "sorry, too many clients already").asFatal();
+        }
+        int pid = nextPid.getAndIncrement();
+        EngineSession session = new EngineSession(this, pid, random.nextInt(), role, db, settings.newSession(),
+                startupParameters, remoteAddress);
+        sessions.put(pid, session);
+        return session;
     }
 
     @Override
     public void cancel(int processId, int secretKey) {
+        EngineSession session = sessions.get(processId);
+        if (session != null && session.secretKey() == secretKey) {
+            session.cancel();
+        }
+    }
+
+    void closed(EngineSession session) {
+        sessions.remove(session.processId());
+    }
+
+    Collection<EngineSession> sessions() {
+        return sessions.values();
+    }
+
+    Catalog catalog() {
+        return catalog.get();
+    }
+
+    /** Makes a transaction's catalog the node's catalog (the caller holds the DDL lock). */
+    void publish(Catalog next) {
+        catalog.set(next);
+    }
+
+    Semaphore ddlLock() {
+        return ddlLock;
+    }
+
+    KeyValueStore store() {
+        return store;
+    }
+
+    TableAccess tables() {
+        return tables;
+    }
+
+    /** Every function and operator function as pg_proc rows. */
+    List<ProcInfo> procs() {
+        return procs;
+    }
+
+    FunctionRegistry functions() {
+        return functions;
+    }
+
+    FunctionResolver resolver() {
+        return resolver;
+    }
+
+    SystemCatalog systemCatalog() {
+        return systemCatalog;
+    }
+
+    SequenceValues sequences() {
+        return sequences;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    Instant startTime() {
+        return startTime;
     }
 
     @Override
     public void close() {
+        for (EngineSession s : sessions.values()) {
+            s.close();
+        }
+        timers.shutdownNow();
+    }
+
+    /** pg_get_expr and friends print the stored text as the grammar formats it. */
+    private static final class SqlExpressionDeparser implements ExpressionDeparser {
+        @Override
+        public String deparse(String sql, int relationOid, boolean pretty) {
+            return sql;
+        }
     }
 }

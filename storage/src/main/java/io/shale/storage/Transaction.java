@@ -20,12 +20,17 @@ public interface Transaction {
     /** The value of {@code key} in the snapshot (own writes included), or null. */
     byte[] get(byte[] key);
 
-    /** The keys in {@code [fromInclusive, toExclusive)} in the snapshot, ascending or descending. */
+    /**
+     * The keys in {@code [fromInclusive, toExclusive)} in the snapshot, ascending or descending; a
+     * null bound is open. The cursor sees the own writes made before it was opened, not those made
+     * while it runs (a statement does not see its own changes). Robust against concurrent writes.
+     */
     KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending);
 
     /**
      * Locks a row that the snapshot showed, for UPDATE, DELETE or SELECT … FOR …, and returns its
      * newest committed value (or this transaction's own), waiting for a concurrent writer first.
+     * Waits end as described on this interface. When the row turns out deleted, no lock is kept.
      *
      * @return the newest value, or null when the row has been deleted by a committed transaction
      * @throws io.shale.common.error.ShaleException 40001 under REPEATABLE READ when a transaction
@@ -37,7 +42,11 @@ public interface Transaction {
 
     /**
      * Writes a key that need not be new (an update of a row the transaction locked, or a
-     * non-unique index entry). Locks the key as {@link LockStrength#FOR_UPDATE}.
+     * non-unique index entry). Locks the key as {@link LockStrength#FOR_UPDATE}, unless the
+     * transaction already holds {@link LockStrength#FOR_NO_KEY_UPDATE} on it (a non-key update,
+     * which must not block foreign-key checks holding {@link LockStrength#FOR_KEY_SHARE}). Under
+     * REPEATABLE READ, fails with 40001 like {@link #lock}. The store keeps {@code value}: do not
+     * modify it afterwards.
      */
     void put(byte[] key, byte[] value);
 
@@ -46,17 +55,21 @@ public interface Transaction {
      * uncommitted transaction wrote the key, waits for it to end.
      *
      * @return false, writing nothing, when the key exists in the newest committed state or in
-     *     this transaction's own writes
+     *     this transaction's own writes (also under REPEATABLE READ when the key was committed
+     *     after the snapshot: the engine reports 23505, as PostgreSQL does)
      */
     boolean insert(byte[] key, byte[] value);
 
-    /** Deletes a key (a tombstone in this transaction). Locks it as FOR_UPDATE. */
+    /**
+     * Deletes a key (a tombstone in this transaction). Locks it as FOR_UPDATE; under REPEATABLE
+     * READ, fails with 40001 like {@link #lock}. Deleting an absent key writes and locks nothing.
+     */
     void delete(byte[] key);
 
-    /** Marks a point to roll back to; returns its handle. */
+    /** Marks a point to roll back to; returns its handle (unknown handles fail with 25000). */
     int savepoint();
 
-    /** Undoes the writes since the savepoint, and releases the locks only it took. */
+    /** Undoes the writes since the savepoint, and releases the locks taken since; keeps it. */
     void rollbackTo(int savepoint);
 
     /** Forgets a savepoint (and those after it), keeping its writes. */

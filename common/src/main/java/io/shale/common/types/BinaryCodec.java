@@ -1,10 +1,6 @@
 package io.shale.common.types;
 
-import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /** PostgreSQL's binary send and receive functions of every supported type. */
 public final class BinaryCodec {
@@ -13,29 +9,30 @@ public final class BinaryCodec {
 
     /** The binary form of a non-null value, as PostgreSQL's send function writes it. */
     public static byte[] encode(SqlType type, Object value, FormatSettings settings) {
-        return switch (type.oid()) {
-            case TypeOids.INT2 -> ByteBuffer.allocate(2).putShort((Short) value).array();
-            case TypeOids.INT4 -> ByteBuffer.allocate(4).putInt((Integer) value).array();
-            case TypeOids.INT8 -> ByteBuffer.allocate(8).putLong((Long) value).array();
-            case TypeOids.BOOL -> new byte[] {(byte) (((Boolean) value) ? 1 : 0)};
-            default -> TextCodec.format(type, value, settings).getBytes(StandardCharsets.UTF_8);
-        };
+        ByteSink out = new ByteSink(16);
+        encode(type, value, out, settings);
+        return out.toByteArray();
+    }
+
+    /** Appends the binary form of a non-null value to {@code out}. */
+    public static void encode(SqlType type, Object value, ByteSink out, FormatSettings settings) {
+        Codecs.require(type.oid(), "binary output").write(type, value, out, settings);
     }
 
     /** Decodes the binary form of a value of {@code type}; 22P03 when malformed. */
     public static Object decode(SqlType type, byte[] data, FormatSettings settings) {
-        ByteBuffer b = ByteBuffer.wrap(data);
+        return decode(type, data, 0, data.length, settings);
+    }
+
+    /** Decodes {@code len} bytes at {@code off}; 22P03 when malformed. */
+    public static Object decode(SqlType type, byte[] data, int off, int len, FormatSettings settings) {
+        ValueCodec codec = Codecs.require(type.oid(), "binary input");
         try {
-            return switch (type.oid()) {
-                case TypeOids.INT2 -> b.getShort();
-                case TypeOids.INT4 -> b.getInt();
-                case TypeOids.INT8 -> b.getLong();
-                case TypeOids.BOOL -> data[0] != 0;
-                default -> TextCodec.parse(type, new String(data, StandardCharsets.UTF_8), settings);
-            };
+            return codec.read(type, data, off, len, settings);
+        } catch (ShaleException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new ShaleException(ErrorCode.INVALID_BINARY_REPRESENTATION,
-                    "incorrect binary data format");
+            throw TypeErrors.badBinary();
         }
     }
 }

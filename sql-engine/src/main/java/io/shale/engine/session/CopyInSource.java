@@ -7,8 +7,9 @@ public interface CopyInSource {
      * The payload of the next CopyData message, or null after CopyDone. Blocks until the client
      * sends one.
      *
-     * @throws io.shale.common.error.ShaleException 57014 when the client sent CopyFail (its
-     *     message as the detail), 08P01 when it sent something else or went away
+     * @throws io.shale.common.error.ShaleException 57014 {@code COPY from stdin failed: <the
+     *     client's message>} when the client sent CopyFail, 08P01 when it sent something else or
+     *     went away (FATAL when its bytes broke the protocol)
      */
     byte[] next();
 }

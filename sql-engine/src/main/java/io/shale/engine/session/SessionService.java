@@ -20,9 +20,12 @@ public interface SessionService {
     /**
      * Opens a session after authentication succeeded.
      *
-     * @param startupParameters every StartupMessage parameter except {@code user} and
-     *     {@code database}, names as sent (for example {@code application_name}, {@code options},
-     *     {@code DateStyle}); the session applies them as settings
+     * @param startupParameters the settings of the StartupMessage, in order: first those of its
+     *     {@code options} parameter (already split by the wire layer: {@code -c name=value} and
+     *     {@code --name=value} give {@code name -> value}), then every other parameter except
+     *     {@code user}, {@code database} and {@code options}, names as sent (for example
+     *     {@code application_name}, {@code DateStyle}, {@code client_encoding}); a later entry
+     *     overrides an earlier one; the session applies them as settings
      * @throws ShaleException 3D000 for an unknown database, 28000 for a role that may not log
      *     in, 53300 when {@code max_connections} is reached, 22023 for a bad setting
      */

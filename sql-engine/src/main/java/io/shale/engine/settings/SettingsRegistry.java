@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class SettingsRegistry {
     /** Settings sent to the client in ParameterStatus at startup and whenever they change. */
-    static final Set<String> REPORTED = Set.of("application_name", "client_encoding", "DateStyle",
+    public static final Set<String> REPORTED = Set.of("application_name", "client_encoding", "DateStyle",
             "default_transaction_read_only", "in_hot_standby", "integer_datetimes", "IntervalStyle",
             "is_superuser", "server_encoding", "server_version", "session_authorization",
             "standard_conforming_strings", "TimeZone");

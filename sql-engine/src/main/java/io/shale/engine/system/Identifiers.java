@@ -3,7 +3,7 @@ package io.shale.engine.system;
 import java.util.Set;
 
 /** quote_ident: double quotes where PostgreSQL would need them. */
-final class Identifiers {
+public final class Identifiers {
     /** Reserved key words that must be quoted as identifiers (PostgreSQL 15, reserved category). */
     private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array",
             "as", "asc", "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint",
@@ -21,7 +21,7 @@ final class Identifiers {
     private Identifiers() {
     }
 
-    static String quote(String name) {
+    public static String quote(String name) {
         boolean plain = !name.isEmpty() && (name.charAt(0) >= 'a' && name.charAt(0) <= 'z' || name.charAt(0) == '_');
         for (int i = 0; plain && i < name.length(); i++) {
             char c = name.charAt(i);
@@ -31,7 +31,7 @@ final class Identifiers {
     }
 
     /** schema.name, each part quoted where needed. */
-    static String qualified(String schema, String name) {
+    public static String qualified(String schema, String name) {
         return quote(schema) + "." + quote(name);
     }
 }

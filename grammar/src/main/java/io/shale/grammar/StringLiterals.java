@@ -1,0 +1,136 @@
+package io.shale.grammar;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+
+/** Decoding of PostgreSQL's string constant and identifier spellings into their values. */
+final class StringLiterals {
+    private StringLiterals() {
+    }
+
+    /** Decodes a standard, E'', U&'' or dollar-quoted string constant as written. */
+    static String decodeString(String text) {
+        char first = text.charAt(0);
+        if (first == '\'') {
+            return text.substring(1, text.length() - 1).replace("''", "'");
+        }
+        if (first == '$') {
+            int tagEnd = text.indexOf('$', 1) + 1;
+            return text.substring(tagEnd, text.length() - tagEnd);
+        }
+        if (first == 'e' || first == 'E') {
+            return decodeEscapeString(text.substring(2, text.length() - 1));
+        }
+        return decodeUnicode(text.substring(3, text.length() - 1).replace("''", "'"), "string");
+    }
+
+    /** Decodes an identifier token: quoted ones are kept exactly, unquoted ones folded to lower case. */
+    static String decodeIdentifier(String text) {
+        if (text.charAt(0) == '"') {
+            return text.substring(1, text.length() - 1).replace("\"\"", "\"");
+        }
+        if (text.length() > 2 && (text.charAt(0) == 'u' || text.charAt(0) == 'U') && text.charAt(1) == '&') {
+            return decodeUnicode(text.substring(3, text.length() - 1).replace("\"\"", "\""), "identifier");
+        }
+        return foldCase(text);
+    }
+
+    /** Folds ASCII letters to lower case, as PostgreSQL does for unquoted identifiers and keywords. */
+    static String foldCase(String text) {
+        StringBuilder result = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (result == null) {
+                    result = new StringBuilder(text);
+                }
+                result.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return result == null ? text : result.toString();
+    }
+
+    private static String decodeEscapeString(String body) {
+        StringBuilder out = new StringBuilder(body.length());
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i++);
+            if (c == '\'') {
+                out.append('\'');
+                i++;
+                continue;
+            }
+            if (c != '\\' || i >= body.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = body.charAt(i++);
+            switch (e) {
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'x' -> i = appendNumber(out, body, i, 16, 2);
+                case 'u' -> i = appendCodePoint(out, body, i, 4);
+                case 'U' -> i = appendCodePoint(out, body, i, 8);
+                default -> {
+                    if (e >= '0' && e <= '7') {
+                        i = appendNumber(out, body, i - 1, 8, 3);
+                    } else {
+                        out.append(e);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static int appendNumber(StringBuilder out, String body, int start, int radix, int maxDigits) {
+        int end = start;
+        while (end < body.length() && end - start < maxDigits && Character.digit(body.charAt(end), radix) >= 0) {
+            end++;
+        }
+        if (end == start) {
+            out.append(radix == 16 ? 'x' : '0');
+            return start;
+        }
+        out.append((char) Integer.parseInt(body.substring(start, end), radix));
+        return end;
+    }
+
+    private static int appendCodePoint(StringBuilder out, String body, int start, int digits) {
+        if (start + digits > body.length()) {
+            throw invalidUnicode();
+        }
+        try {
+            out.appendCodePoint(Integer.parseInt(body.substring(start, start + digits), 16));
+        } catch (IllegalArgumentException e) {
+            throw invalidUnicode();
+        }
+        return start + digits;
+    }
+
+    private static String decodeUnicode(String body, String what) {
+        StringBuilder out = new StringBuilder(body.length());
+        int i = 0;
+        while (i < body.length()) {
+            char c = body.charAt(i++);
+            if (c != '\\') {
+                out.append(c);
+            } else if (i < body.length() && body.charAt(i) == '\\') {
+                out.append('\\');
+                i++;
+            } else if (i < body.length() && body.charAt(i) == '+') {
+                i = appendCodePoint(out, body, i + 1, 6);
+            } else {
+                i = appendCodePoint(out, body, i, 4);
+            }
+        }
+        return out.toString();
+    }
+
+    private static ShaleException invalidUnicode() {
+        return new ShaleException(ErrorCode.SYNTAX_ERROR, "invalid Unicode escape value");
+    }
+}

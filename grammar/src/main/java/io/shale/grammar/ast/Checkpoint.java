@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** A CHECKPOINT statement. */
+public record Checkpoint() implements Statement {
+}

@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** A COMMIT or END statement. */
+public record Commit(boolean chain) implements Statement {
+}

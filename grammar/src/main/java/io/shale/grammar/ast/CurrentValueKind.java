@@ -1,0 +1,6 @@
+package io.shale.grammar.ast;
+
+/** A SQL-standard niladic function such as CURRENT_DATE. */
+public enum CurrentValueKind {
+    CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME, LOCALTIMESTAMP, CURRENT_ROLE, CURRENT_USER, SESSION_USER, USER, CURRENT_CATALOG, CURRENT_SCHEMA
+}

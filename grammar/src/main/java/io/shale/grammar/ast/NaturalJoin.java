@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** Join criteria NATURAL. */
+public record NaturalJoin() implements JoinCriteria {
+}

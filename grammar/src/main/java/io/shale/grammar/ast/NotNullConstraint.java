@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** NOT NULL. Nullable components: name. */
+public record NotNullConstraint(String name) implements ConstraintDefinition {
+}

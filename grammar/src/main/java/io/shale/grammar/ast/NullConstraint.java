@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** NULL (explicitly nullable). Nullable components: name. */
+public record NullConstraint(String name) implements ConstraintDefinition {
+}

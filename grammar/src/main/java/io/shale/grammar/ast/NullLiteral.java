@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** NULL. */
+public record NullLiteral(int position) implements Expression {
+}

@@ -1,0 +1,6 @@
+package io.shale.grammar.ast;
+
+/** Where NULLs sort; DEFAULT means as the direction implies. */
+public enum NullOrdering {
+    DEFAULT, FIRST, LAST
+}

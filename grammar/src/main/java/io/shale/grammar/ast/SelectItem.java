@@ -1,0 +1,7 @@
+package io.shale.grammar.ast;
+
+/** One item of a select list or of a RETURNING clause. */
+public sealed interface SelectItem
+        permits SingleColumn,
+                AllColumns {
+}

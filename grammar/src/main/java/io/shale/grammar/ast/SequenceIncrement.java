@@ -1,0 +1,5 @@
+package io.shale.grammar.ast;
+
+/** INCREMENT [BY] n. */
+public record SequenceIncrement(long value) implements SequenceOption {
+}

@@ -1,0 +1,21 @@
+package io.shale.server;
+
+/** What the command line asks for. */
+sealed interface Command {
+
+    /** {@code help}: print the usage. */
+    record Help() implements Command {
+    }
+
+    /** {@code node}: run one node in the foreground. */
+    record RunNode(NodeConfig config) implements Command {
+    }
+
+    /** {@code start}: run the embedded default installation in the foreground. */
+    record Start(NodeConfig config) implements Command {
+    }
+
+    /** A command line that could not be understood; {@code message} says why. */
+    record Invalid(String message) implements Command {
+    }
+}

@@ -1,0 +1,105 @@
+package io.shale.server;
+
+import io.shale.common.error.ShaleException;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parses the arguments of {@code shale.jar} (after the launcher consumed its own, such as {@code --memory}). */
+final class CommandLine {
+    static final String USAGE = """
+            Usage:
+              shale start [--port P] [--data DIR] [options]   run Shale on 127.0.0.1:5432, data in ./shale-data
+              shale node --data DIR [--port P] [options]      run one node in the foreground
+              shale help                                      show this help
+
+            Options:
+              --host H              address to listen on (default 127.0.0.1)
+              --port P              port to listen on (default 5432; 0 picks a free port)
+              --data DIR            data directory, created if missing
+              --set NAME=VALUE      a setting, overriding DIR/shale.conf (repeatable)
+              --auth METHOD         trust (default; local connections only), or password,
+                                    md5, scram-sha-256 (connections from any address)
+              --tls-cert FILE       PEM certificate chain; enables TLS with --tls-key
+              --tls-key FILE        PEM private key of --tls-cert
+            """;
+    static final Path DEFAULT_DATA = Path.of("shale-data");
+
+    private CommandLine() {
+    }
+
+    static Command parse(List<String> args) {
+        if (args.isEmpty()) {
+            return new Command.Invalid("no command given");
+        }
+        String verb = args.getFirst();
+        return switch (verb) {
+            case "help", "--help", "-h" -> new Command.Help();
+            case "node" -> parseNode(args.subList(1, args.size()), false);
+            case "start" -> parseNode(args.subList(1, args.size()), true);
+            default -> new Command.Invalid("unknown command \"" + verb + "\"");
+        };
+    }
+
+    private static Command parseNode(List<String> args, boolean start) {
+        String host = NodeConfig.DEFAULT_HOST;
+        int port = NodeConfig.DEFAULT_PORT;
+        Path data = start ? DEFAULT_DATA : null;
+        Map<String, String> settings = new LinkedHashMap<>();
+        Path tlsCertificate = null;
+        Path tlsKey = null;
+        AuthMethod auth = AuthMethod.TRUST;
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            String value;
+            int equals = flag.indexOf('=');
+            if (flag.startsWith("--") && equals > 0) {
+                value = flag.substring(equals + 1);
+                flag = flag.substring(0, equals);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                return new Command.Invalid(flag.startsWith("--") ? "option " + flag + " needs a value"
+                        : "unexpected argument \"" + flag + "\"");
+            }
+            switch (flag) {
+                case "--host" -> host = value;
+                case "--port" -> {
+                    try {
+                        port = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        return new Command.Invalid("invalid port \"" + value + "\"");
+                    }
+                }
+                case "--data" -> data = Path.of(value);
+                case "--set" -> {
+                    int separator = value.indexOf('=');
+                    if (separator <= 0) {
+                        return new Command.Invalid("--set needs NAME=VALUE, got \"" + value + "\"");
+                    }
+                    settings.put(value.substring(0, separator).strip(), value.substring(separator + 1));
+                }
+                case "--auth" -> {
+                    try {
+                        auth = AuthMethod.parse(value);
+                    } catch (ShaleException e) {
+                        return new Command.Invalid(e.getMessage());
+                    }
+                }
+                case "--tls-cert" -> tlsCertificate = Path.of(value);
+                case "--tls-key" -> tlsKey = Path.of(value);
+                default -> {
+                    return new Command.Invalid(flag.startsWith("-") ? "unknown option " + flag
+                            : "unexpected argument \"" + flag + "\"");
+                }
+            }
+        }
+        if (data == null) {
+            return new Command.Invalid("node needs --data DIR");
+        }
+        NodeConfig config = new NodeConfig(host, port, data, settings, tlsCertificate, tlsKey, auth);
+        return start ? new Command.Start(config) : new Command.RunNode(config);
+    }
+}

@@ -1,0 +1,145 @@
+package io.shale.server;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.engine.Engine;
+import io.shale.engine.EngineConfig;
+import io.shale.storage.KeyValueStore;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+
+/**
+ * One Shale node: its data directory, log, store, engine and PostgreSQL endpoint. The constructor
+ * does no I/O; {@link #start()} starts the parts in dependency order and {@link #close()} stops
+ * them in reverse. Several nodes may run in one JVM, each on its own data directory.
+ *
+ * <p>Thread-safe: start and close are serialised.
+ */
+public final class Node implements AutoCloseable {
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private final NodeConfig config;
+    private final NodeAssembly assembly;
+    private State state = State.NEW;
+    private DataDirectory data;
+    private NodeLog log;
+    private KeyValueStore store;
+    private Engine engine;
+    private ClientListener listener;
+    private Map<String, String> settings = Map.of();
+    private int port;
+
+    public Node(NodeConfig config, NodeAssembly assembly) {
+        this.config = config;
+        this.assembly = assembly;
+    }
+
+    /**
+     * Validates the configuration, locks (and on first use creates) the data directory, reads
+     * {@code shale.conf}, opens the log and starts store, engine and endpoint. On failure whatever
+     * was started is stopped again and the exception is rethrown.
+     *
+     * @throws ShaleException 55006 when another node holds the data directory, F0000 for a bad
+     *     {@code shale.conf}, 22023 for a bad configuration, 58030 for I/O errors
+     */
+    public synchronized void start() {
+        if (state != State.NEW) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "node has already been " + (state == State.RUNNING ? "started" : "closed"));
+        }
+        config.validate();
+        state = State.RUNNING;
+        try {
+            data = DataDirectory.open(config.dataDirectory());
+            settings = merge(ConfigFileParser.parseIfExists(data.configFile()), config.settings());
+            log = NodeLog.open(data.root(), data.logDirectory());
+            log.logger().info(() -> "starting node in data directory \"" + data.root() + "\"");
+            store = assembly.store(config, settings);
+            engine = new Engine(new EngineConfig(settings), store);
+            listener = assembly.listener(config, settings, engine);
+            port = listener.start();
+            log.logger().info(() -> "listening on " + config.host() + ":" + port);
+        } catch (RuntimeException e) {
+            if (log != null) {
+                log.logger().log(Level.SEVERE, "could not start node: " + e.getMessage(), e);
+            }
+            stopParts(e);
+            throw e;
+        }
+    }
+
+    /** The port clients connect to; known once started. */
+    public synchronized int port() {
+        if (state != State.RUNNING) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "node is not running");
+        }
+        return port;
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The node's settings: {@code shale.conf} overridden by the configuration's settings. */
+    public synchronized Map<String, String> settings() {
+        return settings;
+    }
+
+    /** Stops endpoint, engine, store, log and releases the data directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (log != null) {
+            log.logger().info("stopping node");
+        }
+        RuntimeException failure = stopParts(null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Stops every started part in reverse order; returns the first failure with the others suppressed. */
+    private RuntimeException stopParts(RuntimeException cause) {
+        state = State.CLOSED;
+        RuntimeException failure = cause;
+        failure = stop(listener, failure);
+        failure = stop(engine, failure);
+        failure = stop(store, failure);
+        failure = stop(log, failure);
+        failure = stop(data, failure);
+        listener = null;
+        engine = null;
+        store = null;
+        log = null;
+        data = null;
+        return failure == cause ? null : failure;
+    }
+
+    private static RuntimeException stop(AutoCloseable part, RuntimeException failure) {
+        if (part == null) {
+            return failure;
+        }
+        try {
+            part.close();
+            return failure;
+        } catch (Exception e) {
+            RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime
+                    : new ShaleException(ErrorCode.INTERNAL_ERROR, "could not stop node: " + e.getMessage(), e);
+            if (failure == null) {
+                return wrapped;
+            }
+            failure.addSuppressed(wrapped);
+            return failure;
+        }
+    }
+
+    private static Map<String, String> merge(Map<String, String> fromFile, Map<String, String> fromFlags) {
+        Map<String, String> merged = new LinkedHashMap<>(fromFile);
+        merged.putAll(fromFlags);
+        return Map.copyOf(merged);
+    }
+}

@@ -1,0 +1,20 @@
+package io.shale.server;
+
+import io.shale.engine.session.SessionService;
+import io.shale.storage.KeyValueStore;
+
+import java.util.Map;
+
+/**
+ * Makes the parts a {@link Node} is composed of and that come from other modules: its store and
+ * its protocol endpoint. {@link PgWireAssembly} is the real one; tests pass hand-written fakes.
+ * Constructors of what it returns do no I/O: the node starts and closes them.
+ */
+public interface NodeAssembly {
+
+    /** The node's store; {@code settings} are the merged settings of the node. */
+    KeyValueStore store(NodeConfig config, Map<String, String> settings);
+
+    /** The endpoint through which clients reach {@code sessions}. */
+    ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions);
+}

@@ -1,0 +1,53 @@
+package io.shale.server;
+
+import io.shale.engine.session.SessionService;
+import io.shale.storage.KeyValueStore;
+import io.shale.storage.memory.MemoryKeyValueStore;
+import io.shale.storage.memory.MemoryStoreConfig;
+import io.shale.wire.AuthRule;
+import io.shale.wire.PgServer;
+import io.shale.wire.WireConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production composition of a node: the in-memory store and the PostgreSQL protocol server.
+ * This is the one class that names the constructors of {@code storage} and {@code wire}.
+ */
+public final class PgWireAssembly implements NodeAssembly {
+
+    @Override
+    public KeyValueStore store(NodeConfig config, Map<String, String> settings) {
+        return new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+    }
+
+    @Override
+    public ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions) {
+        WireConfig wire = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_MAX_MESSAGE_SIZE,
+                config.tlsCertificate(), config.tlsKey(), authRules(config.authMethod()));
+        PgServer server = new PgServer(wire, sessions);
+        return new ClientListener() {
+            @Override
+            public int start() {
+                return server.start();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    /**
+     * {@code trust} covers only connections from this machine, as PostgreSQL's initdb sets it up;
+     * a password method covers every address.
+     */
+    static List<AuthRule> authRules(AuthMethod method) {
+        if (method == AuthMethod.TRUST) {
+            return AuthRule.trustLocal();
+        }
+        return List.of(new AuthRule("all", "all", "all", io.shale.wire.AuthMethod.fromConfigName(method.configName())));
+    }
+}

@@ -1,0 +1,97 @@
+package io.shale.server;
+
+import io.shale.engine.session.SessionService;
+import io.shale.storage.KeyValueStore;
+import io.shale.storage.StoreStatistics;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A node assembly whose store holds nothing and whose endpoint only binds a server socket. */
+final class FakeAssembly implements NodeAssembly {
+    /** What happened, in order: "store", "listener", "start", "close listener", "close store". */
+    final List<String> events = new CopyOnWriteArrayList<>();
+    volatile Map<String, String> settingsSeen;
+    volatile boolean failListenerStart;
+
+    @Override
+    public KeyValueStore store(NodeConfig config, Map<String, String> settings) {
+        events.add("store");
+        settingsSeen = settings;
+        return new EmptyStore();
+    }
+
+    @Override
+    public ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions) {
+        events.add("listener");
+        return new SocketListener(config);
+    }
+
+    private final class EmptyStore implements KeyValueStore {
+        @Override
+        public Transaction begin(TransactionOptions options) {
+            throw new UnsupportedOperationException("the fake store holds no data");
+        }
+
+        @Override
+        public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
+        }
+
+        @Override
+        public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
+            return 0;
+        }
+
+        @Override
+        public StoreStatistics statistics() {
+            throw new UnsupportedOperationException("the fake store keeps no statistics");
+        }
+
+        @Override
+        public void close() {
+            events.add("close store");
+        }
+    }
+
+    private final class SocketListener implements ClientListener {
+        private final NodeConfig config;
+        private ServerSocket socket;
+
+        SocketListener(NodeConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public int start() {
+            events.add("start");
+            if (failListenerStart) {
+                throw new IllegalStateException("listener failed on purpose");
+            }
+            try {
+                socket = new ServerSocket(config.port(), 50, InetAddress.getByName(config.host()));
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            events.add("close listener");
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

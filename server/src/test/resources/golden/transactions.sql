@@ -1,0 +1,63 @@
+-- Transaction blocks: commit, rollback, savepoints, and the aborted state.
+CREATE TABLE golden_accounts (id int PRIMARY KEY, balance int NOT NULL);
+INSERT INTO golden_accounts VALUES (1, 100), (2, 50);
+BEGIN;
+UPDATE golden_accounts SET balance = balance - 30 WHERE id = 1;
+UPDATE golden_accounts SET balance = balance + 30 WHERE id = 2;
+SELECT * FROM golden_accounts ORDER BY id;
+COMMIT;
+SELECT * FROM golden_accounts ORDER BY id;
+BEGIN;
+DELETE FROM golden_accounts;
+SELECT count(*) FROM golden_accounts;
+ROLLBACK;
+SELECT * FROM golden_accounts ORDER BY id;
+-- an error aborts the transaction until its end
+BEGIN;
+INSERT INTO golden_accounts VALUES (3, 10);
+INSERT INTO golden_accounts VALUES (1, 0);
+SELECT * FROM golden_accounts;
+COMMIT;
+SELECT * FROM golden_accounts ORDER BY id;
+-- savepoints
+BEGIN;
+INSERT INTO golden_accounts VALUES (3, 10);
+SAVEPOINT s1;
+INSERT INTO golden_accounts VALUES (4, 20);
+SELECT id FROM golden_accounts ORDER BY id;
+ROLLBACK TO SAVEPOINT s1;
+SELECT id FROM golden_accounts ORDER BY id;
+SAVEPOINT s2;
+SELECT 1 / 0;
+SELECT id FROM golden_accounts ORDER BY id;
+ROLLBACK TO s2;
+SELECT id FROM golden_accounts ORDER BY id;
+RELEASE SAVEPOINT s2;
+SAVEPOINT s3;
+UPDATE golden_accounts SET balance = 0 WHERE id = 3;
+RELEASE s3;
+COMMIT;
+SELECT * FROM golden_accounts ORDER BY id;
+-- rollback of a whole transaction with a savepoint inside
+BEGIN;
+SAVEPOINT a;
+DELETE FROM golden_accounts WHERE id = 3;
+ROLLBACK;
+SELECT count(*) FROM golden_accounts;
+-- misuse of transaction commands
+COMMIT;
+ROLLBACK;
+SAVEPOINT outside;
+BEGIN;
+BEGIN;
+ROLLBACK TO SAVEPOINT nosuch;
+ROLLBACK;
+START TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+SHOW transaction_isolation;
+SELECT sum(balance) FROM golden_accounts;
+END;
+BEGIN READ ONLY;
+INSERT INTO golden_accounts VALUES (9, 9);
+ROLLBACK;
+SHOW transaction_isolation;
+DROP TABLE golden_accounts;

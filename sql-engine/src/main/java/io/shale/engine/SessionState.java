@@ -1,0 +1,571 @@
+package io.shale.engine;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.CatalogEditor;
+import io.shale.catalog.Sequence;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.common.types.FormatSettings;
+import io.shale.engine.function.EvalContext;
+import io.shale.engine.session.Notice;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * A session's transaction and statement state: the storage transaction, the catalog version its
+ * DDL made, savepoints, cancellation and statement_timeout. Also the {@link EvalContext} of the
+ * session's statements.
+ */
+final class SessionState implements EvalContext {
+    /** Where the session is in PostgreSQL's transaction state machine. */
+    enum Mode { NONE, IMPLICIT, BLOCK, FAILED }
+
+    private final Engine engine;
+    private final EngineSession session;
+    private Mode mode = Mode.NONE;
+    private Transaction transaction;
+    private Catalog transactionCatalog;
+    private boolean holdsDdlLock;
+    private final List<Runnable> onCommit = new ArrayList<>();
+    private final List<SavepointState> savepoints = new ArrayList<>();
+    private TransactionOptions.IsolationLevel nextIsolation;
+    private boolean readOnly;
+    private boolean nextReadOnly;
+    private Instant transactionStart = Instant.now();
+    private Instant statementStart = Instant.now();
+    private volatile Thread running;
+    private volatile boolean cancelRequested;
+    private volatile boolean timedOut;
+    private ScheduledFuture<?> timeout;
+    private RandomGenerator random = new SplittableRandom();
+    private Long lastSequenceValue;
+    private final java.util.Map<Integer, Long> currentValues = new java.util.HashMap<>();
+    private FormatSettings formatSettings;
+    private final List<Notice> notices = new ArrayList<>();
+
+    private record SavepointState(String name, int handle, Catalog catalog) {
+    }
+
+    SessionState(Engine engine, EngineSession session) {
+        this.engine = engine;
+        this.session = session;
+    }
+
+    char transactionStatus() {
+        return switch (mode) {
+            case NONE, IMPLICIT -> 'I';
+            case BLOCK -> 'T';
+            case FAILED -> 'E';
+        };
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    /** The catalog the session's statements see: its own DDL included. */
+    @Override
+    public Catalog catalog() {
+        return transactionCatalog != null ? transactionCatalog : engine.catalog();
+    }
+
+    Transaction transaction() {
+        return transaction;
+    }
+
+    void beginMessage(boolean multiStatement) {
+        if (mode == Mode.NONE) {
+            transactionCatalog = null;
+        }
+    }
+
+    void endMessage() {
+        if (mode == Mode.IMPLICIT) {
+            commit();
+        }
+    }
+
+    void beginExtended() {
+    }
+
+    void sync() {
+        if (mode == Mode.IMPLICIT) {
+            commit();
+        }
+    }
+
+    /** A statement failed: an implicit transaction ends, a block becomes failed. */
+    void failed(RuntimeException e) {
+        endStatement();
+        switch (mode) {
+            case IMPLICIT -> rollback();
+            case BLOCK -> mode = Mode.FAILED;
+            default -> {
+            }
+        }
+    }
+
+    /** Called before each statement; {@code control} statements manage the transaction themselves. */
+    void beginStatement(boolean control, boolean allowedWhenFailed) {
+        if (mode == Mode.FAILED && !allowedWhenFailed) {
+            throw new ShaleException(ErrorCode.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        statementStart = Instant.now();
+        formatSettings = null;
+        cancelRequested = false;
+        timedOut = false;
+        running = Thread.currentThread();
+        long timeoutMs = session.settings.integerValue("statement_timeout");
+        if (timeoutMs > 0) {
+            Thread thread = running;
+            timeout = engine.timers().schedule(() -> {
+                timedOut = true;
+                thread.interrupt();
+            }, timeoutMs, TimeUnit.MILLISECONDS);
+        }
+        if (control || mode == Mode.FAILED) {
+            return;
+        }
+        if (transaction == null) {
+            open(Mode.IMPLICIT);
+        } else {
+            transaction.newSnapshot();
+        }
+    }
+
+    void endStatement() {
+        running = null;
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+        Thread.interrupted();
+    }
+
+    private void open(Mode newMode) {
+        TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation : defaultIsolation();
+        boolean readOnly = nextReadOnly || session.settings.booleanValue("default_transaction_read_only");
+        long lockTimeout = session.settings.integerValue("lock_timeout");
+        long deadlockTimeout = session.settings.integerValue("deadlock_timeout");
+        transaction = engine.store().begin(new TransactionOptions(isolation, readOnly, Duration.ofMillis(lockTimeout),
+                Duration.ofMillis(Math.max(deadlockTimeout, 1))));
+        transactionStart = Instant.now();
+        mode = newMode;
+        session.settings.beginTransaction();
+        session.settings.set("transaction_isolation", isolationName(isolation), true);
+        session.settings.set("transaction_read_only", readOnly ? "on" : "off", true);
+        this.readOnly = readOnly;
+        nextIsolation = null;
+        nextReadOnly = false;
+    }
+
+    private TransactionOptions.IsolationLevel defaultIsolation() {
+        return isolation(session.settings.setting("default_transaction_isolation"));
+    }
+
+    static TransactionOptions.IsolationLevel isolation(String text) {
+        return switch (text) {
+            case "repeatable read" -> TransactionOptions.IsolationLevel.REPEATABLE_READ;
+            case "serializable" -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "SERIALIZABLE isolation is not supported yet; use REPEATABLE READ or READ COMMITTED");
+            default -> TransactionOptions.IsolationLevel.READ_COMMITTED;
+        };
+    }
+
+    /** BEGIN / START TRANSACTION. */
+    void begin(TransactionOptions.IsolationLevel isolation, Boolean readOnly) {
+        if (mode == Mode.BLOCK || mode == Mode.FAILED) {
+            notice(new Notice("WARNING", "25001", "there is already a transaction in progress", null, null));
+            return;
+        }
+        if (transaction == null) {
+            nextIsolation = isolation;
+            nextReadOnly = readOnly != null && readOnly;
+            open(Mode.BLOCK);
+        } else {
+            mode = Mode.BLOCK;
+        }
+    }
+
+    /** 25006 when the transaction is read-only and {@code command} would write. */
+    void checkWritable(String command) {
+        if (readOnly) {
+            throw new ShaleException(ErrorCode.READ_ONLY_SQL_TRANSACTION, "cannot execute " + command
+                    + " in a read-only transaction");
+        }
+    }
+
+    private static String isolationName(TransactionOptions.IsolationLevel level) {
+        return switch (level) {
+            case READ_COMMITTED -> "read committed";
+            case REPEATABLE_READ -> "repeatable read";
+            case SERIALIZABLE -> "serializable";
+        };
+    }
+
+    /** COMMIT / END: returns the command tag (ROLLBACK for a failed block). */
+    String commitCommand() {
+        switch (mode) {
+            case FAILED -> {
+                rollback();
+                return "ROLLBACK";
+            }
+            case BLOCK -> {
+                commit();
+                return "COMMIT";
+            }
+            default -> {
+                notice(new Notice("WARNING", "25P01", "there is no transaction in progress", null, null));
+                if (mode == Mode.IMPLICIT) {
+                    commit();
+                }
+                return "COMMIT";
+            }
+        }
+    }
+
+    String rollbackCommand() {
+        if (mode == Mode.NONE || mode == Mode.IMPLICIT) {
+            notice(new Notice("WARNING", "25P01", "there is no transaction in progress", null, null));
+        }
+        rollback();
+        return "ROLLBACK";
+    }
+
+    void commit() {
+        Transaction t = transaction;
+        transaction = null;
+        mode = Mode.NONE;
+        try {
+            if (t != null) {
+                t.commit();
+            }
+            if (transactionCatalog != null) {
+                engine.publish(transactionCatalog);
+            }
+            for (Runnable r : onCommit) {
+                r.run();
+            }
+            session.settings.commitTransaction();
+        } catch (RuntimeException e) {
+            if (t != null) {
+                t.rollback();
+            }
+            session.settings.rollbackTransaction();
+            throw e;
+        } finally {
+            finishTransaction();
+        }
+    }
+
+    void rollback() {
+        Transaction t = transaction;
+        transaction = null;
+        mode = Mode.NONE;
+        try {
+            if (t != null) {
+                t.rollback();
+            }
+            session.settings.rollbackTransaction();
+        } finally {
+            finishTransaction();
+        }
+    }
+
+    private void finishTransaction() {
+        readOnly = false;
+        transactionCatalog = null;
+        onCommit.clear();
+        savepoints.clear();
+        if (holdsDdlLock) {
+            holdsDdlLock = false;
+            engine.ddlLock().release();
+        }
+    }
+
+    void abandon() {
+        endStatement();
+        if (transaction != null || mode != Mode.NONE) {
+            rollback();
+        }
+    }
+
+    void savepoint(String name) {
+        requireBlock("SAVEPOINT");
+        savepoints.add(new SavepointState(name, transaction.savepoint(), transactionCatalog));
+        session.settings.beginSubtransaction();
+    }
+
+    void releaseSavepoint(String name) {
+        requireBlock("RELEASE SAVEPOINT");
+        int i = findSavepoint(name);
+        transaction.release(savepoints.get(i).handle());
+        while (savepoints.size() > i) {
+            savepoints.remove(savepoints.size() - 1);
+            session.settings.releaseSubtransaction();
+        }
+    }
+
+    void rollbackToSavepoint(String name) {
+        if (mode != Mode.BLOCK && mode != Mode.FAILED) {
+            throw new ShaleException(ErrorCode.NO_ACTIVE_SQL_TRANSACTION, "ROLLBACK TO SAVEPOINT can only be used in transaction blocks");
+        }
+        int i = findSavepoint(name);
+        SavepointState s = savepoints.get(i);
+        transaction.rollbackTo(s.handle());
+        transactionCatalog = s.catalog();
+        while (savepoints.size() > i + 1) {
+            savepoints.remove(savepoints.size() - 1);
+            session.settings.rollbackSubtransaction();
+        }
+        session.settings.rollbackSubtransaction();
+        session.settings.beginSubtransaction();
+        savepoints.set(i, new SavepointState(name, transaction.savepoint(), transactionCatalog));
+        mode = Mode.BLOCK;
+    }
+
+    private void requireBlock(String command) {
+        if (mode != Mode.BLOCK) {
+            throw new ShaleException(ErrorCode.NO_ACTIVE_SQL_TRANSACTION, command + " can only be used in transaction blocks");
+        }
+    }
+
+    private int findSavepoint(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new ShaleException(ErrorCode.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"" + name + "\" does not exist");
+    }
+
+    /** Starts (or continues) this transaction's catalog change; waits for other sessions' DDL to end. */
+    CatalogEditor editCatalog() {
+        if (!holdsDdlLock) {
+            try {
+                while (!engine.ddlLock().tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    checkInterrupted();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                checkInterrupted();
+                throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+            }
+            holdsDdlLock = true;
+            if (transactionCatalog == null) {
+                transaction.newSnapshot();
+            }
+        }
+        return catalog().edit();
+    }
+
+    /** Records the catalog this transaction's DDL made; visible to its later statements, published at commit. */
+    void catalogChanged(Catalog next) {
+        transactionCatalog = next;
+        formatSettings = null;
+    }
+
+    /** Runs after a successful commit (freeing the storage of dropped and truncated tables). */
+    void afterCommit(Runnable action) {
+        onCommit.add(action);
+    }
+
+    void cancel() {
+        cancelRequested = true;
+        Thread t = running;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** The 57014 error for the current interruption: cancel or statement timeout. */
+    ShaleException interruption() {
+        return new ShaleException(ErrorCode.QUERY_CANCELED, timedOut ? "canceling statement due to statement timeout"
+                : "canceling statement due to user request");
+    }
+
+    boolean isRunning() {
+        return running != null;
+    }
+
+    boolean interrupted() {
+        return cancelRequested || timedOut;
+    }
+
+    void notice(Notice notice) {
+        notices.add(notice);
+    }
+
+    List<Notice> takeNotices() {
+        List<Notice> taken = List.copyOf(notices);
+        notices.clear();
+        return taken;
+    }
+
+    void setNextTransaction(TransactionOptions.IsolationLevel isolation, Boolean readOnly) {
+        if (isolation != null) {
+            nextIsolation = isolation;
+        }
+        if (readOnly != null) {
+            nextReadOnly = readOnly;
+        }
+    }
+
+    Instant transactionStart() {
+        return transactionStart;
+    }
+
+    // EvalContext
+
+    @Override
+    public FormatSettings formatSettings() {
+        if (formatSettings == null) {
+            formatSettings = session.settings.formatSettings(new io.shale.engine.system.OidNamesResolver(catalog(),
+                    databaseOid(), currentUserOid(), currentSchemas(true), engine.procs(), engine.systemCatalog()));
+        }
+        return formatSettings;
+    }
+
+    @Override
+    public Instant transactionTimestamp() {
+        return transactionStart;
+    }
+
+    @Override
+    public Instant statementTimestamp() {
+        return statementStart;
+    }
+
+    @Override
+    public String currentUser() {
+        return session.sessionRole.name();
+    }
+
+    @Override
+    public String sessionUser() {
+        return session.sessionRole.name();
+    }
+
+    @Override
+    public String currentDatabase() {
+        return session.database.name();
+    }
+
+    @Override
+    public int databaseOid() {
+        return session.database.oid();
+    }
+
+    @Override
+    public int currentUserOid() {
+        return session.sessionRole.oid();
+    }
+
+    /** The search path with {@code $user} resolved, schemas that do not exist left out. */
+    @Override
+    public List<String> currentSchemas(boolean includeImplicit) {
+        List<String> result = new ArrayList<>();
+        var objects = catalog().objects(databaseOid());
+        List<String> path = session.settings.searchPath();
+        if (includeImplicit && !path.contains("pg_catalog")) {
+            result.add("pg_catalog");
+        }
+        for (String s : path) {
+            String name = s.equals("$user") ? currentUser() : s;
+            if (objects.namespace(name) != null && !result.contains(name)) {
+                result.add(name);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String setting(String name, boolean missingOk) {
+        return session.settings.show(name, missingOk);
+    }
+
+    @Override
+    public String setSetting(String name, String value, boolean local) {
+        session.settings.set(name, value, local);
+        formatSettings = null;
+        return session.settings.show(name);
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random;
+    }
+
+    @Override
+    public void setSeed(double seed) {
+        random = new SplittableRandom(Double.doubleToLongBits(seed));
+    }
+
+    @Override
+    public Sequences sequences() {
+        return new Sequences() {
+            @Override
+            public long nextval(long sequenceOid) {
+                Sequence seq = sequence(sequenceOid);
+                long v = engine.sequences().nextval(seq);
+                currentValues.put(seq.oid(), v);
+                lastSequenceValue = v;
+                return v;
+            }
+
+            @Override
+            public long currval(long sequenceOid) {
+                Sequence seq = sequence(sequenceOid);
+                Long v = currentValues.get(seq.oid());
+                if (v == null) {
+                    throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "currval of sequence \""
+                            + seq.name() + "\" is not yet defined in this session");
+                }
+                return v;
+            }
+
+            @Override
+            public long lastval() {
+                if (lastSequenceValue == null) {
+                    throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
+                }
+                return lastSequenceValue;
+            }
+
+            @Override
+            public long setval(long sequenceOid, long value, boolean isCalled) {
+                Sequence seq = sequence(sequenceOid);
+                engine.sequences().setval(seq, value, isCalled);
+                if (isCalled) {
+                    currentValues.put(seq.oid(), value);
+                    lastSequenceValue = value;
+                }
+                return value;
+            }
+        };
+    }
+
+    Sequence sequence(long oid) {
+        if (catalog().objects(databaseOid()).relation((int) oid) instanceof Sequence s) {
+            return s;
+        }
+        throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + oid + "\" is not a sequence");
+    }
+
+    @Override
+    public void checkInterrupted() {
+        if (interrupted()) {
+            throw interruption();
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.shale.engine;
+
+import io.shale.catalog.Catalog;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.common.types.SqlType;
+import io.shale.engine.analyze.AnalyzerContext;
+import io.shale.engine.analyze.DmlAnalyzer;
+import io.shale.engine.analyze.QueryAnalyzer;
+import io.shale.engine.exec.ExecContext;
+import io.shale.engine.exec.Operator;
+import io.shale.engine.exec.OperatorFactory;
+import io.shale.engine.plan.OutputColumn;
+import io.shale.engine.plan.PlanNode;
+import io.shale.engine.session.Notice;
+import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.StatementDescription;
+import io.shale.grammar.ast.*;
+
+import java.util.List;
+
+/** Runs statements of a session: plans and executes queries and DML, hands the rest to utilities and DDL. */
+final class StatementExecutor {
+    private final Engine engine;
+    private final EngineSession session;
+    private final SessionState state;
+    private final UtilityExecutor utilities;
+    private final DdlExecutor ddl;
+
+    StatementExecutor(Engine engine, EngineSession session) {
+        this.engine = engine;
+        this.session = session;
+        this.state = session.state;
+        this.utilities = new UtilityExecutor(engine, session, this);
+        this.ddl = new DdlExecutor(engine, session, this);
+    }
+
+    /** Runs (or continues) a portal, sending at most {@code maxRows} rows when not 0. */
+    void run(Portal portal, int maxRows, QueryListener listener, boolean simple) {
+        if (portal.finished) {
+            listener.commandComplete(tagOf(portal, portal.sent));
+            return;
+        }
+        if (portal.outcome == null) {
+            Statement statement = portal.prepared.statement;
+            if (statement == null) {
+                listener.emptyQuery();
+                return;
+            }
+            state.beginStatement(isControl(statement), allowedWhenFailed(statement));
+            try {
+                portal.outcome = dispatch(statement, portal, listener);
+            } catch (ShaleException e) {
+                throw state.interrupted() && e.code() == ErrorCode.QUERY_CANCELED ? state.interruption() : e;
+            } finally {
+                sendNotices(listener);
+            }
+            if (simple && portal.outcome instanceof Outcome.Rows rows) {
+                listener.rowDescription(EngineSession.describe(rows.columns()));
+            }
+        }
+        try {
+            send(portal, maxRows, listener);
+        } catch (ShaleException e) {
+            throw state.interrupted() && e.code() == ErrorCode.QUERY_CANCELED ? state.interruption() : e;
+        } finally {
+            state.endStatement();
+        }
+    }
+
+    private void send(Portal portal, int maxRows, QueryListener listener) {
+        switch (portal.outcome) {
+            case Outcome.Rows rows -> {
+                Operator op = rows.rows();
+                int sentNow = 0;
+                while (maxRows == 0 || sentNow < maxRows) {
+                    Object[] row = op.next();
+                    if (row == null) {
+                        portal.close();
+                        listener.commandComplete(rows.tag().apply(portal.sent));
+                        return;
+                    }
+                    listener.row(row);
+                    sentNow++;
+                    portal.sent++;
+                    if ((portal.sent & 1023) == 0) {
+                        state.checkInterrupted();
+                    }
+                }
+                listener.portalSuspended();
+            }
+            case Outcome.Done done -> {
+                portal.finished = true;
+                listener.commandComplete(done.tag());
+            }
+            case Outcome.Empty empty -> listener.emptyQuery();
+        }
+    }
+
+    private String tagOf(Portal portal, long sent) {
+        return portal.outcome instanceof Outcome.Rows rows ? rows.tag().apply(sent)
+                : portal.outcome instanceof Outcome.Done d ? d.tag() : "";
+    }
+
+    void sendNotices(QueryListener listener) {
+        for (Notice n : state.takeNotices()) {
+            listener.notice(n);
+        }
+    }
+
+    private static boolean isControl(Statement s) {
+        return s instanceof StartTransaction || s instanceof Commit || s instanceof Rollback
+                || s instanceof Savepoint || s instanceof ReleaseSavepoint || s instanceof RollbackToSavepoint
+                || s instanceof SetTransaction || s instanceof PrepareTransaction || s instanceof CommitPrepared
+                || s instanceof RollbackPrepared || s instanceof CreateDatabase || s instanceof DropDatabase;
+    }
+
+    private static boolean allowedWhenFailed(Statement s) {
+        return s instanceof Commit || s instanceof Rollback || s instanceof RollbackToSavepoint;
+    }
+
+    private Outcome dispatch(Statement statement, Portal portal, QueryListener listener) {
+        String writes = writeCommand(statement);
+        if (writes != null) {
+            state.checkWritable(writes);
+        }
+        return switch (statement) {
+            case Query q -> rows(portal.prepared, portal.parameters, n -> "SELECT " + n);
+            case Insert i -> modify(portal.prepared, portal.parameters, "INSERT 0 ");
+            case Update u -> modify(portal.prepared, portal.parameters, "UPDATE ");
+            case Delete d -> modify(portal.prepared, portal.parameters, "DELETE ");
+            case Explain e -> Explainer.explain(this, e, portal.parameters);
+            case Copy c -> new CopyExecutor(engine, session, this).copy(c, listener);
+            case StartTransaction s -> utilities.run(s);
+            case Commit s -> utilities.run(s);
+            case Rollback s -> utilities.run(s);
+            case Savepoint s -> utilities.run(s);
+            case ReleaseSavepoint s -> utilities.run(s);
+            case RollbackToSavepoint s -> utilities.run(s);
+            case SetTransaction s -> utilities.run(s);
+            case SetVariable s -> utilities.run(s);
+            case ResetVariable s -> utilities.run(s);
+            case ShowVariable s -> utilities.run(s);
+            case Prepare s -> utilities.run(s);
+            case Execute s -> utilities.execute(s, listener);
+            case Deallocate s -> utilities.run(s);
+            case DeclareCursor s -> utilities.run(s);
+            case Fetch s -> utilities.fetch(s);
+            case CloseCursor s -> utilities.run(s);
+            case Discard s -> utilities.run(s);
+            case Vacuum s -> new Outcome.Done(s.options().stream().anyMatch(p -> p.name().equals("analyze")) ? "VACUUM" : "VACUUM");
+            case Analyze s -> new Outcome.Done("ANALYZE");
+            case Checkpoint s -> new Outcome.Done("CHECKPOINT");
+            case Listen s -> throw unsupported("LISTEN");
+            case Notify s -> throw unsupported("NOTIFY");
+            case Unlisten s -> throw unsupported("UNLISTEN");
+            case DoBlock s -> throw unsupported("DO");
+            case PrepareTransaction s -> throw unsupported("PREPARE TRANSACTION");
+            case CommitPrepared s -> throw unsupported("COMMIT PREPARED");
+            case RollbackPrepared s -> throw unsupported("ROLLBACK PREPARED");
+            default -> ddl.run(statement);
+        };
+    }
+
+    /** Runs a statement of a portal to its outcome (EXECUTE of a prepared DML statement). */
+    Outcome runToOutcome(Portal portal, QueryListener listener) {
+        return dispatch(portal.prepared.statement, portal, listener);
+    }
+
+    /** The command name of a statement that writes (for the read-only transaction error), or null. */
+    private static String writeCommand(Statement s) {
+        return switch (s) {
+            case Insert i -> "INSERT";
+            case Update u -> "UPDATE";
+            case Delete d -> "DELETE";
+            case Copy c -> c.from() ? "COPY FROM" : null;
+            case CreateTable c -> "CREATE TABLE";
+            case CreateTableAs c -> "CREATE TABLE AS";
+            case AlterTable a -> "ALTER TABLE";
+            case CreateIndex c -> "CREATE INDEX";
+            case Truncate t -> "TRUNCATE TABLE";
+            case DropObjects d -> "DROP " + d.type().name();
+            case CreateSchema c -> "CREATE SCHEMA";
+            case CreateSequence c -> "CREATE SEQUENCE";
+            case CreateView c -> "CREATE VIEW";
+            default -> null;
+        };
+    }
+
+    static ShaleException unsupported(String what) {
+        return new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, what + " is not supported");
+    }
+
+    /** Runs a query plan: its rows, tagged by {@code tag}. */
+    Outcome rows(Prepared prepared, Object[] parameters, java.util.function.LongFunction<String> tag) {
+        Prepared.Plan plan = plan(prepared);
+        ExecContext ctx = context(parameters);
+        Operator op = plan.operators().create(plan.plan(), ctx);
+        return new Outcome.Rows(plan.columns(), op, tag);
+    }
+
+    private Outcome modify(Prepared prepared, Object[] parameters, String tagPrefix) {
+        Prepared.Plan plan = plan(prepared);
+        ExecContext ctx = context(parameters);
+        Operator op = plan.operators().create(plan.plan(), ctx);
+        if (plan.columns().isEmpty()) {
+            op.close();
+            return new Outcome.Done(tagPrefix + ctx.affected());
+        }
+        return new Outcome.Rows(plan.columns(), op, n -> tagPrefix + ctx.affected());
+    }
+
+    ExecContext context(Object[] parameters) {
+        SessionSystemContext system = new SessionSystemContext(engine, session);
+        return new ExecContext(state, state.transaction(), state.catalog(), session.database.oid(), parameters,
+                engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name).rows(system));
+    }
+
+    AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
+        return new AnalyzerContext(state.catalog(), session.database.oid(), state.currentSchemas(false),
+                session.sessionRole.name(), engine.resolver(), new SessionSystemRelations(engine),
+                state.formatSettings(), parameterTypes);
+    }
+
+    /** The statement's plan, made again when the catalog or the search path changed since. */
+    Prepared.Plan plan(Prepared prepared) {
+        Catalog catalog = state.catalog();
+        String path = session.settings.setting("search_path");
+        Prepared.Plan cached = prepared.plan;
+        if (cached != null && cached.catalog() == catalog && cached.searchPath().equals(path)) {
+            return cached;
+        }
+        AnalyzerContext context = analyzerContext(prepared.declaredTypes);
+        QueryAnalyzer queries = new QueryAnalyzer(context);
+        PlanNode plan = switch (prepared.statement) {
+            case Query q -> queries.analyze(q, null).plan();
+            case Insert i -> new DmlAnalyzer(queries).insert(i);
+            case Update u -> new DmlAnalyzer(queries).update(u);
+            case Delete d -> new DmlAnalyzer(queries).delete(d);
+            default -> throw new IllegalStateException("not a plannable statement");
+        };
+        plan = io.shale.engine.optimize.Optimizer.optimize(plan, catalog.objects(session.database.oid()));
+        Prepared.Plan made = new Prepared.Plan(plan, new OperatorFactory(), context.parameterTypes(), catalog, path);
+        prepared.plan = made;
+        return made;
+    }
+
+    StatementDescription describe(Prepared prepared) {
+        Statement s = prepared.statement;
+        if (s instanceof Query || s instanceof Insert || s instanceof Update || s instanceof Delete) {
+            Prepared.Plan plan = plan(prepared);
+            return new StatementDescription(oids(plan.parameterTypes()), EngineSession.describe(plan.columns()));
+        }
+        return new StatementDescription(oids(prepared.declaredTypes), EngineSession.describe(outputColumns(prepared)));
+    }
+
+    List<OutputColumn> outputColumns(Prepared prepared) {
+        Statement s = prepared.statement;
+        if (s instanceof Query || s instanceof Insert || s instanceof Update || s instanceof Delete) {
+            return plan(prepared).columns();
+        }
+        return utilities.outputColumns(s);
+    }
+
+    private static int[] oids(List<SqlType> types) {
+        int[] oids = new int[types.size()];
+        for (int i = 0; i < oids.length; i++) {
+            oids[i] = types.get(i).oid();
+        }
+        return oids;
+    }
+
+    EngineSession session() {
+        return session;
+    }
+}

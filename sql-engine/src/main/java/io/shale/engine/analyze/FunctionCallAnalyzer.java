@@ -1,0 +1,148 @@
+package io.shale.engine.analyze;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeNames;
+import io.shale.common.types.TypeOids;
+import io.shale.engine.exec.TypeOps;
+import io.shale.engine.plan.Expr;
+import io.shale.grammar.ast.Expression;
+import io.shale.grammar.ast.FunctionCall;
+import io.shale.grammar.ast.GreatestLeast;
+import io.shale.grammar.ast.NamedArgument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Function calls: overload resolution, aggregates and window functions, and special forms. */
+final class FunctionCallAnalyzer {
+    private final ExpressionAnalyzer expressions;
+    private final AnalyzerContext context;
+
+    FunctionCallAnalyzer(ExpressionAnalyzer expressions) {
+        this.expressions = expressions;
+        this.context = expressions.context;
+    }
+
+    Expr analyze(FunctionCall f, Scope scope, ExpressionAnalyzer.Clause clause) {
+        String name = functionName(f);
+        for (Expression arg : f.arguments()) {
+            if (arg instanceof NamedArgument n) {
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "named arguments are not supported for function "
+                        + name).withPosition(n.position());
+            }
+        }
+        List<Expr> args = f.star() ? List.of() : expressions.analyzeAll(f.arguments(), scope, clause);
+        if (name.equals("pg_typeof") && args.size() == 1) {
+            return new Expr.Literal((long) args.get(0).type().oid(), SqlType.of(TypeOids.REGTYPE));
+        }
+        ResolvedFunction function = resolve(name, args, f.position());
+        List<Expr> coerced = coerceArguments(args, function, f.position());
+        if (f.window() != null) {
+            if (function.kind() != ResolvedFunction.Kind.WINDOW && function.kind() != ResolvedFunction.Kind.AGGREGATE) {
+                throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "OVER specified, but " + name
+                        + " is not a window function nor an aggregate function").withPosition(f.position());
+            }
+            if (clause.collector() == null) {
+                throw new ShaleException(ErrorCode.WINDOWING_ERROR, "window functions are not allowed in "
+                        + clause.clause()).withPosition(f.position());
+            }
+            return clause.collector().window(f, function, coerced, scope);
+        }
+        return switch (function.kind()) {
+            case SCALAR -> {
+                if (f.distinct() || !f.orderBy().isEmpty() || f.filter() != null) {
+                    throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, (f.distinct() ? "DISTINCT" : f.filter() != null
+                            ? "FILTER" : "ORDER BY") + " specified, but " + name + " is not an aggregate function")
+                            .withPosition(f.position());
+                }
+                yield new Expr.Call(function.name(), function.scalar(), coerced, function.returnType(), function.strict(),
+                        function.volatileFunction());
+            }
+            case AGGREGATE -> {
+                if (clause.collector() == null) {
+                    throw new ShaleException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in "
+                            + clause.clause()).withPosition(f.position());
+                }
+                for (Expr a : coerced) {
+                    if (containsAggregate(a)) {
+                        throw new ShaleException(ErrorCode.GROUPING_ERROR, "aggregate function calls cannot be nested")
+                                .withPosition(f.position());
+                    }
+                }
+                yield clause.collector().aggregate(f, function, coerced, scope);
+            }
+            case WINDOW -> throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "window function " + name
+                    + " requires an OVER clause").withPosition(f.position());
+            case SET_RETURNING -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "set-returning functions are not supported in this position; call " + name + " in FROM")
+                    .withPosition(f.position());
+        };
+    }
+
+    static String functionName(FunctionCall f) {
+        List<String> parts = f.name().parts();
+        return parts.get(parts.size() - 1);
+    }
+
+    ResolvedFunction resolve(String name, List<Expr> args, int position) {
+        List<SqlType> types = new ArrayList<>(args.size());
+        for (Expr a : args) {
+            types.add(a.type());
+        }
+        try {
+            return context.functions.function(name, types);
+        } catch (ShaleException e) {
+            throw e.position() > 0 ? e : e.withPosition(position);
+        }
+    }
+
+    List<Expr> coerceArguments(List<Expr> args, ResolvedFunction function, int position) {
+        List<Expr> coerced = new ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            SqlType target = i < function.argumentTypes().size() ? function.argumentTypes().get(i)
+                    : function.argumentTypes().get(function.argumentTypes().size() - 1);
+            coerced.add(expressions.coercion.coerce(args.get(i), target, TypeCoercion.Mode.IMPLICIT, position));
+        }
+        return coerced;
+    }
+
+    /** A call of a scalar function by name with already analysed arguments. */
+    Expr call(String name, List<Expr> args, int position) {
+        ResolvedFunction function = resolve(name, args, position);
+        return new Expr.Call(function.name(), function.scalar(), coerceArguments(args, function, position),
+                function.returnType(), function.strict(), function.volatileFunction());
+    }
+
+    Expr greatestLeast(GreatestLeast g, Scope scope, ExpressionAnalyzer.Clause clause) {
+        List<Expr> args = expressions.analyzeAll(g.operands(), scope, clause);
+        String name = g.greatest() ? "GREATEST" : "LEAST";
+        SqlType type = expressions.common(args, name, g.position());
+        boolean greatest = g.greatest();
+        return new Expr.Call(name.toLowerCase(java.util.Locale.ROOT), (ctx, values) -> {
+            Object best = null;
+            for (Object v : values) {
+                if (v != null && (best == null || (TypeOps.compare(type, v, best) > 0) == greatest
+                        && TypeOps.compare(type, v, best) != 0)) {
+                    best = v;
+                }
+            }
+            return best;
+        }, expressions.coerceAll(args, type, g.position()), type, false, false);
+    }
+
+    Expr fieldOfSetFunction(Expr base, String field, int position) {
+        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "field selection from " + TypeNames.format(base.type())
+                + " values is not supported").withPosition(position);
+    }
+
+    static boolean containsAggregate(Expr e) {
+        return switch (e) {
+            case Expr.AggregateRef a -> true;
+            case Expr.Call c -> c.arguments().stream().anyMatch(FunctionCallAnalyzer::containsAggregate);
+            case Expr.Cast c -> containsAggregate(c.input());
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,7 @@
+package io.shale.engine.exec;
+
+/** A compiled expression: its value over one row. */
+@FunctionalInterface
+public interface Evaluator {
+    Object eval(Object[] row, ExecContext context);
+}

@@ -1,0 +1,126 @@
+package io.shale.engine.exec;
+
+import io.shale.catalog.Catalog;
+import io.shale.common.types.FormatSettings;
+import io.shale.engine.function.EvalContext;
+import io.shale.storage.Transaction;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one execution of a plan: parameters, the transaction, the enclosing rows of
+ * correlated subqueries and LATERAL joins, and materialised CTEs. Not thread-safe.
+ */
+public final class ExecContext {
+    private final EvalContext session;
+    private final Transaction transaction;
+    private final Catalog catalog;
+    private final int databaseOid;
+    private final Object[] parameters;
+    private final TableAccess tables;
+    private final SystemRows systemRows;
+    private final ArrayDeque<Object[]> outerRows = new ArrayDeque<>();
+    private final Map<Integer, List<Object[]>> materialized = new HashMap<>();
+    private final Map<Object, Object> cache = new HashMap<>();
+    private long affected;
+
+    public ExecContext(EvalContext session, Transaction transaction, Catalog catalog, int databaseOid,
+                       Object[] parameters, TableAccess tables, SystemRows systemRows) {
+        this.session = session;
+        this.transaction = transaction;
+        this.catalog = catalog;
+        this.databaseOid = databaseOid;
+        this.parameters = parameters;
+        this.tables = tables;
+        this.systemRows = systemRows;
+    }
+
+    public EvalContext session() {
+        return session;
+    }
+
+    public FormatSettings formatSettings() {
+        return session.formatSettings();
+    }
+
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public int databaseOid() {
+        return databaseOid;
+    }
+
+    public Object parameter(int index) {
+        return parameters[index];
+    }
+
+    public TableAccess tables() {
+        return tables;
+    }
+
+    public SystemRows systemRows() {
+        return systemRows;
+    }
+
+    /** The enclosing row {@code depth} levels out (1 = innermost). */
+    public Object[] outerRow(int depth) {
+        Iterator<Object[]> it = outerRows.iterator();
+        for (int i = 1; i < depth; i++) {
+            it.next();
+        }
+        return it.next();
+    }
+
+    public void pushOuter(Object[] row) {
+        outerRows.push(row);
+    }
+
+    public void popOuter() {
+        outerRows.pop();
+    }
+
+    public List<Object[]> materialized(int id) {
+        return materialized.get(id);
+    }
+
+    public void materialize(int id, List<Object[]> rows) {
+        materialized.put(id, rows);
+    }
+
+    /** Counts rows inserted, updated or deleted by the statement (its command tag). */
+    public void addAffected(long rows) {
+        affected += rows;
+    }
+
+    public long affected() {
+        return affected;
+    }
+
+    /** A value cached for the length of this execution (uncorrelated subquery results). */
+    public Object cache(Object key) {
+        return cache.get(key);
+    }
+
+    public void cache(Object key, Object value) {
+        cache.put(key, value);
+    }
+
+    public void checkInterrupted() {
+        session.checkInterrupted();
+    }
+
+    /** The rows of a pg_catalog or information_schema relation, computed for this session. */
+    @FunctionalInterface
+    public interface SystemRows {
+        Iterator<Object[]> rows(String schema, String name);
+    }
+}

@@ -1,0 +1,22 @@
+package io.shale.engine.function;
+
+/** Registers every family of built-in functions. */
+final class BuiltinFunctions {
+    private BuiltinFunctions() {
+    }
+
+    static void registerAll(Registrar r) {
+        MathFunctions.register(r);
+        StringFunctions.register(r);
+        RegexFunctions.register(r);
+        DateTimeFunctions.register(r);
+        ArrayFunctions.register(r);
+        FormattingFunctions.register(r);
+        JsonFunctions.register(r);
+        SystemFunctions.register(r);
+        SeriesFunctions.register(r);
+        GeneralAggregates.register(r);
+        NumericAggregates.register(r);
+        WindowFunctions.register(r);
+    }
+}

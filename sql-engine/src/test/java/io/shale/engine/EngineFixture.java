@@ -1,0 +1,20 @@
+package io.shale.engine;
+
+import io.shale.storage.memory.MemoryKeyValueStore;
+import io.shale.storage.memory.MemoryStoreConfig;
+
+/** One engine over an in-memory store, for tests; sessions are opened as {@code postgres}. */
+final class EngineFixture implements AutoCloseable {
+    final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+    final Engine engine = new Engine(EngineConfig.defaults(), store);
+
+    SqlSession session() {
+        return new SqlSession(engine);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        store.close();
+    }
+}

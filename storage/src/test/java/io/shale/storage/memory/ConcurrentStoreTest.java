@@ -1,0 +1,29 @@
+package io.shale.storage.memory;
+
+import io.shale.storage.LockStrength;
+import io.shale.storage.Transaction;
+import io.shale.storage.WaitPolicy;
+import org.junit.jupiter.api.AfterEach;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A fresh store per test, and threads for the transactions that must block; stopped after each test. */
+abstract class ConcurrentStoreTest {
+    final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+    final ExecutorService executor = Executors.newCachedThreadPool();
+
+    /** Starts {@code lock(key, strength, WAIT)} on another thread and returns once it blocks. */
+    CompletableFuture<byte[]> lockBlocked(Transaction transaction, String key, LockStrength strength) {
+        CompletableFuture<byte[]> lock = CompletableFuture.supplyAsync(
+                () -> transaction.lock(StoreTestSupport.bytes(key), strength, WaitPolicy.WAIT), executor);
+        StoreTestSupport.awaitWaiting(store, transaction);
+        return lock;
+    }
+
+    @AfterEach
+    void stopThreads() {
+        executor.shutdownNow();
+    }
+}
