@@ -1,5 +1,7 @@
 package io.shale.engine.system;
 
+import io.shale.catalog.Catalog;
+
 import java.util.List;
 
 /**
@@ -15,5 +17,12 @@ public record ProcInfo(long oid, String name, int namespaceOid, List<Integer> ar
                        boolean returnsSet, boolean strict, char volatility, int variadicType) {
     public ProcInfo {
         argumentTypes = List.copyOf(argumentTypes);
+    }
+
+    /** A function of pg_catalog. */
+    public ProcInfo(long oid, String name, List<Integer> argumentTypes, int returnType, char kind,
+                    boolean returnsSet, boolean strict, char volatility, int variadicType) {
+        this(oid, name, Catalog.PG_CATALOG_NAMESPACE, argumentTypes, returnType, kind, returnsSet, strict,
+                volatility, variadicType);
     }
 }

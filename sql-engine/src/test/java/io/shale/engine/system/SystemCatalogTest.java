@@ -6,6 +6,7 @@ import io.shale.catalog.Sequence;
 import io.shale.catalog.Table;
 import io.shale.common.types.SqlType;
 import io.shale.common.error.ErrorCode;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.TypeOids;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class SystemCatalogTest {
         assertThat(elements(nf.get("indkey"))).containsExactly((short) 4, (short) 5);
         assertThat(elements(nf.get("indoption"))).containsExactly((short) 2, (short) 3);
         assertThat(elements(nf.get("indclass"))).containsExactly(1978L, 10069L);
-        assertThat(((SystemArray) nf.get("indkey")).lowerBound()).isZero();
+        assertThat(((ArrayValue) nf.get("indkey")).lowerBounds()).containsExactly(0);
         Map<String, Object> multi = find(rows, "indexrelid", (long) TestCatalog.T_MULTI);
         assertThat(multi).containsEntry("indnatts", (short) 3).containsEntry("indnkeyatts", (short) 2);
         assertThat(elements(multi.get("indkey"))).containsExactly((short) 4, (short) 2, (short) 3);
