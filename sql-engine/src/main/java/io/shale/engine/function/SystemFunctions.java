@@ -10,9 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Session information, settings, sequences, pg_sleep, gen_random_uuid and null counting. */
 final class SystemFunctions {
-    /** version()'s text when the engine sets no {@code shale.version_string}. */
-    static final String DEFAULT_VERSION =
-            "PostgreSQL 15.13 (Shale 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
+    /** version()'s text after the server_version it reports (when the engine sets no {@code shale.version_string}). */
+    static final String VERSION_SUFFIX = " (Shale 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
     private static final SqlType TEXT = SqlType.TEXT;
     private static final SqlType NAME = SqlType.NAME;
     private static final SqlType I8 = SqlType.INT8;
@@ -26,7 +25,7 @@ final class SystemFunctions {
     static void register(Registrar r) {
         r.def("version", TEXT).stable().scalar((c, a) -> {
             String v = c.setting("shale.version_string", true);
-            return v == null || v.isEmpty() ? DEFAULT_VERSION : v;
+            return v == null || v.isEmpty() ? "PostgreSQL " + c.setting("server_version", true) + VERSION_SUFFIX : v;
         });
         r.def("current_user", NAME).stable().scalar((c, a) -> c.currentUser());
         r.def("current_role", NAME).stable().scalar((c, a) -> c.currentUser());

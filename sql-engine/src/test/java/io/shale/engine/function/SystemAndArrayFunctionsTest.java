@@ -23,7 +23,8 @@ class SystemAndArrayFunctionsTest {
 
     @Test
     void versionAndSettings() {
-        assertThat(calls.call("version", List.of())).isEqualTo(SystemFunctions.DEFAULT_VERSION);
+        calls.context.settings.put("server_version", "15.18");
+        assertThat(calls.call("version", List.of())).isEqualTo("PostgreSQL 15.18" + SystemFunctions.VERSION_SUFFIX);
         calls.context.settings.put("shale.version_string", "PostgreSQL 15.13 (Shale 9)");
         assertThat(calls.call("version", List.of())).isEqualTo("PostgreSQL 15.13 (Shale 9)");
         assertThat(calls.call("set_config", List.of(TEXT, TEXT, SqlType.BOOL), "work_mem", "64MB", false)).isEqualTo("64MB");
