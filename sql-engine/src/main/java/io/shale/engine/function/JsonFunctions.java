@@ -16,6 +16,7 @@ final class JsonFunctions {
     private static final SqlType JSONB = SqlType.JSONB;
     private static final SqlType TEXT = SqlType.TEXT;
     private static final SqlType ANY = SqlType.of(TypeOids.ANY);
+    private static final SqlType RECORD = SqlType.of(TypeOids.RECORD);
     private static final SqlType ELEMENT = SqlType.of(TypeOids.ANYELEMENT);
 
     private JsonFunctions() {
@@ -55,9 +56,9 @@ final class JsonFunctions {
                 JsonText.ofTree(JsonTrees.path(Json.parse((String) a[0]), rest(a))));
         r.def("json_extract_path_text", TEXT).args(JSON, TEXT).variadic().scalar((c, a) ->
                 Json.asText(JsonTrees.path(Json.parse((String) a[0]), rest(a))));
-        r.def("jsonb_each", TEXT).args(JSONB).setReturning((c, a) -> each(tree(a[0]), false, "jsonb_each"),
+        r.def("jsonb_each", RECORD).args(JSONB).setReturning((c, a) -> each(tree(a[0]), false, "jsonb_each"),
                 List.of("key", "value"), List.of(TEXT, JSONB));
-        r.def("jsonb_each_text", TEXT).args(JSONB).setReturning((c, a) -> each(tree(a[0]), true, "jsonb_each_text"),
+        r.def("jsonb_each_text", RECORD).args(JSONB).setReturning((c, a) -> each(tree(a[0]), true, "jsonb_each_text"),
                 List.of("key", "value"), List.of(TEXT, TEXT));
         r.def("jsonb_object_keys", TEXT).args(JSONB).setReturning((c, a) -> keys(tree(a[0])));
         r.def("jsonb_array_elements", JSONB).args(JSONB).setReturning((c, a) -> elements(tree(a[0]), false),
