@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Matching of actual argument types against declared ones, polymorphic pseudo-types included
  * (PostgreSQL's rules: anyelement is the same type everywhere, anyarray is its array, an unknown
- * literal takes the type the other arguments decide, or text when none does).
+ * literal takes the type the other arguments decide, or text when none does; under {@code "any"}
+ * it stays unknown, as in PostgreSQL, and its value is the literal's text).
  */
 final class Polymorphism {
     private Polymorphism() {
@@ -59,7 +60,7 @@ final class Polymorphism {
             int d = declared.get(i).oid();
             SqlType a = actual.get(i);
             if (d == TypeOids.ANY) {
-                out.add(a.oid() == TypeOids.UNKNOWN ? SqlType.TEXT : a);
+                out.add(a);
             } else if (TypeRules.isPolymorphic(d)) {
                 int t = d == TypeOids.ANYARRAY ? TypeRules.arrayOf(element) : element;
                 if (t == 0) {

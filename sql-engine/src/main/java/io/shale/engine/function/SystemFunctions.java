@@ -59,6 +59,13 @@ final class SystemFunctions {
         r.def("gen_random_uuid", SqlType.UUID).volatileFunction().scalar((c, a) -> randomUuid(c));
         r.def("format_type", TEXT).args(SqlType.OID, SqlType.INT4).nonStrict().stable().scalar((c, a) -> a[0] == null
                 ? null : TypeRules.name(new SqlType((int) (long) (Long) a[0], a[1] == null ? -1 : (int) a[1])));
+        r.def("pg_typeof", SqlType.of(TypeOids.REGTYPE)).args(ANY).nonStrict().stable().scalar(ScalarFunction.byArgumentTypes(
+                types -> {
+                    Long oid = (long) types.getFirst().oid();
+                    return (c, a) -> oid;
+                }, (c, a) -> {
+                    throw new ShaleException(ErrorCode.INTERNAL_ERROR, "pg_typeof needs its argument type");
+                }));
         r.def("pg_encoding_to_char", NAME).args(SqlType.INT4).stable().scalar((c, a) -> switch ((int) a[0]) {
             case 0 -> "SQL_ASCII";
             case 6 -> "UTF8";

@@ -74,7 +74,7 @@ class FunctionResolutionTest {
     @Test
     void variadicSpreadsArguments() {
         Resolution r = REGISTRY.resolve("concat", List.of(SqlType.UNKNOWN, SqlType.INT4, SqlType.DATE));
-        assertThat(r.argumentTypes()).containsExactly(SqlType.TEXT, SqlType.INT4, SqlType.DATE);
+        assertThat(r.argumentTypes()).containsExactly(SqlType.UNKNOWN, SqlType.INT4, SqlType.DATE);
         assertThat(r.definition().provariadic()).isEqualTo(TypeOids.ANY);
         Resolution path = REGISTRY.resolve("jsonb_extract_path", List.of(SqlType.JSONB, SqlType.UNKNOWN, SqlType.UNKNOWN));
         assertThat(path.argumentTypes()).containsExactly(SqlType.JSONB, SqlType.TEXT, SqlType.TEXT);
