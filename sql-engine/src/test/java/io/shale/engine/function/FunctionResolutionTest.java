@@ -69,6 +69,12 @@ class FunctionResolutionTest {
                 .isEqualTo(SqlType.of(TypeOids.TEXT_ARRAY));
         assertThatThrownBy(() -> REGISTRY.resolve("array_append", List.of(INT4_ARRAY, SqlType.TEXT)))
                 .hasMessage("function array_append(integer[], text) does not exist");
+        Resolution widened = REGISTRY.resolve("array_append", List.of(INT4_ARRAY, SqlType.INT8));
+        assertThat(widened.returnType()).isEqualTo(SqlType.of(TypeOids.INT8_ARRAY));
+        assertThat(widened.argumentTypes()).containsExactly(SqlType.of(TypeOids.INT8_ARRAY), SqlType.INT8);
+        Resolution lag = REGISTRY.resolve("lag", List.of(SqlType.NUMERIC, SqlType.INT4, SqlType.INT4));
+        assertThat(lag.returnType()).isEqualTo(SqlType.NUMERIC);
+        assertThat(lag.argumentTypes()).containsExactly(SqlType.NUMERIC, SqlType.INT4, SqlType.NUMERIC);
     }
 
     @Test
