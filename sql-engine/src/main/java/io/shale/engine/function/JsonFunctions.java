@@ -67,6 +67,15 @@ final class JsonFunctions {
                 List.of("value"), List.of(TEXT));
         r.def("json_array_elements", JSON).args(JSON).setReturning((c, a) -> jsonElements((String) a[0]),
                 List.of("value"), List.of(JSON));
+        r.def("json_each", RECORD).args(JSON).setReturning((c, a) -> jsonEach(Json.parse((String) a[0]), false),
+                List.of("key", "value"), List.of(TEXT, JSON));
+        r.def("json_each_text", RECORD).args(JSON).setReturning((c, a) -> jsonEach(Json.parse((String) a[0]), true),
+                List.of("key", "value"), List.of(TEXT, TEXT));
+        r.def("json_object_keys", TEXT).args(JSON).setReturning((c, a) -> keys(Json.parse((String) a[0])));
+        r.def("json_array_elements_text", TEXT).args(JSON).setReturning((c, a) ->
+                elements(Json.parse((String) a[0]), true), List.of("value"), List.of(TEXT));
+        r.def("json_strip_nulls", JSON).args(JSON).scalar((c, a) ->
+                JsonText.ofTree(JsonTrees.stripNulls(Json.parse((String) a[0]))));
         r.def("jsonb_set", JSONB).args(JSONB, SqlType.of(TypeOids.TEXT_ARRAY), JSONB).scalar((c, a) ->
                 new Jsonb(JsonTrees.set(tree(a[0]), ((ArrayValue) a[1]).elements(), 0, tree(a[2]), true)));
         r.def("jsonb_set", JSONB).args(JSONB, SqlType.of(TypeOids.TEXT_ARRAY), JSONB, SqlType.BOOL).scalar((c, a) ->
@@ -145,6 +154,16 @@ final class JsonFunctions {
         }
         List<Object[]> rows = new ArrayList<>(m.size());
         m.forEach((k, v) -> rows.add(new Object[] {k, asText ? Json.asText(v) : new Jsonb(v)}));
+        return rows.iterator();
+    }
+
+    private static Iterator<Object[]> jsonEach(Object tree, boolean asText) {
+        if (!(tree instanceof Map<?, ?> m)) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "cannot call " + (asText ? "json_each_text" : "json_each") + " on a non-object");
+        }
+        List<Object[]> rows = new ArrayList<>(m.size());
+        m.forEach((k, v) -> rows.add(new Object[] {k, asText ? Json.asText(v) : JsonText.ofTree(v)}));
         return rows.iterator();
     }
 
