@@ -14,6 +14,7 @@ final class BuiltinFunctions {
         FormattingFunctions.register(r);
         JsonFunctions.register(r);
         SystemFunctions.register(r);
+        InetFunctions.register(r);
         SeriesFunctions.register(r);
         GeneralAggregates.register(r);
         NumericAggregates.register(r);

@@ -73,9 +73,31 @@ final class SystemFunctions {
         });
         r.def("pg_char_to_encoding", SqlType.INT4).args(NAME).stable().scalar((c, a) ->
                 "UTF8".equalsIgnoreCase(((String) a[0]).replace("-", "")) ? 6 : "SQL_ASCII".equalsIgnoreCase((String) a[0]) ? 0 : -1);
+        r.def("pg_size_pretty", TEXT).args(I8).scalar((c, a) -> sizePretty(java.math.BigInteger.valueOf((long) a[0])));
+        r.def("pg_size_pretty", TEXT).args(SqlType.NUMERIC).scalar((c, a) ->
+                sizePretty(((java.math.BigDecimal) a[0]).setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger()));
         r.def("pg_client_encoding", NAME).stable().scalar((c, a) -> "UTF8");
         r.def("num_nulls", SqlType.INT4).args(ANY).variadic().nonStrict().scalar((c, a) -> countNulls(a, true));
         r.def("num_nonnulls", SqlType.INT4).args(ANY).variadic().nonStrict().scalar((c, a) -> countNulls(a, false));
+    }
+
+    /** pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, PB rounded half away from zero. */
+    static String sizePretty(java.math.BigInteger size) {
+        java.math.BigInteger limit = java.math.BigInteger.valueOf(10 * 1024);
+        java.math.BigInteger limit2 = java.math.BigInteger.valueOf(20 * 1024 - 1);
+        if (size.abs().compareTo(limit) < 0) {
+            return size + " bytes";
+        }
+        String[] units = {"kB", "MB", "GB", "TB", "PB"};
+        java.math.BigInteger s = size.shiftRight(9);
+        for (int i = 0; ; i++) {
+            if (s.abs().compareTo(limit2) < 0 || i == units.length - 1) {
+                java.math.BigInteger rounded = s.add(java.math.BigInteger.valueOf(s.signum() < 0 ? -1 : 1))
+                        .divide(java.math.BigInteger.TWO);
+                return rounded + " " + units[i];
+            }
+            s = s.shiftRight(10);
+        }
     }
 
     private static Object sleep(EvalContext c, double seconds) {

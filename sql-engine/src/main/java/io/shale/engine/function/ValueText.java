@@ -44,6 +44,7 @@ final class ValueText {
             case LocalTime t -> formatTime(t);
             case Interval i -> formatInterval(i);
             case ArrayValue a -> formatArray(a, settings);
+            case Inet i -> i.toString();
             default -> TextCodec.format(SqlType.TEXT, value, settings);
         };
     }
