@@ -54,7 +54,7 @@ final class MathFunctions {
         r.def("cbrt", F8).args(F8).scalar((c, a) -> Math.cbrt((double) a[0]));
         r.def("exp", F8).args(F8).scalar((c, a) -> Numbers.checkFloat(Math.exp((double) a[0]), Double.isInfinite((double) a[0])));
         r.def("exp", NUM).args(NUM).scalar((c, a) -> NumericMath.rounded(NumericMath.exp((BigDecimal) a[0]),
-                NumericMath.displayScale((BigDecimal) a[0])));
+                NumericMath.estimatedWeight((BigDecimal) a[0]), NumericMath.displayScale((BigDecimal) a[0])));
         r.def("ln", F8).args(F8).scalar((c, a) -> Math.log(checkLogArgument((double) a[0])));
         r.def("ln", NUM).args(NUM).scalar((c, a) -> NumericMath.rounded(NumericMath.ln((BigDecimal) a[0]),
                 NumericMath.displayScale((BigDecimal) a[0])));
