@@ -78,6 +78,10 @@ class AggregateFunctionsTest {
         assertThat(calls.aggregate("string_agg", List.of(TEXT, TEXT), rows)).isEqualTo("1,2,4");
         assertThat(Calls.text(calls.aggregate("array_agg", List.of(INT4), ints))).isEqualTo("{1,2,NULL,4}");
         assertThat(calls.aggregate("array_agg", List.of(INT4))).isNull();
+        SqlType ints = SqlType.of(TypeOids.INT4_ARRAY);
+        assertThat(Calls.FUNCTIONS.resolve("array_agg", List.of(ints)).returnType()).isEqualTo(ints);
+        assertThat(Calls.text(calls.aggregate("array_agg", List.of(ints),
+                Calls.values(Calls.array(23, 1, 2), Calls.array(23, 3, 4))))).isEqualTo("{{1,2},{3,4}}");
     }
 
     @Test
