@@ -18,6 +18,7 @@ final class BuiltinFunctions {
         SeriesFunctions.register(r);
         GeneralAggregates.register(r);
         NumericAggregates.register(r);
+        OrderedSetAggregates.register(r);
         WindowFunctions.register(r);
     }
 }
