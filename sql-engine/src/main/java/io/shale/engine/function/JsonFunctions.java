@@ -43,6 +43,8 @@ final class JsonFunctions {
             return new Jsonb(out);
         }));
         r.def("jsonb_build_array", JSONB).nonStrict().scalar((c, a) -> new Jsonb(List.of()));
+        r.def("array_to_json", JSON).args(SqlType.of(TypeOids.ANYARRAY)).stable()
+                .scalar((c, a) -> JsonText.of(a[0], false, c));
         r.def("jsonb_pretty", TEXT).args(JSONB).scalar((c, a) -> Json.pretty(tree(a[0])));
         r.def("jsonb_typeof", TEXT).args(JSONB).scalar((c, a) -> Json.typeOf(tree(a[0])));
         r.def("json_typeof", TEXT).args(JSON).scalar((c, a) -> Json.typeOf(Json.parse((String) a[0])));

@@ -93,6 +93,8 @@ class JsonFunctionsTest {
         assertThat(json).isEqualTo("{\"a\" : 1, \"b\" : [1,2]}");
         assertThat(calls.call("json_build_array", List.of(INT4, TEXT, SqlType.BOOL), 1, "x", true)).isEqualTo("[1, \"x\", true]");
         assertThat(calls.call("to_json", List.of(TEXT), "x")).isEqualTo("\"x\"");
+        assertThat(calls.call("array_to_json", List.of(SqlType.of(TypeOids.INT4_ARRAY)), Calls.array(23, 1, 2)))
+                .isEqualTo("[1,2]");
         assertThat(calls.call("to_json", List.of(SqlType.TIMESTAMP), java.time.LocalDateTime.parse("2024-01-01T10:00")))
                 .isEqualTo("\"2024-01-01T10:00:00\"");
         assertThat(calls.call("to_json", List.of(SqlType.TIMESTAMPTZ), java.time.Instant.parse("2024-01-01T10:00:00Z")))
