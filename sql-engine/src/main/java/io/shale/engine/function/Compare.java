@@ -36,7 +36,8 @@ final class Compare {
             case ArrayValue x when b instanceof ArrayValue y -> compareArrays(x, y);
             case Inet x when b instanceof Inet y -> InetFunctions.compare(x, y);
             case Jsonb x when b instanceof Jsonb y -> JsonTrees.equal(x.tree(), y.tree()) ? 0 : compareText(x.toString(), y.toString());
-            default -> throw new IllegalArgumentException("values of different kinds cannot be compared");
+            default -> throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATATYPE_MISMATCH,
+                    "cannot compare values of different types");
         };
     }
 

@@ -95,6 +95,9 @@ class JsonFunctionsTest {
         assertThat(calls.call("to_json", List.of(TEXT), "x")).isEqualTo("\"x\"");
         assertThat(calls.call("array_to_json", List.of(SqlType.of(TypeOids.INT4_ARRAY)), Calls.array(23, 1, 2)))
                 .isEqualTo("[1,2]");
+        ArrayValue square = new ArrayValue(23, new int[] {2, 2}, new int[] {1, 1}, new Object[] {1, 2, 3, 4});
+        assertThat(calls.call("array_to_json", List.of(SqlType.of(TypeOids.INT4_ARRAY)), square)).isEqualTo("[[1,2],[3,4]]");
+        assertThat(calls.call("to_jsonb", List.of(SqlType.of(TypeOids.INT4_ARRAY)), square)).hasToString("[[1, 2], [3, 4]]");
         assertThat(calls.call("to_json", List.of(SqlType.TIMESTAMP), java.time.LocalDateTime.parse("2024-01-01T10:00")))
                 .isEqualTo("\"2024-01-01T10:00:00\"");
         assertThat(calls.call("to_json", List.of(SqlType.TIMESTAMPTZ), java.time.Instant.parse("2024-01-01T10:00:00Z")))
