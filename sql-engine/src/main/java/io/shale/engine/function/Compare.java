@@ -35,7 +35,7 @@ final class Compare {
             case Interval x when b instanceof Interval y -> x.span().compareTo(y.span());
             case ArrayValue x when b instanceof ArrayValue y -> compareArrays(x, y);
             case Inet x when b instanceof Inet y -> InetFunctions.compare(x, y);
-            case Jsonb x when b instanceof Jsonb y -> JsonTrees.equal(x.tree(), y.tree()) ? 0 : compareText(x.toString(), y.toString());
+            case Jsonb x when b instanceof Jsonb y -> JsonTrees.compare(x.tree(), y.tree(), true);
             default -> throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATATYPE_MISMATCH,
                     "cannot compare values of different types");
         };

@@ -62,6 +62,10 @@ class JsonFunctionsTest {
         assertThat(op("-", TEXT, "{\"a\":1,\"b\":2}", "a")).isEqualTo("{\"b\": 2}");
         assertThat(calls.binary("=", JSONB, JSONB, jsonb("{\"a\":1.0}"), jsonb("{\"a\":1}"))).isEqualTo(true);
         assertThat(calls.binary("->", JSON, TEXT, "{\"a\": \"x\"}", "a")).isEqualTo("\"x\"");
+        assertThat(calls.binary("<", JSONB, JSONB, jsonb("\"z\""), jsonb("1"))).isEqualTo(true);
+        assertThat(calls.binary(">", JSONB, JSONB, jsonb("{\"a\":1}"), jsonb("[1,2,3]"))).isEqualTo(true);
+        assertThat(calls.binary("<", JSONB, JSONB, jsonb("[]"), jsonb("null"))).isEqualTo(true);
+        assertThat(calls.binary("<", JSONB, JSONB, jsonb("[1]"), jsonb("[0, 0]"))).isEqualTo(true);
         assertThat(calls.binary("->>", JSON, TEXT, "{\"a\": \"x\"}", "a")).isEqualTo("x");
     }
 
