@@ -56,6 +56,13 @@ final class SystemFunctions {
         r.def("setval", I8).args(REGCLASS, I8, BOOL).volatileFunction()
                 .scalar((c, a) -> c.sequences().setval((long) a[0], (long) a[1], (boolean) a[2]));
         r.def("pg_sleep", SqlType.VOID).args(SqlType.FLOAT8).volatileFunction().scalar((c, a) -> sleep(c, (double) a[0]));
+        r.def("pg_sleep_for", SqlType.VOID).args(SqlType.INTERVAL).volatileFunction().scalar((c, a) -> {
+            Interval v = (Interval) a[0];
+            double days = v.months() * 30.0 + v.days();
+            return sleep(c, days * 86400 + v.micros() / 1e6);
+        });
+        r.def("pg_sleep_until", SqlType.VOID).args(SqlType.TIMESTAMPTZ).volatileFunction().scalar((c, a) ->
+                sleep(c, java.time.Duration.between(java.time.Instant.now(), (java.time.Instant) a[0]).toNanos() / 1e9));
         r.def("gen_random_uuid", SqlType.UUID).volatileFunction().scalar((c, a) -> randomUuid(c));
         r.def("format_type", TEXT).args(SqlType.OID, SqlType.INT4).nonStrict().stable().scalar((c, a) -> a[0] == null
                 ? null : TypeRules.name(new SqlType((int) (long) (Long) a[0], a[1] == null ? -1 : (int) a[1])));
