@@ -43,6 +43,8 @@ class SystemAndArrayFunctionsTest {
         assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1015L, 14)).isEqualTo("character varying(10)[]");
         assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 2276L, null)).isEqualTo("\"any\"");
         assertThat(calls.call("pg_encoding_to_char", List.of(INT4), 6)).isEqualTo("UTF8");
+        assertThat(calls.call("pg_typeof", List.of(SqlType.UNKNOWN), "x")).isEqualTo((long) TypeOids.UNKNOWN);
+        assertThat(calls.call("pg_typeof", List.of(SqlType.NUMERIC), (Object) null)).isEqualTo((long) TypeOids.NUMERIC);
     }
 
     @Test
