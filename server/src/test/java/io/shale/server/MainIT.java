@@ -32,20 +32,26 @@ class MainIT {
         Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "node", "--port", "0", "--data", data.toString())
                 .redirectErrorStream(true).start();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("reader failed: " + e.getMessage());
+            }
+        });
         try {
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             int port = -1;
             while (port < 0) {
-                String line = output.readLine();
-                if (line == null) {
-                    break;
-                }
+                String line = lines.poll(60, TimeUnit.SECONDS);
+                assertThat(line).as("a line of output before the node is ready").isNotNull();
                 Matcher ready = READY.matcher(line);
                 if (ready.matches()) {
                     port = Integer.parseInt(ready.group(1));
                 }
             }
-            assertThat(port).isPositive();
             try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
                  Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery("SELECT 1")) {
@@ -54,7 +60,8 @@ class MainIT {
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            assertThat(output.lines().toList()).contains("Shale stopped");
+            reader.join(java.time.Duration.ofSeconds(10));
+            assertThat(lines).contains("Shale stopped");
         } finally {
             process.destroyForcibly();
         }

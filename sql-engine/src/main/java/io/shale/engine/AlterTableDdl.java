@@ -15,7 +15,6 @@ import io.shale.engine.exec.ExecContext;
 import io.shale.engine.exec.Operator;
 import io.shale.engine.exec.OperatorFactory;
 import io.shale.engine.exec.TypeOps;
-import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.*;
 
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ final class AlterTableDdl {
             case SetColumnDefault s -> {
                 Column c = TableDdl.requireColumn(table, s.column());
                 StandaloneExpressions.analyze(ddl.analyzer(), s.value(), c.type(), "DEFAULT expressions");
-                editor.putRelation(ddl.database(), replace(table, c.withDefault(SqlFormatter.format(s.value()))));
+                editor.putRelation(ddl.database(), replace(table, c.withDefault(StoredExpressions.defaultText(s.value(), c.type()))));
             }
             case DropColumnDefault d -> editor.putRelation(ddl.database(),
                     replace(table, TableDdl.requireColumn(table, d.column()).withDefault(null)));

@@ -10,7 +10,6 @@ import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.analyze.StandaloneExpressions;
-import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.*;
 
 import java.util.List;
@@ -48,7 +47,7 @@ final class ColumnDefinitions {
                 case NullConstraint n -> column = column.withNotNull(false);
                 case DefaultConstraint def -> {
                     StandaloneExpressions.analyze(ddl.analyzer(), def.value(), type, "DEFAULT expressions");
-                    column = column.withDefault(SqlFormatter.format(def.value()));
+                    column = column.withDefault(StoredExpressions.defaultText(def.value(), type));
                 }
                 case IdentityConstraint id -> {
                     if (type.oid() != TypeOids.INT2 && type.oid() != TypeOids.INT4 && type.oid() != TypeOids.INT8) {

@@ -20,6 +20,9 @@ final class CastTable {
         if (from == to || from == TypeOids.UNKNOWN) {
             return CastContext.IMPLICIT;
         }
+        if (from == TypeOids.INT2VECTOR && to == TypeOids.INT2_ARRAY || from == TypeOids.OIDVECTOR && to == TypeOids.OID_ARRAY) {
+            return CastContext.IMPLICIT;
+        }
         CastContext c = CASTS.get(key(from, to));
         if (c != null) {
             return c;

@@ -17,7 +17,7 @@ public final class TypeNames {
         if (info == null) {
             return "???";
         }
-        if (info.isArray() && info.length() == -1) {
+        if (info.isArray() && info.length() == -1 && type.oid() != TypeOids.INT2VECTOR && type.oid() != TypeOids.OIDVECTOR) {
             return format(new SqlType(info.elementOid(), type.typmod())) + "[]";
         }
         int m = type.typmod();

@@ -26,15 +26,58 @@ final class ColumnNames {
     }
 
     static String derive(Expression e) {
-        return switch (e) {
-            case ColumnReference c -> last(c.name().parts());
-            case FieldReference f -> f.field();
-            case FunctionCall f -> last(f.name().parts());
-            case Cast c -> {
-                String inner = derive(c.expression());
-                yield inner.equals("?column?") ? last(c.type().name().parts()) : inner;
+        String[] name = {"?column?"};
+        strength(e, name);
+        return name[0];
+    }
+
+    /**
+     * PostgreSQL's FigureColnameInternal: 2 for a strong name (column, function), 1 for a type
+     * name from a cast, 0 when nothing was found; an outer cast names the column only when its
+     * argument gave no strong name.
+     */
+    private static int strength(Expression e, String[] name) {
+        switch (e) {
+            case ColumnReference c -> {
+                name[0] = c.name().parts().get(c.name().parts().size() - 1);
+                return 2;
             }
-            case TypedLiteral t -> last(t.type().name().parts());
+            case FieldReference f -> {
+                name[0] = f.field();
+                return 2;
+            }
+            case FunctionCall f -> {
+                name[0] = f.name().parts().get(f.name().parts().size() - 1);
+                return 2;
+            }
+            case Cast c -> {
+                int inner = strength(c.expression(), name);
+                if (inner <= 1) {
+                    name[0] = last(c.type().name().parts());
+                    return 1;
+                }
+                return inner;
+            }
+            case TypedLiteral t -> {
+                name[0] = last(t.type().name().parts());
+                return 1;
+            }
+            case Subscript s -> {
+                return strength(s.base(), name);
+            }
+            default -> {
+                String fixed = fixedName(e);
+                if (fixed != null) {
+                    name[0] = fixed;
+                    return 2;
+                }
+                return 0;
+            }
+        }
+    }
+
+    private static String fixedName(Expression e) {
+        return switch (e) {
             case Case c -> "case";
             case Coalesce c -> "coalesce";
             case NullIf n -> "nullif";
@@ -43,9 +86,8 @@ final class ColumnNames {
             case ArrayConstructor a -> "array";
             case ArraySubquery a -> "array";
             case RowConstructor r -> "row";
-            case Subscript s -> derive(s.base());
             case CurrentValue c -> c.kind().name().toLowerCase(Locale.ROOT);
-            default -> "?column?";
+            default -> null;
         };
     }
 

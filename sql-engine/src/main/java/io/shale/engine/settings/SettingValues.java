@@ -38,6 +38,10 @@ final class SettingValues {
 
     /** The SHOW form of a stored value. */
     static String display(SettingDefinition definition, String stored) {
+        if (definition.name().equals("data_directory_mode") || definition.name().equals("log_file_mode")
+                || definition.name().equals("unix_socket_permissions")) {
+            return String.format("%04o", Long.parseLong(stored));
+        }
         return switch (definition.type()) {
             case INTEGER -> Units.formatInteger(Long.parseLong(stored), definition.unit());
             case REAL -> Units.formatReal(Double.parseDouble(stored), definition.unit());

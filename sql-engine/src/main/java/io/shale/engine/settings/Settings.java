@@ -5,7 +5,6 @@ import io.shale.common.error.ShaleException;
 import io.shale.common.types.FormatSettings;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +26,6 @@ public final class Settings {
             "transaction_read_only", "transaction_deferrable");
     private static final Set<String> NO_RESET_ALL = Set.of("transaction_isolation",
             "transaction_read_only", "transaction_deferrable", "session_authorization", "role");
-    private static final Set<String> NO_SHOW_ALL = Set.of("is_superuser", "session_authorization", "role");
 
     private final SettingsRegistry registry;
     private final Map<String, String> resetValues = new HashMap<>();
@@ -49,6 +47,9 @@ public final class Settings {
     /** SHOW name: the value as PostgreSQL prints it; 42704 for an unknown name. */
     public String show(String name) {
         SettingDefinition d = require(name);
+        if (d.name().equals("archive_command") && setting("archive_mode").equals("off")) {
+            return "(disabled)";
+        }
         return SettingValues.display(d, stored(d));
     }
 
@@ -251,32 +252,21 @@ public final class Settings {
 
     /** SHOW ALL: name, setting as SHOW prints it, description. */
     public List<String[]> showAll() {
-        List<String[]> rows = new ArrayList<>();
-        for (SettingDefinition d : registry.all()) {
-            if (!NO_SHOW_ALL.contains(d.name())) {
-                rows.add(new String[] {d.name(), show(d.name()), d.shortDescription()});
-            }
-        }
-        return rows;
+        return SettingRows.showAll(this, registry);
     }
 
     /** The rows of pg_settings. */
     public List<SettingRow> rows() {
-        List<SettingRow> rows = new ArrayList<>();
-        for (SettingDefinition d : registry.all()) {
-            if (NO_SHOW_ALL.contains(d.name())) {
-                continue;
-            }
-            String reset = resetValues.getOrDefault(d.name(), d.defaultValue());
-            rows.add(new SettingRow(d.name(), stored(d), d.unit(), d.category(), d.shortDescription(),
-                    d.extraDescription(), d.context().pgName(), d.type().pgName(), source(d), d.minValue(),
-                    d.maxValue(), d.type() == SettingType.ENUM ? d.enumValues() : null, d.bootValue(), reset,
-                    null, null, false));
-        }
-        return rows;
+        return SettingRows.rows(this, registry);
     }
 
-    private String source(SettingDefinition d) {
+    /** The value RESET returns to (startup value or default), in stored form. */
+    String resetValue(SettingDefinition d) {
+        return resetValues.getOrDefault(d.name(), d.defaultValue());
+    }
+
+    /** pg_settings.source of a setting. */
+    String source(SettingDefinition d) {
         String key = d.name();
         if (localValues.containsKey(key) || sessionValues.containsKey(key)) {
             return "session";
@@ -290,7 +280,7 @@ public final class Settings {
         return d.defaultValue().equals(d.bootValue()) ? "default" : "configuration file";
     }
 
-    private String stored(SettingDefinition d) {
+    String stored(SettingDefinition d) {
         String key = d.name();
         String v = localValues.get(key);
         if (v != null) {

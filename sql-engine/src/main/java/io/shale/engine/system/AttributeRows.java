@@ -9,6 +9,7 @@ import io.shale.catalog.View;
 import io.shale.common.types.SqlType;
 
 import java.util.List;
+import java.util.Locale;
 
 /** pg_attribute (columns of user and system relations, index columns included) and pg_attrdef. */
 final class AttributeRows {
@@ -77,7 +78,7 @@ final class AttributeRows {
         int open = sql.indexOf('(');
         String head = open > 0 ? sql.substring(0, open).trim() : "";
         if (head.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-            return head.substring(head.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+            return head.substring(head.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         }
         return ordinal == 0 ? "expr" : "expr" + ordinal;
     }

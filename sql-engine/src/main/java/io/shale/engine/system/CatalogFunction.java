@@ -9,11 +9,12 @@ import java.util.List;
  * One catalog information function with its PostgreSQL 15 signature, for the function registry
  * to include. Arguments arrive coerced to {@code argumentTypes}, values as in TYPES.md.
  *
+ * @param schema the schema it lives in: pg_catalog, or information_schema for _pg_expandarray
  * @param oid PostgreSQL 15's pg_proc oid
  * @param volatility provolatile: {@code i}, {@code s} or {@code v}
  * @param body the implementation
  */
-public record CatalogFunction(String name, long oid, List<Integer> argumentTypes, int returnType,
+public record CatalogFunction(String schema, String name, long oid, List<Integer> argumentTypes, int returnType,
                               boolean strict, char volatility, Body body) {
     public CatalogFunction {
         argumentTypes = List.copyOf(argumentTypes);

@@ -36,7 +36,7 @@ public final class CatalogFunctions {
     /** A strict scalar function. */
     static CatalogFunction scalar(String name, long oid, List<Integer> arguments, int returnType, char volatility,
                                   ScalarFunction body) {
-        return new CatalogFunction(name, oid, arguments, returnType, true, volatility,
+        return new CatalogFunction("pg_catalog", name, oid, arguments, returnType, true, volatility,
                 new CatalogFunction.Scalar(body));
     }
 

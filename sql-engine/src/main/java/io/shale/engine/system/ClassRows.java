@@ -1,5 +1,6 @@
 package io.shale.engine.system;
 
+import io.shale.catalog.Catalog;
 import io.shale.catalog.Constraint;
 import io.shale.catalog.Index;
 import io.shale.catalog.Namespace;
@@ -34,9 +35,9 @@ final class ClassRows {
 
     static void classes(CatalogScan scan, RowWriter out, List<SystemRelation> system) {
         for (SystemRelation s : system) {
-            int namespace = s.schema().equals("pg_catalog") ? io.shale.catalog.Catalog.PG_CATALOG_NAMESPACE
-                    : io.shale.catalog.Catalog.INFORMATION_SCHEMA_NAMESPACE;
-            common(out.row(), s.oid(), s.name(), namespace, 0, io.shale.catalog.Catalog.BOOTSTRAP_SUPERUSER);
+            int namespace = s.schema().equals("pg_catalog") ? Catalog.PG_CATALOG_NAMESPACE
+                    : Catalog.INFORMATION_SCHEMA_NAMESPACE;
+            common(out.row(), s.oid(), s.name(), namespace, 0, Catalog.BOOTSTRAP_SUPERUSER);
             boolean table = s.kind() == 'r';
             out.set("relam", table ? SystemOids.HEAP : 0).set("relfilenode", table ? s.oid() : 0)
                     .set("reltablespace", SHARED.contains(s.name()) ? SystemOids.GLOBAL_TABLESPACE : 0)

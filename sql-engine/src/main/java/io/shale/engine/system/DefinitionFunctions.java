@@ -43,7 +43,8 @@ final class DefinitionFunctions {
                 (c, a) -> constraintDefinition(c, s, a[0], false)));
         out.add(scalar("pg_get_constraintdef", 2508, List.of(OID, BOOL), TEXT, 's',
                 (c, a) -> constraintDefinition(c, s, a[0], (Boolean) a[1])));
-        out.add(scalar("pg_get_viewdef", 1641, List.of(OID), TEXT, 's', (c, a) -> viewDefinition(c, deparser, oidArgument(a[0]), false)));
+        out.add(scalar("pg_get_viewdef", 1641, List.of(OID), TEXT, 's',
+                (c, a) -> viewDefinition(c, deparser, oidArgument(a[0]), false)));
         out.add(scalar("pg_get_viewdef", 2506, List.of(OID, BOOL), TEXT, 's',
                 (c, a) -> viewDefinition(c, deparser, oidArgument(a[0]), (Boolean) a[1])));
         out.add(scalar("pg_get_viewdef", 3159, List.of(OID, INT4), TEXT, 's',

@@ -7,6 +7,7 @@ import io.shale.catalog.Relation;
 import io.shale.catalog.Sequence;
 import io.shale.common.types.TypeOids;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** pg_am, pg_collation, pg_extension, pg_description, pg_enum, pg_sequence and pg_proc. */
@@ -43,6 +44,22 @@ final class FixedRows {
                 .set("extrelocatable", false).set("extversion", "1.0");
     }
 
+    static void availableExtensions(RowWriter out) {
+        out.row().set("name", "plpgsql").set("default_version", "1.0").set("installed_version", "1.0")
+                .set("comment", "PL/pgSQL procedural language");
+    }
+
+    static void languages(RowWriter out) {
+        Object[][] rows = {{SystemOids.INTERNAL_LANGUAGE, "internal", false, false, 0, 0, 2246},
+            {13, "c", false, false, 0, 0, 2247}, {14, "sql", false, true, 0, 0, 2248},
+            {SystemOids.PLPGSQL_LANGUAGE, "plpgsql", true, true, 13560, 13561, 13562}};
+        for (Object[] r : rows) {
+            out.row().set("oid", r[0]).set("lanname", r[1]).set("lanowner", Catalog.BOOTSTRAP_SUPERUSER)
+                    .set("lanispl", r[2]).set("lanpltrusted", r[3]).set("lanplcallfoid", r[4])
+                    .set("laninline", r[5]).set("lanvalidator", r[6]);
+        }
+    }
+
     static void descriptions(CatalogScan scan, RowWriter out) {
         out.row().set("objoid", SystemOids.PLPGSQL_EXTENSION).set("classoid", SystemOids.PG_EXTENSION)
                 .set("objsubid", 0).set("description", "PL/pgSQL procedural language");
@@ -73,11 +90,11 @@ final class FixedRows {
 
     static void procs(CatalogScan scan, RowWriter out) {
         for (ProcInfo p : scan.context.functions()) {
-            List<Long> args = new java.util.ArrayList<>(p.argumentTypes().size());
+            List<Long> args = new ArrayList<>(p.argumentTypes().size());
             for (Integer a : p.argumentTypes()) {
                 args.add((long) a);
             }
-            out.row().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", Catalog.PG_CATALOG_NAMESPACE)
+            out.row().set("oid", p.oid()).set("proname", p.name()).set("pronamespace", p.namespaceOid())
                     .set("proowner", Catalog.BOOTSTRAP_SUPERUSER).set("prolang", SystemOids.INTERNAL_LANGUAGE)
                     .set("procost", 1f).set("prorows", p.returnsSet() ? 1000f : 0f).set("provariadic", p.variadicType())
                     .set("prosupport", 0).set("prokind", p.kind()).set("prosecdef", false).set("proleakproof", false)

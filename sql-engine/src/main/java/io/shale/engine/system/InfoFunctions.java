@@ -1,6 +1,7 @@
 package io.shale.engine.system;
 
 import io.shale.catalog.Catalog;
+import io.shale.catalog.Comment;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Role;
 import io.shale.common.types.SqlType;
@@ -8,6 +9,7 @@ import io.shale.common.types.TypeOids;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.shale.engine.system.CatalogFunctions.BOOL;
@@ -45,8 +47,15 @@ final class InfoFunctions {
             boolean known = !scan.formatType(SqlType.of((int) oid)).equals("???");
             return known ? Visibility.typeVisible(scan, oid) : null;
         }));
-        out.add(scalar("pg_function_is_visible", 2081, List.of(OID), BOOL, 's',
-                (c, a) -> ProcNames.name(s.functions().get(), oidArgument(a[0])) != null ? Boolean.TRUE : null));
+        out.add(scalar("pg_function_is_visible", 2081, List.of(OID), BOOL, 's', (c, a) -> {
+            for (ProcInfo p : s.functions().get()) {
+                if (p.oid() == oidArgument(a[0])) {
+                    return c.currentSchemas(true).contains(p.namespaceOid() == Catalog.PG_CATALOG_NAMESPACE
+                            ? "pg_catalog" : "information_schema");
+                }
+            }
+            return ProcNames.name(List.of(), oidArgument(a[0])) != null ? Boolean.TRUE : null;
+        }));
         out.add(scalar("pg_get_userbyid", 1642, List.of(OID), NAME, 's', (c, a) -> {
             Role r = c.catalog().role((int) oidArgument(a[0]));
             return r != null ? r.name() : "unknown (OID=" + oidArgument(a[0]) + ")";
@@ -57,10 +66,10 @@ final class InfoFunctions {
             default -> "";
         }));
         out.add(scalar("pg_char_to_encoding", 1264, List.of(NAME), INT4, 's', (c, a) -> {
-            String key = ((String) a[0]).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            String key = ((String) a[0]).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             return key.equals("utf8") || key.equals("unicode") ? 6 : key.equals("sqlascii") ? 0 : -1;
         }));
-        out.add(new CatalogFunction("format_type", 1081, List.of(OID, INT4), TEXT, false, 's',
+        out.add(new CatalogFunction("pg_catalog", "format_type", 1081, List.of(OID, INT4), TEXT, false, 's',
                 new CatalogFunction.Scalar((c, a) -> a[0] == null ? null : EvalScans.scan(c, s).formatType(
                         new SqlType((int) oidArgument(a[0]), a[1] == null ? -1 : (Integer) a[1])))));
         out.add(scalar("col_description", 1216, List.of(OID, INT4), TEXT, 's', (c, a) -> c.catalog()
@@ -86,7 +95,8 @@ final class InfoFunctions {
         out.add(scalar("pg_conf_load_time", 2034, List.of(), TypeOids.TIMESTAMPTZ, 's', (c, a) -> s.startTime()));
         out.add(scalar("pg_isolation_test_session_is_blocked", 3378, List.of(INT4, TypeOids.INT4_ARRAY), BOOL, 'v',
                 (c, a) -> false));
-        out.add(new CatalogFunction("_pg_expandarray", 13208, List.of(TypeOids.ANYARRAY), TypeOids.RECORD, true, 'i',
+        out.add(new CatalogFunction("information_schema", "_pg_expandarray", 13208, List.of(TypeOids.ANYARRAY),
+                TypeOids.RECORD, true, 'i',
                 new CatalogFunction.SetReturning((c, a) -> {
                     List<Object> elements = TypeSupport.elements(a[0]);
                     List<Object[]> rows = new ArrayList<>(elements.size());
@@ -108,7 +118,7 @@ final class InfoFunctions {
 
     /** The comment with sub-id 0 on an object; {@code classOid} -1 matches any catalog. */
     private static String description(Catalog catalog, int databaseOid, long objectOid, int classOid) {
-        for (io.shale.catalog.Comment comment : catalog.objects(databaseOid).comments()) {
+        for (Comment comment : catalog.objects(databaseOid).comments()) {
             if (comment.objectOid() == objectOid && comment.subId() == 0
                     && (classOid == -1 || comment.classOid() == classOid)) {
                 return comment.text();

@@ -1,5 +1,6 @@
 package io.shale.engine.system;
 
+import io.shale.catalog.Catalog;
 import io.shale.catalog.EnumType;
 import io.shale.catalog.Namespace;
 import io.shale.catalog.Relation;
@@ -177,13 +178,18 @@ final class NameResolver {
         int paren = t.indexOf('(');
         List<String> p = parts(paren > 0 ? t.substring(0, paren) : t);
         String name = p.getLast();
-        if (p.size() > 1 && !p.get(p.size() - 2).equals("pg_catalog")
-                && !(p.get(p.size() - 2).equals("information_schema") && name.equals("_pg_expandarray"))) {
-            throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION, "function \"" + t + "\" does not exist");
+        Namespace schema = p.size() > 1 ? scan.objects.namespace(p.get(p.size() - 2)) : null;
+        if (p.size() > 1 && schema == null) {
+            throw new ShaleException(ErrorCode.INVALID_SCHEMA_NAME,
+                    "schema \"" + p.get(p.size() - 2) + "\" does not exist");
         }
+        List<Integer> argumentTypes = paren > 0 ? argumentTypes(t.substring(paren)) : null;
         List<ProcInfo> matches = new ArrayList<>();
         for (ProcInfo f : scan.context.functions()) {
-            if (f.name().equals(name)) {
+            boolean inSchema = schema != null ? f.namespaceOid() == schema.oid()
+                    : scan.context.searchPath().contains(scan.namespaceName(f.namespaceOid()));
+            if (f.name().equals(name) && inSchema
+                    && (argumentTypes == null || argumentTypes.equals(f.argumentTypes()))) {
                 matches.add(f);
             }
         }
@@ -193,11 +199,34 @@ final class NameResolver {
         if (!matches.isEmpty()) {
             return matches.getFirst().oid();
         }
-        long io = ProcNames.oid(List.of(), name);
+        long io = schema == null || schema.oid() == Catalog.PG_CATALOG_NAMESPACE ? ProcNames.oid(List.of(), name) : 0;
         if (io == 0) {
             throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION, "function \"" + t + "\" does not exist");
         }
         return io;
+    }
+
+    /** The argument types of {@code (type, type)}; 42704 for an unknown type. */
+    private List<Integer> argumentTypes(String list) {
+        String inner = list.substring(1, list.lastIndexOf(')')).trim();
+        List<Integer> types = new ArrayList<>();
+        if (inner.isEmpty()) {
+            return types;
+        }
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= inner.length(); i++) {
+            char c = i < inner.length() ? inner.charAt(i) : ',';
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                types.add((int) typeOid(inner.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        return types;
     }
 
     /** The pg_proc row of an oid, or null. */

@@ -28,10 +28,7 @@ final class RoleRows {
 
     /** Readable by superusers only, as in PostgreSQL. */
     static void authid(CatalogScan scan, RowWriter out) {
-        Role current = scan.catalog.role(scan.context.currentUserOid());
-        if (current == null || !current.superuser()) {
-            throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for table pg_authid");
-        }
+        requireSuperuser(scan, "pg_authid");
         for (Role r : roles(scan)) {
             out.row().set("oid", r.oid()).set("rolname", r.name()).set("rolsuper", r.superuser())
                     .set("rolinherit", r.inherit()).set("rolcreaterole", r.createRole())
@@ -39,6 +36,14 @@ final class RoleRows {
                     .set("rolreplication", r.replication()).set("rolbypassrls", r.bypassRls())
                     .set("rolconnlimit", r.connectionLimit()).set("rolpassword", r.password())
                     .set("rolvaliduntil", validUntil(r));
+        }
+    }
+
+    /** Catalogs that hold secrets (pg_authid, pg_statistic) are readable by superusers only. */
+    static void requireSuperuser(CatalogScan scan, String table) {
+        Role current = scan.catalog.role(scan.context.currentUserOid());
+        if (current == null || !current.superuser()) {
+            throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for table " + table);
         }
     }
 

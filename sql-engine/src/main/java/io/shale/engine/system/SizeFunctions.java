@@ -76,19 +76,22 @@ final class SizeFunctions {
 
     private static final String[] UNITS = {"kB", "MB", "GB", "TB", "PB"};
 
-    /** PostgreSQL 15's pg_size_pretty(bigint): bytes below 10 kB, then halves rounded away from zero. */
+    /**
+     * PostgreSQL 15's pg_size_pretty(bigint): bytes below 10 kB, else the unit that keeps the number
+     * below 20 × 1024, dividing toward zero and rounding the last half away from zero.
+     */
     static String pretty(long size) {
         final long limit = 10 * 1024;
         final long limit2 = limit * 2 - 1;
         if (Math.abs(size) < limit) {
             return size + " bytes";
         }
-        size >>= 9;
+        size /= 1 << 9;
         for (int unit = 0; ; unit++) {
             if (Math.abs(size) < limit2 || unit == UNITS.length - 1) {
                 return halfRounded(size) + " " + UNITS[unit];
             }
-            size >>= 10;
+            size /= 1 << 10;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.shale.engine.system;
 
 import io.shale.catalog.Constraint;
+import io.shale.catalog.Database;
 import io.shale.catalog.Index;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Sequence;
@@ -9,6 +10,8 @@ import io.shale.catalog.View;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.settings.SettingRow;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The pg_catalog views: pg_tables, pg_views, pg_indexes, pg_sequences, pg_settings, activity. */
@@ -85,6 +88,28 @@ final class ViewRows {
                     "analyze_count", "autoanalyze_count"}) {
                     out.set(counter, 0L);
                 }
+            }
+        }
+    }
+
+    static void databaseStatistics(CatalogScan scan, RowWriter out) {
+        List<Database> databases = new ArrayList<>(scan.catalog.databases());
+        databases.sort(Comparator.comparingInt(Database::oid));
+        for (Database d : databases) {
+            int backends = 0;
+            for (ActivityInfo a : scan.context.activity()) {
+                backends += a.databaseOid() == d.oid() ? 1 : 0;
+            }
+            out.row().set("datid", d.oid()).set("datname", d.name()).set("numbackends", backends);
+            for (String counter : new String[] {"xact_commit", "xact_rollback", "blks_read", "blks_hit",
+                "tup_returned", "tup_fetched", "tup_inserted", "tup_updated", "tup_deleted", "conflicts",
+                "temp_files", "temp_bytes", "deadlocks", "sessions", "sessions_abandoned", "sessions_fatal",
+                "sessions_killed"}) {
+                out.set(counter, 0L);
+            }
+            for (String time : new String[] {"blk_read_time", "blk_write_time", "session_time", "active_time",
+                "idle_in_transaction_time"}) {
+                out.set(time, 0.0);
             }
         }
     }

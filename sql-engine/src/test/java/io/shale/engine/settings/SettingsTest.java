@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,6 +87,25 @@ class SettingsTest {
                 Map.entry("server_version", "15.18"), Map.entry("standard_conforming_strings", "on"),
                 Map.entry("IntervalStyle", "postgres"), Map.entry("client_encoding", "UTF8"));
         expected.forEach((name, value) -> assertThat(settings.show(name)).as(name).isEqualTo(value));
+    }
+
+    /** Every setting's default as SHOW prints it, against a fresh PostgreSQL 15.18 session. */
+    @Test
+    void everyDefaultIsShownLikePostgres() throws Exception {
+        Set<String> nodeSpecific = Set.of("TimeZone", "log_timezone", "server_version", "port", "listen_addresses",
+                "unix_socket_directories", "dynamic_shared_memory_type", "lc_messages");
+        try (InputStream in = SettingsTest.class.getResourceAsStream("postgres_show_all.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            assertThat(lines).hasSize(REGISTRY.all().size() - 3);
+            List<String> differences = new java.util.ArrayList<>();
+            for (String line : lines) {
+                String[] f = line.split("\t", -1);
+                if (!nodeSpecific.contains(f[0]) && !settings.show(f[0]).equals(f[1])) {
+                    differences.add(f[0] + ": " + settings.show(f[0]) + " instead of " + f[1]);
+                }
+            }
+            assertThat(differences).isEmpty();
+        }
     }
 
     @Test

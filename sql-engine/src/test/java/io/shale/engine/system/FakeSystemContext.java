@@ -12,9 +12,9 @@ final class FakeSystemContext implements SystemContext {
     final Settings settings = SettingsRegistry.postgresDefaults().newSession();
     int userOid = Catalog.BOOTSTRAP_SUPERUSER;
     List<ProcInfo> functions = List.of(
-            new ProcInfo(1299, "now", List.of(), 1184, 'f', false, true, 's', 0),
-            new ProcInfo(870, "lower", List.of(25), 25, 'f', false, true, 'i', 0),
-            new ProcInfo(1067, "generate_series", List.of(23, 23), 23, 'f', true, true, 'i', 0));
+            new ProcInfo(1299, "now", 11, List.of(), 1184, 'f', false, true, 's', 0),
+            new ProcInfo(870, "lower", 11, List.of(25), 25, 'f', false, true, 'i', 0),
+            new ProcInfo(1067, "generate_series", 11, List.of(23, 23), 23, 'f', true, true, 'i', 0));
     List<ActivityInfo> activity = List.of();
     RelationSizes sizes = RelationSizes.NONE;
 

@@ -19,9 +19,9 @@ class OidNamesResolverTest {
     private final SystemCatalog system = new SystemCatalog(ExpressionDeparser.STORED_TEXT);
     private final OidNamesResolver names = new OidNamesResolver(session.catalog(), TestCatalog.DB,
             Catalog.BOOTSTRAP_SUPERUSER, List.of("pg_catalog", "public"),
-            List.of(new ProcInfo(1299, "now", List.of(), 1184, 'f', false, true, 's', 0),
-                    new ProcInfo(1066, "generate_series", List.of(20, 20), 20, 'f', true, true, 'i', 0),
-                    new ProcInfo(1067, "generate_series", List.of(23, 23), 23, 'f', true, true, 'i', 0)), system);
+            List.of(new ProcInfo(1299, "now", 11, List.of(), 1184, 'f', false, true, 's', 0),
+                    new ProcInfo(1066, "generate_series", 11, List.of(20, 20), 20, 'f', true, true, 'i', 0),
+                    new ProcInfo(1067, "generate_series", 11, List.of(23, 23), 23, 'f', true, true, 'i', 0)), system);
 
     @Test
     void regclassResolvesThroughTheSearchPathAndQualifiesWhatIsNotVisible() {
@@ -64,6 +64,10 @@ class OidNamesResolverTest {
         assertThatThrownBy(() -> names.oid(TypeOids.REGPROC, "generate_series"))
                 .hasMessage("more than one function named \"generate_series\"");
         assertThatThrownBy(() -> names.oid(TypeOids.REGPROC, "nosuch")).hasMessage("function \"nosuch\" does not exist");
+        assertThat(names.oid(TypeOids.REGPROCEDURE, "generate_series(int, int)")).isEqualTo(1067);
+        assertThat(names.oid(TypeOids.REGPROCEDURE, "pg_catalog.generate_series(bigint,bigint)")).isEqualTo(1066);
+        assertThatThrownBy(() -> names.oid(TypeOids.REGPROCEDURE, "generate_series(text)"))
+                .hasMessage("function \"generate_series(text)\" does not exist");
         assertThat(names.oid(TypeOids.REGNAMESPACE, "public")).isEqualTo(2200);
         assertThat(names.name(TypeOids.REGNAMESPACE, 2200)).isEqualTo("public");
         assertThatThrownBy(() -> names.oid(TypeOids.REGNAMESPACE, "nosuch")).hasMessage("schema \"nosuch\" does not exist");

@@ -1,6 +1,12 @@
 package io.shale.engine.system;
 
+import io.shale.catalog.CatalogEditor;
+import io.shale.catalog.Column;
+import io.shale.catalog.Sequence;
+import io.shale.catalog.Table;
+import io.shale.common.types.SqlType;
 import io.shale.common.error.ErrorCode;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.TypeOids;
 import org.junit.jupiter.api.Test;
@@ -51,7 +57,7 @@ class SystemCatalogTest {
 
     @Test
     void everyRelationScansAndEveryValueHasItsColumnsJavaType() {
-        assertThat(system.all()).hasSize(47);
+        assertThat(system.all()).hasSize(72);
         for (SystemRelation relation : system.all()) {
             for (Iterator<Object[]> it = relation.rows(context); it.hasNext(); ) {
                 Object[] row = it.next();
@@ -134,7 +140,7 @@ class SystemCatalogTest {
         assertThat(elements(nf.get("indkey"))).containsExactly((short) 4, (short) 5);
         assertThat(elements(nf.get("indoption"))).containsExactly((short) 2, (short) 3);
         assertThat(elements(nf.get("indclass"))).containsExactly(1978L, 10069L);
-        assertThat(((SystemArray) nf.get("indkey")).lowerBound()).isZero();
+        assertThat(((ArrayValue) nf.get("indkey")).lowerBounds()).containsExactly(0);
         Map<String, Object> multi = find(rows, "indexrelid", (long) TestCatalog.T_MULTI);
         assertThat(multi).containsEntry("indnatts", (short) 3).containsEntry("indnkeyatts", (short) 2);
         assertThat(elements(multi.get("indkey"))).containsExactly((short) 4, (short) 2, (short) 3);
@@ -185,6 +191,7 @@ class SystemCatalogTest {
             assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PRIVILEGE);
             assertThat(e.getMessage()).isEqualTo("permission denied for table pg_authid");
         });
+        assertThatThrownBy(() -> rows("pg_statistic")).hasMessage("permission denied for table pg_statistic");
         assertThat(find(rows("pg_database"), "datname", "postgres")).containsEntry("oid", 5L)
                 .containsEntry("encoding", 6).containsEntry("datlocprovider", "c").containsEntry("datcollate", "C.UTF-8")
                 .containsEntry("dattablespace", 1663L).containsEntry("datistemplate", false);
@@ -253,5 +260,57 @@ class SystemCatalogTest {
                 .containsEntry("data_type", "integer").containsEntry("maximum_value", "2147483647");
         assertThat(rows("information_schema", "schemata")).extracting(r -> r.get("schema_name"))
                 .contains("public", "s2", "pg_catalog", "information_schema");
+    }
+
+    @Test
+    void droppedIdentityAndGeneratedColumns() {
+        CatalogEditor e = TestCatalog.build().edit();
+        e.putRelation(TestCatalog.DB, new Table(30000, TestCatalog.PUBLIC, "g", 10, List.of(
+                Column.of("gone", 1, SqlType.INT4).asDropped(),
+                Column.of("id", 2, SqlType.INT8).withNotNull(true)
+                        .withIdentity('a'),
+                new Column("twice", (short) 3, SqlType.INT8, false, null, '\0',
+                        "(id * 2)", false)), 11, "columnar", Map.of("fillfactor", "100"), 'p', 'd'));
+        e.putRelation(TestCatalog.DB, new Sequence(30001, TestCatalog.PUBLIC, "g_id_seq", 10,
+                SqlType.INT8, 1, 1, 1, Long.MAX_VALUE, 1, false, 30000, (short) 2));
+        FakeSystemContext other = new FakeSystemContext(e.build());
+        SystemRelation attribute = system.relation("pg_catalog", "pg_attribute");
+        List<Object[]> rows = new ArrayList<>();
+        attribute.rows(other).forEachRemaining(r -> {
+            if (r[0].equals(30000L)) {
+                rows.add(r);
+            }
+        });
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)[1]).isEqualTo("........pg.dropped.1........");
+        assertThat(rows.get(0)[2]).isEqualTo(0L);
+        assertThat(rows.get(1)[16]).as("attidentity").isEqualTo("a");
+        assertThat(rows.get(2)[17]).as("attgenerated").isEqualTo("s");
+        List<Object> adbin = new ArrayList<>();
+        system.relation("pg_catalog", "pg_attrdef").rows(other).forEachRemaining(r -> {
+            if (r[1].equals(30000L)) {
+                adbin.add(r[3]);
+            }
+        });
+        assertThat(adbin).containsExactly("(id * 2)");
+        List<Object[]> classes = new ArrayList<>();
+        system.relation("pg_catalog", "pg_class").rows(other).forEachRemaining(r -> {
+            if (r[0].equals(30000L)) {
+                classes.add(r);
+            }
+        });
+        assertThat(classes.getFirst()[6]).as("relam").isEqualTo((long) SystemOids.COLUMNAR);
+        assertThat(TypeSupport.elements(classes.getFirst()[31])).containsExactly("fillfactor=100");
+        List<Object[]> columns = new ArrayList<>();
+        SystemRelation info = system.relation("information_schema", "columns");
+        info.rows(other).forEachRemaining(r -> {
+            if (r[2].equals("g")) {
+                columns.add(r);
+            }
+        });
+        assertThat(columns).hasSize(2);
+        int identity = info.columns().indexOf(new SystemColumn("identity_generation", SqlType.VARCHAR));
+        assertThat(columns.getFirst()[identity]).isEqualTo("ALWAYS");
+        assertThat(columns.getFirst()[4]).as("ordinal_position").isEqualTo(2);
     }
 }
