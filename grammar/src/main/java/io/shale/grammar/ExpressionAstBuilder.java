@@ -21,8 +21,8 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
 
     @Override
     public Object visitBetween(BetweenContext context) {
-        return new Between(context.NOT() != null, context.SYMMETRIC() != null, expression(context.expr(0)),
-                expression(context.valueExpr()), expression(context.expr(1)), position(context.BETWEEN()));
+        return new Between(context.NOT() != null, context.SYMMETRIC() != null, expression(context.expr()),
+                expression(context.valueExpr(0)), expression(context.valueExpr(1)), position(context.BETWEEN()));
     }
 
     @Override
@@ -42,14 +42,14 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
     public Object visitLike(LikeContext context) {
         LikeKind kind = context.LIKE() != null ? LikeKind.LIKE : LikeKind.ILIKE;
         Token operator = context.LIKE() != null ? context.LIKE().getSymbol() : context.ILIKE().getSymbol();
-        return new Like(kind, context.NOT() != null, expression(context.expr(0)), expression(context.expr(1)),
-                context.expr().size() > 2 ? expression(context.expr(2)) : null, position(operator));
+        return new Like(kind, context.NOT() != null, expression(context.expr()), expression(context.valueExpr(0)),
+                context.valueExpr().size() > 1 ? expression(context.valueExpr(1)) : null, position(operator));
     }
 
     @Override
     public Object visitSimilarTo(SimilarToContext context) {
-        return new Like(LikeKind.SIMILAR_TO, context.NOT() != null, expression(context.expr(0)),
-                expression(context.expr(1)), context.expr().size() > 2 ? expression(context.expr(2)) : null,
+        return new Like(LikeKind.SIMILAR_TO, context.NOT() != null, expression(context.expr()),
+                expression(context.valueExpr(0)), context.valueExpr().size() > 1 ? expression(context.valueExpr(1)) : null,
                 position(context.SIMILAR()));
     }
 

@@ -37,7 +37,7 @@ options { caseInsensitive = true; }
     }
 }
 
-tokens { UNTERMINATED_DOLLAR_STRING }
+tokens { UNTERMINATED_DOLLAR_STRING, UNTERMINATED_BLOCK_COMMENT }
 
 ABORT: 'ABORT';
 ABSOLUTE: 'ABSOLUTE';
@@ -421,12 +421,20 @@ QUOTED_IDENTIFIER: '"' (~'"' | '""')* '"';
 IDENTIFIER: IDENTIFIER_START IDENTIFIER_PART*;
 
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*? '*/' -> channel(HIDDEN);
+BLOCK_COMMENT
+    : '/*' (BLOCK_COMMENT | .)*? ('*/' | EOF) {
+        if (getText().endsWith("*/")) {
+            setChannel(HIDDEN);
+        } else {
+            setType(UNTERMINATED_BLOCK_COMMENT);
+            setChannel(DEFAULT_TOKEN_CHANNEL);
+        }
+    }
+    ;
 WHITESPACE: [ \t\r\n\f\u000B]+ -> channel(HIDDEN);
 
 UNTERMINATED_STRING: '\'' (~'\'' | '\'\'')*;
 UNTERMINATED_QUOTED_IDENTIFIER: '"' (~'"' | '""')*;
-UNTERMINATED_BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*?  EOF;
 UNRECOGNIZED: .;
 
 fragment DIGIT: [0-9];
