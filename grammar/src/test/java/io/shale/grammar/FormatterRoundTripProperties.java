@@ -26,14 +26,14 @@ class FormatterRoundTripProperties {
 
     private final SqlParser parser = new SqlParser();
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void expressionsRoundTrip(@ForAll("expressions") Expression expression) {
         String text = SqlFormatter.format(expression);
         Expression reparsed = parser.parseExpression(text);
         assertThat(AstComparison.equalsIgnoringPositions(expression, reparsed)).as(text).isTrue();
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void queriesRoundTrip(@ForAll("queries") Query query) {
         String text = SqlFormatter.format(query);
         Statement reparsed = parser.parseStatement(text);
