@@ -24,15 +24,39 @@ final class StringLiterals {
         return decodeUnicode(text.substring(3, text.length() - 1).replace("''", "'"), "string");
     }
 
-    /** Decodes an identifier token: quoted ones are kept exactly, unquoted ones folded to lower case. */
+    /** PostgreSQL's NAMEDATALEN - 1: identifiers are truncated to this many bytes. */
+    private static final int MAX_IDENTIFIER_BYTES = 63;
+
+    /**
+     * Decodes an identifier token: quoted ones are kept exactly, unquoted ones folded to lower case;
+     * both are truncated to 63 bytes of UTF-8 as PostgreSQL does.
+     */
     static String decodeIdentifier(String text) {
         if (text.charAt(0) == '"') {
-            return text.substring(1, text.length() - 1).replace("\"\"", "\"");
+            return truncate(text.substring(1, text.length() - 1).replace("\"\"", "\""));
         }
         if (text.length() > 2 && (text.charAt(0) == 'u' || text.charAt(0) == 'U') && text.charAt(1) == '&') {
-            return decodeUnicode(text.substring(3, text.length() - 1).replace("\"\"", "\""), "identifier");
+            return truncate(decodeUnicode(text.substring(3, text.length() - 1).replace("\"\"", "\""), "identifier"));
         }
-        return foldCase(text);
+        return truncate(foldCase(text));
+    }
+
+    private static String truncate(String name) {
+        if (name.length() <= MAX_IDENTIFIER_BYTES / 4) {
+            return name;
+        }
+        int bytes = 0;
+        int index = 0;
+        while (index < name.length()) {
+            int codePoint = name.codePointAt(index);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes + size > MAX_IDENTIFIER_BYTES) {
+                return name.substring(0, index);
+            }
+            bytes += size;
+            index += Character.charCount(codePoint);
+        }
+        return name;
     }
 
     /** Folds ASCII letters to lower case, as PostgreSQL does for unquoted identifiers and keywords. */

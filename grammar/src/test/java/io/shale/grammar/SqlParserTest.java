@@ -61,6 +61,14 @@ class SqlParserTest {
     }
 
     @Test
+    void longIdentifiersAreTruncatedTo63Bytes() {
+        String name = "a".repeat(70);
+        assertThat(expression(name)).isEqualTo(new ColumnReference(QualifiedName.of("a".repeat(63)), 1));
+        assertThat(expression("\"" + "é".repeat(40) + "\"")).isEqualTo(
+                new ColumnReference(QualifiedName.of("é".repeat(31)), 1));
+    }
+
+    @Test
     void nonReservedKeywordsAreColumnNames() {
         QuerySpecification select = select(
                 "select name, type, key, value, data, text, date, time, timestamp, action, comment, position from t");
