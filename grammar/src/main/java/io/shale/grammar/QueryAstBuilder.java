@@ -1,5 +1,6 @@
 package io.shale.grammar;
 
+import io.shale.common.error.ShaleException;
 import io.shale.grammar.ast.*;
 import io.shale.grammar.internal.ShaleParser.*;
 import java.util.ArrayList;
@@ -277,13 +278,14 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
 
     @Override
     public Object visitTableName(TableNameContext context) {
-        Relation table = new Table(qualifiedName(context.qualifiedName()), context.ONLY() != null, position(context));
+        Relation table = new Table(qualifiedName(context.qualifiedName()), context.ONLY() != null,
+                position(context.qualifiedName()));
         return aliased(table, context.alias());
     }
 
     @Override
     public Object visitOnlyTableName(OnlyTableNameContext context) {
-        Relation table = new Table(qualifiedName(context.qualifiedName()), true, position(context));
+        Relation table = new Table(qualifiedName(context.qualifiedName()), true, position(context.qualifiedName()));
         return aliased(table, context.alias());
     }
 
@@ -316,6 +318,11 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
 
     @Override
     public Object visitInsertStatement(InsertStatementContext context) {
+        if (context.OVERRIDING() != null) {
+            throw ShaleException.unsupported("INSERT ... OVERRIDING " + (context.SYSTEM() != null ? "SYSTEM" : "USER")
+                    + " VALUE")
+                    .withPosition(position(context.OVERRIDING()));
+        }
         With with = context.with() == null ? null : (With) visit(context.with());
         Query source = context.query() == null ? null : (Query) visit(context.query());
         OnConflict onConflict = context.onConflict() == null ? null : (OnConflict) visit(context.onConflict());

@@ -12,16 +12,48 @@ final class StringLiterals {
     static String decodeString(String text) {
         char first = text.charAt(0);
         if (first == '\'') {
-            return text.substring(1, text.length() - 1).replace("''", "'");
+            return joinSegments(text, 0, false);
         }
         if (first == '$') {
             int tagEnd = text.indexOf('$', 1) + 1;
             return text.substring(tagEnd, text.length() - tagEnd);
         }
         if (first == 'e' || first == 'E') {
-            return decodeEscapeString(text.substring(2, text.length() - 1));
+            return joinSegments(text, 1, true);
         }
         return decodeUnicode(text.substring(3, text.length() - 1).replace("''", "'"), "string");
+    }
+
+    /**
+     * Decodes quoted segments starting at {@code start}: PostgreSQL concatenates string constants
+     * separated only by whitespace that contains a newline.
+     */
+    private static String joinSegments(String text, int start, boolean escapes) {
+        StringBuilder out = new StringBuilder();
+        int i = start;
+        while (i < text.length()) {
+            if (text.charAt(i) != '\'') {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (true) {
+                char c = text.charAt(end);
+                if (escapes && c == '\\') {
+                    end += 2;
+                } else if (c == '\'' && end + 1 < text.length() && text.charAt(end + 1) == '\'') {
+                    end += 2;
+                } else if (c == '\'') {
+                    break;
+                } else {
+                    end++;
+                }
+            }
+            String body = text.substring(i + 1, end);
+            out.append(escapes ? decodeEscapeString(body) : body.replace("''", "'"));
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     /** PostgreSQL's NAMEDATALEN - 1: identifiers are truncated to this many bytes. */

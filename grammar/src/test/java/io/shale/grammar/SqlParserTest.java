@@ -244,6 +244,21 @@ class SqlParserTest {
     }
 
     @Test
+    void unsupportedClausesAreRefusedNotDropped() {
+        assertThatThrownBy(() -> parser.parseStatement("CREATE TEMP TABLE t (a int) ON COMMIT DROP"))
+                .isInstanceOf(ShaleException.class).hasMessage("ON COMMIT DROP is not supported");
+        assertThatThrownBy(() -> parser.parseStatement("INSERT INTO t OVERRIDING SYSTEM VALUE VALUES (1)"))
+                .isInstanceOf(ShaleException.class).hasMessage("INSERT ... OVERRIDING SYSTEM VALUE is not supported");
+    }
+
+    @Test
+    void adjacentStringsOnSeparateLinesAreConcatenated() {
+        assertThat(expression("'a'\n  'b'")).isEqualTo(new StringLiteral("ab", 1));
+        assertThatThrownBy(() -> parser.parseExpression("'a' 'b'"))
+                .isInstanceOf(ShaleException.class).hasMessage("syntax error at or near \"'b'\"");
+    }
+
+    @Test
     void roleOptionsAreValidated() {
         assertThatThrownBy(() -> parser.parseStatement("CREATE ROLE r WITH FLY"))
                 .isInstanceOf(ShaleException.class).hasMessage("unrecognized role option \"fly\"");

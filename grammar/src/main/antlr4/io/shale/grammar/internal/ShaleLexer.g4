@@ -402,10 +402,13 @@ SHIFT_RIGHT: '>>';
 AT_SIGN: '@';
 CUSTOM_OPERATOR: OPERATOR_CHAR+ OPERATOR_END_CHAR;
 
-ESCAPE_STRING: 'E\'' (~['\\] | '\\' . | '\'\'')* '\'';
+ESCAPE_STRING
+    : 'E\'' (~['\\] | '\\' . | '\'\'')* '\''
+        (STRING_CONTINUATION '\'' (~['\\] | '\\' . | '\'\'')* '\'')*
+    ;
 UNICODE_STRING: 'U&\'' (~'\'' | '\'\'')* '\'';
 BIT_STRING: [BX] '\'' ~'\''* '\'';
-STRING: '\'' (~'\'' | '\'\'')* '\'';
+STRING: '\'' (~'\'' | '\'\'')* '\'' (STRING_CONTINUATION '\'' (~'\'' | '\'\'')* '\'')*;
 DOLLAR_STRING: '$' (IDENTIFIER_START IDENTIFIER_PART_NO_DOLLAR*)? '$' { readDollarQuoted(); };
 PARAMETER: '$' [0-9]+;
 
@@ -437,6 +440,7 @@ UNTERMINATED_STRING: '\'' (~'\'' | '\'\'')*;
 UNTERMINATED_QUOTED_IDENTIFIER: '"' (~'"' | '""')*;
 UNRECOGNIZED: .;
 
+fragment STRING_CONTINUATION: [ \t\f]* ('\r'? '\n' | '\r') [ \t\r\n\f]*;
 fragment DIGIT: [0-9];
 fragment EXPONENT: 'E' [+-]? DIGIT+;
 fragment IDENTIFIER_START: [A-Z_\u0080-\uFFFE];
