@@ -291,6 +291,15 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
 
     @Override
     public Object visitSubqueryRelation(SubqueryRelationContext context) {
+        if (context.alias() == null) {
+            boolean values = context.query().with() == null
+                    && context.query().queryNoWith().queryTerm() instanceof QueryTermDefaultContext term
+                    && term.queryPrimary() instanceof ValuesContext;
+            throw new ShaleException(io.shale.common.error.ErrorCode.SYNTAX_ERROR,
+                    (values ? "VALUES" : "subquery") + " in FROM must have an alias")
+                    .withHint("For example, FROM (" + (values ? "VALUES ..." : "SELECT ...") + ") [AS] foo.")
+                    .withPosition(position(context.LPAREN()));
+        }
         return aliased(new SubqueryRelation((Query) visit(context.query()), context.LATERAL() != null),
                 context.alias());
     }
@@ -370,6 +379,11 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
     public Object visitSubqueryAssignment(SubqueryAssignmentContext context) {
         return new MultiAssignment(names(context.identifierList()),
                 new ScalarSubquery((Query) visit(context.query()), position(context.query())));
+    }
+
+    @Override
+    public Object visitExpressionAssignment(ExpressionAssignmentContext context) {
+        return new MultiAssignment(names(context.identifierList()), expression(context.expr()));
     }
 
     @Override

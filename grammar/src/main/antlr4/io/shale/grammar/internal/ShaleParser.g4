@@ -296,6 +296,7 @@ setClause
     : identifier EQ valuesItem                                                  #singleAssignment
     | LPAREN identifierList RPAREN EQ ROW? LPAREN valuesItem (COMMA valuesItem)* RPAREN #rowAssignment
     | LPAREN identifierList RPAREN EQ LPAREN query RPAREN                        #subqueryAssignment
+    | LPAREN identifierList RPAREN EQ expr                                       #expressionAssignment
     ;
 
 deleteStatement
