@@ -151,3 +151,5 @@ SELECT 1 -- comment
 /* block /* nested */ comment */ + 2, E'\x41\101\u0041\t', U&'\0041', $a$x$b$y$a$, 'a''b', "quo""ted", B'101', X'1F', 1.5e-3, 10., .5e2
 ---
 SELECT 1;;; SELECT 2;
+---
+SELECT * FROM t WHERE a LIKE ANY (ARRAY['x%', 'y%']) AND b NOT ILIKE ALL ('{a,b}') AND c LIKE SOME (SELECT p FROM u)

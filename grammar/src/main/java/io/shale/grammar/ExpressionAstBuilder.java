@@ -39,6 +39,20 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
     }
 
     @Override
+    public Object visitQuantifiedLike(QuantifiedLikeContext context) {
+        String symbol = (context.NOT() != null ? "!" : "") + (context.LIKE() != null ? "~~" : "~~*");
+        Token keyword = context.LIKE() != null ? context.LIKE().getSymbol() : context.ILIKE().getSymbol();
+        Quantifier quantifier = context.quantifier().ALL() != null ? Quantifier.ALL : Quantifier.ANY;
+        Expression left = expression(context.expr(0));
+        if (context.query() != null) {
+            return new QuantifiedSubquery(OperatorName.of(symbol), quantifier, left, (Query) visit(context.query()),
+                    position(keyword));
+        }
+        return new QuantifiedArray(OperatorName.of(symbol), quantifier, left, expression(context.expr(1)),
+                position(keyword));
+    }
+
+    @Override
     public Object visitLike(LikeContext context) {
         LikeKind kind = context.LIKE() != null ? LikeKind.LIKE : LikeKind.ILIKE;
         Token operator = context.LIKE() != null ? context.LIKE().getSymbol() : context.ILIKE().getSymbol();

@@ -132,6 +132,7 @@ class SqlParserTest {
         assertThat(formatted("position('a' in s)")).isEqualTo("pg_catalog.position(s, 'a')");
         assertThat(formatted("trim(leading 'x' from s)")).isEqualTo("pg_catalog.ltrim(s, 'x')");
         assertThat(formatted("d at time zone 'UTC'")).isEqualTo("pg_catalog.timezone('UTC', d)");
+        assertThat(formatted("a NOT LIKE ANY (b)")).isEqualTo("(a !~~ ANY (b))");
         assertThat(expression("coalesce(a, 1)")).isInstanceOf(Coalesce.class);
         assertThat(expression("current_schema")).isEqualTo(new CurrentValue(CurrentValueKind.CURRENT_SCHEMA, -1, 1));
         assertThat(expression("current_schema()")).isInstanceOf(FunctionCall.class);

@@ -736,6 +736,7 @@ expr
     | expr NOT? BETWEEN (SYMMETRIC | ASYMMETRIC)? valueExpr AND valueExpr        #between
     | expr NOT? IN LPAREN query RPAREN                                          #inSubquery
     | expr NOT? IN LPAREN expr (COMMA expr)* RPAREN                             #inList
+    | expr NOT? (LIKE | ILIKE) quantifier LPAREN (query | expr) RPAREN          #quantifiedLike
     | expr NOT? (LIKE | ILIKE) valueExpr (ESCAPE valueExpr)?                    #like
     | expr NOT? SIMILAR TO valueExpr (ESCAPE valueExpr)?                        #similarTo
     | expr (comparisonOperator | qualifiedOperator) quantifier
