@@ -233,7 +233,13 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
     @Override
     public Object visitParameter(ParameterContext context) {
         String text = context.PARAMETER().getText();
-        Expression base = new Parameter(Integer.parseInt(text.substring(1)), position(context));
+        int index;
+        try {
+            index = Integer.parseInt(text.substring(1));
+        } catch (NumberFormatException e) {
+            throw syntaxError("parameter number too large", context);
+        }
+        Expression base = new Parameter(index, position(context));
         return applyIndirection(base, context.indirection());
     }
 
