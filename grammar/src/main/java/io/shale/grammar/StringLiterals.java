@@ -21,7 +21,7 @@ final class StringLiterals {
         if (first == 'e' || first == 'E') {
             return joinSegments(text, 1, true);
         }
-        return decodeUnicode(text.substring(3, text.length() - 1).replace("''", "'"), "string");
+        return decodeUnicode(text.substring(3, text.length() - 1).replace("''", "'"), 3);
     }
 
     /**
@@ -50,7 +50,7 @@ final class StringLiterals {
                 }
             }
             String body = text.substring(i + 1, end);
-            out.append(escapes ? decodeEscapeString(body) : body.replace("''", "'"));
+            out.append(escapes ? decodeEscapeString(body, i + 1) : body.replace("''", "'"));
             i = end + 1;
         }
         return out.toString();
@@ -68,7 +68,7 @@ final class StringLiterals {
             return truncate(text.substring(1, text.length() - 1).replace("\"\"", "\""));
         }
         if (text.length() > 2 && (text.charAt(0) == 'u' || text.charAt(0) == 'U') && text.charAt(1) == '&') {
-            return truncate(decodeUnicode(text.substring(3, text.length() - 1).replace("\"\"", "\""), "identifier"));
+            return truncate(decodeUnicode(text.substring(3, text.length() - 1).replace("\"\"", "\""), 3));
         }
         return truncate(foldCase(text));
     }
@@ -106,7 +106,7 @@ final class StringLiterals {
         return result == null ? text : result.toString();
     }
 
-    private static String decodeEscapeString(String body) {
+    private static String decodeEscapeString(String body, int bodyOffset) {
         StringBuilder out = new StringBuilder(body.length());
         int i = 0;
         while (i < body.length()) {
@@ -128,8 +128,8 @@ final class StringLiterals {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'x' -> i = appendNumber(out, body, i, 16, 2);
-                case 'u' -> i = appendCodePoint(out, body, i, 4);
-                case 'U' -> i = appendCodePoint(out, body, i, 8);
+                case 'u' -> i = appendCodePoint(out, body, i, 4, bodyOffset + i - 2);
+                case 'U' -> i = appendCodePoint(out, body, i, 8, bodyOffset + i - 2);
                 default -> {
                     if (e >= '0' && e <= '7') {
                         i = appendNumber(out, body, i - 1, 8, 3);
@@ -155,19 +155,19 @@ final class StringLiterals {
         return end;
     }
 
-    private static int appendCodePoint(StringBuilder out, String body, int start, int digits) {
+    private static int appendCodePoint(StringBuilder out, String body, int start, int digits, int escapeOffset) {
         if (start + digits > body.length()) {
-            throw invalidUnicode();
+            throw invalidUnicode(escapeOffset);
         }
         try {
             out.appendCodePoint(Integer.parseInt(body.substring(start, start + digits), 16));
         } catch (IllegalArgumentException e) {
-            throw invalidUnicode();
+            throw invalidUnicode(escapeOffset);
         }
         return start + digits;
     }
 
-    private static String decodeUnicode(String body, String what) {
+    private static String decodeUnicode(String body, int bodyOffset) {
         StringBuilder out = new StringBuilder(body.length());
         int i = 0;
         while (i < body.length()) {
@@ -178,15 +178,17 @@ final class StringLiterals {
                 out.append('\\');
                 i++;
             } else if (i < body.length() && body.charAt(i) == '+') {
-                i = appendCodePoint(out, body, i + 1, 6);
+                i = appendCodePoint(out, body, i + 1, 6, bodyOffset + i - 1);
             } else {
-                i = appendCodePoint(out, body, i, 4);
+                i = appendCodePoint(out, body, i, 4, bodyOffset + i - 1);
             }
         }
         return out.toString();
     }
 
-    private static ShaleException invalidUnicode() {
-        return new ShaleException(ErrorCode.SYNTAX_ERROR, "invalid Unicode escape value");
+    /** The error for a bad Unicode escape; its position is relative to the token (1 = first character). */
+    private static ShaleException invalidUnicode(int offsetInToken) {
+        return new ShaleException(ErrorCode.SYNTAX_ERROR, "invalid Unicode escape")
+                .withHint("Unicode escapes must be \\uXXXX or \\UXXXXXXXX.").withPosition(offsetInToken + 1);
     }
 }

@@ -85,7 +85,9 @@ class SyntaxErrorTest {
                 Arguments.of("select * from t for update of", "syntax error at end of input", 30),
                 Arguments.of("explain", "syntax error at end of input", 8),
                 Arguments.of("select $", "syntax error at or near \"$\"", 8),
-                Arguments.of("select a from t where b like", "syntax error at end of input", 29)
+                Arguments.of("select a from t where b like", "syntax error at end of input", 29),
+                Arguments.of("select E'\\u00zz'", "invalid Unicode escape", 10),
+                Arguments.of("select U&'\\zz'", "invalid Unicode escape", 11)
         );
     }
 
