@@ -171,6 +171,9 @@ final class ArrayText {
 
         private void level(int depth, List<Integer> sizes) {
             pos++;
+            if (sizes.size() == depth) {
+                sizes.add(-1);
+            }
             int count = 0;
             skipSpace();
             if (pos < text.length() && text.charAt(pos) == '}') {
@@ -208,8 +211,8 @@ final class ArrayText {
         }
 
         private void record(int depth, List<Integer> sizes, int count) {
-            if (sizes.size() == depth) {
-                sizes.add(count);
+            if (sizes.get(depth) == -1) {
+                sizes.set(depth, count);
             } else if (sizes.get(depth) != count) {
                 throw malformed("Multidimensional arrays must have sub-arrays with matching dimensions.");
             }

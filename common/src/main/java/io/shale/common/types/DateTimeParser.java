@@ -163,16 +163,21 @@ final class DateTimeParser {
         }
         if (named == 1) {
             boolean yearFirst = parts[0].length() >= 3;
-            setDate(yearFirst ? v[0] : v[2], v[1], yearFirst ? v[2] : v[0]);
+            setDate(yearFirst ? year(v[0], parts[0]) : year(v[2], parts[2]), v[1], yearFirst ? v[2] : v[0]);
         } else if (named == 0) {
-            setDate(v[2], v[0], v[1]);
+            setDate(year(v[2], parts[2]), v[0], v[1]);
         } else if (parts[0].length() >= 3 || order == FormatSettings.DateOrder.YMD) {
-            setDate(v[0], v[1], v[2]);
+            setDate(year(v[0], parts[0]), v[1], v[2]);
         } else if (order == FormatSettings.DateOrder.DMY) {
-            setDate(v[2], v[1], v[0]);
+            setDate(year(v[2], parts[2]), v[1], v[0]);
         } else {
-            setDate(v[2], v[0], v[1]);
+            setDate(year(v[2], parts[2]), v[0], v[1]);
         }
+    }
+
+    /** Two-digit years mean 1970..2069, as in PostgreSQL. */
+    private static int year(int y, String digits) {
+        return digits.length() <= 2 ? (y < 70 ? y + 2000 : y + 1900) : y;
     }
 
     private void setDate(int y, int m, int d) {
@@ -289,7 +294,7 @@ final class DateTimeParser {
             if (numbers.size() == 2) {
                 boolean yearFirst = numbers.get(0).length() >= 3;
                 day = parseInt(numbers.get(yearFirst ? 1 : 0));
-                year = parseInt(numbers.get(yearFirst ? 0 : 1));
+                year = year(parseInt(numbers.get(yearFirst ? 0 : 1)), numbers.get(yearFirst ? 0 : 1));
             } else {
                 day = parseInt(numbers.get(0));
             }

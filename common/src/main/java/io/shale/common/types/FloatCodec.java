@@ -20,6 +20,9 @@ final class FloatCodec implements ValueCodec {
         if (d == 0) {
             return (Double.doubleToRawLongBits(d) < 0) ? "-0" : "0";
         }
+        if (Math.abs(d) == Double.MIN_VALUE || single && Math.abs(d) == Float.MIN_VALUE) {
+            return (d < 0 ? "-" : "") + (single ? "1e-45" : "5e-324");
+        }
         int efd = settings.extraFloatDigits();
         int baseDigits = single ? 6 : 15;
         BigDecimal dec;
