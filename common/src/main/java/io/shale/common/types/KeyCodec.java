@@ -177,7 +177,7 @@ public final class KeyCodec {
             case TypeOids.INTERVAL -> {
                 long days = in.fixed(8, m) ^ Long.MIN_VALUE;
                 long micros = in.fixed(8, m);
-                yield new Interval(0, (int) days, micros);
+                yield new Interval((int) (days / 30), (int) (days % 30), micros);
             }
             case TypeOids.UUID -> new UUID(in.fixed(8, m), in.fixed(8, m));
             case TypeOids.INET, TypeOids.CIDR -> {
