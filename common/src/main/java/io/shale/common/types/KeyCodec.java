@@ -177,7 +177,7 @@ public final class KeyCodec {
             case TypeOids.INTERVAL -> {
                 long days = in.fixed(8, m) ^ Long.MIN_VALUE;
                 long micros = in.fixed(8, m);
-                yield new Interval((int) (days / 30), (int) (days % 30), micros);
+                yield fromNormalised(days, micros);
             }
             case TypeOids.UUID -> new UUID(in.fixed(8, m), in.fixed(8, m));
             case TypeOids.INET, TypeOids.CIDR -> {
@@ -194,6 +194,14 @@ public final class KeyCodec {
             }
             default -> decodeOther(in, oid, m);
         };
+    }
+
+    /** An interval equal to the normalised (days, micros-of-day) pair, months filled first. */
+    private static Interval fromNormalised(long days, long micros) {
+        long months = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, days / 30));
+        long rest = days - months * 30;
+        long d = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, rest));
+        return new Interval((int) months, (int) d, micros + (rest - d) * Interval.MICROS_PER_DAY);
     }
 
     private static Object decodeOther(KeyReader in, int oid, int m) {
