@@ -22,7 +22,7 @@ public final class TypeNames {
         }
         int m = type.typmod();
         return switch (type.oid()) {
-            case TypeOids.BPCHAR -> m < 0 ? "character" : "character(" + (m - 4) + ")";
+            case TypeOids.BPCHAR -> m < 0 ? "bpchar" : "character(" + (m - 4) + ")";
             case TypeOids.VARCHAR -> m < 0 ? "character varying" : "character varying(" + (m - 4) + ")";
             case TypeOids.NUMERIC -> m < 0 ? "numeric"
                     : "numeric(" + (((m - 4) >> 16) & 0xFFFF) + "," + (short) ((m - 4) & 0xFFFF) + ")";
