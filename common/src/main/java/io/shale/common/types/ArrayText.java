@@ -147,6 +147,9 @@ final class ArrayText {
                 throw malformed("Junk after closing right brace.");
             }
             if (elements.isEmpty()) {
+                if (sizes.size() > 1) {
+                    throw malformed("Unexpected \"}\" character.");
+                }
                 return ArrayValue.empty(et.oid());
             }
             dims = new int[sizes.size()];
@@ -187,6 +190,9 @@ final class ArrayText {
                     throw malformed("Unexpected end of input.");
                 }
                 if (text.charAt(pos) == '{') {
+                    if (count > 0 && sizes.size() == depth + 1) {
+                        throw malformed("Unexpected \"{\" character.");
+                    }
                     level(depth + 1, sizes);
                 } else {
                     if (sizes.size() > depth + 1) {

@@ -22,8 +22,11 @@ final class DateTimeParser {
     enum Special { NONE, EPOCH, INFINITY, NEG_INFINITY, NOW, TODAY, TOMORROW, YESTERDAY, ALLBALLS }
 
     /** The decoded fields; date, time and zone are null when absent. */
-    record Fields(Special special, LocalDate date, LocalTime time, ZoneId zone) {
+    record Fields(Special special, LocalDate date, LocalTime time, ZoneId zone, boolean endOfDay) {
     }
+
+    /** The first day PostgreSQL's dates and timestamps can hold: 4714-11-24 BC. */
+    static final LocalDate MIN_DATE = LocalDate.of(-4713, 11, 24);
 
     private final String text;
     private final String typeName;
@@ -86,6 +89,12 @@ final class DateTimeParser {
                     i++;
                 }
                 zone = offset(s.substring(start, i));
+            } else if (Character.isLetter(c) && monthDate(s, i)) {
+                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '/'
+                        || s.charAt(i) == '.')) {
+                    i++;
+                }
+                date(s.substring(start, i).split("[-/.]"));
             } else if (Character.isLetter(c) || c == '+' || c == '-') {
                 i++;
                 while (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '/' || s.charAt(i) == '_'
@@ -100,6 +109,16 @@ final class DateTimeParser {
             any = true;
         }
         return finish();
+    }
+
+    /** A month name directly followed by '-' or '/' and a digit starts a date like Jan-02-2024. */
+    private static boolean monthDate(String s, int i) {
+        int j = i;
+        while (j < s.length() && Character.isLetter(s.charAt(j))) {
+            j++;
+        }
+        return j + 1 < s.length() && (s.charAt(j) == '-' || s.charAt(j) == '/') && Character.isDigit(s.charAt(j + 1))
+                && DateTimeWords.month(s.substring(i, j).toLowerCase(Locale.ROOT)) != 0;
     }
 
     private static boolean isDateToken(String s, int start) {
@@ -313,8 +332,12 @@ final class DateTimeParser {
             } catch (DateTimeException e) {
                 throw range();
             }
+            if (date.isBefore(MIN_DATE)) {
+                throw new ShaleException(ErrorCode.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + text + "\"");
+            }
         }
         LocalTime time = null;
+        boolean endOfDay = false;
         if (hour >= 0) {
             if (ampm == 2 && hour < 12) {
                 hour += 12;
@@ -322,22 +345,23 @@ final class DateTimeParser {
                 hour = 0;
             }
             if (hour == 24 && minute == 0 && second == 0 && micros == 0) {
-                time = LocalTime.MAX.withNano(999_999_000);
+                time = LocalTime.MIDNIGHT;
+                endOfDay = true;
             } else {
                 if (hour > 23 || minute > 59 || second > 60 || micros > 1_000_000) {
                     throw range();
                 }
                 long total = ((hour * 60L + minute) * 60 + Math.min(second, 59)) * 1_000_000 + micros
                         + (second == 60 ? 1_000_000 : 0);
-                time = total >= Interval.MICROS_PER_DAY ? LocalTime.MAX.withNano(999_999_000)
-                        : LocalTime.ofNanoOfDay(total * 1000);
+                endOfDay = total >= Interval.MICROS_PER_DAY;
+                time = endOfDay ? LocalTime.MIDNIGHT : LocalTime.ofNanoOfDay(total * 1000);
             }
         }
         if (special != Special.NONE && (date != null || (time != null && special != Special.TODAY
                 && special != Special.TOMORROW && special != Special.YESTERDAY))) {
             throw syntax();
         }
-        return new Fields(special, date, time, zone);
+        return new Fields(special, date, time, zone, endOfDay);
     }
 
     private int parseInt(String s) {
