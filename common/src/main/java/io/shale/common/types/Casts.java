@@ -95,7 +95,7 @@ public final class Casts {
         return switch (to.oid()) {
             case TypeOids.VARCHAR, TypeOids.BPCHAR -> StringCodec.applyLength(to, text, explicit);
             case TypeOids.NAME -> StringCodec.truncateBytes(text, StringCodec.NAME_MAX_BYTES);
-            case TypeOids.CHAR -> text.isEmpty() ? "" : text.substring(0, Character.charCount(text.codePointAt(0)));
+            case TypeOids.CHAR -> StringCodec.toChar(text);
             default -> text;
         };
     }

@@ -209,6 +209,22 @@ class TypeSystemExamplesTest {
     }
 
     @Test
+    void byteaEscapeOutputAndCharOctal() {
+        FormatSettings escape = new FormatSettings(ZoneId.of("UTC"), FormatSettings.DateStyle.ISO,
+                FormatSettings.DateOrder.MDY, FormatSettings.IntervalStyle.POSTGRES, 1, false,
+                FormatSettings.OidNames.NUMERIC);
+        byte[] b = (byte[]) TextCodec.parse(SqlType.BYTEA, "\\x00015c7f80ff41", S);
+        assertThat(TextCodec.format(SqlType.BYTEA, b, escape)).isEqualTo("\\000\\001\\\\\\177\\200\\377A");
+        assertThat(TextCodec.parse(SqlType.BYTEA, "\\000\\001\\\\\\177\\200\\377A", S)).isEqualTo(b);
+        Object c = Casts.cast("\u00e9", SqlType.TEXT, SqlType.CHAR, S);
+        assertThat(TextCodec.format(SqlType.CHAR, c, S)).isEqualTo("\\303");
+        assertThat(TextCodec.parse(SqlType.CHAR, "\\303", S)).isEqualTo(c);
+        assertThat(BinaryCodec.encode(SqlType.CHAR, c, S)).containsExactly((byte) 0xC3);
+        assertThat(TextCodec.format(SqlType.of(TypeOids.REGCLASS), 0L, S)).isEqualTo("-");
+        assertThat(TextCodec.parse(SqlType.OID, "-1", S)).isEqualTo(4294967295L);
+    }
+
+    @Test
     void recordsPrintLikeRecordOut() {
         RowValue r = new RowValue(new Object[] {1, "a b", null, "", "x\"y"});
         assertThat(TextCodec.format(SqlType.of(TypeOids.RECORD), r, S)).isEqualTo("(1,\"a b\",,\"\",\"x\"\"y\")");
