@@ -68,6 +68,9 @@ final class FloatCodec implements ValueCodec {
         }
         double neighbour = single ? (c > 0 ? Math.nextUp((float) d) : Math.nextDown((float) d))
                 : (c > 0 ? Math.nextUp(d) : Math.nextDown(d));
+        if (Double.isInfinite(neighbour)) {
+            return false;
+        }
         BigDecimal mid = exact.add(new BigDecimal(neighbour)).divide(BigDecimal.valueOf(2));
         return dec.compareTo(mid) == 0;
     }
