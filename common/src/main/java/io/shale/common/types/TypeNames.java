@@ -61,6 +61,10 @@ public final class TypeNames {
         if (n.startsWith("pg_catalog.")) {
             n = n.substring("pg_catalog.".length());
         }
+        if (n.equalsIgnoreCase("float") && !modifiers.isEmpty()) {
+            SqlType f = floatOfPrecision(modifiers);
+            return arrayDims > 0 ? new SqlType(BuiltinTypes.arrayOf(f.oid()), -1) : f;
+        }
         TypeInfo info;
         if (n.equals("\"char\"")) {
             info = BuiltinTypes.byOid(TypeOids.CHAR);
@@ -77,6 +81,21 @@ public final class TypeNames {
             oid = info.arrayOid();
         }
         return new SqlType(oid, typmod);
+    }
+
+    /** float(p): real for 1..24 bits, double precision for 25..53. */
+    private static SqlType floatOfPrecision(List<Integer> mods) {
+        int p = mods.get(0);
+        if (mods.size() > 1) {
+            throw new ShaleException(ErrorCode.SYNTAX_ERROR, "invalid type modifier");
+        }
+        if (p < 1) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "precision for type float must be at least 1 bit");
+        }
+        if (p > 53) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "precision for type float must be less than 54 bits");
+        }
+        return p <= 24 ? SqlType.FLOAT4 : SqlType.FLOAT8;
     }
 
     private static int typmod(TypeInfo info, List<Integer> mods) {

@@ -108,6 +108,9 @@ class TypeSystemExamplesTest {
         assertThat(TypeNames.resolve("double precision", List.of(), 1)).isEqualTo(SqlType.of(TypeOids.FLOAT8_ARRAY));
         assertThat(TypeNames.resolve("pg_catalog.int8", List.of(), 0)).isEqualTo(SqlType.INT8);
         assertThat(TypeNames.resolve("interval", List.of(2), 0).typmod()).isEqualTo(2147418114);
+        assertThat(TypeNames.resolve("float", List.of(24), 0)).isEqualTo(SqlType.FLOAT4);
+        assertThat(TypeNames.resolve("float", List.of(25), 0)).isEqualTo(SqlType.FLOAT8);
+        assertThat(TypeNames.resolve("float", List.of(), 0)).isEqualTo(SqlType.FLOAT8);
         assertError(() -> TypeNames.resolve("nosuch", List.of(), 0), "42704", "type \"nosuch\" does not exist");
     }
 
