@@ -142,7 +142,10 @@ public final class KeyCodec {
         out.putByte(0).putByte(TERMINATOR);
     }
 
-    /** Reads one key column written with the same type and flags; interval comes back normalised. */
+    /**
+     * Reads one key column written with the same type and flags; interval comes back normalised
+     * (an equal value), char(n) padded again to its typmod.
+     */
     public static Object decode(KeyReader in, SqlType type, boolean descending, boolean nullsFirst) {
         int marker = in.next(0);
         if (marker != VALUE) {
@@ -164,6 +167,7 @@ public final class KeyCodec {
                 yield Double.longBitsToDouble(bits < 0 ? bits ^ Long.MIN_VALUE : ~bits);
             }
             case TypeOids.NUMERIC -> KeyNumeric.decode(in, m);
+            case TypeOids.BPCHAR -> StringCodec.applyLength(type, new String(in.escaped(m), StandardCharsets.UTF_8), true);
             case TypeOids.BYTEA -> in.escaped(m);
             case TypeOids.DATE -> PgTime.daysToDate((int) in.fixed(4, m) ^ Integer.MIN_VALUE);
             case TypeOids.TIME -> PgTime.microsToTime(in.fixed(8, m) ^ Long.MIN_VALUE);
