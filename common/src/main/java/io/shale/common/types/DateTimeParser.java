@@ -65,78 +65,16 @@ final class DateTimeParser {
     }
 
     private Fields run() {
-        String s = text.trim().replaceAll("(?<=\\d)[Tt](?=\\d)", " ");
-        int i = 0;
-        int n = s.length();
-        boolean any = false;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == ',') {
-                i++;
-                continue;
+        for (DateTimeLexer.Token t : DateTimeLexer.split(text)) {
+            switch (t.kind()) {
+                case NUMBER -> numberToken(t.text());
+                case OFFSET -> zone = offset(t.text());
+                case MONTH_DATE -> date(t.text().split("[-/.]"));
+                case WORD -> word(t.text());
+                case INVALID -> throw syntax();
             }
-            int start = i;
-            if (Character.isDigit(c)) {
-                while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ':' || s.charAt(i) == '.'
-                        || ((s.charAt(i) == '-' || s.charAt(i) == '/') && isDateToken(s, start))
-                        || (Character.isLetter(s.charAt(i)) && isDateToken(s, start) && hasSeparator(s, start, i)))) {
-                    i++;
-                }
-                numberToken(s.substring(start, i));
-            } else if ((c == '+' || c == '-') && i + 1 < n && Character.isDigit(s.charAt(i + 1)) && any) {
-                i++;
-                while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ':')) {
-                    i++;
-                }
-                zone = offset(s.substring(start, i));
-            } else if (Character.isLetter(c) && monthDate(s, i)) {
-                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '/'
-                        || s.charAt(i) == '.')) {
-                    i++;
-                }
-                date(s.substring(start, i).split("[-/.]"));
-            } else if (Character.isLetter(c) || c == '+' || c == '-') {
-                i++;
-                while (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '/' || s.charAt(i) == '_'
-                        || (s.substring(start, i).indexOf('/') >= 0 && (Character.isLetterOrDigit(s.charAt(i))
-                        || s.charAt(i) == '+' || s.charAt(i) == '-')))) {
-                    i++;
-                }
-                word(s.substring(start, i));
-            } else {
-                throw syntax();
-            }
-            any = true;
         }
         return finish();
-    }
-
-    /** A month name directly followed by '-' or '/' and a digit starts a date like Jan-02-2024. */
-    private static boolean monthDate(String s, int i) {
-        int j = i;
-        while (j < s.length() && Character.isLetter(s.charAt(j))) {
-            j++;
-        }
-        return j + 1 < s.length() && (s.charAt(j) == '-' || s.charAt(j) == '/') && Character.isDigit(s.charAt(j + 1))
-                && DateTimeWords.month(s.substring(i, j).toLowerCase(Locale.ROOT)) != 0;
-    }
-
-    private static boolean isDateToken(String s, int start) {
-        for (int j = start; j < s.length() && !Character.isWhitespace(s.charAt(j)); j++) {
-            char c = s.charAt(j);
-            if (c == ':') {
-                return false;
-            }
-            if (c == '-' || c == '/') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasSeparator(String s, int start, int i) {
-        char prev = s.charAt(i - 1);
-        return prev == '-' || prev == '/' || prev == '.' || Character.isLetter(prev);
     }
 
     private void numberToken(String tok) {
