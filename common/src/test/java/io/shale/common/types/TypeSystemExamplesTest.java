@@ -228,6 +228,16 @@ class TypeSystemExamplesTest {
     }
 
     @Test
+    void dateStyleSettingAsSetAndShow() {
+        FormatSettings german = S.withDateStyleSetting("German");
+        assertThat(german.dateStyleSetting()).isEqualTo("German, DMY");
+        assertThat(german.withDateStyleSetting("SQL").dateStyleSetting()).isEqualTo("SQL, DMY");
+        assertThat(S.withDateStyleSetting("Postgres, YMD").dateStyleSetting()).isEqualTo("Postgres, YMD");
+        assertThat(S.withDateStyleSetting("European").dateStyleSetting()).isEqualTo("ISO, DMY");
+        assertError(() -> S.withDateStyleSetting("nope"), "22023", "invalid value for parameter \"DateStyle\": \"nope\"");
+    }
+
+    @Test
     void recordsPrintLikeRecordOut() {
         RowValue r = new RowValue(new Object[] {1, "a b", null, "", "x\"y"});
         assertThat(TextCodec.format(SqlType.of(TypeOids.RECORD), r, S)).isEqualTo("(1,\"a b\",,\"\",\"x\"\"y\")");
