@@ -32,7 +32,9 @@ class CodecPropertiesTest {
 
     @Property(tries = 2000)
     void textRoundTrip(@ForAll("anyValue") Tuple.Tuple2<SqlType, Object> tv) {
-        for (FormatSettings s : List.of(UTC, KOLKATA)) {
+        for (FormatSettings s : List.of(UTC, KOLKATA, UTC.withDateStyleSetting("SQL, DMY"),
+                UTC.withDateStyleSetting("Postgres, MDY"), UTC.withDateStyleSetting("German"),
+                UTC.withDateStyleSetting("SQL, MDY"))) {
             String text = TextCodec.format(tv.get1(), tv.get2(), s);
             Object back = TextCodec.parse(tv.get1(), text, s);
             assertThat(Values.compare(tv.get1(), back, tv.get2())).as(text).isZero();
