@@ -10,7 +10,7 @@ final class FloatCodec implements ValueCodec {
     @Override
     public String format(SqlType type, Object value, FormatSettings settings) {
         boolean single = type.oid() == TypeOids.FLOAT4;
-        double d = single ? (Float) value : (Double) value;
+        double d = ((Number) value).doubleValue();
         if (Double.isNaN(d)) {
             return "NaN";
         }
@@ -28,7 +28,7 @@ final class FloatCodec implements ValueCodec {
         BigDecimal dec;
         int threshold;
         if (efd > 0) {
-            dec = new BigDecimal(single ? Float.toString((Float) value) : Double.toString(d));
+            dec = new BigDecimal(single ? Float.toString(((Number) value).floatValue()) : Double.toString(d));
             if (Math.abs(d) >= (single ? 0x1p20 : 0x1p49)) {
                 dec = avoidMidpoint(dec, d, single);
             }
@@ -209,9 +209,9 @@ final class FloatCodec implements ValueCodec {
     @Override
     public void write(SqlType type, Object value, ByteSink out, FormatSettings settings) {
         if (type.oid() == TypeOids.FLOAT4) {
-            out.putInt(Float.floatToRawIntBits((Float) value));
+            out.putInt(Float.floatToRawIntBits(((Number) value).floatValue()));
         } else {
-            out.putLong(Double.doubleToRawLongBits((Double) value));
+            out.putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
         }
     }
 

@@ -77,16 +77,16 @@ public final class KeyCodec {
     private static void encodeValue(ByteSink out, int oid, Object v) {
         switch (oid) {
             case TypeOids.BOOL -> out.putByte((Boolean) v ? 1 : 0);
-            case TypeOids.INT2 -> out.putShort(((Short) v) ^ 0x8000);
-            case TypeOids.INT4 -> out.putInt(((Integer) v) ^ Integer.MIN_VALUE);
-            case TypeOids.INT8 -> out.putLong(((Long) v) ^ Long.MIN_VALUE);
+            case TypeOids.INT2 -> out.putShort(((Number) v).shortValue() ^ 0x8000);
+            case TypeOids.INT4 -> out.putInt(((Number) v).intValue() ^ Integer.MIN_VALUE);
+            case TypeOids.INT8 -> out.putLong(((Number) v).longValue() ^ Long.MIN_VALUE);
             case TypeOids.FLOAT4 -> {
-                float f = (Float) v;
+                float f = ((Number) v).floatValue();
                 int bits = f == 0 ? 0 : Float.isNaN(f) ? 0x7fc00000 : Float.floatToIntBits(f);
                 out.putInt(bits < 0 ? ~bits : bits ^ Integer.MIN_VALUE);
             }
             case TypeOids.FLOAT8 -> {
-                double d = (Double) v;
+                double d = ((Number) v).doubleValue();
                 long bits = d == 0 ? 0 : Double.isNaN(d) ? 0x7ff8000000000000L : Double.doubleToLongBits(d);
                 out.putLong(bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
             }
