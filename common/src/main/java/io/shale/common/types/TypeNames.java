@@ -17,7 +17,7 @@ public final class TypeNames {
         if (info == null) {
             return "???";
         }
-        if (info.isArray() && info.length() == -1) {
+        if (info.isArray() && info.name().startsWith("_")) {
             return format(new SqlType(info.elementOid(), type.typmod())) + "[]";
         }
         int m = type.typmod();

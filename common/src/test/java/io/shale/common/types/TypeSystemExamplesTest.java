@@ -95,6 +95,9 @@ class TypeSystemExamplesTest {
         assertThat(TypeNames.format(new SqlType(TypeOids.BPCHAR, 5))).isEqualTo("character(1)");
         assertThat(TypeNames.format(new SqlType(TypeOids.TIMETZ, 2))).isEqualTo("time(2) with time zone");
         assertThat(TypeNames.format(SqlType.of(99999))).isEqualTo("???");
+        assertThat(TypeNames.format(SqlType.INT2VECTOR)).isEqualTo("int2vector");
+        assertThat(TypeNames.format(SqlType.of(TypeOids.ANYELEMENT))).isEqualTo("anyelement");
+        assertThat(TypeNames.format(SqlType.of(TypeOids.INT4_ARRAY))).isEqualTo("integer[]");
     }
 
     @Test
