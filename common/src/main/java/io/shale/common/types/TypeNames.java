@@ -17,7 +17,7 @@ public final class TypeNames {
         if (info == null) {
             return "???";
         }
-        if (info.isArray() && info.name().startsWith("_")) {
+        if (info.elementOid() != 0 && info.name().startsWith("_")) {
             return format(new SqlType(info.elementOid(), type.typmod())) + "[]";
         }
         int m = type.typmod();
@@ -31,7 +31,8 @@ public final class TypeNames {
             case TypeOids.TIME -> precision("time", m) + " without time zone";
             case TypeOids.TIMETZ -> precision("time", m) + " with time zone";
             case TypeOids.INTERVAL -> m < 0 || (m & 0xFFFF) == 0xFFFF ? "interval" : "interval(" + (m & 0xFFFF) + ")";
-            case TypeOids.BIT -> m < 0 ? "bit" : "bit(" + m + ")";
+            case TypeOids.BIT -> m < 0 ? "\"bit\"" : "bit(" + m + ")";
+            case TypeOids.ANY -> "\"any\"";
             case TypeOids.VARBIT -> m < 0 ? "bit varying" : "bit varying(" + m + ")";
             case TypeOids.INT2 -> "smallint";
             case TypeOids.INT4 -> "integer";
