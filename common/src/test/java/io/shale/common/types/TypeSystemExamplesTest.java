@@ -204,6 +204,10 @@ class TypeSystemExamplesTest {
         assertThat(a.minus(a)).isEqualTo(Interval.ZERO);
         assertThat(new Interval(1, 0, 0).multiply(1.5)).isEqualTo(new Interval(1, 15, 0));
         assertThat(new Interval(0, 1, 0).divide(2)).isEqualTo(new Interval(0, 0, Interval.MICROS_PER_DAY / 2));
+        Interval oneMonth = new Interval(1, 0, 0);
+        assertThat(TextCodec.format(SqlType.INTERVAL, oneMonth.divide(7), S)).isEqualTo("4 days 06:51:25.6896");
+        assertThat(TextCodec.format(SqlType.INTERVAL, new Interval(0, 3, 5 * Interval.MICROS_PER_HOUR).multiply(-2.5), S))
+                .isEqualTo("-7 days -24:30:00");
         assertError(() -> new Interval(Integer.MAX_VALUE, 0, 0).plus(new Interval(1, 0, 0)), "22008",
                 "interval out of range");
     }
