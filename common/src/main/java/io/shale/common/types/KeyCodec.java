@@ -97,9 +97,8 @@ public final class KeyCodec {
             case TypeOids.TIME -> out.putLong(PgTime.timeToMicros((LocalTime) v) ^ Long.MIN_VALUE);
             case TypeOids.TIMETZ -> {
                 OffsetTime t = (OffsetTime) v;
-                long local = PgTime.timeToMicros(t.toLocalTime());
-                out.putLong((local - t.getOffset().getTotalSeconds() * 1_000_000L) ^ Long.MIN_VALUE);
-                out.putLong(local ^ Long.MIN_VALUE);
+                out.putLong(Values.utcMicros(t) ^ Long.MIN_VALUE);
+                out.putInt(-t.getOffset().getTotalSeconds() ^ Integer.MIN_VALUE);
             }
             case TypeOids.TIMESTAMP -> out.putLong(PgTime.timestampToMicros((LocalDateTime) v) ^ Long.MIN_VALUE);
             case TypeOids.TIMESTAMPTZ -> out.putLong(PgTime.instantToMicros((Instant) v) ^ Long.MIN_VALUE);
@@ -173,8 +172,9 @@ public final class KeyCodec {
             case TypeOids.TIME -> PgTime.microsToTime(in.fixed(8, m) ^ Long.MIN_VALUE);
             case TypeOids.TIMETZ -> {
                 long utc = in.fixed(8, m) ^ Long.MIN_VALUE;
-                long local = in.fixed(8, m) ^ Long.MIN_VALUE;
-                yield OffsetTime.of(PgTime.microsToTime(local), ZoneOffset.ofTotalSeconds((int) ((local - utc) / 1_000_000)));
+                int offset = -((int) in.fixed(4, m) ^ Integer.MIN_VALUE);
+                long local = Math.floorMod(utc + offset * 1_000_000L, Interval.MICROS_PER_DAY);
+                yield OffsetTime.of(PgTime.microsToTime(local), ZoneOffset.ofTotalSeconds(offset));
             }
             case TypeOids.TIMESTAMP -> PgTime.microsToTimestamp(in.fixed(8, m) ^ Long.MIN_VALUE);
             case TypeOids.TIMESTAMPTZ -> PgTime.microsToInstant(in.fixed(8, m) ^ Long.MIN_VALUE);

@@ -162,6 +162,8 @@ class TypeSystemExamplesTest {
         assertThat(Values.equal(SqlType.FLOAT8, -0.0, 0.0)).isTrue();
         assertThat(Values.compare(SqlType.TEXT, "\uFFFD", "\uD83D\uDE00")).isNegative();
         assertThat(Values.equal(SqlType.INTERVAL, new Interval(1, 0, 0), new Interval(0, 30, 0))).isTrue();
+        assertThat(Values.compare(SqlType.TIMETZ, TextCodec.parse(SqlType.TIMETZ, "12:00+01", S),
+                TextCodec.parse(SqlType.TIMETZ, "11:00+00", S))).isNegative();
         assertThat(Values.compare(SqlType.of(TypeOids.INT4_ARRAY), ArrayValue.of(TypeOids.INT4, 1, null),
                 ArrayValue.of(TypeOids.INT4, 1, 2))).isPositive();
     }
