@@ -238,6 +238,8 @@ class TypeSystemExamplesTest {
         assertThat(TextCodec.parse(SqlType.CHAR, "\\303", S)).isEqualTo(c);
         assertThat(BinaryCodec.encode(SqlType.CHAR, c, S)).containsExactly((byte) 0xC3);
         assertThat(TextCodec.format(SqlType.of(TypeOids.REGCLASS), 0L, S)).isEqualTo("-");
+        assertThat(TextCodec.format(SqlType.VOID, "", S)).isEmpty();
+        assertThat(BinaryCodec.encode(SqlType.VOID, "", S)).isEmpty();
         assertThat(TextCodec.parse(SqlType.OID, "-1", S)).isEqualTo(4294967295L);
     }
 
