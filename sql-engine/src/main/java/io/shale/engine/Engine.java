@@ -67,6 +67,7 @@ public final class Engine implements SessionService, AutoCloseable {
         this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
+        new io.shale.grammar.SqlParser().parseStatement("SELECT a FROM t WHERE b = $1 ORDER BY 1 LIMIT 1");
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
     }
 
