@@ -88,6 +88,7 @@ class FunctionEndToEndTest {
                 .isEqualTo(rows("t|t|t"));
         assertThat(sql.query("SELECT name FROM people ORDER BY m DESC NULLS LAST, name")).isEqualTo(rows("a", "c", "b", "d"));
         assertThat(sql.value("SELECT string_agg(name, ',' ORDER BY m) FROM people")).isEqualTo("b,c,a,d");
+        assertThat(sql.query("SELECT max(m), min(m) FROM people")).isEqualTo(rows("happy|sad"));
     }
 
     @Test
@@ -106,6 +107,9 @@ class FunctionEndToEndTest {
         assertThat(sql.query("SELECT 'd:' || DATE '2024-01-02', 1.5::float8 || 'x', true || 'x'"))
                 .isEqualTo(rows("d:2024-01-02|1.5x|truex"));
         assertThat(sql.value("SELECT concat('a', 1, NULL, 2.50, DATE '2024-01-02')")).isEqualTo("a12.502024-01-02");
+        assertThat(sql.query("SELECT 'x' || 'pg_class'::regclass, concat('t:', 'pg_class'::regclass, 1.5::float8)"))
+                .isEqualTo(rows("xpg_class|t:pg_class1.5"));
+        assertThat(sql.value("SELECT array_append(NULL::numeric[], 1.5) = ARRAY[1.5]")).isEqualTo("t");
         assertThat(sql.value("SELECT format('%s|%L|%I', INTERVAL '90 minutes', 'it''s', 'A b')"))
                 .isEqualTo("01:30:00|'it''s'|\"A b\"");
     }
