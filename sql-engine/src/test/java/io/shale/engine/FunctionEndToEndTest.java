@@ -43,6 +43,8 @@ class FunctionEndToEndTest {
         assertThat(sql.value("SELECT TIMESTAMP '2024-01-31 10:00' - INTERVAL '1 day 2 hours'"))
                 .isEqualTo("2024-01-30 08:00:00");
         assertThat(sql.query("SELECT INTERVAL '1 day' * 1.5, INTERVAL '1 hour' / 4")).isEqualTo(rows("1 day 12:00:00|00:15:00"));
+        assertThat(sql.query("SELECT INTERVAL '1 mon' * 0.3, INTERVAL '1 mon 1 day' / 7, INTERVAL '-1 mon 3 days' * 1.1"))
+                .isEqualTo(rows("9 days|4 days 10:17:08.546743|-1 mons +07:12:00"));
         assertThat(sql.value("SELECT DATE '2024-03-01' - DATE '2024-02-01'")).isEqualTo("29");
         assertThat(sql.value("SELECT age(TIMESTAMP '2024-03-15', TIMESTAMP '2023-01-01')")).isEqualTo("1 year 2 mons 14 days");
         assertThat(sql.value("SELECT justify_interval(INTERVAL '35 days -1 hour')")).isEqualTo("1 mon 4 days 23:00:00");
