@@ -213,7 +213,8 @@ final class StatementExecutor {
     ExecContext context(Object[] parameters) {
         SessionSystemContext system = new SessionSystemContext(engine, session);
         return new ExecContext(state, state.transaction(), state.catalog(), session.database.oid(), parameters,
-                engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name).rows(system));
+                engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name).rows(system))
+                .withProcessId(session.processId());
     }
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {

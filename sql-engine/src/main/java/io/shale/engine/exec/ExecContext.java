@@ -27,6 +27,7 @@ public final class ExecContext {
     private final Map<Integer, List<Object[]>> materialized = new HashMap<>();
     private final Map<Object, Object> cache = new HashMap<>();
     private long affected;
+    private int processId;
 
     public ExecContext(EvalContext session, Transaction transaction, Catalog catalog, int databaseOid,
                        Object[] parameters, TableAccess tables, SystemRows systemRows) {
@@ -37,6 +38,16 @@ public final class ExecContext {
         this.parameters = parameters;
         this.tables = tables;
         this.systemRows = systemRows;
+    }
+
+    /** The backend process id of the session running this statement (pg_backend_pid()). */
+    public int processId() {
+        return processId;
+    }
+
+    public ExecContext withProcessId(int pid) {
+        this.processId = pid;
+        return this;
     }
 
     public EvalContext session() {
