@@ -60,7 +60,7 @@ class MainIT {
             process.destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            reader.join(java.time.Duration.ofSeconds(10));
+            reader.join(10_000);
             assertThat(lines).contains("Shale stopped");
         } finally {
             process.destroyForcibly();
