@@ -42,15 +42,14 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
     public Object visitLike(LikeContext context) {
         LikeKind kind = context.LIKE() != null ? LikeKind.LIKE : LikeKind.ILIKE;
         Token operator = context.LIKE() != null ? context.LIKE().getSymbol() : context.ILIKE().getSymbol();
-        return new Like(kind, context.NOT() != null, expression(context.expr(0)), expression(context.expr(1)),
-                context.expr().size() > 2 ? expression(context.expr(2)) : null, position(operator));
+        return new Like(kind, context.NOT() != null, expression(context.expr()),
+                expression(context.valueExpr(0)), expression(context.valueExpr(1)), position(operator));
     }
 
     @Override
     public Object visitSimilarTo(SimilarToContext context) {
-        return new Like(LikeKind.SIMILAR_TO, context.NOT() != null, expression(context.expr(0)),
-                expression(context.expr(1)), context.expr().size() > 2 ? expression(context.expr(2)) : null,
-                position(context.SIMILAR()));
+        return new Like(LikeKind.SIMILAR_TO, context.NOT() != null, expression(context.expr()),
+                expression(context.valueExpr(0)), expression(context.valueExpr(1)), position(context.SIMILAR()));
     }
 
     @Override

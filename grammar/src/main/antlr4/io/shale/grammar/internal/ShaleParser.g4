@@ -735,8 +735,8 @@ expr
     | expr NOT? BETWEEN (SYMMETRIC | ASYMMETRIC)? valueExpr AND expr             #between
     | expr NOT? IN LPAREN query RPAREN                                          #inSubquery
     | expr NOT? IN LPAREN expr (COMMA expr)* RPAREN                             #inList
-    | expr NOT? (LIKE | ILIKE) expr (ESCAPE expr)?                              #like
-    | expr NOT? SIMILAR TO expr (ESCAPE expr)?                                  #similarTo
+    | expr NOT? (LIKE | ILIKE) valueExpr (ESCAPE valueExpr)?                    #like
+    | expr NOT? SIMILAR TO valueExpr (ESCAPE valueExpr)?                        #similarTo
     | expr (comparisonOperator | qualifiedOperator) quantifier
         LPAREN (query | expr) RPAREN                                            #quantifiedComparison
     | expr comparisonOperator expr                                              #comparison
