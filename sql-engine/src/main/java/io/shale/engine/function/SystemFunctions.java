@@ -57,8 +57,6 @@ final class SystemFunctions {
                 .scalar((c, a) -> c.sequences().setval((long) a[0], (long) a[1], (boolean) a[2]));
         r.def("pg_sleep", SqlType.VOID).args(SqlType.FLOAT8).volatileFunction().scalar((c, a) -> sleep(c, (double) a[0]));
         r.def("gen_random_uuid", SqlType.UUID).volatileFunction().scalar((c, a) -> randomUuid(c));
-        r.def("format_type", TEXT).args(SqlType.OID, SqlType.INT4).nonStrict().stable().scalar((c, a) -> a[0] == null
-                ? null : TypeRules.name(new SqlType((int) (long) (Long) a[0], a[1] == null ? -1 : (int) a[1])));
         r.def("pg_encoding_to_char", NAME).args(SqlType.INT4).stable().scalar((c, a) -> switch ((int) a[0]) {
             case 0 -> "SQL_ASCII";
             case 6 -> "UTF8";
