@@ -39,9 +39,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * read and write. Thread-safe; one per node.
  */
 public final class Engine implements SessionService, AutoCloseable {
-    /** The text of {@code SELECT version()}. */
-    public static final String VERSION = "PostgreSQL 15.18 (Shale 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
-
     private final EngineConfig config;
     private final KeyValueStore store;
     private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.bootstrap());
@@ -70,6 +67,7 @@ public final class Engine implements SessionService, AutoCloseable {
         this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
+        new io.shale.grammar.SqlParser().parseStatement("SELECT a FROM t WHERE b = $1 ORDER BY 1 LIMIT 1");
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
     }
 

@@ -261,6 +261,17 @@ final class EngineSession implements Session {
         }
     }
 
+    /** Closes the portals and cursors of the transaction that just ended (not those WITH HOLD). */
+    void closeTransactionPortals() {
+        portals.values().removeIf(p -> {
+            if (p.holdable) {
+                return false;
+            }
+            p.close();
+            return true;
+        });
+    }
+
     @Override
     public void closeStatement(String name) {
         statements.remove(name);

@@ -12,6 +12,8 @@ final class Portal {
     Outcome outcome;
     long sent;
     boolean finished;
+    /** A cursor declared WITH HOLD outlives its transaction; every other portal ends with it. */
+    boolean holdable;
 
     Portal(String name, Prepared prepared, Object[] parameters, short[] resultFormats) {
         this.name = name;

@@ -283,6 +283,7 @@ final class SessionState implements EvalContext {
     }
 
     private void finishTransaction() {
+        session.closeTransactionPortals();
         readOnly = false;
         transactionCatalog = null;
         onCommit.clear();

@@ -257,6 +257,7 @@ final class UtilityExecutor {
             outcome = rows(r.columns(), OperatorFactory.drain(r.rows()), r.tag());
         }
         portal.outcome = outcome;
+        portal.holdable = d.withHold();
         session.portals().put(d.name(), portal);
         return new Outcome.Done("DECLARE CURSOR");
     }

@@ -101,22 +101,32 @@ final class BackendWriter {
     }
 
     /** DataRow: each value encoded by its column's type and format (0 text, 1 binary). */
+    /**
+     * A DataRow. When a value cannot be encoded, the partly written message is taken back before
+     * the exception goes on, so the error that follows leaves the stream in step.
+     */
     void dataRow(Object[] values, SqlType[] types, short[] formats, FormatSettings settings) {
         ByteBuf buf = begin('D');
-        buf.writeShort(values.length);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value == null) {
-                buf.writeInt(-1);
-            } else if (formats != null && formats[i] == 1) {
-                byte[] data = BinaryCodec.encode(types[i], value, settings);
-                buf.writeInt(data.length).writeBytes(data);
-            } else {
-                int lengthIndex = buf.writerIndex();
-                buf.writeInt(0);
-                int length = ByteBufUtil.writeUtf8(buf, TextCodec.format(types[i], value, settings));
-                buf.setInt(lengthIndex, length);
+        int start = messageStart - 1;
+        try {
+            buf.writeShort(values.length);
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                if (value == null) {
+                    buf.writeInt(-1);
+                } else if (formats != null && formats[i] == 1) {
+                    byte[] data = BinaryCodec.encode(types[i], value, settings);
+                    buf.writeInt(data.length).writeBytes(data);
+                } else {
+                    int lengthIndex = buf.writerIndex();
+                    buf.writeInt(0);
+                    int length = ByteBufUtil.writeUtf8(buf, TextCodec.format(types[i], value, settings));
+                    buf.setInt(lengthIndex, length);
+                }
             }
+        } catch (RuntimeException e) {
+            buf.writerIndex(start);
+            throw e;
         }
         end();
     }

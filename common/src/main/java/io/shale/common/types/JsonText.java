@@ -82,7 +82,7 @@ final class JsonText {
         }
         return switch (a) {
             case JsonValue.Null n -> 0;
-            case JsonValue.Str s -> s.value().compareTo(((JsonValue.Str) b).value());
+            case JsonValue.Str s -> Values.compareCodePoints(s.value(), ((JsonValue.Str) b).value());
             case JsonValue.Number n -> n.value().compareTo(((JsonValue.Number) b).value());
             case JsonValue.Bool x -> Boolean.compare(x.value(), ((JsonValue.Bool) b).value());
             case JsonValue.Array x -> {

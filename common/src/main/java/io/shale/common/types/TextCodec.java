@@ -18,6 +18,19 @@ public final class TextCodec {
         return Codecs.require(type.oid(), "text input").parse(type, text, settings);
     }
 
+    /**
+     * Like {@link #parse}, with {@code now} as the clock of 'now', 'today', 'tomorrow' and
+     * 'yesterday' (the statement or transaction start time).
+     */
+    public static Object parseAt(SqlType type, String text, FormatSettings settings, java.time.Instant now) {
+        return switch (type.oid()) {
+            case TypeOids.DATE -> DateCodec.parseAt(text, settings, now);
+            case TypeOids.TIME, TypeOids.TIMETZ -> TimeCodec.parseAt(type, text, settings, now);
+            case TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ -> TimestampCodec.parseAt(type, text, settings, now);
+            default -> parse(type, text, settings);
+        };
+    }
+
     /** Whether the type has text input and output here. */
     public static boolean supports(int oid) {
         return Codecs.forOid(oid) != null;

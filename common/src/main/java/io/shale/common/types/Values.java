@@ -42,7 +42,7 @@ public final class Values {
             case TypeOids.TIME:
                 return ((LocalTime) a).compareTo((LocalTime) b);
             case TypeOids.TIMETZ:
-                return ((OffsetTime) a).compareTo((OffsetTime) b);
+                return compareTimetz((OffsetTime) a, (OffsetTime) b);
             case TypeOids.TIMESTAMP:
                 return ((LocalDateTime) a).compareTo((LocalDateTime) b);
             case TypeOids.TIMESTAMPTZ:
@@ -108,6 +108,16 @@ public final class Values {
             }
         }
         return a.length() - b.length();
+    }
+
+    /** timetz_cmp: by the UTC time, then the zone west of UTC (so +01 sorts before +00). */
+    private static int compareTimetz(OffsetTime a, OffsetTime b) {
+        int c = Long.compare(utcMicros(a), utcMicros(b));
+        return c != 0 ? c : Integer.compare(b.getOffset().getTotalSeconds(), a.getOffset().getTotalSeconds());
+    }
+
+    static long utcMicros(OffsetTime t) {
+        return PgTime.timeToMicros(t.toLocalTime()) - t.getOffset().getTotalSeconds() * 1_000_000L;
     }
 
     private static int compareUuid(UUID a, UUID b) {

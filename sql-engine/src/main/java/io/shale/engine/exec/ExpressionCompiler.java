@@ -144,7 +144,11 @@ public final class ExpressionCompiler {
 
     private Evaluator compileCall(Expr.Call call) {
         Evaluator[] args = compileAll(call.arguments());
-        ScalarFunction function = call.function();
+        List<io.shale.common.types.SqlType> types = new ArrayList<>(call.arguments().size());
+        for (Expr a : call.arguments()) {
+            types.add(a.type());
+        }
+        ScalarFunction function = call.function().specialize(types);
         boolean strict = call.strict();
         return (row, ctx) -> {
             Object[] values = new Object[args.length];

@@ -13,6 +13,8 @@ import java.util.List;
 final class ArrayFunctions {
     private static final SqlType ARRAY = SqlType.of(TypeOids.ANYARRAY);
     private static final SqlType ELEMENT = SqlType.of(TypeOids.ANYELEMENT);
+    private static final SqlType COMPATIBLE = SqlType.of(TypeRules.ANYCOMPATIBLE);
+    private static final SqlType COMPATIBLE_ARRAY = SqlType.of(TypeRules.ANYCOMPATIBLEARRAY);
     private static final SqlType I4 = SqlType.INT4;
     private static final SqlType TEXT = SqlType.TEXT;
 
@@ -29,16 +31,16 @@ final class ArrayFunctions {
         });
         r.def("array_dims", TEXT).args(ARRAY).scalar((c, a) -> dims((ArrayValue) a[0]));
         r.def("cardinality", I4).args(ARRAY).scalar((c, a) -> ((ArrayValue) a[0]).elements().length);
-        r.def("array_position", I4).args(ARRAY, ELEMENT).nonStrict().scalar((c, a) -> position(a, 1));
-        r.def("array_position", I4).args(ARRAY, ELEMENT, I4).nonStrict().scalar((c, a) -> position(a,
+        r.def("array_position", I4).args(COMPATIBLE_ARRAY, COMPATIBLE).nonStrict().scalar((c, a) -> position(a, 1));
+        r.def("array_position", I4).args(COMPATIBLE_ARRAY, COMPATIBLE, I4).nonStrict().scalar((c, a) -> position(a,
                 a[2] == null ? -1 : (int) a[2]));
-        r.def("array_positions", SqlType.of(TypeOids.INT4_ARRAY)).args(ARRAY, ELEMENT).nonStrict()
+        r.def("array_positions", SqlType.of(TypeOids.INT4_ARRAY)).args(COMPATIBLE_ARRAY, COMPATIBLE).nonStrict()
                 .scalar((c, a) -> positions(a));
-        r.def("array_append", ARRAY).args(ARRAY, ELEMENT).nonStrict().scalar((c, a) -> append((ArrayValue) a[0], a[1]));
-        r.def("array_prepend", ARRAY).args(ELEMENT, ARRAY).nonStrict().scalar((c, a) -> prepend(a[0], (ArrayValue) a[1]));
-        r.def("array_cat", ARRAY).args(ARRAY, ARRAY).nonStrict().scalar((c, a) -> cat((ArrayValue) a[0], (ArrayValue) a[1]));
-        r.def("array_remove", ARRAY).args(ARRAY, ELEMENT).nonStrict().scalar((c, a) -> replace((ArrayValue) a[0], a[1], null, true));
-        r.def("array_replace", ARRAY).args(ARRAY, ELEMENT, ELEMENT).nonStrict()
+        r.def("array_append", COMPATIBLE_ARRAY).args(COMPATIBLE_ARRAY, COMPATIBLE).nonStrict().scalar((c, a) -> append((ArrayValue) a[0], a[1]));
+        r.def("array_prepend", COMPATIBLE_ARRAY).args(COMPATIBLE, COMPATIBLE_ARRAY).nonStrict().scalar((c, a) -> prepend(a[0], (ArrayValue) a[1]));
+        r.def("array_cat", COMPATIBLE_ARRAY).args(COMPATIBLE_ARRAY, COMPATIBLE_ARRAY).nonStrict().scalar((c, a) -> cat((ArrayValue) a[0], (ArrayValue) a[1]));
+        r.def("array_remove", COMPATIBLE_ARRAY).args(COMPATIBLE_ARRAY, COMPATIBLE).nonStrict().scalar((c, a) -> replace((ArrayValue) a[0], a[1], null, true));
+        r.def("array_replace", COMPATIBLE_ARRAY).args(COMPATIBLE_ARRAY, COMPATIBLE, COMPATIBLE).nonStrict()
                 .scalar((c, a) -> replace((ArrayValue) a[0], a[1], a[2], false));
         r.def("array_to_string", TEXT).args(ARRAY, TEXT).stable()
                 .scalar((c, a) -> arrayToString(c, (ArrayValue) a[0], (String) a[1], null));

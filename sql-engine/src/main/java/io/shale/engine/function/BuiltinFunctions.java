@@ -14,9 +14,11 @@ final class BuiltinFunctions {
         FormattingFunctions.register(r);
         JsonFunctions.register(r);
         SystemFunctions.register(r);
+        InetFunctions.register(r);
         SeriesFunctions.register(r);
         GeneralAggregates.register(r);
         NumericAggregates.register(r);
+        OrderedSetAggregates.register(r);
         WindowFunctions.register(r);
     }
 }

@@ -12,5 +12,6 @@ final class BuiltinOperators {
         DateTimeOperators.register(r);
         ArrayOperators.register(r);
         JsonOperators.register(r);
+        InetFunctions.register(r);
     }
 }

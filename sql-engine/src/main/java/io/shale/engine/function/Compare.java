@@ -34,8 +34,10 @@ final class Compare {
             case UUID x when b instanceof UUID y -> compareUuid(x, y);
             case Interval x when b instanceof Interval y -> x.span().compareTo(y.span());
             case ArrayValue x when b instanceof ArrayValue y -> compareArrays(x, y);
-            case Jsonb x when b instanceof Jsonb y -> JsonTrees.equal(x.tree(), y.tree()) ? 0 : compareText(x.toString(), y.toString());
-            default -> throw new IllegalArgumentException("values of different kinds cannot be compared");
+            case Inet x when b instanceof Inet y -> InetFunctions.compare(x, y);
+            case Jsonb x when b instanceof Jsonb y -> JsonTrees.compare(x.tree(), y.tree(), true);
+            default -> throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATATYPE_MISMATCH,
+                    "cannot compare values of different types");
         };
     }
 

@@ -12,7 +12,7 @@ final class ComparisonOperators {
         TypeOids.BOOL, TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.FLOAT4, TypeOids.FLOAT8,
         TypeOids.NUMERIC, TypeOids.TEXT, TypeOids.NAME, TypeOids.CHAR, TypeOids.OID, TypeOids.BYTEA,
         TypeOids.DATE, TypeOids.TIME, TypeOids.TIMETZ, TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL,
-        TypeOids.UUID, TypeOids.ANYARRAY, TypeOids.ANYENUM, TypeOids.XID, TypeOids.CID,
+        TypeOids.UUID, TypeOids.ANYARRAY, TypeOids.ANYENUM, TypeOids.XID, TypeOids.CID, TypeOids.INET,
     };
 
     private ComparisonOperators() {

@@ -18,8 +18,16 @@ public sealed interface FunctionKind {
         }
     }
 
-    /** An aggregate; also usable as a window function over a frame. */
-    record Aggregate(AggregateFunction implementation) implements FunctionKind {
+    /**
+     * An aggregate; also usable as a window function over a frame. An ordered-set aggregate
+     * (percentile_cont, mode, … WITHIN GROUP (ORDER BY v)) is given its direct arguments first
+     * and the ordered value last, in the WITHIN GROUP order, one row at a time.
+     */
+    record Aggregate(AggregateFunction implementation, boolean orderedSet) implements FunctionKind {
+        public Aggregate(AggregateFunction implementation) {
+            this(implementation, false);
+        }
+
         @Override
         public char prokind() {
             return 'a';

@@ -43,6 +43,8 @@ final class GeneralAggregates {
         r.def("string_agg", BYTEA).args(BYTEA, BYTEA).nonStrict().aggregate((c, t) -> new BytesAgg());
         r.def("array_agg", SqlType.of(TypeOids.ANYARRAY)).args(SqlType.of(TypeOids.ANYNONARRAY)).nonStrict()
                 .aggregate((c, t) -> new ArrayAgg(t.isEmpty() ? 0 : t.getFirst().oid()));
+        r.def("array_agg", SqlType.of(TypeOids.ANYARRAY)).args(SqlType.of(TypeOids.ANYARRAY)).nonStrict()
+                .aggregate((c, t) -> new ArrayOfArraysAgg());
     }
 
     /** count(*) and count(x): the executor passes only rows whose argument is not null. */
@@ -191,6 +193,49 @@ final class GeneralAggregates {
         @Override
         public Object result() {
             return bytes == null ? null : bytes.toByteArray();
+        }
+    }
+
+    /** array_agg over arrays: one more dimension; all inputs must have the same dimensions. */
+    private static final class ArrayOfArraysAgg implements AggregateFunction.Accumulator {
+        private final List<Object> elements = new ArrayList<>();
+        private ArrayValue first;
+        private int count;
+
+        @Override
+        public void add(Object[] a) {
+            if (a[0] == null) {
+                throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.NULL_VALUE_NOT_ALLOWED,
+                        "cannot accumulate null arrays");
+            }
+            ArrayValue v = (ArrayValue) a[0];
+            if (v.ndims() == 0) {
+                throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATA_EXCEPTION,
+                        "cannot accumulate empty arrays");
+            }
+            if (first == null) {
+                first = v;
+            } else if (!java.util.Arrays.equals(first.dimensions(), v.dimensions())) {
+                throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATA_EXCEPTION,
+                        "cannot accumulate arrays of different dimensionality");
+            }
+            elements.addAll(java.util.Arrays.asList(v.elements()));
+            count++;
+        }
+
+        @Override
+        public Object result() {
+            if (first == null) {
+                return null;
+            }
+            int n = first.ndims();
+            int[] dims = new int[n + 1];
+            int[] lower = new int[n + 1];
+            dims[0] = count;
+            lower[0] = 1;
+            System.arraycopy(first.dimensions(), 0, dims, 1, n);
+            System.arraycopy(first.lowerBounds(), 0, lower, 1, n);
+            return new ArrayValue(first.elementOid(), dims, lower, elements.toArray());
         }
     }
 

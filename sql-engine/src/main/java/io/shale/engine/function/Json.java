@@ -153,15 +153,26 @@ final class Json {
             case Number n -> Numbers.toBigDecimal(n);
             case java.time.LocalDateTime t -> ValueText.formatTimestamp(t).replace(' ', 'T');
             case java.time.Instant i -> isoInstant(ValueText.formatTimestamptz(i, c.formatSettings()));
-            case ArrayValue a -> {
-                List<Object> out = new ArrayList<>(a.elements().length);
-                for (Object e : a.elements()) {
-                    out.add(fromValue(e, false, c));
-                }
-                yield out;
-            }
+            case ArrayValue a -> nested(a, e -> fromValue(e, false, c));
             default -> ValueText.format(v, c);
         };
+    }
+
+    /** The elements of an array as nested lists, one level per dimension. */
+    static List<Object> nested(ArrayValue a, java.util.function.Function<Object, Object> element) {
+        if (a.ndims() == 0) {
+            return new ArrayList<>();
+        }
+        int[] next = {0};
+        return level(a, 0, next, element);
+    }
+
+    private static List<Object> level(ArrayValue a, int dim, int[] next, java.util.function.Function<Object, Object> element) {
+        List<Object> out = new ArrayList<>(a.dimensions()[dim]);
+        for (int i = 0; i < a.dimensions()[dim]; i++) {
+            out.add(dim + 1 < a.ndims() ? level(a, dim + 1, next, element) : element.apply(a.elements()[next[0]++]));
+        }
+        return out;
     }
 
     private static String isoInstant(String text) {

@@ -16,6 +16,7 @@ final class JsonFunctions {
     private static final SqlType JSONB = SqlType.JSONB;
     private static final SqlType TEXT = SqlType.TEXT;
     private static final SqlType ANY = SqlType.of(TypeOids.ANY);
+    private static final SqlType RECORD = SqlType.of(TypeOids.RECORD);
     private static final SqlType ELEMENT = SqlType.of(TypeOids.ANYELEMENT);
 
     private JsonFunctions() {
@@ -42,6 +43,8 @@ final class JsonFunctions {
             return new Jsonb(out);
         }));
         r.def("jsonb_build_array", JSONB).nonStrict().scalar((c, a) -> new Jsonb(List.of()));
+        r.def("array_to_json", JSON).args(SqlType.of(TypeOids.ANYARRAY)).stable()
+                .scalar((c, a) -> JsonText.of(a[0], false, c));
         r.def("jsonb_pretty", TEXT).args(JSONB).scalar((c, a) -> Json.pretty(tree(a[0])));
         r.def("jsonb_typeof", TEXT).args(JSONB).scalar((c, a) -> Json.typeOf(tree(a[0])));
         r.def("json_typeof", TEXT).args(JSON).scalar((c, a) -> Json.typeOf(Json.parse((String) a[0])));
@@ -55,9 +58,9 @@ final class JsonFunctions {
                 JsonText.ofTree(JsonTrees.path(Json.parse((String) a[0]), rest(a))));
         r.def("json_extract_path_text", TEXT).args(JSON, TEXT).variadic().scalar((c, a) ->
                 Json.asText(JsonTrees.path(Json.parse((String) a[0]), rest(a))));
-        r.def("jsonb_each", TEXT).args(JSONB).setReturning((c, a) -> each(tree(a[0]), false, "jsonb_each"),
+        r.def("jsonb_each", RECORD).args(JSONB).setReturning((c, a) -> each(tree(a[0]), false, "jsonb_each"),
                 List.of("key", "value"), List.of(TEXT, JSONB));
-        r.def("jsonb_each_text", TEXT).args(JSONB).setReturning((c, a) -> each(tree(a[0]), true, "jsonb_each_text"),
+        r.def("jsonb_each_text", RECORD).args(JSONB).setReturning((c, a) -> each(tree(a[0]), true, "jsonb_each_text"),
                 List.of("key", "value"), List.of(TEXT, TEXT));
         r.def("jsonb_object_keys", TEXT).args(JSONB).setReturning((c, a) -> keys(tree(a[0])));
         r.def("jsonb_array_elements", JSONB).args(JSONB).setReturning((c, a) -> elements(tree(a[0]), false),
@@ -66,6 +69,15 @@ final class JsonFunctions {
                 List.of("value"), List.of(TEXT));
         r.def("json_array_elements", JSON).args(JSON).setReturning((c, a) -> jsonElements((String) a[0]),
                 List.of("value"), List.of(JSON));
+        r.def("json_each", RECORD).args(JSON).setReturning((c, a) -> jsonEach(Json.parse((String) a[0]), false),
+                List.of("key", "value"), List.of(TEXT, JSON));
+        r.def("json_each_text", RECORD).args(JSON).setReturning((c, a) -> jsonEach(Json.parse((String) a[0]), true),
+                List.of("key", "value"), List.of(TEXT, TEXT));
+        r.def("json_object_keys", TEXT).args(JSON).setReturning((c, a) -> keys(Json.parse((String) a[0])));
+        r.def("json_array_elements_text", TEXT).args(JSON).setReturning((c, a) ->
+                elements(Json.parse((String) a[0]), true), List.of("value"), List.of(TEXT));
+        r.def("json_strip_nulls", JSON).args(JSON).scalar((c, a) ->
+                JsonText.ofTree(JsonTrees.stripNulls(Json.parse((String) a[0]))));
         r.def("jsonb_set", JSONB).args(JSONB, SqlType.of(TypeOids.TEXT_ARRAY), JSONB).scalar((c, a) ->
                 new Jsonb(JsonTrees.set(tree(a[0]), ((ArrayValue) a[1]).elements(), 0, tree(a[2]), true)));
         r.def("jsonb_set", JSONB).args(JSONB, SqlType.of(TypeOids.TEXT_ARRAY), JSONB, SqlType.BOOL).scalar((c, a) ->
@@ -144,6 +156,16 @@ final class JsonFunctions {
         }
         List<Object[]> rows = new ArrayList<>(m.size());
         m.forEach((k, v) -> rows.add(new Object[] {k, asText ? Json.asText(v) : new Jsonb(v)}));
+        return rows.iterator();
+    }
+
+    private static Iterator<Object[]> jsonEach(Object tree, boolean asText) {
+        if (!(tree instanceof Map<?, ?> m)) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "cannot call " + (asText ? "json_each_text" : "json_each") + " on a non-object");
+        }
+        List<Object[]> rows = new ArrayList<>(m.size());
+        m.forEach((k, v) -> rows.add(new Object[] {k, asText ? Json.asText(v) : JsonText.ofTree(v)}));
         return rows.iterator();
     }
 

@@ -47,6 +47,10 @@ final class JsonOperators {
         });
         r.binary("=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.equal(tree(a[0]), tree(a[1])));
         r.binary("<>", JSONB, JSONB, BOOL, (c, a) -> !JsonTrees.equal(tree(a[0]), tree(a[1])));
+        r.binary("<", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) < 0);
+        r.binary("<=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) <= 0);
+        r.binary(">", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) > 0);
+        r.binary(">=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) >= 0);
     }
 
     private static Object tree(Object v) {

@@ -16,19 +16,31 @@ final class JsonText {
             return (String) v;
         }
         if (v instanceof ArrayValue a) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < a.elements().length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(of(a.elements()[i], false, c));
-            }
-            return sb.append(']').toString();
+            StringBuilder sb = new StringBuilder();
+            appendNested(sb, Json.nested(a, e -> of(e, false, c)));
+            return sb.toString();
         }
         if (v instanceof Jsonb j) {
             return Json.print(j.tree(), true);
         }
         return Json.print(Json.fromValue(v, false, c), false);
+    }
+
+    /** Writes nested lists of already formatted element texts as {@code [[1,2],[3,4]]}. */
+    private static void appendNested(StringBuilder sb, List<?> list) {
+        sb.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object item = list.get(i);
+            if (item instanceof List<?> inner) {
+                appendNested(sb, inner);
+            } else {
+                sb.append((String) item);
+            }
+        }
+        sb.append(']');
     }
 
     static String ofTree(Object tree) {

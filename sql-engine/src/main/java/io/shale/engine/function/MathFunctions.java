@@ -54,7 +54,7 @@ final class MathFunctions {
         r.def("cbrt", F8).args(F8).scalar((c, a) -> Math.cbrt((double) a[0]));
         r.def("exp", F8).args(F8).scalar((c, a) -> Numbers.checkFloat(Math.exp((double) a[0]), Double.isInfinite((double) a[0])));
         r.def("exp", NUM).args(NUM).scalar((c, a) -> NumericMath.rounded(NumericMath.exp((BigDecimal) a[0]),
-                NumericMath.displayScale((BigDecimal) a[0])));
+                NumericMath.estimatedWeight((BigDecimal) a[0]), NumericMath.displayScale((BigDecimal) a[0])));
         r.def("ln", F8).args(F8).scalar((c, a) -> Math.log(checkLogArgument((double) a[0])));
         r.def("ln", NUM).args(NUM).scalar((c, a) -> NumericMath.rounded(NumericMath.ln((BigDecimal) a[0]),
                 NumericMath.displayScale((BigDecimal) a[0])));
@@ -63,6 +63,12 @@ final class MathFunctions {
             r.def(name, NUM).args(NUM).scalar((c, a) -> log((BigDecimal) a[0], BigDecimal.TEN));
         }
         r.def("log", NUM).args(NUM, NUM).scalar((c, a) -> log((BigDecimal) a[1], (BigDecimal) a[0]));
+        r.def("scale", I4).args(NUM).scalar((c, a) -> NumericMath.displayScale((BigDecimal) a[0]));
+        r.def("min_scale", I4).args(NUM).scalar((c, a) -> Math.max(0, ((BigDecimal) a[0]).stripTrailingZeros().scale()));
+        r.def("trim_scale", NUM).args(NUM).scalar((c, a) -> {
+            BigDecimal v = ((BigDecimal) a[0]).stripTrailingZeros();
+            return v.scale() < 0 ? v.setScale(0) : v;
+        });
         r.def("sign", F8).args(F8).scalar((c, a) -> Math.signum((double) a[0]));
         r.def("sign", NUM).args(NUM).scalar((c, a) -> BigDecimal.valueOf(((BigDecimal) a[0]).signum()));
         r.def("pi", F8).scalar((c, a) -> Math.PI);

@@ -106,14 +106,10 @@ final class NumberFormat {
                         if (overflow) {
                             out.append('#');
                         } else if (position <= integerPart.length()) {
-                            if (!started) {
-                                started = true;
-                            }
+                            started = true;
                             out.append(integerPart.charAt(integerPart.length() - position));
                         } else if (ch == '0' || started) {
-                            if (!started) {
-                                started = true;
-                            }
+                            started = true;
                             out.append('0');
                         } else if (!p.fillMode) {
                             out.append(' ');
@@ -128,9 +124,7 @@ final class NumberFormat {
                     }
                 }
                 case '.', 'D' -> {
-                    if (!started && !overflow) {
-                        started = true;
-                    }
+                    started = started || !overflow;
                     out.append('.');
                     integerIndex = p.integerDigits;
                 }

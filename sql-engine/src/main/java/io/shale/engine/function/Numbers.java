@@ -17,7 +17,7 @@ final class Numbers {
             case Double d -> floatToNumeric(d);
             case Float f -> floatToNumeric(Double.parseDouble(Float.toString(f)));
             case Number x -> BigDecimal.valueOf(x.longValue());
-            default -> throw new IllegalArgumentException("not a number");
+            default -> throw new ShaleException(ErrorCode.DATATYPE_MISMATCH, "value is not a number");
         };
     }
 

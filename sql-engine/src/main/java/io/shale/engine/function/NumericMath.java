@@ -75,11 +75,26 @@ final class NumericMath {
 
     private static final MathContext WORK = new MathContext(50, RoundingMode.HALF_EVEN);
 
-    /** Rounds a transcendental result to 16 significant digits, at least {@code minScale} decimals. */
+    /**
+     * Rounds a transcendental result to 16 digits counted from its decimal weight, truncated
+     * toward zero as PostgreSQL estimates it (so 0.69 keeps 16 decimals), at least {@code minScale}.
+     */
     static BigDecimal rounded(BigDecimal v, int minScale) {
-        int dweight = v.signum() == 0 ? 0 : v.precision() - v.scale() - 1;
+        return rounded(v, v.signum() == 0 ? 0 : (int) Math.log10(v.abs().doubleValue()), minScale);
+    }
+
+    /**
+     * Rounds to 16 significant digits as counted from an estimated decimal weight (exp and power
+     * estimate it as the truncated log10 of the result, as PostgreSQL does).
+     */
+    static BigDecimal rounded(BigDecimal v, int dweight, int minScale) {
         int scale = Math.min(Math.max(Math.max(MIN_SIG_DIGITS - dweight, minScale), 0), MAX_DISPLAY_SCALE);
         return v.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** The decimal weight of e^x as PostgreSQL estimates it: x * log10(e), truncated. */
+    static int estimatedWeight(BigDecimal x) {
+        return (int) (x.doubleValue() * 0.434294481903252);
     }
 
     static BigDecimal exp(BigDecimal x) {
@@ -170,7 +185,8 @@ final class NumericMath {
         if (x.signum() == 0) {
             return rounded(BigDecimal.ZERO, minScale);
         }
-        return rounded(exp(y.multiply(ln(x), WORK)), minScale);
+        BigDecimal exponent = y.multiply(ln(x), WORK);
+        return rounded(exp(exponent), estimatedWeight(exponent), minScale);
     }
 
     static BigInteger gcd(BigInteger a, BigInteger b) {

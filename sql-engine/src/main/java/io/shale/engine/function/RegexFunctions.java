@@ -56,6 +56,15 @@ final class RegexFunctions {
             }
             return n;
         });
+        r.def("regexp_substr", TEXT).args(TEXT, TEXT).scalar((c, a) -> {
+            Matcher m = cache.compile((String) a[1], "").matcher((String) a[0]);
+            return m.find() ? m.group() : null;
+        });
+        r.def("regexp_instr", SqlType.INT4).args(TEXT, TEXT).scalar((c, a) -> {
+            String s = (String) a[0];
+            Matcher m = cache.compile((String) a[1], "").matcher(s);
+            return m.find() ? s.codePointCount(0, m.start()) + 1 : 0;
+        });
         r.def("similar_to_escape", TEXT).args(TEXT).scalar((c, a) -> similarToRegex((String) a[0], "\\"));
         r.def("similar_to_escape", TEXT).args(TEXT, TEXT).scalar((c, a) -> similarToRegex((String) a[0], (String) a[1]));
     }

@@ -99,6 +99,11 @@ final class Registrar {
             return build(new FunctionKind.Aggregate(f));
         }
 
+        /** An ordered-set aggregate (WITHIN GROUP). */
+        FunctionDefinition orderedSetAggregate(AggregateFunction f) {
+            return build(new FunctionKind.Aggregate(f, true));
+        }
+
         FunctionDefinition window(WindowFunction f) {
             return build(new FunctionKind.Window(f));
         }

@@ -65,6 +65,13 @@ final class StringFunctions {
                 .scalar((c, a) -> a[0] == null ? null : stringToArray((String) a[0], (String) a[1], null));
         r.def("string_to_array", TEXT_ARRAY).args(TEXT, TEXT, TEXT).nonStrict()
                 .scalar((c, a) -> a[0] == null ? null : stringToArray((String) a[0], (String) a[1], (String) a[2]));
+        r.def("string_to_table", TEXT).args(TEXT, TEXT).nonStrict().setReturning((c, a) -> a[0] == null
+                ? java.util.Collections.emptyIterator()
+                : RegexFunctions.rows(java.util.Arrays.asList(stringToArray((String) a[0], (String) a[1], null).elements())));
+        r.def("string_to_table", TEXT).args(TEXT, TEXT, TEXT).nonStrict().setReturning((c, a) -> a[0] == null
+                ? java.util.Collections.emptyIterator()
+                : RegexFunctions.rows(java.util.Arrays.asList(
+                        stringToArray((String) a[0], (String) a[1], (String) a[2]).elements())));
         r.def("concat", TEXT).args(SqlType.of(TypeOids.ANY)).variadic().nonStrict().stable()
                 .scalar((c, a) -> concatWithSeparator(c, "", a, 0));
         r.def("concat_ws", TEXT).args(TEXT, SqlType.of(TypeOids.ANY)).variadic().nonStrict().stable()

@@ -10,9 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /** Session information, settings, sequences, pg_sleep, gen_random_uuid and null counting. */
 final class SystemFunctions {
-    /** version()'s text when the engine sets no {@code shale.version_string}. */
-    static final String DEFAULT_VERSION =
-            "PostgreSQL 15.13 (Shale 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
+    /** version()'s text after the server_version it reports (when the engine sets no {@code shale.version_string}). */
+    static final String VERSION_SUFFIX = " (Shale 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
     private static final SqlType TEXT = SqlType.TEXT;
     private static final SqlType NAME = SqlType.NAME;
     private static final SqlType I8 = SqlType.INT8;
@@ -26,7 +25,7 @@ final class SystemFunctions {
     static void register(Registrar r) {
         r.def("version", TEXT).stable().scalar((c, a) -> {
             String v = c.setting("shale.version_string", true);
-            return v == null || v.isEmpty() ? DEFAULT_VERSION : v;
+            return v == null || v.isEmpty() ? "PostgreSQL " + c.setting("server_version", true) + VERSION_SUFFIX : v;
         });
         r.def("current_user", NAME).stable().scalar((c, a) -> c.currentUser());
         r.def("current_role", NAME).stable().scalar((c, a) -> c.currentUser());
@@ -56,7 +55,21 @@ final class SystemFunctions {
         r.def("setval", I8).args(REGCLASS, I8, BOOL).volatileFunction()
                 .scalar((c, a) -> c.sequences().setval((long) a[0], (long) a[1], (boolean) a[2]));
         r.def("pg_sleep", SqlType.VOID).args(SqlType.FLOAT8).volatileFunction().scalar((c, a) -> sleep(c, (double) a[0]));
+        r.def("pg_sleep_for", SqlType.VOID).args(SqlType.INTERVAL).volatileFunction().scalar((c, a) -> {
+            Interval v = (Interval) a[0];
+            double days = v.months() * 30.0 + v.days();
+            return sleep(c, days * 86400 + v.micros() / 1e6);
+        });
+        r.def("pg_sleep_until", SqlType.VOID).args(SqlType.TIMESTAMPTZ).volatileFunction().scalar((c, a) ->
+                sleep(c, java.time.Duration.between(java.time.Instant.now(), (java.time.Instant) a[0]).toNanos() / 1e9));
         r.def("gen_random_uuid", SqlType.UUID).volatileFunction().scalar((c, a) -> randomUuid(c));
+        r.def("pg_typeof", SqlType.of(TypeOids.REGTYPE)).args(ANY).nonStrict().stable().scalar(ScalarFunction.byArgumentTypes(
+                types -> {
+                    Long oid = (long) types.getFirst().oid();
+                    return (c, a) -> oid;
+                }, (c, a) -> {
+                    throw new ShaleException(ErrorCode.INTERNAL_ERROR, "pg_typeof needs its argument type");
+                }));
         r.def("pg_encoding_to_char", NAME).args(SqlType.INT4).stable().scalar((c, a) -> switch ((int) a[0]) {
             case 0 -> "SQL_ASCII";
             case 6 -> "UTF8";
@@ -64,9 +77,31 @@ final class SystemFunctions {
         });
         r.def("pg_char_to_encoding", SqlType.INT4).args(NAME).stable().scalar((c, a) ->
                 "UTF8".equalsIgnoreCase(((String) a[0]).replace("-", "")) ? 6 : "SQL_ASCII".equalsIgnoreCase((String) a[0]) ? 0 : -1);
+        r.def("pg_size_pretty", TEXT).args(I8).scalar((c, a) -> sizePretty(java.math.BigInteger.valueOf((long) a[0])));
+        r.def("pg_size_pretty", TEXT).args(SqlType.NUMERIC).scalar((c, a) ->
+                sizePretty(((java.math.BigDecimal) a[0]).setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger()));
         r.def("pg_client_encoding", NAME).stable().scalar((c, a) -> "UTF8");
         r.def("num_nulls", SqlType.INT4).args(ANY).variadic().nonStrict().scalar((c, a) -> countNulls(a, true));
         r.def("num_nonnulls", SqlType.INT4).args(ANY).variadic().nonStrict().scalar((c, a) -> countNulls(a, false));
+    }
+
+    /** pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, PB rounded half away from zero. */
+    static String sizePretty(java.math.BigInteger size) {
+        java.math.BigInteger limit = java.math.BigInteger.valueOf(10 * 1024);
+        java.math.BigInteger limit2 = java.math.BigInteger.valueOf(20 * 1024 - 1);
+        if (size.abs().compareTo(limit) < 0) {
+            return size + " bytes";
+        }
+        String[] units = {"kB", "MB", "GB", "TB", "PB"};
+        java.math.BigInteger s = size.shiftRight(9);
+        for (int i = 0; ; i++) {
+            if (s.abs().compareTo(limit2) < 0 || i == units.length - 1) {
+                java.math.BigInteger rounded = s.add(java.math.BigInteger.valueOf(s.signum() < 0 ? -1 : 1))
+                        .divide(java.math.BigInteger.TWO);
+                return rounded + " " + units[i];
+            }
+            s = s.shiftRight(10);
+        }
     }
 
     private static Object sleep(EvalContext c, double seconds) {

@@ -29,9 +29,18 @@ final class TypeRules {
     private TypeRules() {
     }
 
+    /** The anycompatible family of pseudo-types (not in TypeOids). */
+    static final int ANYCOMPATIBLE = 5077;
+    static final int ANYCOMPATIBLEARRAY = 5078;
+    static final int ANYCOMPATIBLENONARRAY = 5079;
+
     static boolean isPolymorphic(int oid) {
         return oid == TypeOids.ANYELEMENT || oid == TypeOids.ANYARRAY || oid == TypeOids.ANYNONARRAY
-                || oid == TypeOids.ANYENUM;
+                || oid == TypeOids.ANYENUM || isCompatibleFamily(oid);
+    }
+
+    static boolean isCompatibleFamily(int oid) {
+        return oid == ANYCOMPATIBLE || oid == ANYCOMPATIBLEARRAY || oid == ANYCOMPATIBLENONARRAY;
     }
 
     /** pg_type.typcategory; 'E' for user enums, 'X' for unknown types. */

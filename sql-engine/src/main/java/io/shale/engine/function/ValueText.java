@@ -42,8 +42,10 @@ final class ValueText {
             case LocalDateTime t -> formatTimestamp(t);
             case Instant i -> formatTimestamptz(i, settings);
             case LocalTime t -> formatTime(t);
+            case java.time.OffsetTime t -> formatTime(t.toLocalTime()) + offset(t.getOffset());
             case Interval i -> formatInterval(i);
             case ArrayValue a -> formatArray(a, settings);
+            case Inet i -> i.toString();
             default -> TextCodec.format(SqlType.TEXT, value, settings);
         };
     }

@@ -28,7 +28,8 @@ final class WindowFunctions {
             r.def(name, ELEMENT).args(ELEMENT).nonStrict().window((c, f, a) -> shifted(f, direction, 1, false));
             r.def(name, ELEMENT).args(ELEMENT, I4).nonStrict().window((c, f, a) -> a[1] == null ? null
                     : shifted(f, direction, (int) a[1], false));
-            r.def(name, ELEMENT).args(ELEMENT, I4, ELEMENT).nonStrict().window((c, f, a) -> a[1] == null ? null
+            SqlType compatible = SqlType.of(TypeRules.ANYCOMPATIBLE);
+            r.def(name, compatible).args(compatible, I4, compatible).nonStrict().window((c, f, a) -> a[1] == null ? null
                     : shifted(f, direction, (int) a[1], true));
         }
         r.def("first_value", ELEMENT).args(ELEMENT).nonStrict().window((c, f, a) ->

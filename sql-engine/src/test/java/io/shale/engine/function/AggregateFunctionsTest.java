@@ -78,6 +78,26 @@ class AggregateFunctionsTest {
         assertThat(calls.aggregate("string_agg", List.of(TEXT, TEXT), rows)).isEqualTo("1,2,4");
         assertThat(Calls.text(calls.aggregate("array_agg", List.of(INT4), ints))).isEqualTo("{1,2,NULL,4}");
         assertThat(calls.aggregate("array_agg", List.of(INT4))).isNull();
+        SqlType ints = SqlType.of(TypeOids.INT4_ARRAY);
+        assertThat(Calls.FUNCTIONS.resolve("array_agg", List.of(ints)).returnType()).isEqualTo(ints);
+        assertThat(Calls.text(calls.aggregate("array_agg", List.of(ints),
+                Calls.values(Calls.array(23, 1, 2), Calls.array(23, 3, 4))))).isEqualTo("{{1,2},{3,4}}");
+    }
+
+    @Test
+    void orderedSetAggregatesGetSortedRows() {
+        Object[][] rows = {{0.5, 1.0}, {0.5, 2.0}, {0.5, 2.0}, {0.5, 3.0}, {0.5, 10.0}, {0.5, null}};
+        assertThat(calls.aggregate("percentile_cont", List.of(FLOAT8, FLOAT8), rows)).isEqualTo(2.0);
+        Object[][] quarter = {{0.25, 1.0}, {0.25, 2.0}, {0.25, 2.0}, {0.25, 3.0}, {0.25, 10.0}};
+        assertThat(calls.aggregate("percentile_cont", List.of(FLOAT8, FLOAT8), quarter)).isEqualTo(2.0);
+        Object[][] ints = {{0.5, 1}, {0.5, 2}, {0.5, 2}, {0.5, 3}, {0.5, 10}};
+        assertThat(calls.aggregate("percentile_disc", List.of(FLOAT8, INT4), ints)).isEqualTo(2);
+        assertThat(calls.aggregate("mode", List.of(INT4), Calls.values(1, 2, 2, 3, 10))).isEqualTo(2);
+        assertThat(((FunctionKind.Aggregate) Calls.FUNCTIONS.resolve("mode", List.of(INT4)).definition().kind()).orderedSet())
+                .isTrue();
+        Object[][] bad = {{1.5, 1.0}};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> calls.aggregate("percentile_cont", List.of(FLOAT8, FLOAT8), bad))
+                .hasMessage("percentile value 1.5 is not between 0 and 1");
     }
 
     @Test

@@ -107,6 +107,9 @@ class ArithmeticTest {
         assertThat(calls.call("lcm", List.of(INT8, INT8), 4L, 6L)).isEqualTo(12L);
         assertThat(calls.call("width_bucket", List.of(FLOAT8, FLOAT8, FLOAT8, INT4), 5.35, 0.024, 10.06, 5)).isEqualTo(3);
         assertThat(Calls.text(calls.call("factorial", List.of(INT8), 5L))).isEqualTo("120");
+        assertThat(calls.call("scale", List.of(NUMERIC), new BigDecimal("1.500"))).isEqualTo(3);
+        assertThat(calls.call("min_scale", List.of(NUMERIC), new BigDecimal("1.500"))).isEqualTo(1);
+        assertThat(Calls.text(calls.call("trim_scale", List.of(NUMERIC), new BigDecimal("100.00")))).isEqualTo("100");
         assertThat(calls.call("power", List.of(FLOAT8, FLOAT8), 2.0, 10.0)).isEqualTo(1024.0);
         assertThatThrownBy(() -> calls.call("sqrt", List.of(FLOAT8), -1.0))
                 .hasMessage("cannot take square root of a negative number");

@@ -69,12 +69,18 @@ class FunctionResolutionTest {
                 .isEqualTo(SqlType.of(TypeOids.TEXT_ARRAY));
         assertThatThrownBy(() -> REGISTRY.resolve("array_append", List.of(INT4_ARRAY, SqlType.TEXT)))
                 .hasMessage("function array_append(integer[], text) does not exist");
+        Resolution widened = REGISTRY.resolve("array_append", List.of(INT4_ARRAY, SqlType.INT8));
+        assertThat(widened.returnType()).isEqualTo(SqlType.of(TypeOids.INT8_ARRAY));
+        assertThat(widened.argumentTypes()).containsExactly(SqlType.of(TypeOids.INT8_ARRAY), SqlType.INT8);
+        Resolution lag = REGISTRY.resolve("lag", List.of(SqlType.NUMERIC, SqlType.INT4, SqlType.INT4));
+        assertThat(lag.returnType()).isEqualTo(SqlType.NUMERIC);
+        assertThat(lag.argumentTypes()).containsExactly(SqlType.NUMERIC, SqlType.INT4, SqlType.NUMERIC);
     }
 
     @Test
     void variadicSpreadsArguments() {
         Resolution r = REGISTRY.resolve("concat", List.of(SqlType.UNKNOWN, SqlType.INT4, SqlType.DATE));
-        assertThat(r.argumentTypes()).containsExactly(SqlType.TEXT, SqlType.INT4, SqlType.DATE);
+        assertThat(r.argumentTypes()).containsExactly(SqlType.UNKNOWN, SqlType.INT4, SqlType.DATE);
         assertThat(r.definition().provariadic()).isEqualTo(TypeOids.ANY);
         Resolution path = REGISTRY.resolve("jsonb_extract_path", List.of(SqlType.JSONB, SqlType.UNKNOWN, SqlType.UNKNOWN));
         assertThat(path.argumentTypes()).containsExactly(SqlType.JSONB, SqlType.TEXT, SqlType.TEXT);

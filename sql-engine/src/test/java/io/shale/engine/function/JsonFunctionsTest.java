@@ -62,6 +62,10 @@ class JsonFunctionsTest {
         assertThat(op("-", TEXT, "{\"a\":1,\"b\":2}", "a")).isEqualTo("{\"b\": 2}");
         assertThat(calls.binary("=", JSONB, JSONB, jsonb("{\"a\":1.0}"), jsonb("{\"a\":1}"))).isEqualTo(true);
         assertThat(calls.binary("->", JSON, TEXT, "{\"a\": \"x\"}", "a")).isEqualTo("\"x\"");
+        assertThat(calls.binary("<", JSONB, JSONB, jsonb("\"z\""), jsonb("1"))).isEqualTo(true);
+        assertThat(calls.binary(">", JSONB, JSONB, jsonb("{\"a\":1}"), jsonb("[1,2,3]"))).isEqualTo(true);
+        assertThat(calls.binary("<", JSONB, JSONB, jsonb("[]"), jsonb("null"))).isEqualTo(true);
+        assertThat(calls.binary("<", JSONB, JSONB, jsonb("[1]"), jsonb("[0, 0]"))).isEqualTo(true);
         assertThat(calls.binary("->>", JSON, TEXT, "{\"a\": \"x\"}", "a")).isEqualTo("x");
     }
 
@@ -93,6 +97,11 @@ class JsonFunctionsTest {
         assertThat(json).isEqualTo("{\"a\" : 1, \"b\" : [1,2]}");
         assertThat(calls.call("json_build_array", List.of(INT4, TEXT, SqlType.BOOL), 1, "x", true)).isEqualTo("[1, \"x\", true]");
         assertThat(calls.call("to_json", List.of(TEXT), "x")).isEqualTo("\"x\"");
+        assertThat(calls.call("array_to_json", List.of(SqlType.of(TypeOids.INT4_ARRAY)), Calls.array(23, 1, 2)))
+                .isEqualTo("[1,2]");
+        ArrayValue square = new ArrayValue(23, new int[] {2, 2}, new int[] {1, 1}, new Object[] {1, 2, 3, 4});
+        assertThat(calls.call("array_to_json", List.of(SqlType.of(TypeOids.INT4_ARRAY)), square)).isEqualTo("[[1,2],[3,4]]");
+        assertThat(calls.call("to_jsonb", List.of(SqlType.of(TypeOids.INT4_ARRAY)), square)).hasToString("[[1, 2], [3, 4]]");
         assertThat(calls.call("to_json", List.of(SqlType.TIMESTAMP), java.time.LocalDateTime.parse("2024-01-01T10:00")))
                 .isEqualTo("\"2024-01-01T10:00:00\"");
         assertThat(calls.call("to_json", List.of(SqlType.TIMESTAMPTZ), java.time.Instant.parse("2024-01-01T10:00:00Z")))

@@ -61,6 +61,8 @@ class OperatorResolutionTest {
         assertThat(result("||", ints, SqlType.INT4)).isEqualTo(ints);
         assertThat(result("||", SqlType.INT4, ints)).isEqualTo(ints);
         assertThat(result("||", ints, ints)).isEqualTo(ints);
+        assertThat(result("||", ints, SqlType.INT8)).isEqualTo(SqlType.of(TypeOids.INT8_ARRAY));
+        assertThat(result("||", ints, SqlType.UNKNOWN)).isEqualTo(ints);
         assertThat(result("||", SqlType.JSONB, SqlType.JSONB)).isEqualTo(SqlType.JSONB);
         assertThat(result("||", SqlType.VARCHAR, SqlType.VARCHAR)).isEqualTo(SqlType.TEXT);
     }

@@ -50,6 +50,8 @@ class RegexFunctionsTest {
     @Test
     void substringForms() {
         assertThat(call("substring", "foobar", "o(.)b")).isEqualTo("o");
+        assertThat(call("regexp_substr", "foobar", "o+b")).isEqualTo("oob");
+        assertThat(call("regexp_instr", "foobar", "b")).isEqualTo(4);
         assertThat(call("substring", "foobar", "o.b")).isEqualTo("oob");
         assertThat(call("substring", "foobar", "%#\"o_b#\"%", "#")).isEqualTo("oob");
     }

@@ -62,6 +62,10 @@ class SetReturningFunctionsTest {
         assertThat(calls.rows("jsonb_each_text", List.of(SqlType.JSONB), doc)).extracting(x -> x[1])
                 .containsExactly("x", "[1, 2]");
         assertThat(calls.column("jsonb_object_keys", List.of(SqlType.JSONB), doc)).containsExactly("a", "b");
+        List<Object[]> jsonEach = calls.rows("json_each", List.of(SqlType.JSON), "{\"b\": [1,2], \"a\": \"x\"}");
+        assertThat(jsonEach).extracting(x -> x[0] + "=" + x[1]).containsExactly("a=\"x\"", "b=[1,2]");
+        assertThat(calls.column("string_to_table", List.of(SqlType.TEXT, SqlType.TEXT), "a,b", ","))
+                .containsExactly("a", "b");
         assertThat(calls.column("jsonb_array_elements_text", List.of(SqlType.JSONB), new Jsonb(Json.parse("[1,\"a\",null]"))))
                 .containsExactly("1", "a", null);
     }

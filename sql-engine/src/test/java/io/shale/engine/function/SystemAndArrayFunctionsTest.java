@@ -23,7 +23,8 @@ class SystemAndArrayFunctionsTest {
 
     @Test
     void versionAndSettings() {
-        assertThat(calls.call("version", List.of())).isEqualTo(SystemFunctions.DEFAULT_VERSION);
+        calls.context.settings.put("server_version", "15.18");
+        assertThat(calls.call("version", List.of())).isEqualTo("PostgreSQL 15.18" + SystemFunctions.VERSION_SUFFIX);
         calls.context.settings.put("shale.version_string", "PostgreSQL 15.13 (Shale 9)");
         assertThat(calls.call("version", List.of())).isEqualTo("PostgreSQL 15.13 (Shale 9)");
         assertThat(calls.call("set_config", List.of(TEXT, TEXT, SqlType.BOOL), "work_mem", "64MB", false)).isEqualTo("64MB");
@@ -42,6 +43,8 @@ class SystemAndArrayFunctionsTest {
         assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1015L, 14)).isEqualTo("character varying(10)[]");
         assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 2276L, null)).isEqualTo("\"any\"");
         assertThat(calls.call("pg_encoding_to_char", List.of(INT4), 6)).isEqualTo("UTF8");
+        assertThat(calls.call("pg_typeof", List.of(SqlType.UNKNOWN), "x")).isEqualTo((long) TypeOids.UNKNOWN);
+        assertThat(calls.call("pg_typeof", List.of(SqlType.NUMERIC), (Object) null)).isEqualTo((long) TypeOids.NUMERIC);
     }
 
     @Test
