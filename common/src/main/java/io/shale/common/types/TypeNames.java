@@ -41,7 +41,6 @@ public final class TypeNames {
             case TypeOids.FLOAT8 -> "double precision";
             case TypeOids.BOOL -> "boolean";
             case TypeOids.CHAR -> "\"char\"";
-            case TypeOids.ANY -> "\"any\"";
             default -> info.name();
         };
     }
