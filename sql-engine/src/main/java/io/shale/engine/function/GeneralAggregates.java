@@ -4,7 +4,6 @@ import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
-
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ final class GeneralAggregates {
     private static final int[] ORDERED = {
         TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.FLOAT4, TypeOids.FLOAT8, TypeOids.NUMERIC,
         TypeOids.TEXT, TypeOids.BPCHAR, TypeOids.OID, TypeOids.DATE, TypeOids.TIME, TypeOids.TIMETZ,
-        TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.ANYARRAY,
+        TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.ANYARRAY, TypeOids.ANYENUM,
         TypeOids.INET, TypeOids.MONEY, TypeOids.BOOL, TypeOids.UUID, TypeOids.BYTEA,
     };
 
@@ -34,9 +33,6 @@ final class GeneralAggregates {
                 r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1, c, actual(types, t)));
             }
         }
-        SqlType anyEnum = SqlType.of(TypeOids.ANYENUM);
-        r.def("min", anyEnum).args(anyEnum).aggregate((c, types) -> new EnumExtreme(-1, c, types.get(0)));
-        r.def("max", anyEnum).args(anyEnum).aggregate((c, types) -> new EnumExtreme(1, c, types.get(0)));
         r.def("bool_and", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(true));
         r.def("every", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(true));
         r.def("bool_or", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(false));
@@ -85,32 +81,6 @@ final class GeneralAggregates {
         private Object best;
 
         Extreme(int sign, EvalContext context, SqlType type) {
-            this.sign = sign;
-            this.context = context;
-            this.type = type;
-        }
-
-        @Override
-        public void add(Object[] a) {
-            if (best == null || ValueOrder.compare(context, type, a[0], best) * sign > 0) {
-                best = a[0];
-            }
-        }
-
-        @Override
-        public Object result() {
-            return best;
-        }
-    }
-
-    /** min/max of an enum: by label position in the type's declaration. */
-    private static final class EnumExtreme implements AggregateFunction.Accumulator {
-        private final int sign;
-        private final EvalContext context;
-        private final SqlType type;
-        private Object best;
-
-        EnumExtreme(int sign, EvalContext context, SqlType type) {
             this.sign = sign;
             this.context = context;
             this.type = type;
