@@ -122,10 +122,16 @@ class FunctionEndToEndTest {
             s.execute("SET DateStyle = 'SQL, DMY'");
             assertThat(s.query("SELECT 'd:' || DATE '2024-01-02', DATE '2024-01-02'::text"))
                     .isEqualTo(rows("d:02/01/2024|02/01/2024"));
+            assertThat(s.query("SELECT to_json(TIMESTAMP '2024-01-02 03:04:05'), to_jsonb(DATE '2024-01-02'), "
+                    + "concat(DATE '2024-01-02', 'x')")).isEqualTo(rows("\"2024-01-02T03:04:05\"|\"2024-01-02\"|02/01/2024x"));
+            assertThat(s.query("SELECT concat(0.1::float8 + 0.2::float8), to_json(0.1::float8 + 0.2::float8)"))
+                    .isEqualTo(rows("0.30000000000000004|0.30000000000000004"));
             s.execute("SET IntervalStyle = 'iso_8601'");
             assertThat(s.value("SELECT 'i:' || INTERVAL '1 day 2 hours'")).isEqualTo("i:P1DT2H");
             s.execute("SET extra_float_digits = 0");
             assertThat(s.value("SELECT (0.1::float8 + 0.2::float8) || ''")).isEqualTo("0.3");
+            assertThat(s.query("SELECT concat(0.1::float8 + 0.2::float8), to_json(0.1::float8 + 0.2::float8)"))
+                    .isEqualTo(rows("0.3|0.3"));
         }
     }
 
