@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The column label PostgreSQL gives a select-list item without an alias (FigureColname). */
-final class ColumnNames {
+public final class ColumnNames {
     private ColumnNames() {
     }
 
-    static String derive(Expression e) {
+    public static String derive(Expression e) {
         String[] name = {"?column?"};
         strength(e, name);
         return name[0];
