@@ -6,6 +6,7 @@ import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.Between;
 import io.shale.grammar.ast.BinaryOperation;
 import io.shale.grammar.ast.BooleanLiteral;
+import io.shale.grammar.ast.Case;
 import io.shale.grammar.ast.Cast;
 import io.shale.grammar.ast.Coalesce;
 import io.shale.grammar.ast.ColumnReference;
@@ -22,6 +23,7 @@ import io.shale.grammar.ast.LogicalOperator;
 import io.shale.grammar.ast.Not;
 import io.shale.grammar.ast.StringLiteral;
 import io.shale.grammar.ast.UnaryOperation;
+import io.shale.grammar.ast.WhenClause;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +48,13 @@ final class ExpressionPrinter {
 
     private final Columns columns;
     private final boolean pretty;
+    private final boolean indent;
 
-    ExpressionPrinter(Columns columns, boolean pretty) {
+    /** @param indent lay CASE out over several lines, as pg_get_viewdef does */
+    ExpressionPrinter(Columns columns, boolean pretty, boolean indent) {
         this.columns = columns;
         this.pretty = pretty;
+        this.indent = indent;
     }
 
     Printed print(Expression e) {
@@ -89,6 +94,7 @@ final class ExpressionPrinter {
             case Between b when !b.symmetric() -> between(b);
             case InList in -> inList(in);
             case FunctionCall f -> function(f);
+            case Case c when c.operand() == null -> caseExpression(c);
             case Coalesce c -> {
                 List<Printed> args = new ArrayList<>();
                 for (Expression a : c.operands()) {
@@ -106,6 +112,33 @@ final class ExpressionPrinter {
             }
             default -> Printed.primary(SqlFormatter.format(e), null);
         };
+    }
+
+    private Printed caseExpression(Case c) {
+        List<Printed> results = new ArrayList<>();
+        for (WhenClause w : c.whenClauses()) {
+            results.add(print(w.result()));
+        }
+        if (c.elseResult() != null) {
+            results.add(print(c.elseResult()));
+        }
+        String type = null;
+        for (Printed r : results) {
+            type = type != null ? type : r.type();
+        }
+        type = type == null ? "text" : type;
+        StringBuilder sb = new StringBuilder(indent ? "    CASE" : "CASE");
+        String gap = indent ? "\n            " : " ";
+        for (int i = 0; i < c.whenClauses().size(); i++) {
+            Printed condition = print(c.whenClauses().get(i).condition());
+            sb.append(gap).append("WHEN ").append(condition.text()).append(" THEN ")
+                    .append(coerce(results.get(i), type).text());
+        }
+        if (c.elseResult() != null) {
+            sb.append(gap).append("ELSE ").append(coerce(results.getLast(), type).text());
+        }
+        sb.append(indent ? "\n        END" : " END");
+        return Printed.primary(sb.toString(), type);
     }
 
     private Printed column(ColumnReference c) {

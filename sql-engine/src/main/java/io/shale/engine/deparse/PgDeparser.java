@@ -41,7 +41,7 @@ public final class PgDeparser implements ExpressionDeparser {
                 Column c = table == null ? null : table.column(parts.getLast());
                 return c == null || c.dropped() ? null : new Printed(Names.quote(c.name()), label(objects, c),
                         Printed.Precedence.PRIMARY, Printed.Kind.COLUMN);
-            }, pretty);
+            }, pretty, false);
             return printer.print(parser.parseExpression(sql)).text();
         } catch (RuntimeException e) {
             return sql;

@@ -58,7 +58,7 @@ final class QueryPrinter {
             }
             from.add(text);
         }
-        ExpressionPrinter expressions = new ExpressionPrinter(this::column, pretty);
+        ExpressionPrinter expressions = new ExpressionPrinter(this::column, pretty, true);
         StringBuilder sb = new StringBuilder(" SELECT");
         List<String> items = new ArrayList<>();
         for (SelectItem item : spec.selectItems()) {
@@ -151,7 +151,7 @@ final class QueryPrinter {
                 if (left == null || right == null) {
                     yield null;
                 }
-                String condition = new ExpressionPrinter(this::column, pretty).print(on.condition()).text();
+                String condition = new ExpressionPrinter(this::column, pretty, true).print(on.condition()).text();
                 String kind = switch (j.type()) {
                     case INNER -> "JOIN";
                     case LEFT -> "LEFT JOIN";
