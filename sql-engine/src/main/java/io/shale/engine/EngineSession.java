@@ -146,6 +146,12 @@ final class EngineSession implements Session {
         queryStart = java.time.Instant.now();
     }
 
+    /** When the client's current message arrived: the statement_timestamp() of its statements. */
+    java.time.Instant queryStart() {
+        java.time.Instant start = queryStart;
+        return start != null ? start : backendStart;
+    }
+
     @Override
     public void simpleQuery(String sql, QueryListener listener) {
         started(sql);
@@ -231,15 +237,13 @@ final class EngineSession implements Session {
 
     @Override
     public List<ColumnDescription> describePortal(String portalName) {
-        Portal portal = portal(portalName);
-        return describe(executor.describe(portal.prepared).columns().isEmpty() ? List.of()
-                : executor.outputColumns(portal.prepared));
+        return executor.describe(portal(portalName).prepared).columns();
     }
 
     @Override
     public short[] portalResultFormats(String portalName) {
         Portal portal = portal(portalName);
-        int n = executor.outputColumns(portal.prepared).size();
+        int n = executor.describe(portal.prepared).columns().size();
         short[] formats = new short[n];
         short[] given = portal.resultFormats;
         for (int i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import io.shale.common.types.SqlType;
 import io.shale.engine.exec.OperatorFactory;
 import io.shale.engine.plan.OutputColumn;
 import io.shale.engine.plan.PlanNode;
+import io.shale.engine.session.StatementDescription;
 import io.shale.grammar.ast.Statement;
 
 import java.util.List;
@@ -30,7 +31,7 @@ final class Prepared {
 
     /** An analysed plan and what it was analysed under. */
     record Plan(PlanNode plan, OperatorFactory operators, List<SqlType> parameterTypes,
-                io.shale.catalog.Catalog catalog, String searchPath) {
+                io.shale.catalog.Catalog catalog, String searchPath, StatementDescription description) {
         List<OutputColumn> columns() {
             return plan.columns();
         }

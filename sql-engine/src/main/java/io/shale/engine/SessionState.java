@@ -50,6 +50,9 @@ final class SessionState implements EvalContext {
     private Long lastSequenceValue;
     private final java.util.Map<Integer, Long> currentValues = new java.util.HashMap<>();
     private FormatSettings formatSettings;
+    private Catalog formatCatalog;
+    private long formatVersion;
+    private StatementSettings statementSettings;
     private final List<Notice> notices = new ArrayList<>();
 
     private record SavepointState(String name, int handle, Catalog catalog) {
@@ -120,12 +123,11 @@ final class SessionState implements EvalContext {
             throw new ShaleException(ErrorCode.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
-        statementStart = Instant.now();
-        formatSettings = null;
+        statementStart = session.queryStart();
         cancelRequested = false;
         timedOut = false;
         running = Thread.currentThread();
-        long timeoutMs = session.settings.integerValue("statement_timeout");
+        long timeoutMs = statementSettings().statementTimeoutMs();
         if (timeoutMs > 0) {
             Thread thread = running;
             timeout = engine.timers().schedule(() -> {
@@ -153,24 +155,28 @@ final class SessionState implements EvalContext {
     }
 
     private void open(Mode newMode) {
-        TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation : defaultIsolation();
-        boolean readOnly = nextReadOnly || session.settings.booleanValue("default_transaction_read_only");
-        long lockTimeout = session.settings.integerValue("lock_timeout");
-        long deadlockTimeout = session.settings.integerValue("deadlock_timeout");
-        transaction = engine.store().begin(new TransactionOptions(isolation, readOnly, Duration.ofMillis(lockTimeout),
-                Duration.ofMillis(Math.max(deadlockTimeout, 1))));
-        transactionStart = Instant.now();
+        StatementSettings settings = statementSettings();
+        TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation
+                : isolation(settings.defaultIsolation());
+        boolean readOnly = nextReadOnly || settings.defaultReadOnly();
+        transaction = engine.store().begin(new TransactionOptions(isolation, readOnly,
+                Duration.ofMillis(settings.lockTimeoutMs()), Duration.ofMillis(Math.max(settings.deadlockTimeoutMs(), 1))));
+        transactionStart = statementStart;
         mode = newMode;
-        session.settings.beginTransaction();
-        session.settings.set("transaction_isolation", isolationName(isolation), true);
-        session.settings.set("transaction_read_only", readOnly ? "on" : "off", true);
+        session.settings.beginTransaction(isolationName(isolation), readOnly);
         this.readOnly = readOnly;
         nextIsolation = null;
         nextReadOnly = false;
     }
 
-    private TransactionOptions.IsolationLevel defaultIsolation() {
-        return isolation(session.settings.setting("default_transaction_isolation"));
+    /** The settings statements read, parsed again only after a setting changed. */
+    StatementSettings statementSettings() {
+        StatementSettings current = statementSettings;
+        if (current == null || current.version() != session.settings.version()) {
+            current = StatementSettings.of(session.settings);
+            statementSettings = current;
+        }
+        return current;
     }
 
     static TransactionOptions.IsolationLevel isolation(String text) {
@@ -430,7 +436,11 @@ final class SessionState implements EvalContext {
 
     @Override
     public FormatSettings formatSettings() {
-        if (formatSettings == null) {
+        Catalog catalog = catalog();
+        long version = session.settings.version();
+        if (formatSettings == null || formatCatalog != catalog || formatVersion != version) {
+            formatCatalog = catalog;
+            formatVersion = version;
             formatSettings = session.settings.formatSettings(new io.shale.engine.system.OidNamesResolver(catalog(),
                     databaseOid(), currentUserOid(), currentSchemas(true), engine.procs(), engine.systemCatalog()));
         }

@@ -211,9 +211,9 @@ final class StatementExecutor {
     }
 
     ExecContext context(Object[] parameters) {
-        SessionSystemContext system = new SessionSystemContext(engine, session);
         return new ExecContext(state, state.transaction(), state.catalog(), session.database.oid(), parameters,
-                engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name).rows(system));
+                engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name)
+                        .rows(new SessionSystemContext(engine, session))).withProcessId(session.processId());
     }
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
@@ -225,7 +225,7 @@ final class StatementExecutor {
     /** The statement's plan, made again when the catalog or the search path changed since. */
     Prepared.Plan plan(Prepared prepared) {
         Catalog catalog = state.catalog();
-        String path = session.settings.setting("search_path");
+        String path = state.statementSettings().searchPath();
         Prepared.Plan cached = prepared.plan;
         if (cached != null && cached.catalog() == catalog && cached.searchPath().equals(path)) {
             return cached;
@@ -240,7 +240,10 @@ final class StatementExecutor {
             default -> throw new IllegalStateException("not a plannable statement");
         };
         plan = io.shale.engine.optimize.Optimizer.optimize(plan, catalog.objects(session.database.oid()));
-        Prepared.Plan made = new Prepared.Plan(plan, new OperatorFactory(), context.parameterTypes(), catalog, path);
+        StatementDescription description = new StatementDescription(oids(context.parameterTypes()),
+                EngineSession.describe(plan.columns()));
+        Prepared.Plan made = new Prepared.Plan(plan, new OperatorFactory(), context.parameterTypes(), catalog, path,
+                description);
         prepared.plan = made;
         return made;
     }
@@ -248,8 +251,7 @@ final class StatementExecutor {
     StatementDescription describe(Prepared prepared) {
         Statement s = prepared.statement;
         if (s instanceof Query || s instanceof Insert || s instanceof Update || s instanceof Delete) {
-            Prepared.Plan plan = plan(prepared);
-            return new StatementDescription(oids(plan.parameterTypes()), EngineSession.describe(plan.columns()));
+            return plan(prepared).description();
         }
         return new StatementDescription(oids(prepared.declaredTypes), EngineSession.describe(outputColumns(prepared)));
     }

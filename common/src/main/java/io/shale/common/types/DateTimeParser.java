@@ -64,6 +64,11 @@ final class DateTimeParser {
                 "date/time field value out of range: \"" + text + "\"");
     }
 
+    /** A month or day outside 1-12 / 1-31: PostgreSQL suspects the field order (DateStyle). */
+    private ShaleException monthDayRange() {
+        return range().withHint("Perhaps you need a different \"datestyle\" setting.");
+    }
+
     private Fields run() {
         for (DateTimeLexer.Token t : DateTimeLexer.split(text)) {
             switch (t.kind()) {
@@ -264,6 +269,9 @@ final class DateTimeParser {
             int y = bc ? 1 - year : year;
             if (bc && year <= 0) {
                 throw range();
+            }
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                throw monthDayRange();
             }
             try {
                 date = LocalDate.of(y, month, day);

@@ -85,7 +85,7 @@ public record Jsonb(JsonValue root) implements Comparable<Jsonb> {
 
     @Override
     public int compareTo(Jsonb o) {
-        return JsonText.compare(root, o.root);
+        return JsonText.compareTopLevel(root, o.root);
     }
 
     @Override

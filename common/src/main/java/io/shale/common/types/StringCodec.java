@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The character types (text, varchar, bpchar, name, "char", unknown, cstring), json, xml and
- * enum labels, all as String; the binary form is the UTF-8 bytes ("char": one byte).
+ * enum labels, all as String; the binary form is the UTF-8 bytes ("char": one byte). void
+ * prints as the empty string whatever its value.
  */
 final class StringCodec implements ValueCodec {
     static final int NAME_MAX_BYTES = 63;
 
     @Override
     public String format(SqlType type, Object value, FormatSettings settings) {
+        if (type.oid() == TypeOids.VOID) {
+            return "";
+        }
         String s = (String) value;
         if (type.oid() == TypeOids.CHAR && !s.isEmpty() && s.charAt(0) >= 0x80) {
             int c = s.charAt(0) & 0xFF;
@@ -48,6 +52,7 @@ final class StringCodec implements ValueCodec {
             case TypeOids.VARCHAR, TypeOids.BPCHAR -> applyLength(type, text, false);
             case TypeOids.NAME -> truncateBytes(text, NAME_MAX_BYTES);
             case TypeOids.CHAR -> toChar(text);
+            case TypeOids.VOID -> "";
             case TypeOids.JSON -> {
                 JsonParser.parse(text, "json");
                 yield text;
@@ -101,6 +106,9 @@ final class StringCodec implements ValueCodec {
 
     @Override
     public void write(SqlType type, Object value, ByteSink out, FormatSettings settings) {
+        if (type.oid() == TypeOids.VOID) {
+            return;
+        }
         String s = (String) value;
         if (type.oid() == TypeOids.CHAR) {
             if (!s.isEmpty()) {

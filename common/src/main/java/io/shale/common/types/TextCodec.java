@@ -7,7 +7,15 @@ public final class TextCodec {
 
     /** The text form of a non-null value, as PostgreSQL's output function prints it. */
     public static String format(SqlType type, Object value, FormatSettings settings) {
+        if (value instanceof ArrayValue a && BuiltinTypes.elementOf(type.oid()) == 0) {
+            return ArrayText.format(a, new SqlType(a.elementOid(), type.typmod()), settings);
+        }
         return Codecs.require(type.oid(), "text output").format(type, value, settings);
+    }
+
+    /** Parses an array literal of a given element type (for arrays of enums and other user types). */
+    public static ArrayValue parseArray(SqlType elementType, String text, FormatSettings settings) {
+        return ArrayText.parse(text, elementType, settings);
     }
 
     /**

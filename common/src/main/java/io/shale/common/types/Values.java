@@ -18,6 +18,14 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * The SQL type a Java value stands for when the context gives none (text for strings,
+     * the array type of an array's element oid, record for rows).
+     */
+    public static SqlType typeOf(Object value) {
+        return RecordCodec.typeOf(value);
+    }
+
     /** Negative, zero or positive as {@code a} sorts before, with or after {@code b}. */
     public static int compare(SqlType type, Object a, Object b) {
         return compare(type.oid(), a, b);

@@ -238,6 +238,10 @@ class TypeSystemExamplesTest {
         assertThat(TextCodec.parse(SqlType.CHAR, "\\303", S)).isEqualTo(c);
         assertThat(BinaryCodec.encode(SqlType.CHAR, c, S)).containsExactly((byte) 0xC3);
         assertThat(TextCodec.format(SqlType.of(TypeOids.REGCLASS), 0L, S)).isEqualTo("-");
+        assertThat(TextCodec.format(SqlType.VOID, "", S)).isEmpty();
+        ArrayValue moods = TextCodec.parseArray(SqlType.of(16500), "{happy,\"so so\"}", S);
+        assertThat(TextCodec.format(SqlType.of(16501), moods, S)).isEqualTo("{happy,\"so so\"}");
+        assertThat(BinaryCodec.encode(SqlType.VOID, "", S)).isEmpty();
         assertThat(TextCodec.parse(SqlType.OID, "-1", S)).isEqualTo(4294967295L);
     }
 

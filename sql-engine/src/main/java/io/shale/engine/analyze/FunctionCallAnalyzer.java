@@ -35,6 +35,18 @@ final class FunctionCallAnalyzer {
             }
         }
         List<Expr> args = f.star() ? List.of() : expressions.analyzeAll(f.arguments(), scope, clause);
+        if (args.isEmpty() && !f.star() && f.window() == null) {
+            switch (name) {
+                case "pg_backend_pid" -> {
+                    return new Expr.SessionValue(Expr.SessionValueKind.BACKEND_PID, SqlType.INT4);
+                }
+                case "txid_current", "pg_current_xact_id" -> {
+                    return new Expr.SessionValue(Expr.SessionValueKind.TRANSACTION_ID, SqlType.INT8);
+                }
+                default -> {
+                }
+            }
+        }
         if (name.equals("pg_typeof") && args.size() == 1) {
             return new Expr.Literal((long) args.get(0).type().oid(), SqlType.of(TypeOids.REGTYPE));
         }

@@ -23,10 +23,12 @@ public final class ExecContext {
     private final Object[] parameters;
     private final TableAccess tables;
     private final SystemRows systemRows;
-    private final ArrayDeque<Object[]> outerRows = new ArrayDeque<>();
-    private final Map<Integer, List<Object[]>> materialized = new HashMap<>();
-    private final Map<Object, Object> cache = new HashMap<>();
+    /** Made on first use: most executions (point lookups) need none of these. */
+    private ArrayDeque<Object[]> outerRows;
+    private Map<Integer, List<Object[]>> materialized;
+    private Map<Object, Object> cache;
     private long affected;
+    private int processId;
 
     public ExecContext(EvalContext session, Transaction transaction, Catalog catalog, int databaseOid,
                        Object[] parameters, TableAccess tables, SystemRows systemRows) {
@@ -37,6 +39,16 @@ public final class ExecContext {
         this.parameters = parameters;
         this.tables = tables;
         this.systemRows = systemRows;
+    }
+
+    /** The backend process id of the session running this statement (pg_backend_pid()). */
+    public int processId() {
+        return processId;
+    }
+
+    public ExecContext withProcessId(int pid) {
+        this.processId = pid;
+        return this;
     }
 
     public EvalContext session() {
@@ -81,6 +93,9 @@ public final class ExecContext {
     }
 
     public void pushOuter(Object[] row) {
+        if (outerRows == null) {
+            outerRows = new ArrayDeque<>();
+        }
         outerRows.push(row);
     }
 
@@ -89,10 +104,13 @@ public final class ExecContext {
     }
 
     public List<Object[]> materialized(int id) {
-        return materialized.get(id);
+        return materialized == null ? null : materialized.get(id);
     }
 
     public void materialize(int id, List<Object[]> rows) {
+        if (materialized == null) {
+            materialized = new HashMap<>();
+        }
         materialized.put(id, rows);
     }
 
@@ -107,10 +125,13 @@ public final class ExecContext {
 
     /** A value cached for the length of this execution (uncorrelated subquery results). */
     public Object cache(Object key) {
-        return cache.get(key);
+        return cache == null ? null : cache.get(key);
     }
 
     public void cache(Object key, Object value) {
+        if (cache == null) {
+            cache = new HashMap<>();
+        }
         cache.put(key, value);
     }
 

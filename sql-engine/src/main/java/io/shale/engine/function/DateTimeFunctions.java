@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -201,7 +202,7 @@ final class DateTimeFunctions {
     }
 
     private static String pad(int v) {
-        return ValueText.pad(v, 2);
+        return DateTimeText.pad(v, 2);
     }
 
     private static LocalTime makeTime(int hour, int minute, double second) {

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
@@ -79,7 +80,7 @@ final class GeneralAggregates {
 
         @Override
         public void add(Object[] a) {
-            if (best == null || Compare.compare(a[0], best) * sign > 0) {
+            if (best == null || ValueOrder.compareUntyped(a[0], best) * sign > 0) {
                 best = a[0];
             }
         }
@@ -215,7 +216,7 @@ final class GeneralAggregates {
             }
             if (first == null) {
                 first = v;
-            } else if (!java.util.Arrays.equals(first.dimensions(), v.dimensions())) {
+            } else if (!java.util.Arrays.equals(first.dims(), v.dims())) {
                 throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATA_EXCEPTION,
                         "cannot accumulate arrays of different dimensionality");
             }
@@ -233,7 +234,7 @@ final class GeneralAggregates {
             int[] lower = new int[n + 1];
             dims[0] = count;
             lower[0] = 1;
-            System.arraycopy(first.dimensions(), 0, dims, 1, n);
+            System.arraycopy(first.dims(), 0, dims, 1, n);
             System.arraycopy(first.lowerBounds(), 0, lower, 1, n);
             return new ArrayValue(first.elementOid(), dims, lower, elements.toArray());
         }
@@ -254,7 +255,7 @@ final class GeneralAggregates {
 
         @Override
         public Object result() {
-            return values.isEmpty() ? null : ArrayValue.of(elementOid, values);
+            return values.isEmpty() ? null : ArrayValue.of(elementOid, values.toArray());
         }
     }
 }

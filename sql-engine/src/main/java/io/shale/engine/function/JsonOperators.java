@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
@@ -33,9 +35,9 @@ final class JsonOperators {
         r.binary("?", JSONB, TEXT, BOOL, (c, a) -> JsonTrees.exists(tree(a[0]), (String) a[1]));
         r.binary("?|", JSONB, TEXT_ARRAY, BOOL, (c, a) -> existsAny(tree(a[0]), path(a[1]), true));
         r.binary("?&", JSONB, TEXT_ARRAY, BOOL, (c, a) -> existsAny(tree(a[0]), path(a[1]), false));
-        r.binary("||", JSONB, JSONB, JSONB, (c, a) -> new Jsonb(JsonTrees.concat(tree(a[0]), tree(a[1]))));
-        r.binary("-", JSONB, TEXT, JSONB, (c, a) -> new Jsonb(JsonTrees.deleteKey(tree(a[0]), (String) a[1])));
-        r.binary("-", JSONB, I4, JSONB, (c, a) -> new Jsonb(JsonTrees.deleteIndex(tree(a[0]), (int) a[1])));
+        r.binary("||", JSONB, JSONB, JSONB, (c, a) -> JsonbTrees.jsonb(JsonTrees.concat(tree(a[0]), tree(a[1]))));
+        r.binary("-", JSONB, TEXT, JSONB, (c, a) -> JsonbTrees.jsonb(JsonTrees.deleteKey(tree(a[0]), (String) a[1])));
+        r.binary("-", JSONB, I4, JSONB, (c, a) -> JsonbTrees.jsonb(JsonTrees.deleteIndex(tree(a[0]), (int) a[1])));
         r.binary("-", JSONB, TEXT_ARRAY, JSONB, (c, a) -> {
             Object t = tree(a[0]);
             for (Object k : path(a[1])) {
@@ -43,18 +45,18 @@ final class JsonOperators {
                     t = JsonTrees.deleteKey(t, (String) k);
                 }
             }
-            return new Jsonb(t);
+            return JsonbTrees.jsonb(t);
         });
-        r.binary("=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.equal(tree(a[0]), tree(a[1])));
-        r.binary("<>", JSONB, JSONB, BOOL, (c, a) -> !JsonTrees.equal(tree(a[0]), tree(a[1])));
-        r.binary("<", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) < 0);
-        r.binary("<=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) <= 0);
-        r.binary(">", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) > 0);
-        r.binary(">=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) >= 0);
+        r.binary("=", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) == 0);
+        r.binary("<>", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) != 0);
+        r.binary("<", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) < 0);
+        r.binary("<=", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) <= 0);
+        r.binary(">", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) > 0);
+        r.binary(">=", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) >= 0);
     }
 
     private static Object tree(Object v) {
-        return ((Jsonb) v).tree();
+        return JsonbTrees.tree(v);
     }
 
     private static Object parse(Object json) {

@@ -120,7 +120,7 @@ final class JsonTrees {
             }
             case Boolean a -> Boolean.compare(a, (Boolean) y);
             case BigDecimal a -> a.compareTo((BigDecimal) y);
-            case String a -> Compare.compareText(a, (String) y);
+            case String a -> io.shale.common.types.Values.compareCodePoints(a, (String) y);
             default -> 0;
         };
     }

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -300,7 +301,7 @@ final class StringFunctions {
         if (nullString != null) {
             parts.replaceAll(p -> nullString.equals(p) ? null : p);
         }
-        return ArrayValue.of(TypeOids.TEXT, parts);
+        return ArrayValue.of(TypeOids.TEXT, parts.toArray());
     }
 
     private static String concatWithSeparator(EvalContext c, String separator, Object[] a, int first) {
@@ -311,7 +312,7 @@ final class StringFunctions {
                 if (any) {
                     sb.append(separator);
                 }
-                sb.append(ValueText.format(a[i], c));
+                sb.append(AnyText.format(a[i], c));
                 any = true;
             }
         }

@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;

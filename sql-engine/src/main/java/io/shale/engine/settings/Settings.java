@@ -35,6 +35,9 @@ public final class Settings {
     private final Map<String, SettingDefinition> placeholders = new HashMap<>();
     private final Deque<Saved> saved = new ArrayDeque<>();
     private final Map<String, String> lastReported = new HashMap<>();
+    /** See {@link #version()}. */
+    private long version;
+    private long reportedVersion = -1;
 
     Settings(SettingsRegistry registry) {
         this.registry = registry;
@@ -42,6 +45,16 @@ public final class Settings {
 
     /** Levels to return to when a transaction or subtransaction aborts. */
     private record Saved(Map<String, String> session, Map<String, String> local) {
+    }
+
+    /**
+     * A number that changes whenever the value of a setting may have changed, except for the
+     * transaction characteristics (transaction_isolation, transaction_read_only,
+     * transaction_deferrable): what a session derives from the other settings stays valid while
+     * it is the same.
+     */
+    public long version() {
+        return version;
     }
 
     /** SHOW name: the value as PostgreSQL prints it; 42704 for an unknown name. */
@@ -112,6 +125,7 @@ public final class Settings {
         String key = d.name();
         sessionValues.remove(key);
         localValues.remove(key);
+        version++;
     }
 
     /** SET LOCAL name TO DEFAULT. */
@@ -129,6 +143,7 @@ public final class Settings {
     public void resetAll() {
         sessionValues.keySet().removeIf(k -> !NO_RESET_ALL.contains(k));
         localValues.keySet().removeIf(k -> !NO_RESET_ALL.contains(k));
+        version++;
     }
 
     /**
@@ -144,6 +159,7 @@ public final class Settings {
         if (d.isPlaceholder()) {
             placeholders.put(d.name(), d);
         }
+        version++;
     }
 
     /** Sets a setting the session itself maintains (is_superuser, session_authorization, …). */
@@ -151,6 +167,7 @@ public final class Settings {
         SettingDefinition d = require(name);
         resetValues.put(d.name(), SettingValues.normalize(d, name, value, stored(d)));
         sessionValues.remove(d.name());
+        version++;
     }
 
     public boolean inTransaction() {
@@ -162,9 +179,26 @@ public final class Settings {
         push();
     }
 
+    /** Begins a transaction with its characteristics, in stored form ("read committed", …). */
+    public void beginTransaction(String isolation, boolean readOnly) {
+        beginTransaction();
+        localValues.put("transaction_isolation", isolation);
+        localValues.put("transaction_read_only", readOnly ? "on" : "off");
+    }
+
     /** COMMIT: SET values stay, SET LOCAL values end. */
     public void commitTransaction() {
         saved.clear();
+        endLocalValues();
+    }
+
+    private void endLocalValues() {
+        for (String key : localValues.keySet()) {
+            if (!PER_TRANSACTION.contains(key)) {
+                version++;
+                break;
+            }
+        }
         localValues = new HashMap<>();
     }
 
@@ -174,7 +208,7 @@ public final class Settings {
             restore(saved.getLast());
         }
         saved.clear();
-        localValues = new HashMap<>();
+        endLocalValues();
     }
 
     /** SAVEPOINT. */
@@ -206,10 +240,15 @@ public final class Settings {
     private void restore(Saved s) {
         sessionValues = new HashMap<>(s.session());
         localValues = new HashMap<>(s.local());
+        version++;
     }
 
     /** The reported (GUC_REPORT) settings whose value changed since the last call, in SHOW form. */
     public Map<String, String> reportedChanges() {
+        if (reportedVersion == version) {
+            return Map.of();
+        }
+        reportedVersion = version;
         Map<String, String> changes = new LinkedHashMap<>();
         for (String name : SettingsRegistry.REPORTED) {
             String value = show(name);
@@ -298,6 +337,9 @@ public final class Settings {
     }
 
     private void assign(SettingDefinition d, String value, boolean local) {
+        if (!PER_TRANSACTION.contains(d.name())) {
+            version++;
+        }
         if (local || PER_TRANSACTION.contains(d.name())) {
             if (inTransaction()) {
                 localValues.put(d.name(), value);

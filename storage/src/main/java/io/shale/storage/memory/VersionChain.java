@@ -11,6 +11,8 @@ final class VersionChain {
     volatile Version head;
     /** Set (under the monitor) once the chain left the map; writers then start a new chain. */
     boolean removed;
+    /** Set (under the monitor) once the chain is in the store's ordered map. */
+    boolean ordered;
 
     VersionChain(byte[] key) {
         this.key = key;

@@ -3,34 +3,43 @@ package io.shale.storage.memory;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The ordered map of key to version chain, compared as unsigned bytes. Lock-free for readers;
- * each chain is changed under its own monitor. Knows versions and timestamps, not locks: callers
- * hold the key's row lock before they add a version.
+ * The ordered map of key to version chain, compared as unsigned bytes, and the same chains in a
+ * hash map for point reads (a skip-list descent costs dozens of cache misses, a hash look-up a
+ * few). Lock-free for readers; each chain is changed under its own monitor, which also keeps the
+ * two maps in step: a chain enters the ordered map with its first version and leaves both maps
+ * when it is removed. Knows versions and timestamps, not locks: callers hold the key's row lock
+ * before they add a version.
  */
 final class VersionStore {
     private final ConcurrentSkipListMap<byte[], VersionChain> chains =
             new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    private final ConcurrentHashMap<ChainKey, VersionChain> byKey = new ConcurrentHashMap<>();
     private final LongAdder liveKeys = new LongAdder();
 
     VersionChain chain(byte[] key) {
-        return chains.get(key);
+        return byKey.get(new ChainKey(key));
     }
 
     /** Puts a provisional version on top of the key's chain; returns the chain. */
     VersionChain push(byte[] key, Version version) {
         while (true) {
-            VersionChain chain = chains.get(key);
+            VersionChain chain = chain(key);
             if (chain == null) {
                 VersionChain created = new VersionChain(key.clone());
-                VersionChain existing = chains.putIfAbsent(created.key, created);
+                VersionChain existing = byKey.putIfAbsent(new ChainKey(created.key), created);
                 chain = existing == null ? created : existing;
             }
             synchronized (chain) {
                 if (!chain.removed) {
+                    if (!chain.ordered) {
+                        chain.ordered = true;
+                        chains.put(chain.key, chain);
+                    }
                     version.next = chain.head;
                     chain.head = version;
                     return chain;
@@ -177,7 +186,10 @@ final class VersionStore {
     private void removeLocked(VersionChain chain) {
         if (!chain.removed) {
             chain.removed = true;
-            chains.remove(chain.key, chain);
+            if (chain.ordered) {
+                chains.remove(chain.key, chain);
+            }
+            byKey.remove(new ChainKey(chain.key), chain);
         }
     }
 }
