@@ -4,7 +4,6 @@ import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
-
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ final class GeneralAggregates {
     private static final int[] ORDERED = {
         TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.FLOAT4, TypeOids.FLOAT8, TypeOids.NUMERIC,
         TypeOids.TEXT, TypeOids.BPCHAR, TypeOids.OID, TypeOids.DATE, TypeOids.TIME, TypeOids.TIMETZ,
-        TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.ANYARRAY,
+        TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.INTERVAL, TypeOids.ANYARRAY, TypeOids.ANYENUM,
         TypeOids.INET, TypeOids.MONEY, TypeOids.BOOL, TypeOids.UUID, TypeOids.BYTEA,
     };
 
@@ -30,13 +29,10 @@ final class GeneralAggregates {
         for (int oid : ORDERED) {
             SqlType t = SqlType.of(oid);
             if (oid != TypeOids.BOOL && oid != TypeOids.UUID && oid != TypeOids.BYTEA) {
-                r.def("min", t).args(t).aggregate((c, types) -> new Extreme(-1));
-                r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1));
+                r.def("min", t).args(t).aggregate((c, types) -> new Extreme(-1, c, actual(types, t)));
+                r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1, c, actual(types, t)));
             }
         }
-        SqlType anyEnum = SqlType.of(TypeOids.ANYENUM);
-        r.def("min", anyEnum).args(anyEnum).aggregate((c, types) -> new EnumExtreme(-1, c, types.get(0)));
-        r.def("max", anyEnum).args(anyEnum).aggregate((c, types) -> new EnumExtreme(1, c, types.get(0)));
         r.def("bool_and", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(true));
         r.def("every", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(true));
         r.def("bool_or", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(false));
@@ -73,36 +69,18 @@ final class GeneralAggregates {
         }
     }
 
-    /** min (sign -1) or max (sign 1). */
-    private static final class Extreme implements AggregateFunction.Accumulator {
-        private final int sign;
-        private Object best;
-
-        Extreme(int sign) {
-            this.sign = sign;
-        }
-
-        @Override
-        public void add(Object[] a) {
-            if (best == null || ValueOrder.compareUntyped(a[0], best) * sign > 0) {
-                best = a[0];
-            }
-        }
-
-        @Override
-        public Object result() {
-            return best;
-        }
+    private static SqlType actual(List<SqlType> types, SqlType declared) {
+        return types.isEmpty() ? declared : types.getFirst();
     }
 
-    /** min/max of an enum: by label position in the type's declaration. */
-    private static final class EnumExtreme implements AggregateFunction.Accumulator {
+    /** min (sign -1) or max (sign 1), in the order of the argument's type (enums by label position). */
+    private static final class Extreme implements AggregateFunction.Accumulator {
         private final int sign;
         private final EvalContext context;
         private final SqlType type;
         private Object best;
 
-        EnumExtreme(int sign, EvalContext context, SqlType type) {
+        Extreme(int sign, EvalContext context, SqlType type) {
             this.sign = sign;
             this.context = context;
             this.type = type;
