@@ -1,5 +1,7 @@
 package io.shale.engine.exec;
 
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.catalog.Catalog;
 import io.shale.common.types.FormatSettings;
 import io.shale.engine.function.EvalContext;
@@ -72,6 +74,9 @@ public final class ExecContext {
     }
 
     public Object parameter(int index) {
+        if (index >= parameters.length) {
+            throw new ShaleException(ErrorCode.UNDEFINED_PARAMETER, "there is no parameter $" + (index + 1));
+        }
         return parameters[index];
     }
 

@@ -36,7 +36,7 @@ class SystemAndArrayFunctionsTest {
     }
 
     @Test
-    void formatType() {
+    void encodingAndTypeOf() {
         assertThat(calls.call("pg_encoding_to_char", List.of(INT4), 6)).isEqualTo("UTF8");
         assertThat(calls.call("pg_typeof", List.of(SqlType.UNKNOWN), "x")).isEqualTo((long) TypeOids.UNKNOWN);
         assertThat(calls.call("pg_typeof", List.of(SqlType.NUMERIC), (Object) null)).isEqualTo((long) TypeOids.NUMERIC);

@@ -76,7 +76,7 @@ class CatalogFunctionsTest {
         assertThat(call("pg_get_indexdef", (long) TestCatalog.T_PKEY))
                 .isEqualTo("CREATE UNIQUE INDEX t_pkey ON public.t USING btree (id)");
         assertThat(call("pg_get_indexdef", (long) TestCatalog.T_MULTI, 0, true))
-                .isEqualTo("CREATE INDEX t_multi ON public.t USING btree (p, name) INCLUDE (price)");
+                .isEqualTo("CREATE INDEX t_multi ON t USING btree (p, name) INCLUDE (price)");
         assertThat(call("pg_get_indexdef", (long) TestCatalog.T_MULTI, 2, false)).isEqualTo("name");
         assertThat(call("pg_get_indexdef", (long) TestCatalog.PARENT_PKEY, 2, false)).isEqualTo("");
         assertThat(call("pg_get_indexdef", 99999L)).isNull();
