@@ -29,7 +29,11 @@ abstract class AstBuilderSupport extends ShaleParserBaseVisitor<Object> {
 
     /** The name denoted by an identifier-like rule (colId, colLabel, nonReservedWord...). */
     static String name(ParserRuleContext context) {
-        return StringLiterals.decodeIdentifier(context.getText());
+        try {
+            return StringLiterals.decodeIdentifier(context.getText());
+        } catch (ShaleException e) {
+            throw e.withPosition(position(context) + Math.max(e.position(), 1) - 1);
+        }
     }
 
     static List<String> names(ShaleParser.IdentifierListContext context) {
@@ -72,7 +76,14 @@ abstract class AstBuilderSupport extends ShaleParserBaseVisitor<Object> {
     }
 
     static String string(ShaleParser.StringContext context) {
-        return context == null ? null : StringLiterals.decodeString(context.getText());
+        if (context == null) {
+            return null;
+        }
+        try {
+            return StringLiterals.decodeString(context.getText());
+        } catch (ShaleException e) {
+            throw e.withPosition(position(context) + Math.max(e.position(), 1) - 1);
+        }
     }
 
     static String nameOrString(ShaleParser.NonReservedWordOrStringContext context) {

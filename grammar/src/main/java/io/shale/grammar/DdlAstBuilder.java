@@ -1,5 +1,6 @@
 package io.shale.grammar;
 
+import io.shale.common.error.ShaleException;
 import io.shale.grammar.ast.*;
 import io.shale.grammar.internal.ShaleParser.*;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ abstract class DdlAstBuilder extends QueryAstBuilder {
 
     @Override
     public Object visitCreateTableStatement(CreateTableStatementContext context) {
+        if (context.COMMIT() != null && context.PRESERVE() == null) {
+            throw ShaleException.unsupported("ON COMMIT " + (context.DROP() != null ? "DROP" : "DELETE ROWS"))
+                    .withPosition(position(context.COMMIT()));
+        }
         List<QualifiedName> names = qualifiedNames(context.qualifiedName());
         PartitionSpec partition = null;
         if (context.PARTITION() != null) {

@@ -21,8 +21,8 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
 
     @Override
     public Object visitBetween(BetweenContext context) {
-        return new Between(context.NOT() != null, context.SYMMETRIC() != null, expression(context.expr(0)),
-                expression(context.valueExpr()), expression(context.expr(1)), position(context.BETWEEN()));
+        return new Between(context.NOT() != null, context.SYMMETRIC() != null, expression(context.expr()),
+                expression(context.valueExpr(0)), expression(context.valueExpr(1)), position(context.BETWEEN()));
     }
 
     @Override
@@ -39,17 +39,31 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
     }
 
     @Override
+    public Object visitQuantifiedLike(QuantifiedLikeContext context) {
+        String symbol = (context.NOT() != null ? "!" : "") + (context.LIKE() != null ? "~~" : "~~*");
+        Token keyword = context.LIKE() != null ? context.LIKE().getSymbol() : context.ILIKE().getSymbol();
+        Quantifier quantifier = context.quantifier().ALL() != null ? Quantifier.ALL : Quantifier.ANY;
+        Expression left = expression(context.expr(0));
+        if (context.query() != null) {
+            return new QuantifiedSubquery(OperatorName.of(symbol), quantifier, left, (Query) visit(context.query()),
+                    position(keyword));
+        }
+        return new QuantifiedArray(OperatorName.of(symbol), quantifier, left, expression(context.expr(1)),
+                position(keyword));
+    }
+
+    @Override
     public Object visitLike(LikeContext context) {
         LikeKind kind = context.LIKE() != null ? LikeKind.LIKE : LikeKind.ILIKE;
         Token operator = context.LIKE() != null ? context.LIKE().getSymbol() : context.ILIKE().getSymbol();
-        return new Like(kind, context.NOT() != null, expression(context.expr(0)), expression(context.expr(1)),
-                context.expr().size() > 2 ? expression(context.expr(2)) : null, position(operator));
+        return new Like(kind, context.NOT() != null, expression(context.expr()), expression(context.valueExpr(0)),
+                context.valueExpr().size() > 1 ? expression(context.valueExpr(1)) : null, position(operator));
     }
 
     @Override
     public Object visitSimilarTo(SimilarToContext context) {
-        return new Like(LikeKind.SIMILAR_TO, context.NOT() != null, expression(context.expr(0)),
-                expression(context.expr(1)), context.expr().size() > 2 ? expression(context.expr(2)) : null,
+        return new Like(LikeKind.SIMILAR_TO, context.NOT() != null, expression(context.expr()),
+                expression(context.valueExpr(0)), context.valueExpr().size() > 1 ? expression(context.valueExpr(1)) : null,
                 position(context.SIMILAR()));
     }
 
@@ -219,7 +233,13 @@ abstract class ExpressionAstBuilder extends AstBuilderSupport {
     @Override
     public Object visitParameter(ParameterContext context) {
         String text = context.PARAMETER().getText();
-        Expression base = new Parameter(Integer.parseInt(text.substring(1)), position(context));
+        int index;
+        try {
+            index = Integer.parseInt(text.substring(1));
+        } catch (NumberFormatException e) {
+            throw syntaxError("parameter number too large", context);
+        }
+        Expression base = new Parameter(index, position(context));
         return applyIndirection(base, context.indirection());
     }
 

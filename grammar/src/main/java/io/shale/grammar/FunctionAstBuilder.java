@@ -344,7 +344,7 @@ abstract class FunctionAstBuilder extends ExpressionAstBuilder {
                     bounds.add(-1);
                     child += 2;
                 } else {
-                    bounds.add(Integer.parseInt(next));
+                    bounds.add(integer((TerminalNode) arrayBounds.getChild(child + 1)));
                     child += 3;
                 }
             }

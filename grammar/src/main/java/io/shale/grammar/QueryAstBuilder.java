@@ -1,5 +1,6 @@
 package io.shale.grammar;
 
+import io.shale.common.error.ShaleException;
 import io.shale.grammar.ast.*;
 import io.shale.grammar.internal.ShaleParser.*;
 import java.util.ArrayList;
@@ -277,18 +278,28 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
 
     @Override
     public Object visitTableName(TableNameContext context) {
-        Relation table = new Table(qualifiedName(context.qualifiedName()), context.ONLY() != null, position(context));
+        Relation table = new Table(qualifiedName(context.qualifiedName()), context.ONLY() != null,
+                position(context.qualifiedName()));
         return aliased(table, context.alias());
     }
 
     @Override
     public Object visitOnlyTableName(OnlyTableNameContext context) {
-        Relation table = new Table(qualifiedName(context.qualifiedName()), true, position(context));
+        Relation table = new Table(qualifiedName(context.qualifiedName()), true, position(context.qualifiedName()));
         return aliased(table, context.alias());
     }
 
     @Override
     public Object visitSubqueryRelation(SubqueryRelationContext context) {
+        if (context.alias() == null) {
+            boolean values = context.query().with() == null
+                    && context.query().queryNoWith().queryTerm() instanceof QueryTermDefaultContext term
+                    && term.queryPrimary() instanceof ValuesContext;
+            throw new ShaleException(io.shale.common.error.ErrorCode.SYNTAX_ERROR,
+                    (values ? "VALUES" : "subquery") + " in FROM must have an alias")
+                    .withHint("For example, FROM (" + (values ? "VALUES ..." : "SELECT ...") + ") [AS] foo.")
+                    .withPosition(position(context.LPAREN()));
+        }
         return aliased(new SubqueryRelation((Query) visit(context.query()), context.LATERAL() != null),
                 context.alias());
     }
@@ -316,6 +327,11 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
 
     @Override
     public Object visitInsertStatement(InsertStatementContext context) {
+        if (context.OVERRIDING() != null) {
+            throw ShaleException.unsupported("INSERT ... OVERRIDING " + (context.SYSTEM() != null ? "SYSTEM" : "USER")
+                    + " VALUE")
+                    .withPosition(position(context.OVERRIDING()));
+        }
         With with = context.with() == null ? null : (With) visit(context.with());
         Query source = context.query() == null ? null : (Query) visit(context.query());
         OnConflict onConflict = context.onConflict() == null ? null : (OnConflict) visit(context.onConflict());
@@ -363,6 +379,11 @@ abstract class QueryAstBuilder extends FunctionAstBuilder {
     public Object visitSubqueryAssignment(SubqueryAssignmentContext context) {
         return new MultiAssignment(names(context.identifierList()),
                 new ScalarSubquery((Query) visit(context.query()), position(context.query())));
+    }
+
+    @Override
+    public Object visitExpressionAssignment(ExpressionAssignmentContext context) {
+        return new MultiAssignment(names(context.identifierList()), expression(context.expr()));
     }
 
     @Override

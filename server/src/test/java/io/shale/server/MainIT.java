@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,10 +58,10 @@ class MainIT {
                  ResultSet result = statement.executeQuery("SELECT 1")) {
                 assertThat(result.next()).isTrue();
             }
-            process.destroy();
+            process.toHandle().destroy();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            reader.join(java.time.Duration.ofSeconds(10));
+            reader.join(Duration.ofSeconds(10));
             assertThat(lines).contains("Shale stopped");
         } finally {
             process.destroyForcibly();

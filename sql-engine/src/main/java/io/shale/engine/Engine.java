@@ -16,7 +16,6 @@ import io.shale.engine.session.SessionService;
 import io.shale.engine.settings.SettingsRegistry;
 import io.shale.engine.system.CatalogFunctions;
 import io.shale.engine.system.CatalogServices;
-import io.shale.engine.system.ExpressionDeparser;
 import io.shale.engine.system.ProcInfo;
 import io.shale.engine.system.SystemCatalog;
 import io.shale.storage.KeyValueStore;
@@ -61,12 +60,13 @@ public final class Engine implements SessionService, AutoCloseable {
         this.config = config;
         this.store = store;
         this.settings = SettingsRegistry.withDefaults(config.settings());
-        this.systemCatalog = new SystemCatalog(new SqlExpressionDeparser());
+        this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get));
         CatalogServices services = new CatalogServices(this::procs,
                 new StoreRelationSizes(this, null, 0), systemCatalog.deparser(), systemCatalog, startTime);
         this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
+        new io.shale.grammar.SqlParser().parseStatement("SELECT a FROM t WHERE b = $1 ORDER BY 1 LIMIT 1");
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
     }
 
@@ -180,13 +180,5 @@ public final class Engine implements SessionService, AutoCloseable {
             s.close();
         }
         timers.shutdownNow();
-    }
-
-    /** pg_get_expr and friends print the stored text as the grammar formats it. */
-    private static final class SqlExpressionDeparser implements ExpressionDeparser {
-        @Override
-        public String deparse(String sql, int relationOid, boolean pretty) {
-            return sql;
-        }
     }
 }

@@ -60,6 +60,10 @@ final class Explainer {
             case PlanNode.FunctionScan f -> lines.add(indent + "Function Scan on " + f.name());
             case PlanNode.Filter f -> describe(f.input(), depth, lines);
             case PlanNode.Project p -> describe(p.input(), depth, lines);
+            case PlanNode.ProjectSet p -> {
+                lines.add(indent + "ProjectSet");
+                describe(p.input(), depth + 1, lines);
+            }
             case PlanNode.Join j -> {
                 lines.add(indent + "Nested Loop" + joinSuffix(j.type()));
                 describe(j.left(), depth + 1, lines);

@@ -214,7 +214,7 @@ final class StatementExecutor {
     ExecContext context(Object[] parameters) {
         return new ExecContext(state, state.transaction(), state.catalog(), session.database.oid(), parameters,
                 engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name)
-                        .rows(new SessionSystemContext(engine, session)));
+                        .rows(new SessionSystemContext(engine, session))).withProcessId(session.processId());
     }
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {

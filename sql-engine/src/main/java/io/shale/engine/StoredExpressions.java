@@ -30,6 +30,8 @@ final class StoredExpressions {
                     "'-" + i.text() + "'::" + integerType(i.text());
             case UnaryOperation u when u.operator().symbol().equals("-") && u.operand() instanceof DecimalLiteral d ->
                     "'-" + d.text() + "'::numeric";
+            case IntegerLiteral i when i.text().startsWith("-") -> "'" + i.text() + "'::" + integerType(i.text().substring(1));
+            case DecimalLiteral d when d.text().startsWith("-") -> "'" + d.text() + "'::numeric";
             case BooleanLiteral b -> b.value() ? "true" : "false";
             default -> SqlFormatter.format(e);
         };

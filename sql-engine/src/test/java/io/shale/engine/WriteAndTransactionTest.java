@@ -174,4 +174,14 @@ class WriteAndTransactionTest {
         assertThat(sql.value("SHOW statement_timeout")).isEqualTo("0");
         assertThat(sql.error("SET nosuch = 1")).startsWith("42704");
     }
+
+    @Test
+    void backendPidAndTransactionIds() {
+        assertThat(sql.value("SELECT count(*) FROM pg_stat_activity WHERE pid = pg_backend_pid()")).isEqualTo("1");
+        sql.execute("BEGIN");
+        String first = sql.value("SELECT txid_current()");
+        assertThat(sql.value("SELECT txid_current()")).isEqualTo(first);
+        sql.execute("COMMIT");
+        assertThat(sql.value("SELECT txid_current()")).isNotEqualTo(first);
+    }
 }

@@ -54,8 +54,11 @@ final class ArrayCodec implements ValueCodec {
 
     @Override
     public void write(SqlType type, Object value, ByteSink out, FormatSettings settings) {
-        ArrayValue a = (ArrayValue) value;
-        SqlType et = elementType(type);
+        writeArray((ArrayValue) value, elementType(type), out, settings);
+    }
+
+    /** array_send of an array whose element type is given (also for arrays of user types). */
+    static void writeArray(ArrayValue a, SqlType et, ByteSink out, FormatSettings settings) {
         ValueCodec codec = Codecs.require(et.oid(), "binary output");
         out.putInt(a.ndims()).putInt(a.hasNulls() ? 1 : 0).putInt(et.oid());
         for (int d = 0; d < a.ndims(); d++) {

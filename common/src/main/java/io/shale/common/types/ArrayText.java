@@ -147,6 +147,9 @@ final class ArrayText {
                 throw malformed("Junk after closing right brace.");
             }
             if (elements.isEmpty()) {
+                if (sizes.size() > 1) {
+                    throw malformed("Unexpected \"}\" character.");
+                }
                 return ArrayValue.empty(et.oid());
             }
             dims = new int[sizes.size()];
@@ -171,6 +174,9 @@ final class ArrayText {
 
         private void level(int depth, List<Integer> sizes) {
             pos++;
+            if (sizes.size() == depth) {
+                sizes.add(-1);
+            }
             int count = 0;
             skipSpace();
             if (pos < text.length() && text.charAt(pos) == '}') {
@@ -184,6 +190,9 @@ final class ArrayText {
                     throw malformed("Unexpected end of input.");
                 }
                 if (text.charAt(pos) == '{') {
+                    if (count > 0 && sizes.size() == depth + 1) {
+                        throw malformed("Unexpected \"{\" character.");
+                    }
                     level(depth + 1, sizes);
                 } else {
                     if (sizes.size() > depth + 1) {
@@ -208,8 +217,8 @@ final class ArrayText {
         }
 
         private void record(int depth, List<Integer> sizes, int count) {
-            if (sizes.size() == depth) {
-                sizes.add(count);
+            if (sizes.get(depth) == -1) {
+                sizes.set(depth, count);
             } else if (sizes.get(depth) != count) {
                 throw malformed("Multidimensional arrays must have sub-arrays with matching dimensions.");
             }

@@ -16,6 +16,10 @@ public final class BinaryCodec {
 
     /** Appends the binary form of a non-null value to {@code out}. */
     public static void encode(SqlType type, Object value, ByteSink out, FormatSettings settings) {
+        if (value instanceof ArrayValue a && BuiltinTypes.elementOf(type.oid()) == 0) {
+            ArrayCodec.writeArray(a, new SqlType(a.elementOid(), type.typmod()), out, settings);
+            return;
+        }
         Codecs.require(type.oid(), "binary output").write(type, value, out, settings);
     }
 

@@ -105,9 +105,4 @@ public final class ByteSink {
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
     }
-
-    /** Copies bytes [from, length) into a new array. */
-    public byte[] copyFrom(int from) {
-        return Arrays.copyOfRange(buf, from, len);
-    }
 }

@@ -83,16 +83,16 @@ final class ByteaCodec implements ValueCodec {
             }
             int hi = Character.digit(c, 16);
             if (hi < 0) {
-                throw new ShaleException(ErrorCode.INVALID_TEXT_REPRESENTATION,
+                throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
                         "invalid hexadecimal digit: \"" + c + "\"");
             }
             if (i + 1 >= text.length()) {
-                throw new ShaleException(ErrorCode.INVALID_TEXT_REPRESENTATION,
+                throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
                         "invalid hexadecimal data: odd number of digits");
             }
             int lo = Character.digit(text.charAt(i + 1), 16);
             if (lo < 0) {
-                throw new ShaleException(ErrorCode.INVALID_TEXT_REPRESENTATION,
+                throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
                         "invalid hexadecimal digit: \"" + text.charAt(i + 1) + "\"");
             }
             out[n++] = (byte) ((hi << 4) | lo);

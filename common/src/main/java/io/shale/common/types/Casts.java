@@ -41,7 +41,11 @@ public final class Casts {
         }
         if (isString(f)) {
             String text = f == TypeOids.BPCHAR ? rtrim((String) value) : (String) value;
-            return TextCodec.parse(to, text, s);
+            if (to.typmod() < 0) {
+                return TextCodec.parse(to, text, s);
+            }
+            SqlType plain = new SqlType(t, -1);
+            return cast(TextCodec.parse(plain, text, s), plain, to, s, context);
         }
         if (f == t && !NumberCasts.isNumber(t) && !DateTimeCasts.isDateTime(t) && BuiltinTypes.elementOf(t) == 0) {
             return value;
@@ -91,7 +95,7 @@ public final class Casts {
         return switch (to.oid()) {
             case TypeOids.VARCHAR, TypeOids.BPCHAR -> StringCodec.applyLength(to, text, explicit);
             case TypeOids.NAME -> StringCodec.truncateBytes(text, StringCodec.NAME_MAX_BYTES);
-            case TypeOids.CHAR -> text.isEmpty() ? "" : text.substring(0, Character.charCount(text.codePointAt(0)));
+            case TypeOids.CHAR -> StringCodec.toChar(text);
             default -> text;
         };
     }

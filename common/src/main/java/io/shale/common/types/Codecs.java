@@ -33,7 +33,8 @@ final class Codecs {
             case TypeOids.FLOAT4, TypeOids.FLOAT8 -> FLOAT;
             case TypeOids.NUMERIC -> NUMERIC;
             case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.BPCHAR, TypeOids.NAME, TypeOids.CHAR,
-                 TypeOids.UNKNOWN, TypeOids.JSON, TypeOids.XML, TypeOids.CSTRING, TypeOids.PG_NODE_TREE -> STRING;
+                 TypeOids.UNKNOWN, TypeOids.JSON, TypeOids.XML, TypeOids.CSTRING, TypeOids.PG_NODE_TREE,
+                 TypeOids.VOID -> STRING;
             case TypeOids.BYTEA -> BYTEA;
             case TypeOids.UUID -> UUID;
             case TypeOids.INET, TypeOids.CIDR -> INET;

@@ -38,7 +38,7 @@ final class DateTimeCasts {
                     yield null;
                 }
                 Instant i = v instanceof Instant x ? x : local.equals(LocalDateTime.MAX) ? Instant.MAX
-                        : local.equals(LocalDateTime.MIN) ? Instant.MIN : local.atZone(zone).toInstant();
+                        : local.equals(LocalDateTime.MIN) ? Instant.MIN : local.atZone(zone).withLaterOffsetAtOverlap().toInstant();
                 yield TimestampCodec.roundInstant(i, to.typmod());
             }
             case TypeOids.TIME -> switch (v) {

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Text output of date, time, timestamp and timestamptz in the four DateStyles. */
@@ -130,7 +129,16 @@ final class DateTimeFormat {
             return sb.toString();
         }
         String a = ZONE_ABBREV.format(z);
-        return a.startsWith("GMT") && a.length() > 3 ? z.getZone().getDisplayName(TextStyle.SHORT, Locale.US) : a;
+        if (!a.startsWith("GMT") || a.length() <= 3) {
+            return a;
+        }
+        int off = z.getOffset().getTotalSeconds();
+        StringBuilder sb = new StringBuilder(6).append(off < 0 ? '-' : '+');
+        pad(sb, Math.abs(off) / 3600, 2);
+        if (off % 3600 != 0) {
+            pad(sb, Math.abs(off) / 60 % 60, 2);
+        }
+        return sb.toString();
     }
 
     /** Prints a timestamp; {@code zoneAbbrev} for non-ISO styles, {@code offset} null for timestamp. */

@@ -22,8 +22,11 @@ final class DateTimeParser {
     enum Special { NONE, EPOCH, INFINITY, NEG_INFINITY, NOW, TODAY, TOMORROW, YESTERDAY, ALLBALLS }
 
     /** The decoded fields; date, time and zone are null when absent. */
-    record Fields(Special special, LocalDate date, LocalTime time, ZoneId zone) {
+    record Fields(Special special, LocalDate date, LocalTime time, ZoneId zone, boolean endOfDay) {
     }
+
+    /** The first day PostgreSQL's dates and timestamps can hold: 4714-11-24 BC. */
+    static final LocalDate MIN_DATE = LocalDate.of(-4713, 11, 24);
 
     private final String text;
     private final String typeName;
@@ -61,63 +64,22 @@ final class DateTimeParser {
                 "date/time field value out of range: \"" + text + "\"");
     }
 
+    /** A month or day outside 1-12 / 1-31: PostgreSQL suspects the field order (DateStyle). */
+    private ShaleException monthDayRange() {
+        return range().withHint("Perhaps you need a different \"datestyle\" setting.");
+    }
+
     private Fields run() {
-        String s = text.trim().replaceAll("(?<=\\d)[Tt](?=\\d)", " ");
-        int i = 0;
-        int n = s.length();
-        boolean any = false;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == ',') {
-                i++;
-                continue;
+        for (DateTimeLexer.Token t : DateTimeLexer.split(text)) {
+            switch (t.kind()) {
+                case NUMBER -> numberToken(t.text());
+                case OFFSET -> zone = offset(t.text());
+                case MONTH_DATE -> date(t.text().split("[-/.]"));
+                case WORD -> word(t.text());
+                case INVALID -> throw syntax();
             }
-            int start = i;
-            if (Character.isDigit(c)) {
-                while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ':' || s.charAt(i) == '.'
-                        || ((s.charAt(i) == '-' || s.charAt(i) == '/') && isDateToken(s, start))
-                        || (Character.isLetter(s.charAt(i)) && isDateToken(s, start) && hasSeparator(s, start, i)))) {
-                    i++;
-                }
-                numberToken(s.substring(start, i));
-            } else if ((c == '+' || c == '-') && i + 1 < n && Character.isDigit(s.charAt(i + 1)) && any) {
-                i++;
-                while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == ':')) {
-                    i++;
-                }
-                zone = offset(s.substring(start, i));
-            } else if (Character.isLetter(c) || c == '+' || c == '-') {
-                i++;
-                while (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '/' || s.charAt(i) == '_'
-                        || (s.substring(start, i).indexOf('/') >= 0 && (Character.isLetterOrDigit(s.charAt(i))
-                        || s.charAt(i) == '+' || s.charAt(i) == '-')))) {
-                    i++;
-                }
-                word(s.substring(start, i));
-            } else {
-                throw syntax();
-            }
-            any = true;
         }
         return finish();
-    }
-
-    private static boolean isDateToken(String s, int start) {
-        for (int j = start; j < s.length() && !Character.isWhitespace(s.charAt(j)); j++) {
-            char c = s.charAt(j);
-            if (c == ':') {
-                return false;
-            }
-            if (c == '-' || c == '/') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasSeparator(String s, int start, int i) {
-        char prev = s.charAt(i - 1);
-        return prev == '-' || prev == '/' || prev == '.' || Character.isLetter(prev);
     }
 
     private void numberToken(String tok) {
@@ -163,16 +125,21 @@ final class DateTimeParser {
         }
         if (named == 1) {
             boolean yearFirst = parts[0].length() >= 3;
-            setDate(yearFirst ? v[0] : v[2], v[1], yearFirst ? v[2] : v[0]);
+            setDate(yearFirst ? year(v[0], parts[0]) : year(v[2], parts[2]), v[1], yearFirst ? v[2] : v[0]);
         } else if (named == 0) {
-            setDate(v[2], v[0], v[1]);
+            setDate(year(v[2], parts[2]), v[0], v[1]);
         } else if (parts[0].length() >= 3 || order == FormatSettings.DateOrder.YMD) {
-            setDate(v[0], v[1], v[2]);
+            setDate(year(v[0], parts[0]), v[1], v[2]);
         } else if (order == FormatSettings.DateOrder.DMY) {
-            setDate(v[2], v[1], v[0]);
+            setDate(year(v[2], parts[2]), v[1], v[0]);
         } else {
-            setDate(v[2], v[0], v[1]);
+            setDate(year(v[2], parts[2]), v[0], v[1]);
         }
+    }
+
+    /** Two-digit years mean 1970..2069, as in PostgreSQL. */
+    private static int year(int y, String digits) {
+        return digits.length() <= 2 ? (y < 70 ? y + 2000 : y + 1900) : y;
     }
 
     private void setDate(int y, int m, int d) {
@@ -289,7 +256,7 @@ final class DateTimeParser {
             if (numbers.size() == 2) {
                 boolean yearFirst = numbers.get(0).length() >= 3;
                 day = parseInt(numbers.get(yearFirst ? 1 : 0));
-                year = parseInt(numbers.get(yearFirst ? 0 : 1));
+                year = year(parseInt(numbers.get(yearFirst ? 0 : 1)), numbers.get(yearFirst ? 0 : 1));
             } else {
                 day = parseInt(numbers.get(0));
             }
@@ -303,13 +270,20 @@ final class DateTimeParser {
             if (bc && year <= 0) {
                 throw range();
             }
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                throw monthDayRange();
+            }
             try {
                 date = LocalDate.of(y, month, day);
             } catch (DateTimeException e) {
                 throw range();
             }
+            if (date.isBefore(MIN_DATE)) {
+                throw new ShaleException(ErrorCode.DATETIME_FIELD_OVERFLOW, "date out of range: \"" + text + "\"");
+            }
         }
         LocalTime time = null;
+        boolean endOfDay = false;
         if (hour >= 0) {
             if (ampm == 2 && hour < 12) {
                 hour += 12;
@@ -317,22 +291,23 @@ final class DateTimeParser {
                 hour = 0;
             }
             if (hour == 24 && minute == 0 && second == 0 && micros == 0) {
-                time = LocalTime.MAX.withNano(999_999_000);
+                time = LocalTime.MIDNIGHT;
+                endOfDay = true;
             } else {
                 if (hour > 23 || minute > 59 || second > 60 || micros > 1_000_000) {
                     throw range();
                 }
                 long total = ((hour * 60L + minute) * 60 + Math.min(second, 59)) * 1_000_000 + micros
                         + (second == 60 ? 1_000_000 : 0);
-                time = total >= Interval.MICROS_PER_DAY ? LocalTime.MAX.withNano(999_999_000)
-                        : LocalTime.ofNanoOfDay(total * 1000);
+                endOfDay = total >= Interval.MICROS_PER_DAY;
+                time = endOfDay ? LocalTime.MIDNIGHT : LocalTime.ofNanoOfDay(total * 1000);
             }
         }
         if (special != Special.NONE && (date != null || (time != null && special != Special.TODAY
                 && special != Special.TOMORROW && special != Special.YESTERDAY))) {
             throw syntax();
         }
-        return new Fields(special, date, time, zone);
+        return new Fields(special, date, time, zone, endOfDay);
     }
 
     private int parseInt(String s) {

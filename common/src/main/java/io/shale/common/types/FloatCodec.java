@@ -10,7 +10,7 @@ final class FloatCodec implements ValueCodec {
     @Override
     public String format(SqlType type, Object value, FormatSettings settings) {
         boolean single = type.oid() == TypeOids.FLOAT4;
-        double d = single ? (Float) value : (Double) value;
+        double d = ((Number) value).doubleValue();
         if (Double.isNaN(d)) {
             return "NaN";
         }
@@ -20,12 +20,18 @@ final class FloatCodec implements ValueCodec {
         if (d == 0) {
             return (Double.doubleToRawLongBits(d) < 0) ? "-0" : "0";
         }
+        if (Math.abs(d) == Double.MIN_VALUE || single && Math.abs(d) == Float.MIN_VALUE) {
+            return (d < 0 ? "-" : "") + (single ? "1e-45" : "5e-324");
+        }
         int efd = settings.extraFloatDigits();
         int baseDigits = single ? 6 : 15;
         BigDecimal dec;
         int threshold;
         if (efd > 0) {
-            dec = new BigDecimal(single ? Float.toString((Float) value) : Double.toString(d));
+            dec = new BigDecimal(single ? Float.toString(((Number) value).floatValue()) : Double.toString(d));
+            if (Math.abs(d) >= (single ? 0x1p20 : 0x1p49)) {
+                dec = avoidMidpoint(dec, d, single);
+            }
             threshold = baseDigits;
         } else {
             int precision = Math.max(1, baseDigits + efd);
@@ -33,6 +39,40 @@ final class FloatCodec implements ValueCodec {
             threshold = precision;
         }
         return formatDecimal(dec.stripTrailingZeros(), threshold);
+    }
+
+    /**
+     * Java may print a decimal lying exactly halfway between two floats (it reads back by
+     * round-half-even); PostgreSQL's shortest form never does, it prints more digits instead.
+     */
+    private static BigDecimal avoidMidpoint(BigDecimal dec, double d, boolean single) {
+        if (!isMidpoint(dec, d, single)) {
+            return dec;
+        }
+        BigDecimal exact = new BigDecimal(d);
+        for (int p = dec.stripTrailingZeros().precision() + 1; p <= 17; p++) {
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            double back = single ? Float.parseFloat(r.toString()) : Double.parseDouble(r.toString());
+            if (back == d && !isMidpoint(r, d, single)) {
+                return r;
+            }
+        }
+        return dec;
+    }
+
+    private static boolean isMidpoint(BigDecimal dec, double d, boolean single) {
+        BigDecimal exact = new BigDecimal(d);
+        int c = dec.compareTo(exact);
+        if (c == 0) {
+            return false;
+        }
+        double neighbour = single ? (c > 0 ? Math.nextUp((float) d) : Math.nextDown((float) d))
+                : (c > 0 ? Math.nextUp(d) : Math.nextDown(d));
+        if (Double.isInfinite(neighbour)) {
+            return false;
+        }
+        BigDecimal mid = exact.add(new BigDecimal(neighbour)).divide(BigDecimal.valueOf(2));
+        return dec.compareTo(mid) == 0;
     }
 
     /** %g-like layout: exponent form when the decimal exponent is below -4 or at least {@code threshold}. */
@@ -169,9 +209,9 @@ final class FloatCodec implements ValueCodec {
     @Override
     public void write(SqlType type, Object value, ByteSink out, FormatSettings settings) {
         if (type.oid() == TypeOids.FLOAT4) {
-            out.putInt(Float.floatToRawIntBits((Float) value));
+            out.putInt(Float.floatToRawIntBits(((Number) value).floatValue()));
         } else {
-            out.putLong(Double.doubleToRawLongBits((Double) value));
+            out.putLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
         }
     }
 

@@ -32,6 +32,63 @@ public record FormatSettings(ZoneId timeZone, DateStyle dateStyle, DateOrder dat
         return new FormatSettings(timeZone, dateStyle, dateOrder, intervalStyle, extraFloatDigits, byteaHex, names);
     }
 
+    public FormatSettings withDateStyle(DateStyle style, DateOrder order) {
+        return new FormatSettings(timeZone, style, order, intervalStyle, extraFloatDigits, byteaHex, oidNames);
+    }
+
+    public FormatSettings withIntervalStyle(IntervalStyle style) {
+        return new FormatSettings(timeZone, dateStyle, dateOrder, style, extraFloatDigits, byteaHex, oidNames);
+    }
+
+    public FormatSettings withExtraFloatDigits(int digits) {
+        return new FormatSettings(timeZone, dateStyle, dateOrder, intervalStyle, digits, byteaHex, oidNames);
+    }
+
+    public FormatSettings withByteaHex(boolean hex) {
+        return new FormatSettings(timeZone, dateStyle, dateOrder, intervalStyle, extraFloatDigits, hex, oidNames);
+    }
+
+    /**
+     * Applies a DateStyle setting as SET does: a style word, an order word or both
+     * ({@code 'ISO, DMY'}, {@code 'German'}, {@code 'European'}); German alone implies DMY.
+     * 22023 for an unknown word.
+     */
+    public FormatSettings withDateStyleSetting(String value) {
+        DateStyle style = dateStyle;
+        DateOrder order = dateOrder;
+        boolean orderGiven = false;
+        for (String part : value.split(",")) {
+            switch (part.trim().toUpperCase(java.util.Locale.ROOT)) {
+                case "ISO" -> style = DateStyle.ISO;
+                case "SQL" -> style = DateStyle.SQL;
+                case "POSTGRES" -> style = DateStyle.POSTGRES;
+                case "GERMAN" -> style = DateStyle.GERMAN;
+                case "YMD" -> { order = DateOrder.YMD; orderGiven = true; }
+                case "DMY", "EURO", "EUROPEAN" -> { order = DateOrder.DMY; orderGiven = true; }
+                case "MDY", "US", "NONEURO", "NONEUROPEAN" -> { order = DateOrder.MDY; orderGiven = true; }
+                case "DEFAULT" -> { style = DateStyle.ISO; order = DateOrder.MDY; }
+                default -> throw new io.shale.common.error.ShaleException(
+                        io.shale.common.error.ErrorCode.INVALID_PARAMETER_VALUE,
+                        "invalid value for parameter \"DateStyle\": \"" + value + "\"");
+            }
+        }
+        if (style == DateStyle.GERMAN && !orderGiven) {
+            order = DateOrder.DMY;
+        }
+        return withDateStyle(style, order);
+    }
+
+    /** The DateStyle setting as SHOW prints it, e.g. {@code ISO, MDY}. */
+    public String dateStyleSetting() {
+        String s = switch (dateStyle) {
+            case ISO -> "ISO";
+            case SQL -> "SQL";
+            case POSTGRES -> "Postgres";
+            case GERMAN -> "German";
+        };
+        return s + ", " + dateOrder.name();
+    }
+
     public enum DateStyle { ISO, POSTGRES, SQL, GERMAN }
 
     public enum DateOrder { MDY, DMY, YMD }

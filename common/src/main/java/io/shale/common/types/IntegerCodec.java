@@ -69,9 +69,9 @@ final class IntegerCodec implements ValueCodec {
     @Override
     public void write(SqlType type, Object value, ByteSink out, FormatSettings settings) {
         switch (type.oid()) {
-            case TypeOids.INT2 -> out.putShort((Short) value);
-            case TypeOids.INT4 -> out.putInt((Integer) value);
-            default -> out.putLong((Long) value);
+            case TypeOids.INT2 -> out.putShort(((Number) value).shortValue());
+            case TypeOids.INT4 -> out.putInt(((Number) value).intValue());
+            default -> out.putLong(((Number) value).longValue());
         }
     }
 

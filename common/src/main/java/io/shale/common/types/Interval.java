@@ -35,21 +35,7 @@ public record Interval(int months, int days, long micros) implements Comparable<
 
     /** Multiplies as PostgreSQL's interval_mul: fractional months and days cascade down. */
     public Interval multiply(double factor) {
-        if (Double.isNaN(factor) || Double.isInfinite(factor)) {
-            throw outOfRange();
-        }
-        double m = months * factor;
-        double d = days * factor;
-        int wholeMonths = toInt(Math.rint(m) == m ? m : (m < 0 ? Math.ceil(m) : Math.floor(m)));
-        double monthRemainderDays = (m - wholeMonths) * 30;
-        double dTotal = d + monthRemainderDays;
-        int wholeDays = toInt(dTotal < 0 ? Math.ceil(dTotal) : Math.floor(dTotal));
-        double dayRemainderMicros = (dTotal - wholeDays) * MICROS_PER_DAY;
-        double us = micros * factor + dayRemainderMicros;
-        if (Math.abs(us) >= 9.2e18) {
-            throw outOfRange();
-        }
-        return new Interval(wholeMonths, wholeDays, Math.round(us));
+        return scale(factor, false);
     }
 
     /** Divides as PostgreSQL's interval_div; 22012 on division by zero. */
@@ -57,7 +43,34 @@ public record Interval(int months, int days, long micros) implements Comparable<
         if (divisor == 0) {
             throw new ShaleException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
         }
-        return multiply(1.0 / divisor);
+        return scale(divisor, true);
+    }
+
+    /** The cascade of interval_mul and interval_div, remainders rounded to 6 decimals as TSROUND does. */
+    private Interval scale(double f, boolean divide) {
+        double m = divide ? months / f : months * f;
+        double d = divide ? days / f : days * f;
+        if (Double.isNaN(m) || Double.isNaN(d) || Math.abs(m) >= 2147483648.0 || Math.abs(d) >= 2147483648.0) {
+            throw outOfRange();
+        }
+        int rMonths = (int) m;
+        int rDays = (int) d;
+        double monthRemainderDays = tsRound((m - rMonths) * 30);
+        double secRemainder = tsRound((d - rDays + monthRemainderDays - (int) monthRemainderDays) * 86400);
+        if (Math.abs(secRemainder) >= 86400) {
+            rDays += (int) (secRemainder / 86400);
+            secRemainder -= (int) (secRemainder / 86400) * 86400.0;
+        }
+        rDays += (int) monthRemainderDays;
+        double us = Math.rint((divide ? micros / f : micros * f) + secRemainder * MICROS_PER_SECOND);
+        if (Double.isNaN(us) || Math.abs(us) >= 9.223372036854775807E18) {
+            throw outOfRange();
+        }
+        return new Interval(rMonths, rDays, (long) us);
+    }
+
+    private static double tsRound(double v) {
+        return Math.rint(v * 1_000_000.0) / 1_000_000.0;
     }
 
     /** Whole days of the normalised form (months as 30 days plus days plus whole days of time). */

@@ -34,7 +34,10 @@ final class IntervalFormat {
                 sb.append(' ');
             }
             sb.append(us < 0 ? "-" : before ? "+" : "");
-            DateTimeFormat.pad(sb, (int) Math.abs(hours), 2).append(':');
+            if (Math.abs(hours) < 10) {
+                sb.append('0');
+            }
+            sb.append(Math.abs(hours)).append(':');
             DateTimeFormat.pad(sb, Math.abs(mins), 2).append(':');
             seconds(sb, Math.abs(secMicros), true);
         }

@@ -16,7 +16,8 @@ final class IntervalParser {
     private final boolean sqlStandard;
     private double months;
     private double days;
-    private double micros;
+    private double fractionMicros;
+    private BigDecimal micros = BigDecimal.ZERO;
 
     private IntervalParser(String text, boolean sqlStandard) {
         this.text = text;
@@ -49,13 +50,14 @@ final class IntervalParser {
         long wholeMonths = (long) months;
         days += (months - wholeMonths) * 30;
         long wholeDays = (long) days;
-        micros += (days - wholeDays) * Interval.MICROS_PER_DAY;
-        if (Math.abs(wholeMonths) > Integer.MAX_VALUE || Math.abs(wholeDays) > Integer.MAX_VALUE
-                || Math.abs(micros) > 9.2e18) {
+        fractionMicros += (days - wholeDays) * Interval.MICROS_PER_DAY;
+        BigDecimal total = micros.add(BigDecimal.valueOf(fractionMicros)).setScale(0, java.math.RoundingMode.HALF_EVEN);
+        if (wholeMonths != (int) wholeMonths || wholeDays != (int) wholeDays
+                || total.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new ShaleException(ErrorCode.DATETIME_FIELD_OVERFLOW,
                     "interval field value out of range: \"" + text + "\"");
         }
-        return new Interval((int) wholeMonths, (int) wholeDays, Math.round(micros));
+        return new Interval((int) wholeMonths, (int) wholeDays, total.longValueExact());
     }
 
     private void verbose(String s) {
@@ -94,7 +96,10 @@ final class IntervalParser {
             if (unitStart == 0) {
                 throw syntax();
             }
-            double v = number(tok.substring(0, unitStart)) * sign;
+            BigDecimal v = exact(tok.substring(0, unitStart));
+            if (sign < 0) {
+                v = v.negate();
+            }
             String unit = lower.substring(unitStart);
             if (unit.isEmpty() && i + 1 < tokens.length && unitOf(tokens[i + 1].toLowerCase(Locale.ROOT)) != null) {
                 unit = tokens[++i].toLowerCase(Locale.ROOT);
@@ -108,7 +113,8 @@ final class IntervalParser {
         if (ago) {
             months = -months;
             days = -days;
-            micros = -micros;
+            fractionMicros = -fractionMicros;
+            micros = micros.negate();
         }
     }
 
@@ -130,17 +136,18 @@ final class IntervalParser {
         };
     }
 
-    private void add(double v, String unitWord) {
+    private void add(BigDecimal exact, String unitWord) {
         String unit = unitOf(unitWord);
         if (unit == null) {
             throw syntax();
         }
+        double v = exact.doubleValue();
         switch (unit) {
-            case "us" -> micros += v;
-            case "ms" -> micros += v * 1000;
-            case "s" -> micros += v * Interval.MICROS_PER_SECOND;
-            case "min" -> micros += v * Interval.MICROS_PER_MINUTE;
-            case "h" -> micros += v * Interval.MICROS_PER_HOUR;
+            case "us" -> micros = micros.add(exact);
+            case "ms" -> micros = micros.add(exact.scaleByPowerOfTen(3));
+            case "s" -> micros = micros.add(exact.scaleByPowerOfTen(6));
+            case "min" -> micros = micros.add(exact.multiply(BigDecimal.valueOf(Interval.MICROS_PER_MINUTE)));
+            case "h" -> micros = micros.add(exact.multiply(BigDecimal.valueOf(Interval.MICROS_PER_HOUR)));
             case "d" -> days += v;
             case "w" -> days += v * 7;
             case "mon" -> months += v;
@@ -151,11 +158,11 @@ final class IntervalParser {
         }
     }
 
-    private double number(String s) {
+    private BigDecimal exact(String s) {
         if (!FloatCodec.isDecimal(s)) {
             throw syntax();
         }
-        return new BigDecimal(s).doubleValue();
+        return new BigDecimal(s);
     }
 
     private void clock(String tok, double sign) {
@@ -165,23 +172,24 @@ final class IntervalParser {
         if (p.length < 2 || p.length > 3) {
             throw syntax();
         }
-        double h = number(p[0]);
-        double m = number(p[1]);
-        double sec = p.length == 3 ? number(p[2]) : 0;
-        if (m >= 60 || sec >= 60) {
+        BigDecimal h = exact(p[0]);
+        BigDecimal m = exact(p[1]);
+        BigDecimal sec = p.length == 3 ? exact(p[2]) : BigDecimal.ZERO;
+        if (m.compareTo(BigDecimal.valueOf(60)) >= 0 || sec.compareTo(BigDecimal.valueOf(60)) >= 0) {
             throw new ShaleException(ErrorCode.DATETIME_FIELD_OVERFLOW,
                     "interval field value out of range: \"" + text + "\"");
         }
-        double us = h * Interval.MICROS_PER_HOUR + m * Interval.MICROS_PER_MINUTE + sec * Interval.MICROS_PER_SECOND;
-        micros += (neg ? -us : us) * sign;
+        BigDecimal us = h.multiply(BigDecimal.valueOf(Interval.MICROS_PER_HOUR))
+                .add(m.multiply(BigDecimal.valueOf(Interval.MICROS_PER_MINUTE))).add(sec.scaleByPowerOfTen(6));
+        micros = micros.add(neg != sign < 0 ? us.negate() : us);
     }
 
     private void yearMonth(String tok, double sign) {
         boolean neg = tok.startsWith("-");
         String body = tok.startsWith("-") || tok.startsWith("+") ? tok.substring(1) : tok;
         int dash = body.indexOf('-');
-        double y = number(body.substring(0, dash));
-        double m = number(body.substring(dash + 1));
+        double y = exact(body.substring(0, dash)).doubleValue();
+        double m = exact(body.substring(dash + 1)).doubleValue();
         double total = y * 12 + m;
         months += (neg ? -total : total) * sign;
     }
@@ -206,7 +214,7 @@ final class IntervalParser {
             if (start == i || i >= s.length()) {
                 throw syntax();
             }
-            double v = number(s.substring(start, i));
+            BigDecimal v = exact(s.substring(start, i));
             char u = Character.toUpperCase(s.charAt(i++));
             switch (u) {
                 case 'Y' -> add(v, "y");

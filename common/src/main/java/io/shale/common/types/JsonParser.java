@@ -40,8 +40,7 @@ final class JsonParser {
     }
 
     private ShaleException error() {
-        return new ShaleException(ErrorCode.INVALID_TEXT_REPRESENTATION,
-                "invalid input syntax for type " + typeName);
+        return new ShaleException(ErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json");
     }
 
     private void skipWs() {
@@ -183,11 +182,17 @@ final class JsonParser {
                     if (pos + 4 > s.length()) {
                         throw error();
                     }
+                    int cp;
                     try {
-                        sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        cp = Integer.parseInt(s.substring(pos, pos + 4), 16);
                     } catch (NumberFormatException ex) {
                         throw error();
                     }
+                    if (cp == 0 && typeName.equals("jsonb")) {
+                        throw new ShaleException(ErrorCode.UNTRANSLATABLE_CHARACTER, "unsupported Unicode escape sequence")
+                                .withDetail("\\u0000 cannot be converted to text.");
+                    }
+                    sb.append((char) cp);
                     pos += 4;
                 }
                 default -> throw error();

@@ -74,6 +74,16 @@ final class JsonText {
         };
     }
 
+    /**
+     * The order of two whole jsonb values: as {@link #compare}, except that an empty top-level
+     * array sorts before everything, as PostgreSQL's jsonb comparison does.
+     */
+    static int compareTopLevel(JsonValue a, JsonValue b) {
+        boolean ea = a instanceof JsonValue.Array x && x.elements().isEmpty();
+        boolean eb = b instanceof JsonValue.Array y && y.elements().isEmpty();
+        return ea || eb ? Boolean.compare(eb, ea) : compare(a, b);
+    }
+
     /** jsonb btree order: object > array > boolean > number > string > null; sizes before content. */
     static int compare(JsonValue a, JsonValue b) {
         int c = Integer.compare(rank(a), rank(b));
@@ -82,7 +92,7 @@ final class JsonText {
         }
         return switch (a) {
             case JsonValue.Null n -> 0;
-            case JsonValue.Str s -> s.value().compareTo(((JsonValue.Str) b).value());
+            case JsonValue.Str s -> Values.compareCodePoints(s.value(), ((JsonValue.Str) b).value());
             case JsonValue.Number n -> n.value().compareTo(((JsonValue.Number) b).value());
             case JsonValue.Bool x -> Boolean.compare(x.value(), ((JsonValue.Bool) b).value());
             case JsonValue.Array x -> {

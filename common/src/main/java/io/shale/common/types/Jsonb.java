@@ -10,7 +10,7 @@ import java.util.List;
 public record Jsonb(JsonValue root) implements Comparable<Jsonb> {
     /** Parses jsonb text; 22P02 {@code invalid input syntax for type json} when invalid. */
     public static Jsonb parse(String text) {
-        return new Jsonb(JsonParser.parse(text, "json"));
+        return new Jsonb(JsonParser.parse(text, "jsonb"));
     }
 
     /** {@code -> key}: the member of an object, or null. */
@@ -85,7 +85,7 @@ public record Jsonb(JsonValue root) implements Comparable<Jsonb> {
 
     @Override
     public int compareTo(Jsonb o) {
-        return JsonText.compare(root, o.root);
+        return JsonText.compareTopLevel(root, o.root);
     }
 
     @Override

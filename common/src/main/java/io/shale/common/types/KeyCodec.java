@@ -77,16 +77,16 @@ public final class KeyCodec {
     private static void encodeValue(ByteSink out, int oid, Object v) {
         switch (oid) {
             case TypeOids.BOOL -> out.putByte((Boolean) v ? 1 : 0);
-            case TypeOids.INT2 -> out.putShort(((Short) v) ^ 0x8000);
-            case TypeOids.INT4 -> out.putInt(((Integer) v) ^ Integer.MIN_VALUE);
-            case TypeOids.INT8 -> out.putLong(((Long) v) ^ Long.MIN_VALUE);
+            case TypeOids.INT2 -> out.putShort(((Number) v).shortValue() ^ 0x8000);
+            case TypeOids.INT4 -> out.putInt(((Number) v).intValue() ^ Integer.MIN_VALUE);
+            case TypeOids.INT8 -> out.putLong(((Number) v).longValue() ^ Long.MIN_VALUE);
             case TypeOids.FLOAT4 -> {
-                float f = (Float) v;
+                float f = ((Number) v).floatValue();
                 int bits = f == 0 ? 0 : Float.isNaN(f) ? 0x7fc00000 : Float.floatToIntBits(f);
                 out.putInt(bits < 0 ? ~bits : bits ^ Integer.MIN_VALUE);
             }
             case TypeOids.FLOAT8 -> {
-                double d = (Double) v;
+                double d = ((Number) v).doubleValue();
                 long bits = d == 0 ? 0 : Double.isNaN(d) ? 0x7ff8000000000000L : Double.doubleToLongBits(d);
                 out.putLong(bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
             }
@@ -97,9 +97,8 @@ public final class KeyCodec {
             case TypeOids.TIME -> out.putLong(PgTime.timeToMicros((LocalTime) v) ^ Long.MIN_VALUE);
             case TypeOids.TIMETZ -> {
                 OffsetTime t = (OffsetTime) v;
-                long local = PgTime.timeToMicros(t.toLocalTime());
-                out.putLong((local - t.getOffset().getTotalSeconds() * 1_000_000L) ^ Long.MIN_VALUE);
-                out.putLong(local ^ Long.MIN_VALUE);
+                out.putLong(Values.utcMicros(t) ^ Long.MIN_VALUE);
+                out.putInt(-t.getOffset().getTotalSeconds() ^ Integer.MIN_VALUE);
             }
             case TypeOids.TIMESTAMP -> out.putLong(PgTime.timestampToMicros((LocalDateTime) v) ^ Long.MIN_VALUE);
             case TypeOids.TIMESTAMPTZ -> out.putLong(PgTime.instantToMicros((Instant) v) ^ Long.MIN_VALUE);
@@ -142,7 +141,10 @@ public final class KeyCodec {
         out.putByte(0).putByte(TERMINATOR);
     }
 
-    /** Reads one key column written with the same type and flags; interval comes back normalised. */
+    /**
+     * Reads one key column written with the same type and flags; interval comes back normalised
+     * (an equal value), char(n) padded again to its typmod.
+     */
     public static Object decode(KeyReader in, SqlType type, boolean descending, boolean nullsFirst) {
         int marker = in.next(0);
         if (marker != VALUE) {
@@ -164,20 +166,22 @@ public final class KeyCodec {
                 yield Double.longBitsToDouble(bits < 0 ? bits ^ Long.MIN_VALUE : ~bits);
             }
             case TypeOids.NUMERIC -> KeyNumeric.decode(in, m);
+            case TypeOids.BPCHAR -> StringCodec.applyLength(type, new String(in.escaped(m), StandardCharsets.UTF_8), true);
             case TypeOids.BYTEA -> in.escaped(m);
             case TypeOids.DATE -> PgTime.daysToDate((int) in.fixed(4, m) ^ Integer.MIN_VALUE);
             case TypeOids.TIME -> PgTime.microsToTime(in.fixed(8, m) ^ Long.MIN_VALUE);
             case TypeOids.TIMETZ -> {
                 long utc = in.fixed(8, m) ^ Long.MIN_VALUE;
-                long local = in.fixed(8, m) ^ Long.MIN_VALUE;
-                yield OffsetTime.of(PgTime.microsToTime(local), ZoneOffset.ofTotalSeconds((int) ((local - utc) / 1_000_000)));
+                int offset = -((int) in.fixed(4, m) ^ Integer.MIN_VALUE);
+                long local = Math.floorMod(utc + offset * 1_000_000L, Interval.MICROS_PER_DAY);
+                yield OffsetTime.of(PgTime.microsToTime(local), ZoneOffset.ofTotalSeconds(offset));
             }
             case TypeOids.TIMESTAMP -> PgTime.microsToTimestamp(in.fixed(8, m) ^ Long.MIN_VALUE);
             case TypeOids.TIMESTAMPTZ -> PgTime.microsToInstant(in.fixed(8, m) ^ Long.MIN_VALUE);
             case TypeOids.INTERVAL -> {
                 long days = in.fixed(8, m) ^ Long.MIN_VALUE;
                 long micros = in.fixed(8, m);
-                yield new Interval(0, (int) days, micros);
+                yield fromNormalised(days, micros);
             }
             case TypeOids.UUID -> new UUID(in.fixed(8, m), in.fixed(8, m));
             case TypeOids.INET, TypeOids.CIDR -> {
@@ -194,6 +198,14 @@ public final class KeyCodec {
             }
             default -> decodeOther(in, oid, m);
         };
+    }
+
+    /** An interval equal to the normalised (days, micros-of-day) pair, months filled first. */
+    private static Interval fromNormalised(long days, long micros) {
+        long months = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, days / 30));
+        long rest = days - months * 30;
+        long d = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, rest));
+        return new Interval((int) months, (int) d, micros + (rest - d) * Interval.MICROS_PER_DAY);
     }
 
     private static Object decodeOther(KeyReader in, int oid, int m) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 
 /**
  * Conversions between java.time values and PostgreSQL's internal counts: days and microseconds
@@ -105,9 +104,5 @@ public final class PgTime {
         }
         long q = us >= 0 ? (us + unit / 2) / unit : -((-us + unit / 2) / unit);
         return q * unit;
-    }
-
-    static LocalDateTime atUtc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

@@ -29,8 +29,41 @@ public record SqlType(int oid, int typmod) {
     public static final SqlType UUID = of(TypeOids.UUID);
     public static final SqlType JSONB = of(TypeOids.JSONB);
     public static final SqlType VOID = of(TypeOids.VOID);
+    public static final SqlType TIMETZ = of(TypeOids.TIMETZ);
+    public static final SqlType INET = of(TypeOids.INET);
+    public static final SqlType CIDR = of(TypeOids.CIDR);
+    public static final SqlType XML = of(TypeOids.XML);
+    public static final SqlType RECORD = of(TypeOids.RECORD);
+    public static final SqlType REGCLASS = of(TypeOids.REGCLASS);
+    public static final SqlType REGTYPE = of(TypeOids.REGTYPE);
+    public static final SqlType REGPROC = of(TypeOids.REGPROC);
+    public static final SqlType INT2VECTOR = of(TypeOids.INT2VECTOR);
+    public static final SqlType OIDVECTOR = of(TypeOids.OIDVECTOR);
+    public static final SqlType TEXT_ARRAY = of(TypeOids.TEXT_ARRAY);
+    public static final SqlType INT4_ARRAY = of(TypeOids.INT4_ARRAY);
+    public static final SqlType INT8_ARRAY = of(TypeOids.INT8_ARRAY);
 
     public static SqlType of(int oid) {
         return new SqlType(oid, -1);
+    }
+
+    /** Whether this is an array type (int2vector and oidvector included). */
+    public boolean isArray() {
+        return BuiltinTypes.elementOf(oid) != 0;
+    }
+
+    /** The element type of an array type, keeping the typmod (varchar(3)[] → varchar(3)). */
+    public SqlType elementType() {
+        int e = BuiltinTypes.elementOf(oid);
+        if (e == 0) {
+            throw new IllegalStateException("type " + oid + " is not an array");
+        }
+        return new SqlType(e, typmod);
+    }
+
+    /** The array type of this element type (typmod kept), or null when it has none. */
+    public SqlType arrayType() {
+        int a = BuiltinTypes.arrayOf(oid);
+        return a == 0 ? null : new SqlType(a, typmod);
     }
 }

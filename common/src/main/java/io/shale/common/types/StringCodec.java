@@ -4,14 +4,46 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The character types (text, varchar, bpchar, name, "char", unknown, cstring), json, xml and
- * enum labels, all as String; the binary form is the UTF-8 bytes ("char": one byte).
+ * enum labels, all as String; the binary form is the UTF-8 bytes ("char": one byte). void
+ * prints as the empty string whatever its value.
  */
 final class StringCodec implements ValueCodec {
     static final int NAME_MAX_BYTES = 63;
 
     @Override
     public String format(SqlType type, Object value, FormatSettings settings) {
-        return (String) value;
+        if (type.oid() == TypeOids.VOID) {
+            return "";
+        }
+        String s = (String) value;
+        if (type.oid() == TypeOids.CHAR && !s.isEmpty() && s.charAt(0) >= 0x80) {
+            int c = s.charAt(0) & 0xFF;
+            return "\\" + (c >> 6) + ((c >> 3) & 7) + (c & 7);
+        }
+        return s;
+    }
+
+    /**
+     * The one-byte "char" value of a text: {@code \ooo} octal, else the first UTF-8 byte; held as a
+     * String of one char (U+0000..U+00FF) or empty.
+     */
+    static String toChar(String text) {
+        if (text.length() == 4 && text.charAt(0) == '\\' && isOctal(text.charAt(1)) && isOctal(text.charAt(2))
+                && isOctal(text.charAt(3))) {
+            int v = ((text.charAt(1) - '0') << 6 | (text.charAt(2) - '0') << 3 | (text.charAt(3) - '0')) & 0xFF;
+            return v == 0 ? "" : String.valueOf((char) v);
+        }
+        if (text.isEmpty()) {
+            return "";
+        }
+        char c = text.charAt(0);
+        return c < 0x80 ? String.valueOf(c)
+                : String.valueOf((char) (text.substring(0, Character.charCount(text.codePointAt(0)))
+                        .getBytes(StandardCharsets.UTF_8)[0] & 0xFF));
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     @Override
@@ -19,7 +51,8 @@ final class StringCodec implements ValueCodec {
         return switch (type.oid()) {
             case TypeOids.VARCHAR, TypeOids.BPCHAR -> applyLength(type, text, false);
             case TypeOids.NAME -> truncateBytes(text, NAME_MAX_BYTES);
-            case TypeOids.CHAR -> text.isEmpty() ? "" : text.substring(0, Character.charCount(text.codePointAt(0)));
+            case TypeOids.CHAR -> toChar(text);
+            case TypeOids.VOID -> "";
             case TypeOids.JSON -> {
                 JsonParser.parse(text, "json");
                 yield text;
@@ -73,11 +106,13 @@ final class StringCodec implements ValueCodec {
 
     @Override
     public void write(SqlType type, Object value, ByteSink out, FormatSettings settings) {
+        if (type.oid() == TypeOids.VOID) {
+            return;
+        }
         String s = (String) value;
         if (type.oid() == TypeOids.CHAR) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            if (b.length > 0) {
-                out.putByte(b[0]);
+            if (!s.isEmpty()) {
+                out.putByte(s.charAt(0));
             }
             return;
         }
@@ -97,6 +132,9 @@ final class StringCodec implements ValueCodec {
 
     @Override
     public Object read(SqlType type, byte[] buf, int off, int len, FormatSettings settings) {
+        if (type.oid() == TypeOids.CHAR) {
+            return len == 0 || buf[off] == 0 ? "" : String.valueOf((char) (buf[off] & 0xFF));
+        }
         String s = new String(buf, off, len, StandardCharsets.UTF_8);
         return type.oid() == TypeOids.JSON ? parse(type, s, settings) : s;
     }

@@ -35,7 +35,7 @@ final class TimeCodec implements ValueCodec {
                     throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.INVALID_DATETIME_FORMAT,
                             "invalid input syntax for type " + name + ": \"" + text + "\"");
                 }
-                yield f.time();
+                yield f.endOfDay() ? LocalTime.MAX.withNano(999_999_000) : f.time();
             }
             default -> throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.INVALID_DATETIME_FORMAT,
                     "invalid input syntax for type " + name + ": \"" + text + "\"");

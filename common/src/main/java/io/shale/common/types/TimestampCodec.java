@@ -45,7 +45,7 @@ final class TimestampCodec implements ValueCodec {
                 if (f.date() == null) {
                     throw syntax(name, text);
                 }
-                yield LocalDateTime.of(f.date(), time);
+                yield f.endOfDay() ? LocalDateTime.of(f.date().plusDays(1), time) : LocalDateTime.of(f.date(), time);
             }
         };
         if (tz) {
@@ -61,7 +61,7 @@ final class TimestampCodec implements ValueCodec {
             if (local.equals(LocalDateTime.MIN)) {
                 return Instant.MIN;
             }
-            return roundInstant(local.atZone(zone).toInstant(), type.typmod());
+            return roundInstant(local.atZone(zone).withLaterOffsetAtOverlap().toInstant(), type.typmod());
         }
         return PgTime.microsToTimestamp(PgTime.roundMicros(PgTime.timestampToMicros(local), type.typmod()));
     }

@@ -17,12 +17,12 @@ public final class TypeNames {
         if (info == null) {
             return "???";
         }
-        if (info.isArray() && info.length() == -1 && type.oid() != TypeOids.INT2VECTOR && type.oid() != TypeOids.OIDVECTOR) {
+        if (info.elementOid() != 0 && info.name().startsWith("_")) {
             return format(new SqlType(info.elementOid(), type.typmod())) + "[]";
         }
         int m = type.typmod();
         return switch (type.oid()) {
-            case TypeOids.BPCHAR -> m < 0 ? "character" : "character(" + (m - 4) + ")";
+            case TypeOids.BPCHAR -> m < 0 ? "bpchar" : "character(" + (m - 4) + ")";
             case TypeOids.VARCHAR -> m < 0 ? "character varying" : "character varying(" + (m - 4) + ")";
             case TypeOids.NUMERIC -> m < 0 ? "numeric"
                     : "numeric(" + (((m - 4) >> 16) & 0xFFFF) + "," + (short) ((m - 4) & 0xFFFF) + ")";
@@ -31,7 +31,8 @@ public final class TypeNames {
             case TypeOids.TIME -> precision("time", m) + " without time zone";
             case TypeOids.TIMETZ -> precision("time", m) + " with time zone";
             case TypeOids.INTERVAL -> m < 0 || (m & 0xFFFF) == 0xFFFF ? "interval" : "interval(" + (m & 0xFFFF) + ")";
-            case TypeOids.BIT -> m < 0 ? "bit" : "bit(" + m + ")";
+            case TypeOids.BIT -> m < 0 ? "\"bit\"" : "bit(" + m + ")";
+            case TypeOids.ANY -> "\"any\"";
             case TypeOids.VARBIT -> m < 0 ? "bit varying" : "bit varying(" + m + ")";
             case TypeOids.INT2 -> "smallint";
             case TypeOids.INT4 -> "integer";
@@ -61,6 +62,10 @@ public final class TypeNames {
         if (n.startsWith("pg_catalog.")) {
             n = n.substring("pg_catalog.".length());
         }
+        if (n.equalsIgnoreCase("float") && !modifiers.isEmpty()) {
+            SqlType f = floatOfPrecision(modifiers);
+            return arrayDims > 0 ? new SqlType(BuiltinTypes.arrayOf(f.oid()), -1) : f;
+        }
         TypeInfo info;
         if (n.equals("\"char\"")) {
             info = BuiltinTypes.byOid(TypeOids.CHAR);
@@ -77,6 +82,21 @@ public final class TypeNames {
             oid = info.arrayOid();
         }
         return new SqlType(oid, typmod);
+    }
+
+    /** float(p): real for 1..24 bits, double precision for 25..53. */
+    private static SqlType floatOfPrecision(List<Integer> mods) {
+        int p = mods.get(0);
+        if (mods.size() > 1) {
+            throw new ShaleException(ErrorCode.SYNTAX_ERROR, "invalid type modifier");
+        }
+        if (p < 1) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "precision for type float must be at least 1 bit");
+        }
+        if (p > 53) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "precision for type float must be less than 54 bits");
+        }
+        return p <= 24 ? SqlType.FLOAT4 : SqlType.FLOAT8;
     }
 
     private static int typmod(TypeInfo info, List<Integer> mods) {

@@ -18,6 +18,14 @@ public final class Values {
     private Values() {
     }
 
+    /**
+     * The SQL type a Java value stands for when the context gives none (text for strings,
+     * the array type of an array's element oid, record for rows).
+     */
+    public static SqlType typeOf(Object value) {
+        return RecordCodec.typeOf(value);
+    }
+
     /** Negative, zero or positive as {@code a} sorts before, with or after {@code b}. */
     public static int compare(SqlType type, Object a, Object b) {
         return compare(type.oid(), a, b);
@@ -42,7 +50,7 @@ public final class Values {
             case TypeOids.TIME:
                 return ((LocalTime) a).compareTo((LocalTime) b);
             case TypeOids.TIMETZ:
-                return ((OffsetTime) a).compareTo((OffsetTime) b);
+                return compareTimetz((OffsetTime) a, (OffsetTime) b);
             case TypeOids.TIMESTAMP:
                 return ((LocalDateTime) a).compareTo((LocalDateTime) b);
             case TypeOids.TIMESTAMPTZ:
@@ -108,6 +116,16 @@ public final class Values {
             }
         }
         return a.length() - b.length();
+    }
+
+    /** timetz_cmp: by the UTC time, then the zone west of UTC (so +01 sorts before +00). */
+    private static int compareTimetz(OffsetTime a, OffsetTime b) {
+        int c = Long.compare(utcMicros(a), utcMicros(b));
+        return c != 0 ? c : Integer.compare(b.getOffset().getTotalSeconds(), a.getOffset().getTotalSeconds());
+    }
+
+    static long utcMicros(OffsetTime t) {
+        return PgTime.timeToMicros(t.toLocalTime()) - t.getOffset().getTotalSeconds() * 1_000_000L;
     }
 
     private static int compareUuid(UUID a, UUID b) {

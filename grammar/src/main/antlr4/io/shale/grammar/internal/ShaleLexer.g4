@@ -37,7 +37,7 @@ options { caseInsensitive = true; }
     }
 }
 
-tokens { UNTERMINATED_DOLLAR_STRING }
+tokens { UNTERMINATED_DOLLAR_STRING, UNTERMINATED_BLOCK_COMMENT }
 
 ABORT: 'ABORT';
 ABSOLUTE: 'ABSOLUTE';
@@ -402,10 +402,13 @@ SHIFT_RIGHT: '>>';
 AT_SIGN: '@';
 CUSTOM_OPERATOR: OPERATOR_CHAR+ OPERATOR_END_CHAR;
 
-ESCAPE_STRING: 'E\'' (~['\\] | '\\' . | '\'\'')* '\'';
+ESCAPE_STRING
+    : 'E\'' (~['\\] | '\\' . | '\'\'')* '\''
+        (STRING_CONTINUATION '\'' (~['\\] | '\\' . | '\'\'')* '\'')*
+    ;
 UNICODE_STRING: 'U&\'' (~'\'' | '\'\'')* '\'';
 BIT_STRING: [BX] '\'' ~'\''* '\'';
-STRING: '\'' (~'\'' | '\'\'')* '\'';
+STRING: '\'' (~'\'' | '\'\'')* '\'' (STRING_CONTINUATION '\'' (~'\'' | '\'\'')* '\'')*;
 DOLLAR_STRING: '$' (IDENTIFIER_START IDENTIFIER_PART_NO_DOLLAR*)? '$' { readDollarQuoted(); };
 PARAMETER: '$' [0-9]+;
 
@@ -421,14 +424,23 @@ QUOTED_IDENTIFIER: '"' (~'"' | '""')* '"';
 IDENTIFIER: IDENTIFIER_START IDENTIFIER_PART*;
 
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*? '*/' -> channel(HIDDEN);
+BLOCK_COMMENT
+    : '/*' (BLOCK_COMMENT | .)*? ('*/' | EOF) {
+        if (getText().endsWith("*/")) {
+            setChannel(HIDDEN);
+        } else {
+            setType(UNTERMINATED_BLOCK_COMMENT);
+            setChannel(DEFAULT_TOKEN_CHANNEL);
+        }
+    }
+    ;
 WHITESPACE: [ \t\r\n\f\u000B]+ -> channel(HIDDEN);
 
 UNTERMINATED_STRING: '\'' (~'\'' | '\'\'')*;
 UNTERMINATED_QUOTED_IDENTIFIER: '"' (~'"' | '""')*;
-UNTERMINATED_BLOCK_COMMENT: '/*' (BLOCK_COMMENT | .)*?  EOF;
 UNRECOGNIZED: .;
 
+fragment STRING_CONTINUATION: [ \t\f]* ('\r'? '\n' | '\r') [ \t\r\n\f]*;
 fragment DIGIT: [0-9];
 fragment EXPONENT: 'E' [+-]? DIGIT+;
 fragment IDENTIFIER_START: [A-Z_\u0080-\uFFFE];

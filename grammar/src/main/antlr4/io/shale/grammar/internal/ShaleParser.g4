@@ -296,6 +296,7 @@ setClause
     : identifier EQ valuesItem                                                  #singleAssignment
     | LPAREN identifierList RPAREN EQ ROW? LPAREN valuesItem (COMMA valuesItem)* RPAREN #rowAssignment
     | LPAREN identifierList RPAREN EQ LPAREN query RPAREN                        #subqueryAssignment
+    | LPAREN identifierList RPAREN EQ expr                                       #expressionAssignment
     ;
 
 deleteStatement
@@ -732,11 +733,12 @@ propertyName
 
 expr
     : valueExpr                                                                 #valueExpression
-    | expr NOT? BETWEEN (SYMMETRIC | ASYMMETRIC)? valueExpr AND expr             #between
+    | expr NOT? BETWEEN (SYMMETRIC | ASYMMETRIC)? valueExpr AND valueExpr        #between
     | expr NOT? IN LPAREN query RPAREN                                          #inSubquery
     | expr NOT? IN LPAREN expr (COMMA expr)* RPAREN                             #inList
-    | expr NOT? (LIKE | ILIKE) expr (ESCAPE expr)?                              #like
-    | expr NOT? SIMILAR TO expr (ESCAPE expr)?                                  #similarTo
+    | expr NOT? (LIKE | ILIKE) quantifier LPAREN (query | expr) RPAREN          #quantifiedLike
+    | expr NOT? (LIKE | ILIKE) valueExpr (ESCAPE valueExpr)?                    #like
+    | expr NOT? SIMILAR TO valueExpr (ESCAPE valueExpr)?                        #similarTo
     | expr (comparisonOperator | qualifiedOperator) quantifier
         LPAREN (query | expr) RPAREN                                            #quantifiedComparison
     | expr comparisonOperator expr                                              #comparison

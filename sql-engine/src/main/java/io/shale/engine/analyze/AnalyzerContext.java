@@ -10,11 +10,14 @@ import io.shale.common.error.ShaleException;
 import io.shale.common.types.BuiltinTypes;
 import io.shale.common.types.FormatSettings;
 import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeOids;
 import io.shale.common.types.TypeNames;
 import io.shale.grammar.ast.Expression;
 import io.shale.grammar.ast.IntegerLiteral;
 import io.shale.grammar.ast.QualifiedName;
 import io.shale.grammar.ast.TypeName;
+
+import io.shale.engine.plan.OutputColumn;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,8 @@ public final class AnalyzerContext {
     final FormatSettings settings;
     final List<SqlType> parameterTypes;
     private int nextId;
+    /** Anonymous record types of this statement; a record's typmod is its index here. */
+    private final List<List<OutputColumn>> recordShapes = new ArrayList<>();
 
     /**
      * @param searchPath the schemas to search, in order, as the session's search_path gives
@@ -87,6 +92,22 @@ public final class AnalyzerContext {
 
     int nextId() {
         return nextId++;
+    }
+
+    /** A record type with these fields, as PostgreSQL's blessed anonymous records: the typmod names them. */
+    SqlType recordType(List<OutputColumn> fields) {
+        int index = recordShapes.indexOf(fields);
+        if (index < 0) {
+            recordShapes.add(List.copyOf(fields));
+            index = recordShapes.size() - 1;
+        }
+        return new SqlType(TypeOids.RECORD, index);
+    }
+
+    /** The fields of a record type made by {@link #recordType}, or null. */
+    List<OutputColumn> recordFields(SqlType type) {
+        return type.oid() == TypeOids.RECORD && type.typmod() >= 0 && type.typmod() < recordShapes.size()
+                ? recordShapes.get(type.typmod()) : null;
     }
 
     /** The schema a new object goes to: the first existing schema of the search path. */

@@ -13,7 +13,10 @@ import io.shale.grammar.ast.GreatestLeast;
 import io.shale.grammar.ast.NullIf;
 import io.shale.grammar.ast.ArrayConstructor;
 import io.shale.grammar.ast.ArraySubquery;
+import io.shale.grammar.ast.QuerySpecification;
 import io.shale.grammar.ast.RowConstructor;
+import io.shale.grammar.ast.ScalarSubquery;
+import io.shale.grammar.ast.SingleColumn;
 import io.shale.grammar.ast.Subscript;
 import io.shale.grammar.ast.TypedLiteral;
 
@@ -21,11 +24,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The column label PostgreSQL gives a select-list item without an alias (FigureColname). */
-final class ColumnNames {
+public final class ColumnNames {
     private ColumnNames() {
     }
 
-    static String derive(Expression e) {
+    public static String derive(Expression e) {
         String[] name = {"?column?"};
         strength(e, name);
         return name[0];
@@ -65,6 +68,19 @@ final class ColumnNames {
             case Subscript s -> {
                 return strength(s.base(), name);
             }
+            case Case c -> {
+                int inner = c.elseResult() == null ? 0 : strength(c.elseResult(), name);
+                if (inner <= 1) {
+                    name[0] = "case";
+                    return 1;
+                }
+                return inner;
+            }
+            case ScalarSubquery q when q.query().body() instanceof QuerySpecification spec
+                    && !spec.selectItems().isEmpty() && spec.selectItems().getFirst() instanceof SingleColumn first -> {
+                name[0] = first.alias() != null ? first.alias() : derive(first.expression());
+                return 2;
+            }
             default -> {
                 String fixed = fixedName(e);
                 if (fixed != null) {
@@ -78,7 +94,6 @@ final class ColumnNames {
 
     private static String fixedName(Expression e) {
         return switch (e) {
-            case Case c -> "case";
             case Coalesce c -> "coalesce";
             case NullIf n -> "nullif";
             case GreatestLeast g -> g.greatest() ? "greatest" : "least";

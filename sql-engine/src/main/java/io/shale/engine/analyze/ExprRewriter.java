@@ -54,6 +54,8 @@ public final class ExprRewriter {
             case Expr.AnyAll a -> new Expr.AnyAll(rewrite(a.input(), rule), rewrite(a.array(), rule), a.comparison(),
                     a.all());
             case Expr.FieldOf f -> new Expr.FieldOf(rewrite(f.input(), rule), f.field(), f.type());
+            case Expr.SetCall c -> new Expr.SetCall(c.name(), c.function(), all(c.arguments(), rule), c.strict(),
+                    c.columnCount(), c.type());
         };
     }
 

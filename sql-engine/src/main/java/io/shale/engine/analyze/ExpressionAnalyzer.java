@@ -358,7 +358,17 @@ final class ExpressionAnalyzer {
         if (f.base() instanceof ColumnReference c) {
             List<String> parts = new ArrayList<>(c.name().parts());
             parts.add(f.field());
-            return scope.resolve(parts, f.position());
+            try {
+                return scope.resolve(parts, f.position());
+            } catch (ShaleException e) {
+                Expr column;
+                try {
+                    column = scope.resolve(c.name().parts(), f.position());
+                } catch (ShaleException notAColumn) {
+                    throw e;
+                }
+                return calls.fieldOfSetFunction(column, f.field(), f.position());
+            }
         }
         Expr base = analyze(f.base(), scope, clause);
         if (base instanceof Expr.RowOf row && row.type().oid() != TypeOids.RECORD) {

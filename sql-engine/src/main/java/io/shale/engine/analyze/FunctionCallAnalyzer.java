@@ -7,6 +7,7 @@ import io.shale.common.types.TypeNames;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.exec.TypeOps;
 import io.shale.engine.plan.Expr;
+import io.shale.engine.plan.OutputColumn;
 import io.shale.grammar.ast.Expression;
 import io.shale.grammar.ast.FunctionCall;
 import io.shale.grammar.ast.GreatestLeast;
@@ -34,6 +35,18 @@ final class FunctionCallAnalyzer {
             }
         }
         List<Expr> args = f.star() ? List.of() : expressions.analyzeAll(f.arguments(), scope, clause);
+        if (args.isEmpty() && !f.star() && f.window() == null) {
+            switch (name) {
+                case "pg_backend_pid" -> {
+                    return new Expr.SessionValue(Expr.SessionValueKind.BACKEND_PID, SqlType.INT4);
+                }
+                case "txid_current", "pg_current_xact_id" -> {
+                    return new Expr.SessionValue(Expr.SessionValueKind.TRANSACTION_ID, SqlType.INT8);
+                }
+                default -> {
+                }
+            }
+        }
         if (name.equals("pg_typeof") && args.size() == 1) {
             return new Expr.Literal((long) args.get(0).type().oid(), SqlType.of(TypeOids.REGTYPE));
         }
@@ -75,9 +88,16 @@ final class FunctionCallAnalyzer {
             }
             case WINDOW -> throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "window function " + name
                     + " requires an OVER clause").withPosition(f.position());
-            case SET_RETURNING -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "set-returning functions are not supported in this position; call " + name + " in FROM")
-                    .withPosition(f.position());
+            case SET_RETURNING -> {
+                if (!clause.clause().equals("SELECT")) {
+                    throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "set-returning functions are not allowed in " + clause.clause()).withPosition(f.position());
+                }
+                List<OutputColumn> columns = function.setColumns();
+                SqlType type = columns.size() == 1 ? columns.get(0).type() : context.recordType(columns);
+                yield new Expr.SetCall(function.name(), function.setReturning(), coerced, function.strict(),
+                        columns.size(), type);
+            }
         };
     }
 
@@ -120,11 +140,16 @@ final class FunctionCallAnalyzer {
         String name = g.greatest() ? "GREATEST" : "LEAST";
         SqlType type = expressions.common(args, name, g.position());
         boolean greatest = g.greatest();
+        boolean byCatalog = io.shale.engine.function.ValueOrder.needsCatalog(type);
         return new Expr.Call(name.toLowerCase(java.util.Locale.ROOT), (ctx, values) -> {
             Object best = null;
             for (Object v : values) {
-                if (v != null && (best == null || (TypeOps.compare(type, v, best) > 0) == greatest
-                        && TypeOps.compare(type, v, best) != 0)) {
+                if (v == null) {
+                    continue;
+                }
+                int c = best == null ? 0 : byCatalog ? io.shale.engine.function.ValueOrder.compare(ctx, type, v, best)
+                        : TypeOps.compare(type, v, best);
+                if (best == null || (greatest ? c > 0 : c < 0)) {
                     best = v;
                 }
             }
@@ -132,9 +157,20 @@ final class FunctionCallAnalyzer {
         }, expressions.coerceAll(args, type, g.position()), type, false, false);
     }
 
+    /** {@code (record).field} of a record whose fields the analyzer knows (a set-returning function's row). */
     Expr fieldOfSetFunction(Expr base, String field, int position) {
-        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "field selection from " + TypeNames.format(base.type())
-                + " values is not supported").withPosition(position);
+        List<OutputColumn> fields = context.recordFields(base.type());
+        if (fields == null) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "field selection from "
+                    + TypeNames.format(base.type()) + " values is not supported").withPosition(position);
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(field)) {
+                return new Expr.FieldOf(base, i, fields.get(i).type());
+            }
+        }
+        throw new ShaleException(ErrorCode.UNDEFINED_COLUMN, "column \"" + field + "\" not found in data type record")
+                .withPosition(position);
     }
 
     static boolean containsAggregate(Expr e) {

@@ -55,7 +55,8 @@ public final class RegistryFunctionResolver implements FunctionResolver {
         boolean volatileFunction = d.volatility() == Volatility.VOLATILE;
         return switch (d.kind()) {
             case FunctionKind.Scalar s -> new ResolvedFunction(d.name(), ResolvedFunction.Kind.SCALAR, argumentTypes,
-                    returnType, d.strict(), volatileFunction, s.implementation(), null, null, null, columns);
+                    returnType, d.strict(), volatileFunction, s.implementation().specialize(argumentTypes), null, null, null,
+                    columns);
             case FunctionKind.Aggregate a -> new ResolvedFunction(d.name(), ResolvedFunction.Kind.AGGREGATE, argumentTypes,
                     returnType, d.strict(), volatileFunction, null, a.implementation(), null, null, columns);
             case FunctionKind.Window w -> new ResolvedFunction(d.name(), ResolvedFunction.Kind.WINDOW, argumentTypes,

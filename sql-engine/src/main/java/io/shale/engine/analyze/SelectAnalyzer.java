@@ -141,6 +141,19 @@ final class SelectAnalyzer {
             distinctOn = ExprRewriter.all(distinctOn, e -> e instanceof Expr.WindowRef w
                     ? new Expr.ColumnRef(width + w.index(), w.type(), null) : null);
         }
+        List<Expr.SetCall> setCalls = setCalls(all);
+        if (!setCalls.isEmpty()) {
+            int width = plan.columns().size();
+            List<OutputColumn> setColumns = new ArrayList<>(plan.columns());
+            for (Expr.SetCall c : setCalls) {
+                setColumns.add(OutputColumn.of(c.name(), c.type()));
+            }
+            plan = new PlanNode.ProjectSet(plan, setCalls, setColumns);
+            java.util.function.Function<Expr, Expr> rule = e -> e instanceof Expr.SetCall c
+                    ? new Expr.ColumnRef(width + setCalls.indexOf(c), c.type(), null) : null;
+            all = ExprRewriter.all(all, rule);
+            distinctOn = ExprRewriter.all(distinctOn, rule);
+        }
         List<OutputColumn> projected = new ArrayList<>(columns);
         for (Expr h : hiddenSort) {
             projected.add(OutputColumn.of("?sort?", h.type()));
@@ -180,6 +193,23 @@ final class SelectAnalyzer {
             plan = new PlanNode.Project(plan, visible, columns);
         }
         return plan;
+    }
+
+    /** The distinct set-returning calls of a select list, in order; identical calls run once. */
+    private static List<Expr.SetCall> setCalls(List<Expr> exprs) {
+        List<Expr.SetCall> calls = new ArrayList<>();
+        for (Expr e : exprs) {
+            ExprRewriter.rewrite(e, x -> {
+                if (x instanceof Expr.SetCall c) {
+                    if (!calls.contains(c)) {
+                        calls.add(c);
+                    }
+                    return c;
+                }
+                return null;
+            });
+        }
+        return calls;
     }
 
     private static SortKey sortKey(SortItem s, Expr key) {

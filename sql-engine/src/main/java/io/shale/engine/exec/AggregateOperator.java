@@ -128,7 +128,7 @@ final class AggregateOperator {
         void finish(Object[] out, int offset, ExecContext ctx) {
             for (int i = 0; i < plans.length; i++) {
                 if (ordered[i] != null) {
-                    var order = Sorting.comparator(plans[i].call.orderBy());
+                    var order = Sorting.comparator(plans[i].call.orderBy(), ctx);
                     ordered[i].sort((a, b) -> order.compare(a[1], b[1]));
                     for (Object[][] entry : ordered[i]) {
                         accumulators[i].add(entry[0]);

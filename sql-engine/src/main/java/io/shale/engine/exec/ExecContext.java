@@ -1,5 +1,7 @@
 package io.shale.engine.exec;
 
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.catalog.Catalog;
 import io.shale.common.types.FormatSettings;
 import io.shale.engine.function.EvalContext;
@@ -28,6 +30,7 @@ public final class ExecContext {
     private Map<Integer, List<Object[]>> materialized;
     private Map<Object, Object> cache;
     private long affected;
+    private int processId;
 
     public ExecContext(EvalContext session, Transaction transaction, Catalog catalog, int databaseOid,
                        Object[] parameters, TableAccess tables, SystemRows systemRows) {
@@ -38,6 +41,16 @@ public final class ExecContext {
         this.parameters = parameters;
         this.tables = tables;
         this.systemRows = systemRows;
+    }
+
+    /** The backend process id of the session running this statement (pg_backend_pid()). */
+    public int processId() {
+        return processId;
+    }
+
+    public ExecContext withProcessId(int pid) {
+        this.processId = pid;
+        return this;
     }
 
     public EvalContext session() {
@@ -61,6 +74,9 @@ public final class ExecContext {
     }
 
     public Object parameter(int index) {
+        if (index >= parameters.length) {
+            throw new ShaleException(ErrorCode.UNDEFINED_PARAMETER, "there is no parameter $" + (index + 1));
+        }
         return parameters[index];
     }
 

@@ -129,6 +129,7 @@ public final class ExpressionCompiler {
             case Expr.AggregateRef a -> throw new IllegalStateException("aggregate reference outside aggregation");
             case Expr.WindowRef w -> throw new IllegalStateException("window reference outside a window node");
             case Expr.SessionValue s -> SessionValues.compile(s);
+            case Expr.SetCall c -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in this position: " + c.name());
         };
     }
 

@@ -81,6 +81,7 @@ public final class OperatorFactory {
                     }
                 };
             }
+            case PlanNode.ProjectSet p -> ProjectSetOperator.open(p, this, ctx);
             case PlanNode.Join j -> NestedLoopJoinOperator.open(j, this, ctx);
             case PlanNode.HashJoin j -> HashJoinOperator.open(j, this, ctx);
             case PlanNode.Aggregate a -> AggregateOperator.open(a, this, ctx);

@@ -38,6 +38,13 @@ final class PlanInspector {
             case PlanNode.FunctionScan f -> any(f.arguments(), level);
             case PlanNode.Filter f -> refersOut(f.input(), level) || refersOut(f.predicate(), level);
             case PlanNode.Project p -> refersOut(p.input(), level) || any(p.expressions(), level);
+            case PlanNode.ProjectSet p -> {
+                boolean out = refersOut(p.input(), level);
+                for (Expr.SetCall c : p.calls()) {
+                    out |= any(c.arguments(), level);
+                }
+                yield out;
+            }
             case PlanNode.Join j -> refersOut(j.left(), level)
                     || refersOut(j.right(), j.lateral() ? level + 1 : level) || refersOut(j.condition(), level);
             case PlanNode.HashJoin j -> refersOut(j.left(), level) || refersOut(j.right(), level)
@@ -123,6 +130,7 @@ final class PlanInspector {
             case Expr.RowOf r -> any(r.fields(), level);
             case Expr.AnyAll a -> refersOut(a.input(), level) || refersOut(a.array(), level);
             case Expr.FieldOf f -> refersOut(f.input(), level);
+            case Expr.SetCall c -> any(c.arguments(), level);
         };
     }
 }

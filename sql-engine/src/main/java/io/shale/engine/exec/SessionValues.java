@@ -29,6 +29,8 @@ final class SessionValues {
             };
             case LOCAL_TIMESTAMP -> (row, ctx) -> local(ctx);
             case LOCAL_TIME -> (row, ctx) -> local(ctx).toLocalTime();
+            case BACKEND_PID -> (row, ctx) -> ctx.processId();
+            case TRANSACTION_ID -> (row, ctx) -> ctx.transaction().id();
         };
     }
 

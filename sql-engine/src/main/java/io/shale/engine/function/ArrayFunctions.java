@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -13,8 +14,8 @@ import java.util.List;
 final class ArrayFunctions {
     private static final SqlType ARRAY = SqlType.of(TypeOids.ANYARRAY);
     private static final SqlType ELEMENT = SqlType.of(TypeOids.ANYELEMENT);
-    private static final SqlType COMPATIBLE = SqlType.of(TypeRules.ANYCOMPATIBLE);
-    private static final SqlType COMPATIBLE_ARRAY = SqlType.of(TypeRules.ANYCOMPATIBLEARRAY);
+    private static final SqlType COMPATIBLE = SqlType.of(Polymorphism.ANYCOMPATIBLE);
+    private static final SqlType COMPATIBLE_ARRAY = SqlType.of(Polymorphism.ANYCOMPATIBLEARRAY);
     private static final SqlType I4 = SqlType.INT4;
     private static final SqlType TEXT = SqlType.TEXT;
 
@@ -58,7 +59,7 @@ final class ArrayFunctions {
         if (dim < 1 || dim > v.ndims()) {
             return null;
         }
-        int length = v.dimensions()[dim - 1];
+        int length = v.dims()[dim - 1];
         int lower = v.lowerBounds()[dim - 1];
         return switch (what) {
             case 0 -> length;
@@ -73,7 +74,7 @@ final class ArrayFunctions {
         }
         StringBuilder sb = new StringBuilder();
         for (int d = 0; d < v.ndims(); d++) {
-            sb.append('[').append(v.lowerBounds()[d]).append(':').append(v.lowerBounds()[d] + v.dimensions()[d] - 1)
+            sb.append('[').append(v.lowerBounds()[d]).append(':').append(v.lowerBounds()[d] + v.dims()[d] - 1)
                     .append(']');
         }
         return sb.toString();
@@ -118,17 +119,22 @@ final class ArrayFunctions {
                 out.add(lower + i);
             }
         }
-        return ArrayValue.of(TypeOids.INT4, out);
+        return ArrayValue.of(TypeOids.INT4, out.toArray());
     }
 
     /** IS NOT DISTINCT FROM. */
     static boolean same(Object x, Object y) {
-        return x == null ? y == null : y != null && Compare.equal(x, y);
+        return x == null ? y == null : y != null && ValueOrder.equalUntyped(x, y);
+    }
+
+    /** The element oid a new array takes from its element (0 for NULL; the resolved type rules). */
+    private static int elementOidOf(Object element) {
+        return element == null ? 0 : AnyText.typeOf(element).oid();
     }
 
     static ArrayValue append(ArrayValue v, Object element) {
         if (v == null) {
-            return ArrayValue.of(0, new Object[] {element});
+            return ArrayValue.of(elementOidOf(element), new Object[] {element});
         }
         if (v.ndims() > 1) {
             throw new ShaleException(ErrorCode.DATA_EXCEPTION, "argument must be empty or one-dimensional array");
@@ -141,7 +147,7 @@ final class ArrayFunctions {
 
     static ArrayValue prepend(Object element, ArrayValue v) {
         if (v == null) {
-            return ArrayValue.of(0, new Object[] {element});
+            return ArrayValue.of(elementOidOf(element), new Object[] {element});
         }
         if (v.ndims() > 1) {
             throw new ShaleException(ErrorCode.DATA_EXCEPTION, "argument must be empty or one-dimensional array");
@@ -163,22 +169,22 @@ final class ArrayFunctions {
         Object[] e = java.util.Arrays.copyOf(x.elements(), x.elements().length + y.elements().length);
         System.arraycopy(y.elements(), 0, e, x.elements().length, y.elements().length);
         if (x.ndims() == y.ndims()) {
-            int[] dims = x.dimensions().clone();
+            int[] dims = x.dims().clone();
             for (int d = 1; d < dims.length; d++) {
-                if (dims[d] != y.dimensions()[d]) {
+                if (dims[d] != y.dims()[d]) {
                     throw incompatible();
                 }
             }
-            dims[0] += y.dimensions()[0];
+            dims[0] += y.dims()[0];
             return new ArrayValue(x.elementOid(), dims, x.lowerBounds().clone(), e);
         }
         if (x.ndims() == y.ndims() + 1) {
-            int[] dims = x.dimensions().clone();
+            int[] dims = x.dims().clone();
             dims[0]++;
             return new ArrayValue(x.elementOid(), dims, x.lowerBounds().clone(), e);
         }
         if (y.ndims() == x.ndims() + 1) {
-            int[] dims = y.dimensions().clone();
+            int[] dims = y.dims().clone();
             dims[0]++;
             return new ArrayValue(y.elementOid(), dims, y.lowerBounds().clone(), e);
         }
@@ -207,10 +213,10 @@ final class ArrayFunctions {
             }
         }
         if (!remove) {
-            return new ArrayValue(v.elementOid(), v.dimensions(), v.lowerBounds(), out.toArray());
+            return new ArrayValue(v.elementOid(), v.dims(), v.lowerBounds(), out.toArray());
         }
         if (out.isEmpty() || v.ndims() == 0) {
-            return ArrayValue.of(v.elementOid(), out);
+            return ArrayValue.of(v.elementOid(), out.toArray());
         }
         return new ArrayValue(v.elementOid(), new int[] {out.size()}, new int[] {v.lowerBounds()[0]}, out.toArray());
     }
@@ -219,7 +225,7 @@ final class ArrayFunctions {
         for (Object x : contained.elements()) {
             boolean found = false;
             for (Object y : container.elements()) {
-                if (x != null && y != null && Compare.equal(x, y)) {
+                if (x != null && y != null && ValueOrder.equalUntyped(x, y)) {
                     found = true;
                     break;
                 }
@@ -234,7 +240,7 @@ final class ArrayFunctions {
     static boolean overlaps(ArrayValue x, ArrayValue y) {
         for (Object a : x.elements()) {
             for (Object b : y.elements()) {
-                if (a != null && b != null && Compare.equal(a, b)) {
+                if (a != null && b != null && ValueOrder.equalUntyped(a, b)) {
                     return true;
                 }
             }
@@ -252,7 +258,7 @@ final class ArrayFunctions {
             if (!first) {
                 sb.append(delimiter);
             }
-            sb.append(e == null ? nullString : ValueText.format(e, c));
+            sb.append(e == null ? nullString : AnyText.format(e, c));
             first = false;
         }
         return sb.toString();
@@ -278,9 +284,9 @@ final class ArrayFunctions {
         Object[] e = new Object[(int) total];
         java.util.Arrays.fill(e, value);
         if (total == 0) {
-            return ArrayValue.of(0, e);
+            return ArrayValue.of(elementOidOf(value), e);
         }
-        return new ArrayValue(0, d, lower, e);
+        return new ArrayValue(elementOidOf(value), d, lower, e);
     }
 
     private static Iterator<Object[]> unnest(ArrayValue v) {
@@ -304,7 +310,7 @@ final class ArrayFunctions {
         List<Object[]> out = new ArrayList<>();
         if (dim >= 1 && dim <= v.ndims()) {
             int lower = v.lowerBounds()[dim - 1];
-            int upper = lower + v.dimensions()[dim - 1] - 1;
+            int upper = lower + v.dims()[dim - 1] - 1;
             for (int i = 0; i <= upper - lower; i++) {
                 out.add(new Object[] {reverse ? upper - i : lower + i});
             }

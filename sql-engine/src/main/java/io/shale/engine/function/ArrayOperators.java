@@ -1,13 +1,14 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
 /** || on arrays and elements, containment @> <@ and overlap &&. */
 final class ArrayOperators {
     private static final SqlType ARRAY = SqlType.of(TypeOids.ANYARRAY);
-    private static final SqlType C_ARRAY = SqlType.of(TypeRules.ANYCOMPATIBLEARRAY);
-    private static final SqlType C_ELEMENT = SqlType.of(TypeRules.ANYCOMPATIBLE);
+    private static final SqlType C_ARRAY = SqlType.of(Polymorphism.ANYCOMPATIBLEARRAY);
+    private static final SqlType C_ELEMENT = SqlType.of(Polymorphism.ANYCOMPATIBLE);
 
     private ArrayOperators() {
     }

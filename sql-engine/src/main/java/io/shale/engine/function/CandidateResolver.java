@@ -1,6 +1,7 @@
 package io.shale.engine.function;
 
 import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeCategory;
 import io.shale.common.types.TypeOids;
 
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ final class CandidateResolver {
             int a = actual.get(i).oid();
             int d = declared.get(i).oid();
             if (a != TypeOids.UNKNOWN && (d == a
-                    || TypeRules.preferred(d) && TypeRules.category(d) == TypeRules.category(a))) {
+                    || TypeCategory.preferred(d) && TypeCategory.of(d) == TypeCategory.of(a))) {
                 n++;
             }
         }
@@ -118,7 +119,7 @@ final class CandidateResolver {
             }
             StringBuilder categories = new StringBuilder();
             for (int i : current) {
-                char c = TypeRules.category(declared.get(i).get(pos).oid());
+                char c = TypeCategory.of(declared.get(i).get(pos).oid()).letter();
                 if (categories.indexOf(String.valueOf(c)) < 0) {
                     categories.append(c);
                 }
@@ -133,13 +134,13 @@ final class CandidateResolver {
             }
             final int p = pos;
             final char category = selected;
-            current = filter(current, i -> TypeRules.category(declared.get(i).get(p).oid()) == category);
+            current = filter(current, i -> TypeCategory.of(declared.get(i).get(p).oid()).letter() == category);
             boolean anyPreferred = false;
             for (int i : current) {
-                anyPreferred |= TypeRules.preferred(declared.get(i).get(pos).oid());
+                anyPreferred |= TypeCategory.preferred(declared.get(i).get(pos).oid());
             }
             if (anyPreferred) {
-                current = filter(current, i -> TypeRules.preferred(declared.get(i).get(p).oid()));
+                current = filter(current, i -> TypeCategory.preferred(declared.get(i).get(p).oid()));
             }
         }
         return current.length == 0 ? indexes : current;

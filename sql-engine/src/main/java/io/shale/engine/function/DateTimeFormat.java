@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 
@@ -103,7 +104,7 @@ final class DateTimeFormat {
     }
 
     private static String number(long value, int width, boolean fill) {
-        return fill ? Long.toString(value) : ValueText.pad(value, width);
+        return fill ? Long.toString(value) : DateTimeText.pad(value, width);
     }
 
     private static String field(Fields f, String pattern, boolean fill) {
@@ -111,7 +112,7 @@ final class DateTimeFormat {
         LocalDate d = f.date;
         return switch (pattern.toUpperCase(Locale.ROOT)) {
             case "YYYY" -> number(year, 4, fill);
-            case "Y,YYY" -> (year / 1000) + "," + ValueText.pad(year % 1000, 3);
+            case "Y,YYY" -> (year / 1000) + "," + DateTimeText.pad(year % 1000, 3);
             case "YYY" -> number(year % 1000, 3, fill);
             case "YY" -> number(year % 100, 2, fill);
             case "Y" -> Long.toString(year % 10);
@@ -140,14 +141,14 @@ final class DateTimeFormat {
             case "MI" -> number(f.minute, 2, fill);
             case "SS" -> number(f.second, 2, fill);
             case "SSSS", "SSSSS" -> Long.toString(f.hour * 3600 + f.minute * 60L + f.second);
-            case "MS" -> ValueText.pad(f.micros / 1000, 3);
-            case "US" -> ValueText.pad(f.micros, 6);
+            case "MS" -> DateTimeText.pad(f.micros / 1000, 3);
+            case "US" -> DateTimeText.pad(f.micros, 6);
             case "FF1", "FF2", "FF3", "FF4", "FF5", "FF6" ->
-                    ValueText.pad(f.micros, 6).substring(0, pattern.charAt(2) - '0');
+                    DateTimeText.pad(f.micros, 6).substring(0, pattern.charAt(2) - '0');
             case "AM", "PM" -> cased(f.hour % 24 < 12 ? "AM" : "PM", pattern);
             case "A.M.", "P.M." -> cased(f.hour % 24 < 12 ? "A.M." : "P.M.", pattern);
             case "TZ" -> cased(f.zoneAbbreviation == null ? "" : f.zoneAbbreviation, pattern);
-            case "OF" -> f.offsetSeconds == null ? "" : ValueText.offset(java.time.ZoneOffset.ofTotalSeconds(f.offsetSeconds));
+            case "OF" -> f.offsetSeconds == null ? "" : DateTimeText.offset(java.time.ZoneOffset.ofTotalSeconds(f.offsetSeconds));
             case "RM" -> cased(fill ? ROMAN[f.month - 1] : String.format(Locale.ROOT, "%-4s", ROMAN[f.month - 1]), pattern);
             default -> pattern;
         };

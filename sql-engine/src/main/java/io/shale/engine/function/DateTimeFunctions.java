@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -185,7 +186,7 @@ final class DateTimeFunctions {
             years--;
         }
         Interval v = new Interval(years * 12 + months, days, micros);
-        return negate ? DateTimeMath.negate(v) : v;
+        return negate ? v.negate() : v;
     }
 
     private static LocalDate makeDate(int year, int month, int day) {
@@ -201,7 +202,7 @@ final class DateTimeFunctions {
     }
 
     private static String pad(int v) {
-        return ValueText.pad(v, 2);
+        return DateTimeText.pad(v, 2);
     }
 
     private static LocalTime makeTime(int hour, int minute, double second) {

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.types.SqlType;
 
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ final class FormattingFunctions {
             return "UTC";
         }
         if (id.startsWith("+") || id.startsWith("-")) {
-            return ValueText.offset(z.getOffset());
+            return DateTimeText.offset(z.getOffset());
         }
         return java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(z);
     }

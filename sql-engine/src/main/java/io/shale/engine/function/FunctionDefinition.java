@@ -38,7 +38,7 @@ public record FunctionDefinition(String name, long oid, List<SqlType> argumentTy
         for (int i = 0; i < oids.length; i++) {
             int oid = argumentTypes.get(i).oid();
             if (variadic && i == oids.length - 1 && oid != TypeOids.ANY) {
-                oid = TypeRules.arrayOf(oid);
+                oid = io.shale.common.types.BuiltinTypes.arrayOf(oid);
             }
             oids[i] = (long) oid;
         }

@@ -121,7 +121,7 @@ public final class FunctionRegistry {
     static String signature(String name, List<SqlType> types) {
         StringBuilder sb = new StringBuilder(name).append('(');
         for (int i = 0; i < types.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(TypeRules.name(types.get(i)));
+            sb.append(i == 0 ? "" : ", ").append(io.shale.common.types.TypeNames.format(types.get(i)));
         }
         return sb.append(')').toString();
     }

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
@@ -28,8 +29,8 @@ final class GeneralAggregates {
         for (int oid : ORDERED) {
             SqlType t = SqlType.of(oid);
             if (oid != TypeOids.BOOL && oid != TypeOids.UUID && oid != TypeOids.BYTEA) {
-                r.def("min", t).args(t).aggregate((c, types) -> new Extreme(-1));
-                r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1));
+                r.def("min", t).args(t).aggregate((c, types) -> new Extreme(-1, c, actual(types, t)));
+                r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1, c, actual(types, t)));
             }
         }
         r.def("bool_and", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(true));
@@ -68,18 +69,26 @@ final class GeneralAggregates {
         }
     }
 
-    /** min (sign -1) or max (sign 1). */
+    private static SqlType actual(List<SqlType> types, SqlType declared) {
+        return types.isEmpty() ? declared : types.getFirst();
+    }
+
+    /** min (sign -1) or max (sign 1), in the order of the argument's type (enums by label position). */
     private static final class Extreme implements AggregateFunction.Accumulator {
         private final int sign;
+        private final EvalContext context;
+        private final SqlType type;
         private Object best;
 
-        Extreme(int sign) {
+        Extreme(int sign, EvalContext context, SqlType type) {
             this.sign = sign;
+            this.context = context;
+            this.type = type;
         }
 
         @Override
         public void add(Object[] a) {
-            if (best == null || Compare.compare(a[0], best) * sign > 0) {
+            if (best == null || ValueOrder.compare(context, type, a[0], best) * sign > 0) {
                 best = a[0];
             }
         }
@@ -215,7 +224,7 @@ final class GeneralAggregates {
             }
             if (first == null) {
                 first = v;
-            } else if (!java.util.Arrays.equals(first.dimensions(), v.dimensions())) {
+            } else if (!java.util.Arrays.equals(first.dims(), v.dims())) {
                 throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.DATA_EXCEPTION,
                         "cannot accumulate arrays of different dimensionality");
             }
@@ -233,7 +242,7 @@ final class GeneralAggregates {
             int[] lower = new int[n + 1];
             dims[0] = count;
             lower[0] = 1;
-            System.arraycopy(first.dimensions(), 0, dims, 1, n);
+            System.arraycopy(first.dims(), 0, dims, 1, n);
             System.arraycopy(first.lowerBounds(), 0, lower, 1, n);
             return new ArrayValue(first.elementOid(), dims, lower, elements.toArray());
         }
@@ -254,7 +263,7 @@ final class GeneralAggregates {
 
         @Override
         public Object result() {
-            return values.isEmpty() ? null : ArrayValue.of(elementOid, values);
+            return values.isEmpty() ? null : ArrayValue.of(elementOid, values.toArray());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Inet;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
@@ -14,14 +15,14 @@ final class InetFunctions {
     }
 
     static void register(Registrar r) {
-        r.def("host", TEXT).args(INET).scalar((c, a) -> ((Inet) a[0]).host());
+        r.def("host", TEXT).args(INET).scalar((c, a) -> host((Inet) a[0]));
         r.def("masklen", SqlType.INT4).args(INET).scalar((c, a) -> ((Inet) a[0]).bits());
-        r.def("family", SqlType.INT4).args(INET).scalar((c, a) -> ((Inet) a[0]).ipv4() ? 4 : 6);
-        r.def("network", CIDR).args(INET).scalar((c, a) -> ((Inet) a[0]).masked(false));
-        r.def("broadcast", INET).args(INET).scalar((c, a) -> ((Inet) a[0]).masked(true));
+        r.def("family", SqlType.INT4).args(INET).scalar((c, a) -> ((Inet) a[0]).ipv6() ? 6 : 4);
+        r.def("network", CIDR).args(INET).scalar((c, a) -> ((Inet) a[0]).network());
+        r.def("broadcast", INET).args(INET).scalar((c, a) -> broadcast((Inet) a[0]));
         r.def("netmask", INET).args(INET).scalar((c, a) -> mask((Inet) a[0], false));
         r.def("hostmask", INET).args(INET).scalar((c, a) -> mask((Inet) a[0], true));
-        r.def("text", TEXT).args(INET).scalar((c, a) -> ((Inet) a[0]).host() + "/" + ((Inet) a[0]).bits());
+        r.def("text", TEXT).args(INET).scalar((c, a) -> ((Inet) a[0]).format(true));
         r.def("abbrev", TEXT).args(INET).scalar((c, a) -> a[0].toString());
         r.def("set_masklen", INET).args(INET, SqlType.INT4).scalar((c, a) -> {
             Inet v = (Inet) a[0];
@@ -40,6 +41,20 @@ final class InetFunctions {
         r.binary(">>", INET, INET, BOOL, (c, a) -> within((Inet) a[1], (Inet) a[0], false));
         r.binary(">>=", INET, INET, BOOL, (c, a) -> within((Inet) a[1], (Inet) a[0], true));
         r.binary("&&", INET, INET, BOOL, (c, a) -> overlaps((Inet) a[0], (Inet) a[1]));
+    }
+
+    /** The address without its prefix length, as host() prints it. */
+    private static String host(Inet v) {
+        return new Inet(v.address(), v.maxBits()).format(false);
+    }
+
+    /** The address with every host bit set. */
+    private static Inet broadcast(Inet v) {
+        byte[] out = v.address();
+        for (int i = v.bits(); i < out.length * 8; i++) {
+            out[i / 8] |= (byte) (0x80 >>> (i % 8));
+        }
+        return new Inet(out, v.bits());
     }
 
     private static Inet mask(Inet v, boolean host) {
@@ -66,7 +81,7 @@ final class InetFunctions {
 
     /** {@code inner << outer} (or {@code <<=} when {@code orEqual}). */
     private static boolean within(Inet inner, Inet outer, boolean orEqual) {
-        if (inner.ipv4() != outer.ipv4()) {
+        if (inner.ipv6() != outer.ipv6()) {
             return false;
         }
         boolean narrower = orEqual ? inner.bits() >= outer.bits() : inner.bits() > outer.bits();
@@ -74,20 +89,7 @@ final class InetFunctions {
     }
 
     private static boolean overlaps(Inet x, Inet y) {
-        return x.ipv4() == y.ipv4()
+        return x.ipv6() == y.ipv6()
                 && comparePrefix(x.address(), y.address(), Math.min(x.bits(), y.bits())) == 0;
-    }
-
-    /** network_cmp: family, then the common network prefix, then mask length, then the whole address. */
-    static int compare(Inet x, Inet y) {
-        if (x.ipv4() != y.ipv4()) {
-            return x.ipv4() ? -1 : 1;
-        }
-        int c = comparePrefix(x.address(), y.address(), Math.min(x.bits(), y.bits()));
-        if (c != 0) {
-            return c;
-        }
-        c = Integer.compare(x.bits(), y.bits());
-        return c != 0 ? c : comparePrefix(x.address(), y.address(), x.maxBits());
     }
 }

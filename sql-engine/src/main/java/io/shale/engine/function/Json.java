@@ -1,7 +1,13 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+
+import io.shale.common.types.FormatSettings;
+import io.shale.common.types.SqlType;
+import io.shale.common.types.TextCodec;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +28,7 @@ final class Json {
 
     /** jsonb object key order: shorter keys first, then bytewise (C collation). */
     static final Comparator<String> KEY_ORDER = Comparator.<String>comparingInt(
-            k -> k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).thenComparing(Compare::compareText);
+            k -> k.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).thenComparing(io.shale.common.types.Values::compareCodePoints);
 
     private Json() {
     }
@@ -143,18 +149,19 @@ final class Json {
     static Object fromValue(Object v, boolean isJson, EvalContext c) {
         return switch (v) {
             case null -> NULL;
-            case Jsonb j -> j.tree();
+            case Jsonb j -> JsonbTrees.tree(j);
             case String s -> isJson ? parse(s) : s;
             case Boolean b -> b;
-            case Double d when d.isNaN() || d.isInfinite() -> ValueText.formatDouble(d, 15);
-            case Float f when f.isNaN() || f.isInfinite() -> ValueText.formatFloat(f);
-            case Double d -> new BigDecimal(ValueText.formatDouble(d, 17));
-            case Float f -> new BigDecimal(ValueText.formatFloat(f));
+            case Double d when d.isNaN() || d.isInfinite() -> AnyText.format(d, c);
+            case Float f when f.isNaN() || f.isInfinite() -> AnyText.format(f, c);
+            case Double d -> new BigDecimal(AnyText.format(d, c));
+            case Float f -> new BigDecimal(AnyText.format(f, c));
             case Number n -> Numbers.toBigDecimal(n);
-            case java.time.LocalDateTime t -> ValueText.formatTimestamp(t).replace(' ', 'T');
-            case java.time.Instant i -> isoInstant(ValueText.formatTimestamptz(i, c.formatSettings()));
+            case java.time.LocalDate d -> iso(SqlType.DATE, d, c);
+            case java.time.LocalDateTime t -> iso(SqlType.TIMESTAMP, t, c).replace(' ', 'T');
+            case java.time.Instant i -> isoInstant(iso(SqlType.TIMESTAMPTZ, i, c));
             case ArrayValue a -> nested(a, e -> fromValue(e, false, c));
-            default -> ValueText.format(v, c);
+            default -> AnyText.format(v, c);
         };
     }
 
@@ -168,11 +175,18 @@ final class Json {
     }
 
     private static List<Object> level(ArrayValue a, int dim, int[] next, java.util.function.Function<Object, Object> element) {
-        List<Object> out = new ArrayList<>(a.dimensions()[dim]);
-        for (int i = 0; i < a.dimensions()[dim]; i++) {
+        List<Object> out = new ArrayList<>(a.dims()[dim]);
+        for (int i = 0; i < a.dims()[dim]; i++) {
             out.add(dim + 1 < a.ndims() ? level(a, dim + 1, next, element) : element.apply(a.elements()[next[0]++]));
         }
         return out;
+    }
+
+    /** JSON prints dates and timestamps in ISO style whatever the DateStyle. */
+    private static String iso(SqlType type, Object value, EvalContext c) {
+        FormatSettings s = c.formatSettings();
+        return TextCodec.format(type, value, new FormatSettings(s.timeZone(), FormatSettings.DateStyle.ISO,
+                s.dateOrder(), s.intervalStyle(), s.extraFloatDigits(), s.byteaHex(), s.oidNames()));
     }
 
     private static String isoInstant(String text) {

@@ -28,7 +28,7 @@ final class JsonAggregates {
             boolean[] json = JsonFunctions.jsonFlags(t);
             List<Object> values = new ArrayList<>();
             return accumulator(a -> values.add(Json.fromValue(a[0], json.length > 0 && json[0], c)),
-                    () -> values.isEmpty() ? null : new Jsonb(List.copyOf(values)));
+                    () -> values.isEmpty() ? null : JsonbTrees.jsonb(List.copyOf(values)));
         });
         r.def("json_object_agg", SqlType.JSON).args(ANY, ANY).nonStrict().stable().aggregate((c, t) -> {
             boolean[] json = JsonFunctions.jsonFlags(t);
@@ -46,7 +46,7 @@ final class JsonAggregates {
             return accumulator(a -> {
                 map.put(key(a[0], c), Json.fromValue(a[1], json.length > 1 && json[1], c));
                 any[0] = true;
-            }, () -> any[0] ? new Jsonb(copy(map)) : null);
+            }, () -> any[0] ? JsonbTrees.jsonb(copy(map)) : null);
         });
     }
 

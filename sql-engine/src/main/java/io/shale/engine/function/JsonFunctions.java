@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -25,13 +27,13 @@ final class JsonFunctions {
     static void register(Registrar r) {
         r.def("to_json", JSON).args(ELEMENT).stable().scalar(typed((c, a, json) -> JsonText.of(a[0], json[0], c)));
         r.def("to_jsonb", JSONB).args(ELEMENT).stable().scalar(typed((c, a, json) ->
-                new Jsonb(Json.fromValue(a[0], json[0], c))));
+                JsonbTrees.jsonb(Json.fromValue(a[0], json[0], c))));
         r.def("json_build_object", JSON).args(ANY).variadic().nonStrict().stable()
                 .scalar(typed((c, a, json) -> JsonText.buildObject(a, json, c)));
         r.def("json_build_object", JSON).nonStrict().scalar((c, a) -> "{}");
         r.def("jsonb_build_object", JSONB).args(ANY).variadic().nonStrict().stable()
-                .scalar(typed((c, a, json) -> new Jsonb(buildObject(a, json, c))));
-        r.def("jsonb_build_object", JSONB).nonStrict().scalar((c, a) -> new Jsonb(Json.newObject()));
+                .scalar(typed((c, a, json) -> JsonbTrees.jsonb(buildObject(a, json, c))));
+        r.def("jsonb_build_object", JSONB).nonStrict().scalar((c, a) -> JsonbTrees.jsonb(Json.newObject()));
         r.def("json_build_array", JSON).args(ANY).variadic().nonStrict().stable()
                 .scalar(typed((c, a, json) -> JsonText.buildArray(a, json, c)));
         r.def("json_build_array", JSON).nonStrict().scalar((c, a) -> "[]");
@@ -40,9 +42,9 @@ final class JsonFunctions {
             for (int i = 0; i < a.length; i++) {
                 out.add(Json.fromValue(a[i], json[i], c));
             }
-            return new Jsonb(out);
+            return JsonbTrees.jsonb(out);
         }));
-        r.def("jsonb_build_array", JSONB).nonStrict().scalar((c, a) -> new Jsonb(List.of()));
+        r.def("jsonb_build_array", JSONB).nonStrict().scalar((c, a) -> JsonbTrees.jsonb(List.of()));
         r.def("array_to_json", JSON).args(SqlType.of(TypeOids.ANYARRAY)).stable()
                 .scalar((c, a) -> JsonText.of(a[0], false, c));
         r.def("jsonb_pretty", TEXT).args(JSONB).scalar((c, a) -> Json.pretty(tree(a[0])));
@@ -79,10 +81,10 @@ final class JsonFunctions {
         r.def("json_strip_nulls", JSON).args(JSON).scalar((c, a) ->
                 JsonText.ofTree(JsonTrees.stripNulls(Json.parse((String) a[0]))));
         r.def("jsonb_set", JSONB).args(JSONB, SqlType.of(TypeOids.TEXT_ARRAY), JSONB).scalar((c, a) ->
-                new Jsonb(JsonTrees.set(tree(a[0]), ((ArrayValue) a[1]).elements(), 0, tree(a[2]), true)));
+                JsonbTrees.jsonb(JsonTrees.set(tree(a[0]), ((ArrayValue) a[1]).elements(), 0, tree(a[2]), true)));
         r.def("jsonb_set", JSONB).args(JSONB, SqlType.of(TypeOids.TEXT_ARRAY), JSONB, SqlType.BOOL).scalar((c, a) ->
-                new Jsonb(JsonTrees.set(tree(a[0]), ((ArrayValue) a[1]).elements(), 0, tree(a[2]), (boolean) a[3])));
-        r.def("jsonb_strip_nulls", JSONB).args(JSONB).scalar((c, a) -> new Jsonb(JsonTrees.stripNulls(tree(a[0]))));
+                JsonbTrees.jsonb(JsonTrees.set(tree(a[0]), ((ArrayValue) a[1]).elements(), 0, tree(a[2]), (boolean) a[3])));
+        r.def("jsonb_strip_nulls", JSONB).args(JSONB).scalar((c, a) -> JsonbTrees.jsonb(JsonTrees.stripNulls(tree(a[0]))));
         JsonAggregates.register(r);
     }
 
@@ -108,11 +110,11 @@ final class JsonFunctions {
     }
 
     static Object tree(Object jsonb) {
-        return ((Jsonb) jsonb).tree();
+        return JsonbTrees.tree(jsonb);
     }
 
     static Jsonb wrap(Object tree) {
-        return tree == null ? null : new Jsonb(tree);
+        return tree == null ? null : JsonbTrees.jsonb(tree);
     }
 
     private static Object[] rest(Object[] a) {
@@ -139,7 +141,7 @@ final class JsonFunctions {
         if (k == null) {
             throw new ShaleException(ErrorCode.NULL_VALUE_NOT_ALLOWED, "null value not allowed for object key");
         }
-        return k instanceof Jsonb j ? Json.print(j.tree(), true) : ValueText.format(k, c);
+        return k instanceof Jsonb j ? j.toString() : AnyText.format(k, c);
     }
 
     private static int arrayLength(Object tree) {
@@ -155,7 +157,7 @@ final class JsonFunctions {
             throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot call " + function + " on a non-object");
         }
         List<Object[]> rows = new ArrayList<>(m.size());
-        m.forEach((k, v) -> rows.add(new Object[] {k, asText ? Json.asText(v) : new Jsonb(v)}));
+        m.forEach((k, v) -> rows.add(new Object[] {k, asText ? Json.asText(v) : JsonbTrees.jsonb(v)}));
         return rows.iterator();
     }
 
@@ -186,7 +188,7 @@ final class JsonFunctions {
         }
         List<Object[]> rows = new ArrayList<>(l.size());
         for (Object v : l) {
-            rows.add(new Object[] {asText ? Json.asText(v) : new Jsonb(v)});
+            rows.add(new Object[] {asText ? Json.asText(v) : JsonbTrees.jsonb(v)});
         }
         return rows.iterator();
     }

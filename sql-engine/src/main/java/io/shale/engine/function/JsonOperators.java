@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 
@@ -16,12 +18,12 @@ final class JsonOperators {
     }
 
     static void register(OperatorRegistrar r) {
-        r.binary("->", JSONB, TEXT, JSONB, (c, a) -> JsonFunctions.wrap(JsonTrees.field(tree(a[0]), (String) a[1])));
-        r.binary("->", JSONB, I4, JSONB, (c, a) -> JsonFunctions.wrap(JsonTrees.element(tree(a[0]), (int) a[1])));
-        r.binary("->>", JSONB, TEXT, TEXT, (c, a) -> Json.asText(JsonTrees.field(tree(a[0]), (String) a[1])));
-        r.binary("->>", JSONB, I4, TEXT, (c, a) -> Json.asText(JsonTrees.element(tree(a[0]), (int) a[1])));
-        r.binary("#>", JSONB, TEXT_ARRAY, JSONB, (c, a) -> JsonFunctions.wrap(JsonTrees.path(tree(a[0]), path(a[1]))));
-        r.binary("#>>", JSONB, TEXT_ARRAY, TEXT, (c, a) -> Json.asText(JsonTrees.path(tree(a[0]), path(a[1]))));
+        r.binary("->", JSONB, TEXT, JSONB, (c, a) -> ((Jsonb) a[0]).field((String) a[1]));
+        r.binary("->", JSONB, I4, JSONB, (c, a) -> ((Jsonb) a[0]).element((int) a[1]));
+        r.binary("->>", JSONB, TEXT, TEXT, (c, a) -> asText(((Jsonb) a[0]).field((String) a[1])));
+        r.binary("->>", JSONB, I4, TEXT, (c, a) -> asText(((Jsonb) a[0]).element((int) a[1])));
+        r.binary("#>", JSONB, TEXT_ARRAY, JSONB, (c, a) -> jsonbPath(a[0], a[1]));
+        r.binary("#>>", JSONB, TEXT_ARRAY, TEXT, (c, a) -> asText(jsonbPath(a[0], a[1])));
         r.binary("->", JSON, TEXT, JSON, (c, a) -> JsonText.ofTree(JsonTrees.field(parse(a[0]), (String) a[1])));
         r.binary("->", JSON, I4, JSON, (c, a) -> JsonText.ofTree(JsonTrees.element(parse(a[0]), (int) a[1])));
         r.binary("->>", JSON, TEXT, TEXT, (c, a) -> Json.asText(JsonTrees.field(parse(a[0]), (String) a[1])));
@@ -33,9 +35,9 @@ final class JsonOperators {
         r.binary("?", JSONB, TEXT, BOOL, (c, a) -> JsonTrees.exists(tree(a[0]), (String) a[1]));
         r.binary("?|", JSONB, TEXT_ARRAY, BOOL, (c, a) -> existsAny(tree(a[0]), path(a[1]), true));
         r.binary("?&", JSONB, TEXT_ARRAY, BOOL, (c, a) -> existsAny(tree(a[0]), path(a[1]), false));
-        r.binary("||", JSONB, JSONB, JSONB, (c, a) -> new Jsonb(JsonTrees.concat(tree(a[0]), tree(a[1]))));
-        r.binary("-", JSONB, TEXT, JSONB, (c, a) -> new Jsonb(JsonTrees.deleteKey(tree(a[0]), (String) a[1])));
-        r.binary("-", JSONB, I4, JSONB, (c, a) -> new Jsonb(JsonTrees.deleteIndex(tree(a[0]), (int) a[1])));
+        r.binary("||", JSONB, JSONB, JSONB, (c, a) -> JsonbTrees.jsonb(JsonTrees.concat(tree(a[0]), tree(a[1]))));
+        r.binary("-", JSONB, TEXT, JSONB, (c, a) -> JsonbTrees.jsonb(JsonTrees.deleteKey(tree(a[0]), (String) a[1])));
+        r.binary("-", JSONB, I4, JSONB, (c, a) -> JsonbTrees.jsonb(JsonTrees.deleteIndex(tree(a[0]), (int) a[1])));
         r.binary("-", JSONB, TEXT_ARRAY, JSONB, (c, a) -> {
             Object t = tree(a[0]);
             for (Object k : path(a[1])) {
@@ -43,18 +45,34 @@ final class JsonOperators {
                     t = JsonTrees.deleteKey(t, (String) k);
                 }
             }
-            return new Jsonb(t);
+            return JsonbTrees.jsonb(t);
         });
-        r.binary("=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.equal(tree(a[0]), tree(a[1])));
-        r.binary("<>", JSONB, JSONB, BOOL, (c, a) -> !JsonTrees.equal(tree(a[0]), tree(a[1])));
-        r.binary("<", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) < 0);
-        r.binary("<=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) <= 0);
-        r.binary(">", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) > 0);
-        r.binary(">=", JSONB, JSONB, BOOL, (c, a) -> JsonTrees.compare(tree(a[0]), tree(a[1]), true) >= 0);
+        r.binary("=", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) == 0);
+        r.binary("<>", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) != 0);
+        r.binary("<", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) < 0);
+        r.binary("<=", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) <= 0);
+        r.binary(">", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) > 0);
+        r.binary(">=", JSONB, JSONB, BOOL, (c, a) -> ((Jsonb) a[0]).compareTo((Jsonb) a[1]) >= 0);
     }
 
     private static Object tree(Object v) {
-        return ((Jsonb) v).tree();
+        return JsonbTrees.tree(v);
+    }
+
+    private static String asText(Jsonb v) {
+        return v == null ? null : v.asText();
+    }
+
+    /** {@code #>}: null when the path has a null step or leads nowhere. */
+    private static Jsonb jsonbPath(Object jsonb, Object array) {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        for (Object step : path(array)) {
+            if (step == null) {
+                return null;
+            }
+            steps.add((String) step);
+        }
+        return ((Jsonb) jsonb).path(steps);
     }
 
     private static Object parse(Object json) {

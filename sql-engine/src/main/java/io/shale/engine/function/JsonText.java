@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
 import java.util.List;
 
 /** The text of the json type (not jsonb) as PostgreSQL's json builders lay it out. */
@@ -21,7 +23,7 @@ final class JsonText {
             return sb.toString();
         }
         if (v instanceof Jsonb j) {
-            return Json.print(j.tree(), true);
+            return j.toString();
         }
         return Json.print(Json.fromValue(v, false, c), false);
     }

@@ -119,7 +119,7 @@ final class MathFunctions {
     private static Object setseed(EvalContext c, double seed) {
         if (seed < -1 || seed > 1 || Double.isNaN(seed)) {
             throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
-                    "setseed parameter " + ValueText.formatDouble(seed, 15) + " is out of allowed range [-1,1]");
+                    "setseed parameter " + AnyText.format(seed, c) + " is out of allowed range [-1,1]");
         }
         c.setSeed(seed);
         return null;

@@ -61,7 +61,7 @@ final class OperatorRegistrar {
 
     private static Map<String, PgOperator> loadOperators() {
         Map<String, PgOperator> map = new HashMap<>();
-        for (String[] f : TypeRules.read("pg_operator_oids.tsv")) {
+        for (String[] f : Registrar.read("pg_operator_oids.tsv")) {
             map.putIfAbsent(f[1] + "\t" + f[2] + "\t" + f[3], new PgOperator(Long.parseLong(f[0]), Long.parseLong(f[4])));
         }
         return Map.copyOf(map);
@@ -69,7 +69,7 @@ final class OperatorRegistrar {
 
     private static Map<Long, String> loadProcNames() {
         Map<Long, String> map = new HashMap<>();
-        for (String[] f : TypeRules.read("pg_proc_oids.tsv")) {
+        for (String[] f : Registrar.read("pg_proc_oids.tsv")) {
             map.put(Long.parseLong(f[0]), f[1]);
         }
         return Map.copyOf(map);

@@ -70,8 +70,8 @@ public final class OperatorRegistry {
         SqlType element;
         if (right.oid() == TypeOids.UNKNOWN) {
             element = left.oid() == TypeOids.UNKNOWN ? SqlType.TEXT : left;
-        } else if (TypeRules.isArray(right.oid())) {
-            element = SqlType.of(TypeRules.elementOf(right.oid()));
+        } else if (Polymorphism.isArray(right.oid())) {
+            element = SqlType.of(io.shale.common.types.BuiltinTypes.elementOf(right.oid()));
         } else {
             throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "op ANY/ALL (array) requires array on right side");
         }
@@ -84,7 +84,7 @@ public final class OperatorRegistry {
 
     /** The array type whose elements are {@code element} (0 when the type has none). */
     public static int arrayTypeOf(int elementOid) {
-        return TypeRules.arrayOf(elementOid);
+        return io.shale.common.types.BuiltinTypes.arrayOf(elementOid);
     }
 
     /** Resolves the prefix operator {@code symbol operand}. */
@@ -134,7 +134,7 @@ public final class OperatorRegistry {
     }
 
     private static String describe(String symbol, SqlType left, SqlType right) {
-        return left == null ? symbol + " " + TypeRules.name(right)
-                : TypeRules.name(left) + " " + symbol + " " + TypeRules.name(right);
+        return left == null ? symbol + " " + io.shale.common.types.TypeNames.format(right)
+                : io.shale.common.types.TypeNames.format(left) + " " + symbol + " " + io.shale.common.types.TypeNames.format(right);
     }
 }

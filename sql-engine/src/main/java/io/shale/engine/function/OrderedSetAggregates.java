@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -69,7 +70,8 @@ final class OrderedSetAggregates {
     private static double check(Double fraction) {
         if (fraction < 0 || fraction > 1 || fraction.isNaN()) {
             throw new ShaleException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "percentile value " + ValueText.formatDouble(fraction, 15) + " is not between 0 and 1");
+                    "percentile value " + io.shale.common.types.TextCodec.format(SqlType.FLOAT8, fraction,
+                            io.shale.common.types.FormatSettings.defaults()) + " is not between 0 and 1");
         }
         return fraction;
     }
@@ -82,7 +84,7 @@ final class OrderedSetAggregates {
         Object hi = values.get(high);
         double weight = position - low;
         if (lo instanceof Interval a) {
-            return low == high ? a : DateTimeMath.add(a, DateTimeMath.multiply(DateTimeMath.subtract((Interval) hi, a), weight));
+            return low == high ? a : a.plus(((Interval) hi).minus(a).multiply(weight));
         }
         double x = (double) lo;
         return low == high ? x : x + weight * ((double) hi - x);
@@ -99,7 +101,7 @@ final class OrderedSetAggregates {
         int i = 0;
         while (i < values.size()) {
             int j = i;
-            while (j < values.size() && Compare.equal(values.get(i), values.get(j))) {
+            while (j < values.size() && ValueOrder.equalUntyped(values.get(i), values.get(j))) {
                 j++;
             }
             if (j - i > bestCount) {

@@ -1,6 +1,10 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.BuiltinTypes;
+import io.shale.common.types.CastContext;
+import io.shale.common.types.Casts;
 import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeCategory;
 import io.shale.common.types.TypeOids;
 
 import java.util.ArrayList;
@@ -13,6 +17,30 @@ import java.util.List;
  * it stays unknown, as in PostgreSQL, and its value is the literal's text).
  */
 final class Polymorphism {
+    /** The anycompatible family of pseudo-types (not in TypeOids). */
+    static final int ANYCOMPATIBLE = 5077;
+    static final int ANYCOMPATIBLEARRAY = 5078;
+    static final int ANYCOMPATIBLENONARRAY = 5079;
+
+    static boolean isPolymorphic(int oid) {
+        return oid == TypeOids.ANYELEMENT || oid == TypeOids.ANYARRAY || oid == TypeOids.ANYNONARRAY
+                || oid == TypeOids.ANYENUM || isCompatibleFamily(oid);
+    }
+
+    static boolean isCompatibleFamily(int oid) {
+        return oid == ANYCOMPATIBLE || oid == ANYCOMPATIBLEARRAY || oid == ANYCOMPATIBLENONARRAY;
+    }
+
+    /** Whether a value of {@code from} converts to {@code to} implicitly (pg_cast context 'i'). */
+    static boolean implicitlyCastable(int from, int to) {
+        return to == TypeOids.ANY || Casts.castContext(from, to) == CastContext.IMPLICIT;
+    }
+
+    /** Whether the type is an array (int2vector and oidvector count as arrays too). */
+    static boolean isArray(int oid) {
+        return BuiltinTypes.elementOf(oid) != 0;
+    }
+
     private Polymorphism() {
     }
 
@@ -26,40 +54,40 @@ final class Polymorphism {
         for (int i = 0; i < declared.size(); i++) {
             int d = declared.get(i).oid();
             int a = actual.get(i).oid();
-            if (TypeRules.isCompatibleFamily(d)) {
+            if (isCompatibleFamily(d)) {
                 if (a == TypeOids.UNKNOWN) {
                     continue;
                 }
-                if (d == TypeRules.ANYCOMPATIBLEARRAY) {
-                    if (!TypeRules.isArray(a)) {
+                if (d == ANYCOMPATIBLEARRAY) {
+                    if (!isArray(a)) {
                         return null;
                     }
-                    compatible.add(TypeRules.elementOf(a));
-                } else if (d == TypeRules.ANYCOMPATIBLENONARRAY && TypeRules.isArray(a)) {
+                    compatible.add(BuiltinTypes.elementOf(a));
+                } else if (d == ANYCOMPATIBLENONARRAY && isArray(a)) {
                     return null;
                 } else {
                     compatible.add(a);
                 }
                 continue;
             }
-            if (!TypeRules.isPolymorphic(d) || a == TypeOids.UNKNOWN) {
-                if (!TypeRules.isPolymorphic(d) && d != TypeOids.ANY && !TypeRules.implicitlyCastable(a, d)) {
+            if (!isPolymorphic(d) || a == TypeOids.UNKNOWN) {
+                if (!isPolymorphic(d) && d != TypeOids.ANY && !implicitlyCastable(a, d)) {
                     return null;
                 }
                 continue;
             }
             int e;
             if (d == TypeOids.ANYARRAY) {
-                e = TypeRules.elementOf(a);
-                if (e == 0 || !TypeRules.isArray(a)) {
+                e = BuiltinTypes.elementOf(a);
+                if (e == 0 || !isArray(a)) {
                     return null;
                 }
             } else {
                 e = a;
-                if (d == TypeOids.ANYNONARRAY && TypeRules.isArray(a)) {
+                if (d == TypeOids.ANYNONARRAY && isArray(a)) {
                     return null;
                 }
-                if (d == TypeOids.ANYENUM && TypeRules.category(a) != 'E') {
+                if (d == TypeOids.ANYENUM && TypeCategory.of(a) != TypeCategory.ENUM) {
                     return null;
                 }
             }
@@ -82,14 +110,14 @@ final class Polymorphism {
             SqlType a = actual.get(i);
             if (d == TypeOids.ANY) {
                 out.add(a);
-            } else if (TypeRules.isCompatibleFamily(d)) {
-                int t = d == TypeRules.ANYCOMPATIBLEARRAY ? TypeRules.arrayOf(common) : common;
-                if (t == 0 || !TypeRules.implicitlyCastable(a.oid(), t)) {
+            } else if (isCompatibleFamily(d)) {
+                int t = d == ANYCOMPATIBLEARRAY ? BuiltinTypes.arrayOf(common) : common;
+                if (t == 0 || !implicitlyCastable(a.oid(), t)) {
                     return null;
                 }
                 out.add(t == a.oid() ? a : SqlType.of(t));
-            } else if (TypeRules.isPolymorphic(d)) {
-                int t = d == TypeOids.ANYARRAY ? TypeRules.arrayOf(element) : element;
+            } else if (isPolymorphic(d)) {
+                int t = d == TypeOids.ANYARRAY ? BuiltinTypes.arrayOf(element) : element;
                 if (t == 0) {
                     return null;
                 }
@@ -115,16 +143,16 @@ final class Polymorphism {
             if (t == common) {
                 continue;
             }
-            if (TypeRules.category(t) != TypeRules.category(common)) {
+            if (TypeCategory.of(t) != TypeCategory.of(common)) {
                 return 0;
             }
-            if (!TypeRules.preferred(common) && TypeRules.implicitlyCastable(common, t)
-                    && !TypeRules.implicitlyCastable(t, common)) {
+            if (!TypeCategory.preferred(common) && implicitlyCastable(common, t)
+                    && !implicitlyCastable(t, common)) {
                 common = t;
             }
         }
         for (int t : types) {
-            if (!TypeRules.implicitlyCastable(t, common)) {
+            if (!implicitlyCastable(t, common)) {
                 return 0;
             }
         }
@@ -133,22 +161,22 @@ final class Polymorphism {
 
     /** The concrete type of a declared (possibly polymorphic) type given the resolved argument types. */
     static SqlType substitute(SqlType type, List<SqlType> declared, List<SqlType> resolved) {
-        if (!TypeRules.isPolymorphic(type.oid())) {
+        if (!isPolymorphic(type.oid())) {
             return type;
         }
-        boolean family = TypeRules.isCompatibleFamily(type.oid());
+        boolean family = isCompatibleFamily(type.oid());
         int element = 0;
         for (int i = 0; i < declared.size() && i < resolved.size() && element == 0; i++) {
             int d = declared.get(i).oid();
-            if (TypeRules.isPolymorphic(d) && TypeRules.isCompatibleFamily(d) == family) {
+            if (isPolymorphic(d) && isCompatibleFamily(d) == family) {
                 int r = resolved.get(i).oid();
-                element = d == TypeOids.ANYARRAY || d == TypeRules.ANYCOMPATIBLEARRAY ? TypeRules.elementOf(r) : r;
+                element = d == TypeOids.ANYARRAY || d == ANYCOMPATIBLEARRAY ? BuiltinTypes.elementOf(r) : r;
             }
         }
         if (element == 0) {
             element = TypeOids.TEXT;
         }
-        boolean array = type.oid() == TypeOids.ANYARRAY || type.oid() == TypeRules.ANYCOMPATIBLEARRAY;
-        return SqlType.of(array ? TypeRules.arrayOf(element) : element);
+        boolean array = type.oid() == TypeOids.ANYARRAY || type.oid() == ANYCOMPATIBLEARRAY;
+        return SqlType.of(array ? BuiltinTypes.arrayOf(element) : element);
     }
 }

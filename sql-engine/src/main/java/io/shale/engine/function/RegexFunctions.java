@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -36,9 +37,9 @@ final class RegexFunctions {
         r.def("regexp_matches", TEXT_ARRAY).args(TEXT, TEXT, TEXT)
                 .setReturning((c, a) -> matches(cache, (String) a[0], (String) a[1], (String) a[2]));
         r.def("regexp_split_to_array", TEXT_ARRAY).args(TEXT, TEXT).scalar((c, a) -> ArrayValue.of(TypeOids.TEXT,
-                split(cache, (String) a[0], (String) a[1], "")));
+                split(cache, (String) a[0], (String) a[1], "").toArray()));
         r.def("regexp_split_to_array", TEXT_ARRAY).args(TEXT, TEXT, TEXT).scalar((c, a) -> ArrayValue.of(TypeOids.TEXT,
-                split(cache, (String) a[0], (String) a[1], noGlobal((String) a[2], "regexp_split_to_array()"))));
+                split(cache, (String) a[0], (String) a[1], noGlobal((String) a[2], "regexp_split_to_array()")).toArray()));
         r.def("regexp_split_to_table", TEXT).args(TEXT, TEXT)
                 .setReturning((c, a) -> rows(split(cache, (String) a[0], (String) a[1], "")));
         r.def("regexp_split_to_table", TEXT).args(TEXT, TEXT, TEXT).setReturning((c, a) -> rows(

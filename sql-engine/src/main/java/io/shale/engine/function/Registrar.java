@@ -36,7 +36,7 @@ final class Registrar {
         for (int i = 0; i < args.size(); i++) {
             int oid = args.get(i).oid();
             if (variadic && i == args.size() - 1 && oid != io.shale.common.types.TypeOids.ANY) {
-                oid = TypeRules.arrayOf(oid);
+                oid = io.shale.common.types.BuiltinTypes.arrayOf(oid);
             }
             key.append(i == 0 ? "" : " ").append(oid);
         }
@@ -46,10 +46,30 @@ final class Registrar {
 
     private static Map<String, Long> loadOids() {
         Map<String, Long> map = new HashMap<>();
-        for (String[] f : TypeRules.read("pg_proc_oids.tsv")) {
+        for (String[] f : read("pg_proc_oids.tsv")) {
             map.putIfAbsent(f[1] + "\t" + f[2], Long.parseLong(f[0]));
         }
         return Map.copyOf(map);
+    }
+
+    /** Reads a tab-separated resource of this package. */
+    static List<String[]> read(String resource) {
+        List<String[]> rows = new ArrayList<>();
+        try (java.io.InputStream in = Registrar.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            java.io.BufferedReader reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty()) {
+                    rows.add(line.split("\t", -1));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return rows;
     }
 
     /** A definition being described. */

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -62,7 +63,7 @@ final class SeriesFunctions {
     }
 
     private static int sign(Interval v) {
-        return v.span().signum();
+        return Integer.signum(v.compareTo(Interval.ZERO));
     }
 
     private static Iterator<Object[]> longs(long start, long stop, long step, boolean int4) {

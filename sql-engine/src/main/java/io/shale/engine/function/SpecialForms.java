@@ -21,7 +21,7 @@ public final class SpecialForms {
     private static Object extreme(Object[] a, int sign) {
         Object best = null;
         for (Object o : a) {
-            if (o != null && (best == null || Compare.compare(o, best) * sign > 0)) {
+            if (o != null && (best == null || ValueOrder.compareUntyped(o, best) * sign > 0)) {
                 best = o;
             }
         }

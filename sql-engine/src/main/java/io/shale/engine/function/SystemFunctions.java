@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -63,8 +65,6 @@ final class SystemFunctions {
         r.def("pg_sleep_until", SqlType.VOID).args(SqlType.TIMESTAMPTZ).volatileFunction().scalar((c, a) ->
                 sleep(c, java.time.Duration.between(java.time.Instant.now(), (java.time.Instant) a[0]).toNanos() / 1e9));
         r.def("gen_random_uuid", SqlType.UUID).volatileFunction().scalar((c, a) -> randomUuid(c));
-        r.def("format_type", TEXT).args(SqlType.OID, SqlType.INT4).nonStrict().stable().scalar((c, a) -> a[0] == null
-                ? null : TypeRules.name(new SqlType((int) (long) (Long) a[0], a[1] == null ? -1 : (int) a[1])));
         r.def("pg_typeof", SqlType.of(TypeOids.REGTYPE)).args(ANY).nonStrict().stable().scalar(ScalarFunction.byArgumentTypes(
                 types -> {
                     Long oid = (long) types.getFirst().oid();

@@ -51,11 +51,11 @@ final class TextFormatFunctions {
         r.def("quote_ident", TEXT).args(TEXT).scalar((c, a) -> quoteIdent((String) a[0]));
         r.def("quote_literal", TEXT).args(TEXT).scalar((c, a) -> quoteLiteral((String) a[0]));
         r.def("quote_literal", TEXT).args(SqlType.of(TypeOids.ANYELEMENT)).stable()
-                .scalar((c, a) -> quoteLiteral(ValueText.format(a[0], c)));
+                .scalar((c, a) -> quoteLiteral(AnyText.format(a[0], c)));
         r.def("quote_nullable", TEXT).args(TEXT).nonStrict()
                 .scalar((c, a) -> a[0] == null ? "NULL" : quoteLiteral((String) a[0]));
         r.def("quote_nullable", TEXT).args(SqlType.of(TypeOids.ANYELEMENT)).nonStrict().stable()
-                .scalar((c, a) -> a[0] == null ? "NULL" : quoteLiteral(ValueText.format(a[0], c)));
+                .scalar((c, a) -> a[0] == null ? "NULL" : quoteLiteral(AnyText.format(a[0], c)));
         r.def("format", TEXT).args(TEXT).nonStrict().stable().scalar((c, a) -> a[0] == null ? null : format(c, a));
         r.def("format", TEXT).args(TEXT, ANY).variadic().nonStrict().stable()
                 .scalar((c, a) -> a[0] == null ? null : format(c, a));
@@ -147,15 +147,15 @@ final class TextFormatFunctions {
             nextArg = index + 1;
             Object value = argument(a, index);
             String text = switch (type) {
-                case 's' -> value == null ? "" : ValueText.format(value, c);
+                case 's' -> value == null ? "" : AnyText.format(value, c);
                 case 'I' -> {
                     if (value == null) {
                         throw new ShaleException(ErrorCode.NULL_VALUE_NOT_ALLOWED,
                                 "null values cannot be formatted as an SQL identifier");
                     }
-                    yield quoteIdent(ValueText.format(value, c));
+                    yield quoteIdent(AnyText.format(value, c));
                 }
-                case 'L' -> value == null ? "NULL" : quoteLiteral(ValueText.format(value, c));
+                case 'L' -> value == null ? "NULL" : quoteLiteral(AnyText.format(value, c));
                 default -> throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
                         "unrecognized format() type specifier \"" + type + "\"")
                         .withHint("For a single \"%\" use \"%%\".");

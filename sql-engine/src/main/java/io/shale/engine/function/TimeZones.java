@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 
@@ -49,7 +50,8 @@ final class TimeZones {
     static ZoneId fromInterval(Interval v) {
         if (v.months() != 0 || v.days() != 0) {
             throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
-                    "interval time zone \"" + ValueText.formatInterval(v) + "\" must not include months or days");
+                    "interval time zone \"" + io.shale.common.types.TextCodec.format(io.shale.common.types.SqlType.INTERVAL, v,
+                            io.shale.common.types.FormatSettings.defaults()) + "\" must not include months or days");
         }
         return ZoneOffset.ofTotalSeconds((int) (v.micros() / 1_000_000));
     }

@@ -28,7 +28,7 @@ final class WindowFunctions {
             r.def(name, ELEMENT).args(ELEMENT).nonStrict().window((c, f, a) -> shifted(f, direction, 1, false));
             r.def(name, ELEMENT).args(ELEMENT, I4).nonStrict().window((c, f, a) -> a[1] == null ? null
                     : shifted(f, direction, (int) a[1], false));
-            SqlType compatible = SqlType.of(TypeRules.ANYCOMPATIBLE);
+            SqlType compatible = SqlType.of(Polymorphism.ANYCOMPATIBLE);
             r.def(name, compatible).args(compatible, I4, compatible).nonStrict().window((c, f, a) -> a[1] == null ? null
                     : shifted(f, direction, (int) a[1], true));
         }

@@ -29,6 +29,7 @@ public final class Optimizer {
             case PlanNode.Filter f -> filter(rewriteChildrenOf(f.input()), Conjuncts.split(f.predicate()));
             case PlanNode.Join j -> join(j);
             case PlanNode.Project p -> new PlanNode.Project(rewrite(p.input()), p.expressions(), p.columns());
+            case PlanNode.ProjectSet p -> new PlanNode.ProjectSet(rewrite(p.input()), p.calls(), p.columns());
             case PlanNode.Aggregate a -> new PlanNode.Aggregate(rewrite(a.input()), a.groupKeys(), a.aggregates(), a.columns());
             case PlanNode.Window w -> new PlanNode.Window(rewrite(w.input()), w.calls(), w.columns());
             case PlanNode.Sort s -> new PlanNode.Sort(rewrite(s.input()), s.keys());

@@ -9,7 +9,8 @@ import io.shale.common.types.SqlType;
 public sealed interface Expr permits Expr.Literal, Expr.ColumnRef, Expr.OuterRef, Expr.Param,
         Expr.Call, Expr.Cast, Expr.And, Expr.Or, Expr.Not, Expr.IsNull, Expr.Case, Expr.Coalesce,
         Expr.NullIf, Expr.InList, Expr.SubqueryExpr, Expr.ArrayOf, Expr.Subscript, Expr.RowOf,
-        Expr.AnyAll, Expr.FieldOf, Expr.Distinctness, Expr.AggregateRef, Expr.WindowRef, Expr.SessionValue {
+        Expr.AnyAll, Expr.FieldOf, Expr.Distinctness, Expr.AggregateRef, Expr.WindowRef, Expr.SessionValue,
+        Expr.SetCall {
 
     SqlType type();
 
@@ -162,6 +163,18 @@ public sealed interface Expr permits Expr.Literal, Expr.ColumnRef, Expr.OuterRef
     record FieldOf(Expr input, int field, SqlType type) implements Expr {
     }
 
+    /**
+     * A set-returning function in the select list. A {@link PlanNode.ProjectSet} below the
+     * projection runs it; its value per produced row is the function's single column, or a
+     * {@code RowValue} of its {@code columnCount} columns (type record, fields known to the analyzer).
+     */
+    record SetCall(String name, io.shale.engine.function.SetReturningFunction function,
+                   java.util.List<Expr> arguments, boolean strict, int columnCount, SqlType type) implements Expr {
+        public SetCall {
+            arguments = java.util.List.copyOf(arguments);
+        }
+    }
+
     /** The value of aggregate or window function {@code index} of the enclosing aggregation node. */
     record AggregateRef(int index, SqlType type) implements Expr {
     }
@@ -176,6 +189,6 @@ public sealed interface Expr permits Expr.Literal, Expr.ColumnRef, Expr.OuterRef
 
     enum SessionValueKind {
         CURRENT_USER, SESSION_USER, CURRENT_SCHEMA, CURRENT_DATABASE, TRANSACTION_TIMESTAMP,
-        STATEMENT_TIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCAL_TIMESTAMP, LOCAL_TIME
+        STATEMENT_TIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCAL_TIMESTAMP, LOCAL_TIME, BACKEND_PID, TRANSACTION_ID
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * Plans are immutable and may be executed many times (prepared statements).
  */
 public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan, PlanNode.SystemScan,
-        PlanNode.Values, PlanNode.FunctionScan, PlanNode.Filter, PlanNode.Project, PlanNode.Join,
+        PlanNode.Values, PlanNode.FunctionScan, PlanNode.Filter, PlanNode.Project, PlanNode.ProjectSet, PlanNode.Join,
         PlanNode.HashJoin, PlanNode.Aggregate, PlanNode.Window, PlanNode.Sort, PlanNode.Limit,
         PlanNode.Distinct, PlanNode.SetOperation, PlanNode.CteScan, PlanNode.WithCtes,
         PlanNode.RecursiveUnion, PlanNode.WorkTableScan, PlanNode.Modify, PlanNode.LockRows {
@@ -58,6 +58,18 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
      * expanded by {@code setFunctions} (null when there is none).
      */
     record Project(PlanNode input, List<Expr> expressions, List<OutputColumn> columns) implements PlanNode {
+    }
+
+    /**
+     * Set-returning functions of a select list (PostgreSQL 10+ semantics): per input row the
+     * calls run in lockstep, each output row is the input row followed by one value per call,
+     * a call whose set has ended gives null, and the row's output ends when every set has.
+     */
+    record ProjectSet(PlanNode input, List<Expr.SetCall> calls, List<OutputColumn> columns) implements PlanNode {
+        public ProjectSet {
+            calls = List.copyOf(calls);
+            columns = List.copyOf(columns);
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ final class AttributeRows {
         for (Column c : columns) {
             attribute(scan, out, relationOid, c.name(), c.attnum(), c.dropped() ? SqlType.of(0) : c.type(),
                     c.notNull());
-            out.set("atthasdef", c.defaultSql() != null || c.generatedSql() != null)
+            out.set("atthasdef", c.identity() == 0 && c.defaultSql() != null || c.generatedSql() != null)
                     .set("attidentity", c.identity()).set("attgenerated", c.generatedSql() != null ? 's' : '\0')
                     .set("attisdropped", c.dropped());
             if (c.dropped()) {
@@ -100,7 +100,8 @@ final class AttributeRows {
         for (Relation r : scan.relations()) {
             if (r instanceof Table t) {
                 for (Column c : t.columns()) {
-                    String expression = c.generatedSql() != null ? c.generatedSql() : c.defaultSql();
+                    String expression = c.generatedSql() != null ? c.generatedSql()
+                            : c.identity() != 0 ? null : c.defaultSql();
                     if (!c.dropped() && expression != null) {
                         out.row().set("oid", SystemOids.attrDef(t.oid(), c.attnum())).set("adrelid", t.oid())
                                 .set("adnum", c.attnum()).set("adbin", expression);

@@ -13,6 +13,7 @@ import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.function.EvalContext;
 
+import java.util.Collections;
 import java.util.List;
 
 import static io.shale.engine.system.CatalogFunctions.BOOL;
@@ -53,6 +54,11 @@ final class DefinitionFunctions {
                 (c, a) -> viewDefinition(c, deparser, resolver(c, s).relationOid((String) a[0]), false)));
         out.add(scalar("pg_get_viewdef", 2505, List.of(TEXT, BOOL), TEXT, 's',
                 (c, a) -> viewDefinition(c, deparser, resolver(c, s).relationOid((String) a[0]), (Boolean) a[1])));
+        out.add(scalar("pg_get_ruledef", 1573, List.of(OID), TEXT, 's', (c, a) -> null));
+        out.add(scalar("pg_get_ruledef", 2504, List.of(OID, BOOL), TEXT, 's', (c, a) -> null));
+        out.add(new CatalogFunction("pg_catalog", "pg_partition_ancestors", 3425, List.of(REGCLASS), REGCLASS, true,
+                'v', new CatalogFunction.SetReturning((c, a) -> Collections.emptyIterator(),
+                        List.of(new SystemColumn("pg_partition_ancestors", SqlType.of(REGCLASS))))));
         out.add(scalar("pg_get_function_result", 2165, List.of(OID), TEXT, 's', (c, a) -> {
             ProcInfo p = resolver(c, s).proc(oidArgument(a[0]));
             if (p == null) {

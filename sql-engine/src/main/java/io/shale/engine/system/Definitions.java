@@ -32,7 +32,8 @@ final class Definitions {
             sb.append("UNIQUE ");
         }
         sb.append("INDEX ").append(Identifiers.quote(index.name())).append(" ON ")
-                .append(Identifiers.qualified(scan.namespaceName(table.namespaceOid()), table.name()))
+                .append(pretty && Visibility.relationVisible(scan, table) ? Identifiers.quote(table.name())
+                        : Identifiers.qualified(scan.namespaceName(table.namespaceOid()), table.name()))
                 .append(" USING ").append(index.method() == null ? "btree" : index.method()).append(" (");
         for (int i = 0; i < index.keyCount(); i++) {
             sb.append(i == 0 ? "" : ", ").append(key(index, index.keys().get(i), true, pretty));

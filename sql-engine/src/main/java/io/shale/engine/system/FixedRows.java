@@ -1,16 +1,18 @@
 package io.shale.engine.system;
 
 import io.shale.catalog.Catalog;
+import io.shale.catalog.Column;
 import io.shale.catalog.Comment;
 import io.shale.catalog.EnumType;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Sequence;
+import io.shale.catalog.Table;
 import io.shale.common.types.TypeOids;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** pg_am, pg_collation, pg_extension, pg_description, pg_enum, pg_sequence and pg_proc. */
+/** pg_am, pg_collation, pg_extension, pg_description, pg_enum, pg_sequence, pg_depend and pg_proc. */
 final class FixedRows {
     private FixedRows() {
     }
@@ -84,6 +86,20 @@ final class FixedRows {
                 out.row().set("seqrelid", s.oid()).set("seqtypid", s.type().oid()).set("seqstart", s.start())
                         .set("seqincrement", s.increment()).set("seqmax", s.max()).set("seqmin", s.min())
                         .set("seqcache", s.cache()).set("seqcycle", s.cycle());
+            }
+        }
+    }
+
+    /** pg_depend: the sequences owned by a column (serial: 'a', identity: 'i'). */
+    static void depends(CatalogScan scan, RowWriter out) {
+        for (Relation r : scan.relations()) {
+            if (r instanceof Sequence s && s.ownedByTable() != 0
+                    && scan.objects.relation(s.ownedByTable()) instanceof Table table) {
+                Column column = table.column(s.ownedByColumn());
+                char type = column != null && column.identity() != 0 ? 'i' : 'a';
+                out.row().set("classid", SystemOids.PG_CLASS).set("objid", s.oid()).set("objsubid", 0)
+                        .set("refclassid", SystemOids.PG_CLASS).set("refobjid", s.ownedByTable())
+                        .set("refobjsubid", (int) s.ownedByColumn()).set("deptype", type);
             }
         }
     }

@@ -82,10 +82,11 @@ public final class SystemCatalog {
         m.put("pg_catalog.pg_stat_database", (c, out) -> ViewRows.databaseStatistics(new CatalogScan(c), out));
         m.put("pg_catalog.pg_description", (c, out) -> FixedRows.descriptions(new CatalogScan(c), out));
         m.put("pg_catalog.pg_enum", (c, out) -> FixedRows.enums(new CatalogScan(c), out));
+        m.put("pg_catalog.pg_depend", (c, out) -> FixedRows.depends(new CatalogScan(c), out));
         m.put("pg_catalog.pg_sequence", (c, out) -> FixedRows.sequences(new CatalogScan(c), out));
         for (String empty : List.of("pg_inherits", "pg_policy", "pg_statistic_ext", "pg_publication",
                 "pg_publication_rel", "pg_publication_namespace", "pg_partitioned_table", "pg_trigger",
-                "pg_rewrite", "pg_depend", "pg_foreign_table", "pg_shdescription", "pg_locks", "pg_matviews",
+                "pg_rewrite", "pg_foreign_table", "pg_shdescription", "pg_locks", "pg_matviews",
                 "pg_cast", "pg_operator", "pg_opclass", "pg_event_trigger", "pg_foreign_server",
                 "pg_foreign_data_wrapper", "pg_default_acl", "pg_init_privs", "pg_largeobject_metadata",
                 "pg_db_role_setting", "pg_subscription", "pg_aggregate", "pg_stat_replication",

@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ final class Calls {
     }
 
     static String text(Object value) {
-        return value == null ? null : ValueText.format(value, io.shale.common.types.FormatSettings.defaults());
+        return value == null ? null : io.shale.common.types.TextCodec.format(AnyText.typeOf(value), value,
+                io.shale.common.types.FormatSettings.defaults());
     }
 
     static ArrayValue array(int elementOid, Object... elements) {

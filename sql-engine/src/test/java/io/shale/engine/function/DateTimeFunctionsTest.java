@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Interval;
 import io.shale.common.types.SqlType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,10 +83,10 @@ class DateTimeFunctionsTest {
         calls.context.withZone("America/New_York");
         Instant noon = Instant.parse("2024-03-09T17:00:00Z");
         Object plusDay = calls.binary("+", TIMESTAMPTZ, INTERVAL, noon, new Interval(0, 1, 0));
-        assertThat(ValueText.formatTimestamptz((Instant) plusDay, calls.context.formatSettings()))
+        assertThat(io.shale.common.types.TextCodec.format(SqlType.TIMESTAMPTZ, (Instant) plusDay, calls.context.formatSettings()))
                 .isEqualTo("2024-03-10 12:00:00-04");
         Object plusHours = calls.binary("+", TIMESTAMPTZ, INTERVAL, noon, new Interval(0, 0, 24 * 3_600_000_000L));
-        assertThat(ValueText.formatTimestamptz((Instant) plusHours, calls.context.formatSettings()))
+        assertThat(io.shale.common.types.TextCodec.format(SqlType.TIMESTAMPTZ, (Instant) plusHours, calls.context.formatSettings()))
                 .isEqualTo("2024-03-10 13:00:00-04");
         assertThat(calls.binary("+", DATE, INTERVAL, LocalDate.parse("2024-01-31"), new Interval(1, 0, 0)))
                 .isEqualTo(LocalDateTime.parse("2024-02-29T00:00"));

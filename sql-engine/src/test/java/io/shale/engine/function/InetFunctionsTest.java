@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Inet;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import org.junit.jupiter.api.Test;

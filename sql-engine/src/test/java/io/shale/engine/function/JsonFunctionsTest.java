@@ -1,5 +1,7 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class JsonFunctionsTest {
     private final Calls calls = new Calls();
 
     private static Jsonb jsonb(String text) {
-        return new Jsonb(Json.parse(text));
+        return Jsonb.parse(text);
     }
 
     private String op(String symbol, SqlType right, String doc, Object key) {

@@ -57,7 +57,7 @@ class RegistryConsistencyTest {
 
     private static boolean isPolymorphic(List<SqlType> types) {
         for (SqlType t : types) {
-            if (TypeRules.isPolymorphic(t.oid())) {
+            if (Polymorphism.isPolymorphic(t.oid())) {
                 return true;
             }
         }

@@ -1,5 +1,8 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.Jsonb;
+import io.shale.common.types.ArrayValue;
+import io.shale.common.types.Interval;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,7 @@ class SetReturningFunctionsTest {
 
     @Test
     void jsonSets() {
-        Jsonb doc = new Jsonb(Json.parse("{\"b\": [1, 2], \"a\": \"x\"}"));
+        Jsonb doc = Jsonb.parse("{\"b\": [1, 2], \"a\": \"x\"}");
         List<Object[]> each = calls.rows("jsonb_each", List.of(SqlType.JSONB), doc);
         assertThat(each).extracting(r -> r[0] + "=" + r[1]).containsExactly("a=\"x\"", "b=[1, 2]");
         Resolution r = Calls.FUNCTIONS.resolve("jsonb_each_text", List.of(SqlType.JSONB));
@@ -66,7 +69,7 @@ class SetReturningFunctionsTest {
         assertThat(jsonEach).extracting(x -> x[0] + "=" + x[1]).containsExactly("a=\"x\"", "b=[1,2]");
         assertThat(calls.column("string_to_table", List.of(SqlType.TEXT, SqlType.TEXT), "a,b", ","))
                 .containsExactly("a", "b");
-        assertThat(calls.column("jsonb_array_elements_text", List.of(SqlType.JSONB), new Jsonb(Json.parse("[1,\"a\",null]"))))
+        assertThat(calls.column("jsonb_array_elements_text", List.of(SqlType.JSONB), Jsonb.parse("[1,\"a\",null]")))
                 .containsExactly("1", "a", null);
     }
 }

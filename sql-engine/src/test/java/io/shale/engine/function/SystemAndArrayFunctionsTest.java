@@ -1,5 +1,6 @@
 package io.shale.engine.function;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
@@ -35,13 +36,7 @@ class SystemAndArrayFunctionsTest {
     }
 
     @Test
-    void formatType() {
-        assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1043L, 14)).isEqualTo("character varying(10)");
-        assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1043L, null)).isEqualTo("character varying");
-        assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1700L, (10 << 16 | 2) + 4)).isEqualTo("numeric(10,2)");
-        assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1184L, 3)).isEqualTo("timestamp(3) with time zone");
-        assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 1015L, 14)).isEqualTo("character varying(10)[]");
-        assertThat(calls.call("format_type", List.of(SqlType.OID, INT4), 2276L, null)).isEqualTo("\"any\"");
+    void encodingAndTypeOf() {
         assertThat(calls.call("pg_encoding_to_char", List.of(INT4), 6)).isEqualTo("UTF8");
         assertThat(calls.call("pg_typeof", List.of(SqlType.UNKNOWN), "x")).isEqualTo((long) TypeOids.UNKNOWN);
         assertThat(calls.call("pg_typeof", List.of(SqlType.NUMERIC), (Object) null)).isEqualTo((long) TypeOids.NUMERIC);

@@ -1,0 +1,113 @@
+package io.shale.engine.deparse;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.Column;
+import io.shale.catalog.Database;
+import io.shale.catalog.DatabaseCatalog;
+import io.shale.catalog.EnumType;
+import io.shale.catalog.Relation;
+import io.shale.catalog.Table;
+import io.shale.common.types.BuiltinTypes;
+import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeNames;
+import io.shale.engine.system.ExpressionDeparser;
+import io.shale.grammar.SqlParser;
+import io.shale.grammar.ast.Query;
+import io.shale.grammar.ast.Statement;
+
+import java.util.function.Supplier;
+
+/**
+ * The engine's {@link ExpressionDeparser}: parses the stored SQL of a default, CHECK constraint,
+ * index expression or view and prints it as PostgreSQL 15's pg_get_expr, pg_get_constraintdef and
+ * pg_get_viewdef do. Text it cannot print that way is returned as stored. Thread-safe.
+ */
+public final class PgDeparser implements ExpressionDeparser {
+    private final Supplier<Catalog> catalog;
+    private final SqlParser parser = new SqlParser();
+
+    /** @param catalog the node's current catalog snapshot */
+    public PgDeparser(Supplier<Catalog> catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public String deparse(String sql, int relationOid, boolean pretty) {
+        try {
+            Catalog current = catalog.get();
+            DatabaseCatalog objects = objectsOf(current, relationOid);
+            Table table = objects != null && objects.relation(relationOid) instanceof Table t ? t : null;
+            ExpressionPrinter printer = new ExpressionPrinter(parts -> {
+                Column c = table == null ? null : table.column(parts.getLast());
+                return c == null || c.dropped() ? null : new Printed(Names.quote(c.name()), label(objects, c),
+                        Printed.Precedence.PRIMARY, Printed.Kind.COLUMN);
+            }, pretty, false);
+            return printer.print(parser.parseExpression(sql)).text();
+        } catch (RuntimeException e) {
+            return sql;
+        }
+    }
+
+    @Override
+    public String deparseQuery(String sql, boolean pretty) {
+        try {
+            Statement statement = parser.parseStatement(sql);
+            if (!(statement instanceof Query query)) {
+                return sql;
+            }
+            Catalog current = catalog.get();
+            String printed = new QueryPrinter(name -> table(current, name),
+                    c -> label(null, c), pretty).print(query);
+            return printed == null ? sql : printed;
+        } catch (RuntimeException e) {
+            return sql;
+        }
+    }
+
+    private static DatabaseCatalog objectsOf(Catalog catalog, int relationOid) {
+        for (Database d : catalog.databases()) {
+            DatabaseCatalog objects = catalog.objects(d.oid());
+            if (objects != null && objects.relation(relationOid) != null) {
+                return objects;
+            }
+        }
+        return null;
+    }
+
+    private static Table table(Catalog catalog, String name) {
+        for (Database d : catalog.databases()) {
+            DatabaseCatalog objects = catalog.objects(d.oid());
+            if (objects == null) {
+                continue;
+            }
+            for (Relation r : objects.relations()) {
+                if (r instanceof Table t && t.name().equals(name)) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The type of a column as the printer compares types: format_type without typmod. */
+    private String label(DatabaseCatalog objects, Column c) {
+        int oid = c.type().oid();
+        if (BuiltinTypes.byOid(oid) != null) {
+            return TypeNames.format(SqlType.of(oid));
+        }
+        EnumType e = objects == null ? enumAnywhere(oid) : objects.enumType(oid);
+        return e == null ? null : Names.quote(e.name());
+    }
+
+    private EnumType enumAnywhere(int oid) {
+        Catalog current = catalog.get();
+        for (Database d : current.databases()) {
+            DatabaseCatalog objects = current.objects(d.oid());
+            EnumType e = objects == null ? null : objects.enumType(oid);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
