@@ -30,6 +30,7 @@ public final class ExecContext {
     private Map<Integer, List<Object[]>> materialized;
     private Map<Object, Object> cache;
     private long affected;
+    private int checks;
     private int processId;
 
     public ExecContext(EvalContext session, Transaction transaction, Catalog catalog, int databaseOid,
@@ -140,7 +141,11 @@ public final class ExecContext {
         cache.put(key, value);
     }
 
+    /** Called per row by long loops: fails on cancel or timeout, and yields now and then (see TableAccess). */
     public void checkInterrupted() {
+        if ((++checks & TableAccess.YIELD_ROWS) == 0) {
+            Thread.yield();
+        }
         session.checkInterrupted();
     }
 
