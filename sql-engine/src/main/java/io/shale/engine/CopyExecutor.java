@@ -120,7 +120,7 @@ final class CopyExecutor {
                 }
                 rows++;
                 if ((rows & 1023) == 0) {
-                    Thread.yield();
+                    io.shale.engine.exec.CarrierYield.now();
                     session.state.checkInterrupted();
                 }
             }

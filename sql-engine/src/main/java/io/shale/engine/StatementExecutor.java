@@ -84,7 +84,7 @@ final class StatementExecutor {
                     sentNow++;
                     portal.sent++;
                     if ((portal.sent & 1023) == 0) {
-                        Thread.yield();
+                        io.shale.engine.exec.CarrierYield.now();
                         state.checkInterrupted();
                     }
                 }

@@ -144,7 +144,7 @@ public final class ExecContext {
     /** Called per row by long loops: fails on cancel or timeout, and yields now and then (see TableAccess). */
     public void checkInterrupted() {
         if ((++checks & TableAccess.YIELD_ROWS) == 0) {
-            Thread.yield();
+            CarrierYield.now();
         }
         session.checkInterrupted();
     }

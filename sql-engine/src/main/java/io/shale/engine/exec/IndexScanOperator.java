@@ -73,7 +73,7 @@ final class IndexScanOperator {
             public Object[] next() {
                 while (cursor.next()) {
                     if ((++entries & TableAccess.YIELD_ROWS) == 0) {
-                        Thread.yield();
+                        CarrierYield.now();
                     }
                     Object[] row = tables.fetch(ctx.transaction(), table, KeyBytes.readLong(cursor.value(), 0));
                     if (row != null) {

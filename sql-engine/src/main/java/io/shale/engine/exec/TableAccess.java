@@ -77,7 +77,7 @@ public final class TableAccess {
                     return null;
                 }
                 if ((++rows & YIELD_ROWS) == 0) {
-                    Thread.yield();
+                    CarrierYield.now();
                 }
                 return decodeRow(types, cursor.key(), cursor.value());
             }
