@@ -28,7 +28,7 @@ final class InformationSchemaRows {
         list.sort(Comparator.comparing(Namespace::name));
         for (Namespace n : list) {
             out.row().set("catalog_name", scan.databaseName()).set("schema_name", n.name())
-                    .set("schema_owner", scan.roleName(n.ownerOid()));
+                    .set("schema_owner", scan.roleName(PredefinedRoles.namespaceOwner(n.name(), n.ownerOid())));
         }
     }
 
