@@ -43,6 +43,8 @@ class FunctionEndToEndTest {
         assertThat(sql.value("SELECT TIMESTAMP '2024-01-31 10:00' - INTERVAL '1 day 2 hours'"))
                 .isEqualTo("2024-01-30 08:00:00");
         assertThat(sql.query("SELECT INTERVAL '1 day' * 1.5, INTERVAL '1 hour' / 4")).isEqualTo(rows("1 day 12:00:00|00:15:00"));
+        assertThat(sql.query("SELECT INTERVAL '1 mon' * 0.3, INTERVAL '1 mon 1 day' / 7, INTERVAL '-1 mon 3 days' * 1.1"))
+                .isEqualTo(rows("9 days|4 days 10:17:08.546743|-1 mons +07:12:00"));
         assertThat(sql.value("SELECT DATE '2024-03-01' - DATE '2024-02-01'")).isEqualTo("29");
         assertThat(sql.value("SELECT age(TIMESTAMP '2024-03-15', TIMESTAMP '2023-01-01')")).isEqualTo("1 year 2 mons 14 days");
         assertThat(sql.value("SELECT justify_interval(INTERVAL '35 days -1 hour')")).isEqualTo("1 mon 4 days 23:00:00");
@@ -88,6 +90,7 @@ class FunctionEndToEndTest {
                 .isEqualTo(rows("t|t|t"));
         assertThat(sql.query("SELECT name FROM people ORDER BY m DESC NULLS LAST, name")).isEqualTo(rows("a", "c", "b", "d"));
         assertThat(sql.value("SELECT string_agg(name, ',' ORDER BY m) FROM people")).isEqualTo("b,c,a,d");
+        assertThat(sql.query("SELECT max(m), min(m) FROM people")).isEqualTo(rows("happy|sad"));
     }
 
     @Test
@@ -106,6 +109,9 @@ class FunctionEndToEndTest {
         assertThat(sql.query("SELECT 'd:' || DATE '2024-01-02', 1.5::float8 || 'x', true || 'x'"))
                 .isEqualTo(rows("d:2024-01-02|1.5x|truex"));
         assertThat(sql.value("SELECT concat('a', 1, NULL, 2.50, DATE '2024-01-02')")).isEqualTo("a12.502024-01-02");
+        assertThat(sql.query("SELECT 'x' || 'pg_class'::regclass, concat('t:', 'pg_class'::regclass, 1.5::float8)"))
+                .isEqualTo(rows("xpg_class|t:pg_class1.5"));
+        assertThat(sql.value("SELECT array_append(NULL::numeric[], 1.5) = ARRAY[1.5]")).isEqualTo("t");
         assertThat(sql.value("SELECT format('%s|%L|%I', INTERVAL '90 minutes', 'it''s', 'A b')"))
                 .isEqualTo("01:30:00|'it''s'|\"A b\"");
     }
@@ -116,10 +122,16 @@ class FunctionEndToEndTest {
             s.execute("SET DateStyle = 'SQL, DMY'");
             assertThat(s.query("SELECT 'd:' || DATE '2024-01-02', DATE '2024-01-02'::text"))
                     .isEqualTo(rows("d:02/01/2024|02/01/2024"));
+            assertThat(s.query("SELECT to_json(TIMESTAMP '2024-01-02 03:04:05'), to_jsonb(DATE '2024-01-02'), "
+                    + "concat(DATE '2024-01-02', 'x')")).isEqualTo(rows("\"2024-01-02T03:04:05\"|\"2024-01-02\"|02/01/2024x"));
+            assertThat(s.query("SELECT concat(0.1::float8 + 0.2::float8), to_json(0.1::float8 + 0.2::float8)"))
+                    .isEqualTo(rows("0.30000000000000004|0.30000000000000004"));
             s.execute("SET IntervalStyle = 'iso_8601'");
             assertThat(s.value("SELECT 'i:' || INTERVAL '1 day 2 hours'")).isEqualTo("i:P1DT2H");
             s.execute("SET extra_float_digits = 0");
             assertThat(s.value("SELECT (0.1::float8 + 0.2::float8) || ''")).isEqualTo("0.3");
+            assertThat(s.query("SELECT concat(0.1::float8 + 0.2::float8), to_json(0.1::float8 + 0.2::float8)"))
+                    .isEqualTo(rows("0.3|0.3"));
         }
     }
 

@@ -119,4 +119,16 @@ class QueryTest {
         assertThat(sql.query("SELECT name FROM emp WHERE id > 2 ORDER BY id")).isEqualTo(rows("cid", "dan"));
         assertThat(sql.query("EXPLAIN SELECT name FROM emp WHERE id = 3")).isEqualTo(rows("Index Scan using emp_pkey on emp"));
     }
+
+    @Test
+    void enumsOrderByDeclarationEverywhere() {
+        sql.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
+        sql.execute("CREATE TABLE feeling (m mood)");
+        sql.execute("INSERT INTO feeling VALUES ('happy'), ('sad'), ('ok')");
+        sql.execute("CREATE INDEX ON feeling (m)");
+        assertThat(sql.query("SELECT m FROM feeling ORDER BY m")).isEqualTo(rows("sad", "ok", "happy"));
+        assertThat(sql.query("SELECT m FROM feeling WHERE m >= 'ok' ORDER BY m")).isEqualTo(rows("ok", "happy"));
+        assertThat(sql.query("SELECT min(m), max(m) FROM feeling")).isEqualTo(rows("sad|happy"));
+        assertThat(sql.query("SELECT m FROM feeling WHERE m = 'ok'")).isEqualTo(rows("ok"));
+    }
 }

@@ -39,14 +39,16 @@ final class Sorting {
         SqlType[] types = new SqlType[n];
         boolean[] descending = new boolean[n];
         boolean[] nullsFirst = new boolean[n];
+        boolean[] enums = new boolean[n];
         for (int i = 0; i < n; i++) {
             types[i] = keys.get(i).expression().type();
+            enums[i] = ValueOrder.needsCatalog(types[i]);
             descending[i] = keys.get(i).descending();
             nullsFirst[i] = keys.get(i).nullsFirst();
         }
         return (a, b) -> {
             for (int i = 0; i < n; i++) {
-                int c = ValueOrder.needsCatalog(types[i])
+                int c = enums[i]
                         ? enumOrder(ctx, types[i], a[i], b[i], descending[i], nullsFirst[i])
                         : compareValues(types[i], a[i], b[i], descending[i], nullsFirst[i]);
                 if (c != 0) {

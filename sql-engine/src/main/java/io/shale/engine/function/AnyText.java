@@ -4,6 +4,8 @@ import io.shale.common.types.ArrayValue;
 import io.shale.common.types.BuiltinTypes;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TextCodec;
+import io.shale.common.types.TypeCategory;
+import io.shale.common.types.TypeOids;
 import io.shale.common.types.Values;
 
 /**
@@ -28,16 +30,36 @@ final class AnyText {
         return value instanceof Boolean b ? b.toString() : format(value, context);
     }
 
+    /**
+     * The text of a non-null value of a resolved argument type: the type's own output function
+     * (regclass prints its name, not its oid), or the value's class for pseudo and enum types.
+     */
+    static String format(Object value, SqlType type, EvalContext context) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (type == null || type.oid() == TypeOids.UNKNOWN || BuiltinTypes.isEnum(type.oid())
+                || TypeCategory.of(type.oid()) == TypeCategory.PSEUDO) {
+            return format(value, context);
+        }
+        return TextCodec.format(type, value, context.formatSettings());
+    }
+
+    /** {@link #format(Object, SqlType, EvalContext)} as a cast to text prints it (booleans in full). */
+    static String castToText(Object value, SqlType type, EvalContext context) {
+        return value instanceof Boolean b ? b.toString() : format(value, type, context);
+    }
+
     /** The type of a value; an array whose element oid is unknown takes its first element's type. */
     static SqlType typeOf(Object value) {
         if (value instanceof ArrayValue a && BuiltinTypes.arrayOf(a.elementOid()) == 0) {
             for (Object e : a.elements()) {
                 if (e != null) {
                     int array = BuiltinTypes.arrayOf(typeOf(e).oid());
-                    return SqlType.of(array == 0 ? io.shale.common.types.TypeOids.TEXT_ARRAY : array);
+                    return SqlType.of(array == 0 ? TypeOids.TEXT_ARRAY : array);
                 }
             }
-            return SqlType.of(io.shale.common.types.TypeOids.TEXT_ARRAY);
+            return SqlType.of(TypeOids.TEXT_ARRAY);
         }
         return Values.typeOf(value);
     }

@@ -127,9 +127,14 @@ final class ArrayFunctions {
         return x == null ? y == null : y != null && ValueOrder.equalUntyped(x, y);
     }
 
+    /** The element oid a new array takes from its element (0 for NULL; the resolved type rules). */
+    private static int elementOidOf(Object element) {
+        return element == null ? 0 : AnyText.typeOf(element).oid();
+    }
+
     static ArrayValue append(ArrayValue v, Object element) {
         if (v == null) {
-            return ArrayValue.of(0, new Object[] {element});
+            return ArrayValue.of(elementOidOf(element), new Object[] {element});
         }
         if (v.ndims() > 1) {
             throw new ShaleException(ErrorCode.DATA_EXCEPTION, "argument must be empty or one-dimensional array");
@@ -142,7 +147,7 @@ final class ArrayFunctions {
 
     static ArrayValue prepend(Object element, ArrayValue v) {
         if (v == null) {
-            return ArrayValue.of(0, new Object[] {element});
+            return ArrayValue.of(elementOidOf(element), new Object[] {element});
         }
         if (v.ndims() > 1) {
             throw new ShaleException(ErrorCode.DATA_EXCEPTION, "argument must be empty or one-dimensional array");
@@ -279,9 +284,9 @@ final class ArrayFunctions {
         Object[] e = new Object[(int) total];
         java.util.Arrays.fill(e, value);
         if (total == 0) {
-            return ArrayValue.of(0, e);
+            return ArrayValue.of(elementOidOf(value), e);
         }
-        return new ArrayValue(0, d, lower, e);
+        return new ArrayValue(elementOidOf(value), d, lower, e);
     }
 
     private static Iterator<Object[]> unnest(ArrayValue v) {

@@ -186,7 +186,7 @@ final class DateTimeFunctions {
             years--;
         }
         Interval v = new Interval(years * 12 + months, days, micros);
-        return negate ? DateTimeMath.negate(v) : v;
+        return negate ? v.negate() : v;
     }
 
     private static LocalDate makeDate(int year, int month, int day) {

@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 /** Date, timestamp and interval arithmetic with PostgreSQL's month, day and time rules. */
 final class DateTimeMath {
     static final long MICROS_PER_DAY = Interval.MICROS_PER_DAY;
-    static final long MICROS_PER_SECOND = 1_000_000L;
 
     private DateTimeMath() {
     }
@@ -36,7 +35,7 @@ final class DateTimeMath {
     }
 
     static LocalDateTime minus(LocalDateTime t, Interval v) {
-        return plus(t, negate(v));
+        return plus(t, v.negate());
     }
 
     /** timestamptz + interval: months and days move the local calendar of {@code zone}, time moves the instant. */
@@ -52,26 +51,6 @@ final class DateTimeMath {
             z = z.plusDays(v.days());
         }
         return z.toInstant().plus(v.micros(), ChronoUnit.MICROS);
-    }
-
-    static Interval negate(Interval v) {
-        if (v.months() == Integer.MIN_VALUE || v.days() == Integer.MIN_VALUE || v.micros() == Long.MIN_VALUE) {
-            throw intervalOutOfRange();
-        }
-        return new Interval(-v.months(), -v.days(), -v.micros());
-    }
-
-    static Interval add(Interval x, Interval y) {
-        try {
-            return new Interval(Math.addExact(x.months(), y.months()), Math.addExact(x.days(), y.days()),
-                    Math.addExact(x.micros(), y.micros()));
-        } catch (ArithmeticException e) {
-            throw intervalOutOfRange();
-        }
-    }
-
-    static Interval subtract(Interval x, Interval y) {
-        return add(x, negate(y));
     }
 
     /** timestamp - timestamp: the microseconds apart, with whole days split off (justify_hours). */
@@ -136,43 +115,6 @@ final class DateTimeMath {
         return new Interval(Math.toIntExact(months), (int) days, time);
     }
 
-    /** interval * factor, carrying fractional months into days (30 per month) and fractional days into time. */
-    static Interval multiply(Interval v, double factor) {
-        if (Double.isNaN(factor)) {
-            throw intervalOutOfRange();
-        }
-        double months = v.months() * factor;
-        double days = v.days() * factor;
-        if (Math.abs(months) > Integer.MAX_VALUE || Math.abs(days) > Integer.MAX_VALUE) {
-            throw intervalOutOfRange();
-        }
-        int resultMonths = (int) months;
-        int resultDays = (int) days;
-        double monthRemainderDays = round6((months - resultMonths) * 30);
-        double secondRemainder = round6((days - resultDays + monthRemainderDays - (int) monthRemainderDays) * 86400);
-        if (Math.abs(secondRemainder) >= 86400) {
-            resultDays += (int) (secondRemainder / 86400);
-            secondRemainder -= (int) (secondRemainder / 86400) * 86400.0;
-        }
-        resultDays += (int) monthRemainderDays;
-        double time = Math.rint(v.micros() * factor + secondRemainder * MICROS_PER_SECOND);
-        if (Math.abs(time) >= 9.2e18) {
-            throw intervalOutOfRange();
-        }
-        return new Interval(resultMonths, resultDays, (long) time);
-    }
-
-    static Interval divide(Interval v, double divisor) {
-        if (divisor == 0) {
-            throw Numbers.divisionByZero();
-        }
-        return multiply(v, 1.0 / divisor);
-    }
-
-    private static double round6(double x) {
-        return Math.rint(x * 1e6) / 1e6;
-    }
-
     static LocalDate plusDays(LocalDate d, long days) {
         if (d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN)) {
             return d;
@@ -208,10 +150,6 @@ final class DateTimeMath {
             throw new ShaleException(ErrorCode.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
         }
         return t;
-    }
-
-    static ShaleException intervalOutOfRange() {
-        return new ShaleException(ErrorCode.DATETIME_FIELD_OVERFLOW, "interval out of range");
     }
 
     static ShaleException dateOutOfRange() {

@@ -39,20 +39,20 @@ final class DateTimeOperators {
         r.binaryStable("+", TSTZ, IV, TSTZ, (c, a) -> DateTimeMath.plus((Instant) a[0], (Interval) a[1], zone(c)));
         r.binaryStable("+", IV, TSTZ, TSTZ, (c, a) -> DateTimeMath.plus((Instant) a[1], (Interval) a[0], zone(c)));
         r.binaryStable("-", TSTZ, IV, TSTZ, (c, a) -> DateTimeMath.plus((Instant) a[0],
-                DateTimeMath.negate((Interval) a[1]), zone(c)));
+                ((Interval) a[1]).negate(), zone(c)));
         r.binary("-", TSTZ, TSTZ, IV, (c, a) -> DateTimeMath.difference(
                 DateTimeMath.microsBetween((Instant) a[0], (Instant) a[1])));
         r.binary("+", TIME, IV, TIME, (c, a) -> DateTimeMath.plus((LocalTime) a[0], (Interval) a[1]));
         r.binary("+", IV, TIME, TIME, (c, a) -> DateTimeMath.plus((LocalTime) a[1], (Interval) a[0]));
-        r.binary("-", TIME, IV, TIME, (c, a) -> DateTimeMath.plus((LocalTime) a[0], DateTimeMath.negate((Interval) a[1])));
+        r.binary("-", TIME, IV, TIME, (c, a) -> DateTimeMath.plus((LocalTime) a[0], ((Interval) a[1]).negate()));
         r.binary("-", TIME, TIME, IV, (c, a) -> DateTimeMath.timeDifference((LocalTime) a[0], (LocalTime) a[1]));
-        r.binary("+", IV, IV, IV, (c, a) -> DateTimeMath.add((Interval) a[0], (Interval) a[1]));
-        r.binary("-", IV, IV, IV, (c, a) -> DateTimeMath.subtract((Interval) a[0], (Interval) a[1]));
-        r.prefix("-", IV, IV, (c, a) -> DateTimeMath.negate((Interval) a[0]));
+        r.binary("+", IV, IV, IV, (c, a) -> ((Interval) a[0]).plus((Interval) a[1]));
+        r.binary("-", IV, IV, IV, (c, a) -> ((Interval) a[0]).minus((Interval) a[1]));
+        r.prefix("-", IV, IV, (c, a) -> ((Interval) a[0]).negate());
         r.prefix("+", IV, IV, (c, a) -> a[0]);
-        r.binary("*", IV, F8, IV, (c, a) -> DateTimeMath.multiply((Interval) a[0], (double) a[1]));
-        r.binary("*", F8, IV, IV, (c, a) -> DateTimeMath.multiply((Interval) a[1], (double) a[0]));
-        r.binary("/", IV, F8, IV, (c, a) -> DateTimeMath.divide((Interval) a[0], (double) a[1]));
+        r.binary("*", IV, F8, IV, (c, a) -> ((Interval) a[0]).multiply((double) a[1]));
+        r.binary("*", F8, IV, IV, (c, a) -> ((Interval) a[1]).multiply((double) a[0]));
+        r.binary("/", IV, F8, IV, (c, a) -> ((Interval) a[0]).divide((double) a[1]));
     }
 
     static LocalDateTime start(LocalDate d) {

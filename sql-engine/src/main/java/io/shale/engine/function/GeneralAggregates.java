@@ -29,8 +29,8 @@ final class GeneralAggregates {
         for (int oid : ORDERED) {
             SqlType t = SqlType.of(oid);
             if (oid != TypeOids.BOOL && oid != TypeOids.UUID && oid != TypeOids.BYTEA) {
-                r.def("min", t).args(t).aggregate((c, types) -> new Extreme(-1));
-                r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1));
+                r.def("min", t).args(t).aggregate((c, types) -> new Extreme(-1, c, actual(types, t)));
+                r.def("max", t).args(t).aggregate((c, types) -> new Extreme(1, c, actual(types, t)));
             }
         }
         r.def("bool_and", BOOL).args(BOOL).aggregate((c, t) -> new BoolAccumulator(true));
@@ -69,18 +69,26 @@ final class GeneralAggregates {
         }
     }
 
-    /** min (sign -1) or max (sign 1). */
+    private static SqlType actual(List<SqlType> types, SqlType declared) {
+        return types.isEmpty() ? declared : types.getFirst();
+    }
+
+    /** min (sign -1) or max (sign 1), in the order of the argument's type (enums by label position). */
     private static final class Extreme implements AggregateFunction.Accumulator {
         private final int sign;
+        private final EvalContext context;
+        private final SqlType type;
         private Object best;
 
-        Extreme(int sign) {
+        Extreme(int sign, EvalContext context, SqlType type) {
             this.sign = sign;
+            this.context = context;
+            this.type = type;
         }
 
         @Override
         public void add(Object[] a) {
-            if (best == null || ValueOrder.compareUntyped(a[0], best) * sign > 0) {
+            if (best == null || ValueOrder.compare(context, type, a[0], best) * sign > 0) {
                 best = a[0];
             }
         }

@@ -73,69 +73,6 @@ final class JsonTrees {
         return x == y || x != null && x.equals(y);
     }
 
-    /**
-     * jsonb's btree order (documentation 8.14.4): Object > Array > Boolean > Number > String > Null;
-     * more pairs or elements sort higher; then pairwise in storage order. An empty top-level
-     * array sorts below null.
-     */
-    static int compare(Object x, Object y, boolean topLevel) {
-        int rx = rank(x, topLevel);
-        int ry = rank(y, topLevel);
-        if (rx != ry) {
-            return Integer.compare(rx, ry);
-        }
-        return switch (x) {
-            case Map<?, ?> a -> {
-                Map<?, ?> b = (Map<?, ?>) y;
-                if (a.size() != b.size()) {
-                    yield Integer.compare(a.size(), b.size());
-                }
-                var ia = a.entrySet().iterator();
-                var ib = b.entrySet().iterator();
-                while (ia.hasNext()) {
-                    Map.Entry<?, ?> ea = ia.next();
-                    Map.Entry<?, ?> eb = ib.next();
-                    int c = Json.KEY_ORDER.compare((String) ea.getKey(), (String) eb.getKey());
-                    if (c == 0) {
-                        c = compare(ea.getValue(), eb.getValue(), false);
-                    }
-                    if (c != 0) {
-                        yield c;
-                    }
-                }
-                yield 0;
-            }
-            case List<?> a -> {
-                List<?> b = (List<?>) y;
-                if (a.size() != b.size()) {
-                    yield Integer.compare(a.size(), b.size());
-                }
-                for (int i = 0; i < a.size(); i++) {
-                    int c = compare(a.get(i), b.get(i), false);
-                    if (c != 0) {
-                        yield c;
-                    }
-                }
-                yield 0;
-            }
-            case Boolean a -> Boolean.compare(a, (Boolean) y);
-            case BigDecimal a -> a.compareTo((BigDecimal) y);
-            case String a -> io.shale.common.types.Values.compareCodePoints(a, (String) y);
-            default -> 0;
-        };
-    }
-
-    private static int rank(Object v, boolean topLevel) {
-        return switch (v) {
-            case Map<?, ?> m -> 6;
-            case List<?> l -> topLevel && l.isEmpty() ? 0 : 5;
-            case Boolean b -> 4;
-            case BigDecimal d -> 3;
-            case String s -> 2;
-            default -> 1;
-        };
-    }
-
     /** jsonb @>: whether {@code container} contains {@code contained}. */
     static boolean contains(Object container, Object contained, boolean topLevel) {
         if (container instanceof Map<?, ?> a) {

@@ -219,13 +219,13 @@ final class NumericAggregates {
 
         @Override
         public void add(Object[] a) {
-            sum = DateTimeMath.add(sum, (Interval) a[0]);
+            sum = sum.plus((Interval) a[0]);
             count++;
         }
 
         @Override
         public boolean remove(Object[] a) {
-            sum = DateTimeMath.subtract(sum, (Interval) a[0]);
+            sum = sum.minus((Interval) a[0]);
             count--;
             return true;
         }
@@ -235,7 +235,7 @@ final class NumericAggregates {
             if (count == 0) {
                 return null;
             }
-            return average ? DateTimeMath.divide(sum, count) : sum;
+            return average ? sum.divide(count) : sum;
         }
     }
 }

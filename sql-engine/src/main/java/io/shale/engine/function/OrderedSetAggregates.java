@@ -84,7 +84,7 @@ final class OrderedSetAggregates {
         Object hi = values.get(high);
         double weight = position - low;
         if (lo instanceof Interval a) {
-            return low == high ? a : DateTimeMath.add(a, DateTimeMath.multiply(DateTimeMath.subtract((Interval) hi, a), weight));
+            return low == high ? a : a.plus(((Interval) hi).minus(a).multiply(weight));
         }
         double x = (double) lo;
         return low == high ? x : x + weight * ((double) hi - x);

@@ -74,9 +74,12 @@ final class StringFunctions {
                 : RegexFunctions.rows(java.util.Arrays.asList(
                         stringToArray((String) a[0], (String) a[1], (String) a[2]).elements())));
         r.def("concat", TEXT).args(SqlType.of(TypeOids.ANY)).variadic().nonStrict().stable()
-                .scalar((c, a) -> concatWithSeparator(c, "", a, 0));
+                .scalar(ScalarFunction.byArgumentTypes(t -> (c, a) -> concatWithSeparator(c, "", a, 0, t),
+                        (c, a) -> concatWithSeparator(c, "", a, 0, List.of())));
         r.def("concat_ws", TEXT).args(TEXT, SqlType.of(TypeOids.ANY)).variadic().nonStrict().stable()
-                .scalar((c, a) -> a[0] == null ? null : concatWithSeparator(c, (String) a[0], a, 1));
+                .scalar(ScalarFunction.byArgumentTypes(
+                        t -> (c, a) -> a[0] == null ? null : concatWithSeparator(c, (String) a[0], a, 1, t),
+                        (c, a) -> a[0] == null ? null : concatWithSeparator(c, (String) a[0], a, 1, List.of())));
         r.def("overlay", TEXT).args(TEXT, TEXT, I4).scalar((c, a) ->
                 overlay((String) a[0], (String) a[1], (int) a[2], length((String) a[1])));
         r.def("overlay", TEXT).args(TEXT, TEXT, I4, I4).scalar((c, a) ->
@@ -304,7 +307,8 @@ final class StringFunctions {
         return ArrayValue.of(TypeOids.TEXT, parts.toArray());
     }
 
-    private static String concatWithSeparator(EvalContext c, String separator, Object[] a, int first) {
+    private static String concatWithSeparator(EvalContext c, String separator, Object[] a, int first,
+                                              List<SqlType> types) {
         StringBuilder sb = new StringBuilder();
         boolean any = false;
         for (int i = first; i < a.length; i++) {
@@ -312,7 +316,7 @@ final class StringFunctions {
                 if (any) {
                     sb.append(separator);
                 }
-                sb.append(AnyText.format(a[i], c));
+                sb.append(AnyText.format(a[i], i < types.size() ? types.get(i) : null, c));
                 any = true;
             }
         }

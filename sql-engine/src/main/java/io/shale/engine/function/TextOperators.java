@@ -13,8 +13,12 @@ final class TextOperators {
 
     static void register(OperatorRegistrar r) {
         r.binary("||", TEXT, TEXT, TEXT, (c, a) -> ((String) a[0]).concat((String) a[1]));
-        r.binaryStable("||", TEXT, NONARRAY, TEXT, (c, a) -> ((String) a[0]).concat(AnyText.castToText(a[1], c)));
-        r.binaryStable("||", NONARRAY, TEXT, TEXT, (c, a) -> AnyText.castToText(a[0], c).concat((String) a[1]));
+        r.binaryStable("||", TEXT, NONARRAY, TEXT, ScalarFunction.byArgumentTypes(
+                t -> (c, a) -> ((String) a[0]).concat(AnyText.castToText(a[1], t.get(1), c)),
+                (c, a) -> ((String) a[0]).concat(AnyText.castToText(a[1], c))));
+        r.binaryStable("||", NONARRAY, TEXT, TEXT, ScalarFunction.byArgumentTypes(
+                t -> (c, a) -> AnyText.castToText(a[0], t.get(0), c).concat((String) a[1]),
+                (c, a) -> AnyText.castToText(a[0], c).concat((String) a[1])));
         r.binary("||", SqlType.BYTEA, SqlType.BYTEA, SqlType.BYTEA, (c, a) -> concat((byte[]) a[0], (byte[]) a[1]));
         like(r, TEXT);
         like(r, SqlType.BPCHAR);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Picks an index for a filtered table scan: the index with the longest prefix of key columns
  * compared for equality with constants (a full unique key wins), else a range on the first key
- * column. The filter stays above the scan.
+ * column (not for enum columns, whose keys are stored in label text order while SQL orders them
+ * by declaration). The filter stays above the scan.
  */
 final class IndexSelection {
     private IndexSelection() {
@@ -39,7 +40,9 @@ final class IndexSelection {
             boolean upperInclusive = true;
             if (equalities.size() < index.keyCount()) {
                 Index.IndexKey next = index.keys().get(equalities.size());
-                if (next.attnum() > 0 && !next.descending()) {
+                boolean byteOrderIsSqlOrder = !io.shale.engine.function.ValueOrder.needsCatalog(
+                        scan.table().column(next.attnum() > 0 ? next.attnum() : 1).type());
+                if (next.attnum() > 0 && !next.descending() && byteOrderIsSqlOrder) {
                     int column = next.attnum() - 1;
                     lower = compared(conjuncts, column, ">=");
                     if (lower == null) {

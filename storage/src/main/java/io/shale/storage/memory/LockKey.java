@@ -12,7 +12,7 @@ final class LockKey {
 
     LockKey(byte[] bytes) {
         this.bytes = bytes.clone();
-        this.hash = Arrays.hashCode(bytes);
+        this.hash = ChainKey.hash(bytes);
     }
 
     @Override
