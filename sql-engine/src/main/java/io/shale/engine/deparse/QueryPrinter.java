@@ -34,12 +34,12 @@ final class QueryPrinter {
     private record Source(String qualifier, Table table) {
     }
 
-    private final Function<String, Table> tables;
+    private final Function<List<String>, Table> tables;
     private final Function<Column, String> labels;
     private final boolean pretty;
     private final List<Source> sources = new ArrayList<>();
 
-    QueryPrinter(Function<String, Table> tables, Function<Column, String> labels, boolean pretty) {
+    QueryPrinter(Function<List<String>, Table> tables, Function<Column, String> labels, boolean pretty) {
         this.tables = tables;
         this.labels = labels;
         this.pretty = pretty;
@@ -166,7 +166,7 @@ final class QueryPrinter {
     }
 
     private String source(io.shale.grammar.ast.Table t, String alias) {
-        Table table = tables.apply(t.name().parts().getLast());
+        Table table = tables.apply(t.name().parts());
         if (table == null) {
             return null;
         }
