@@ -66,11 +66,17 @@ public final class PgDeparser implements ExpressionDeparser {
             DatabaseCatalog objects = objectsOf(current, viewOid);
             Relation view = objects == null ? null : objects.relation(viewOid);
             String printed = new QueryPrinter(name -> table(current, objects, view, name),
-                    c -> label(objects, c), pretty).print(query);
+                    c -> label(objects, c), t -> schemaOf(current, t), pretty).print(query);
             return printed == null ? sql : printed;
         } catch (RuntimeException e) {
             return sql;
         }
+    }
+
+    private static String schemaOf(Catalog catalog, Table table) {
+        DatabaseCatalog objects = objectsOf(catalog, table.oid());
+        Namespace ns = objects == null ? null : objects.namespace(table.namespaceOid());
+        return ns == null ? null : ns.name();
     }
 
     private static DatabaseCatalog objectsOf(Catalog catalog, int relationOid) {

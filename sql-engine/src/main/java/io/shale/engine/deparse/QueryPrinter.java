@@ -36,12 +36,19 @@ final class QueryPrinter {
 
     private final Function<List<String>, Table> tables;
     private final Function<Column, String> labels;
+    private final Function<Table, String> schemas;
     private final boolean pretty;
     private final List<Source> sources = new ArrayList<>();
 
-    QueryPrinter(Function<List<String>, Table> tables, Function<Column, String> labels, boolean pretty) {
+    /**
+     * @param schemas the schema of a table; tables outside public (the default search path) are
+     *     printed qualified
+     */
+    QueryPrinter(Function<List<String>, Table> tables, Function<Column, String> labels, Function<Table, String> schemas,
+                 boolean pretty) {
         this.tables = tables;
         this.labels = labels;
+        this.schemas = schemas;
         this.pretty = pretty;
     }
 
@@ -171,7 +178,10 @@ final class QueryPrinter {
             return null;
         }
         sources.add(new Source(alias != null ? alias : table.name(), table));
-        return Names.quote(table.name()) + (alias != null ? " " + Names.quote(alias) : "");
+        String schema = schemas.apply(table);
+        String name = schema == null || schema.equals("public") || schema.equals("pg_catalog") ? Names.quote(table.name())
+                : Names.quote(schema) + "." + Names.quote(table.name());
+        return name + (alias != null ? " " + Names.quote(alias) : "");
     }
 
     private Printed column(List<String> parts) {
