@@ -2,6 +2,7 @@ package io.shale.catalog.distribution;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.Jsonb;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeNames;
 import io.shale.common.types.TypeOids;
@@ -54,6 +55,7 @@ public final class HashFunctions {
             case TypeOids.FLOAT4 -> hashFloat8((Float) value);
             case TypeOids.FLOAT8 -> hashFloat8((Double) value);
             case TypeOids.NUMERIC -> NumericHash.hash((BigDecimal) value);
+            case TypeOids.JSONB -> JsonbHash.hash((Jsonb) value);
             case TypeOids.JSON, TypeOids.XML, TypeOids.UNKNOWN -> throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION,
                     "could not identify a hash function for type " + typeName(type));
             default -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
@@ -76,6 +78,14 @@ public final class HashFunctions {
     /** {@code hashoid} of an unsigned 32-bit value held in a long. */
     public static int hashOid(long oid) {
         return JenkinsHash.hashUint32((int) oid);
+    }
+
+    /**
+     * {@code hashenum}: the hash of the pg_enum oid of the label (not of its text), so the caller
+     * resolves the label through the catalog first; {@link #hash} refuses enum types.
+     */
+    public static int hashEnum(long labelOid) {
+        return hashOid(labelOid);
     }
 
     /** {@code hashbool}: false and true hash as the "char" bytes 0 and 1. */
