@@ -2,6 +2,8 @@ package io.shale.catalog.distribution;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.Inet;
+import io.shale.common.types.Interval;
 import io.shale.common.types.Jsonb;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeNames;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -56,6 +59,9 @@ public final class HashFunctions {
             case TypeOids.FLOAT8 -> hashFloat8((Double) value);
             case TypeOids.NUMERIC -> NumericHash.hash((BigDecimal) value);
             case TypeOids.JSONB -> JsonbHash.hash((Jsonb) value);
+            case TypeOids.INTERVAL -> hashInterval((Interval) value);
+            case TypeOids.TIMETZ -> hashTimetz((OffsetTime) value);
+            case TypeOids.INET, TypeOids.CIDR -> hashInet((Inet) value);
             case TypeOids.JSON, TypeOids.XML, TypeOids.UNKNOWN -> throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION,
                     "could not identify a hash function for type " + typeName(type));
             default -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
@@ -165,6 +171,32 @@ public final class HashFunctions {
         }
         long bits = Double.doubleToLongBits(v);
         return JenkinsHash.hashEightBytes((int) bits, (int) (bits >>> 32));
+    }
+
+    /**
+     * {@code interval_hash}: hashint8 of the low 64 bits of the span with a month as 30 days and a
+     * day as 24 hours, so intervals that compare equal hash equal.
+     */
+    public static int hashInterval(Interval v) {
+        long days = v.months() * 30L + v.days();
+        return hashInt8(days * Interval.MICROS_PER_DAY + v.micros());
+    }
+
+    /** {@code timetz_hash}: hashint8 of the time's microseconds XOR hash_uint32 of the zone (seconds west). */
+    public static int hashTimetz(OffsetTime v) {
+        long micros = v.toLocalTime().toNanoOfDay() / 1000;
+        int zone = -v.getOffset().getTotalSeconds();
+        return hashInt8(micros) ^ JenkinsHash.hashUint32(zone);
+    }
+
+    /** {@code hashinet}: hash_bytes of the family (2 IPv4, 3 IPv6), the prefix bits and the address. */
+    public static int hashInet(Inet v) {
+        byte[] address = v.address();
+        byte[] key = new byte[address.length + 2];
+        key[0] = (byte) (v.ipv6() ? 3 : 2);
+        key[1] = (byte) v.bits();
+        System.arraycopy(address, 0, key, 2, address.length);
+        return JenkinsHash.hashBytes(key);
     }
 
     private static long micros(long epochSecond, int nano) {

@@ -1,5 +1,7 @@
 package io.shale.catalog.distribution;
 
+import io.shale.common.types.Inet;
+import io.shale.common.types.Interval;
 import io.shale.common.types.Jsonb;
 import io.shale.common.types.SqlType;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +72,22 @@ class HashFunctionsPostgresTest {
     void enumsHashTheirLabelOid() {
         assertThat(HashFunctions.hashEnum(16386)).isEqualTo(1985092789);
         assertThat(HashFunctions.hashEnum(16388)).isEqualTo(-1791866356);
+    }
+
+    @Test
+    void intervalsTimetzAndInet() {
+        assertThat(hash(SqlType.INTERVAL, new Interval(0, 1, 0))).isEqualTo(-2053980660);
+        assertThat(hash(SqlType.INTERVAL, new Interval(0, 0, Interval.MICROS_PER_DAY))).isEqualTo(-2053980660);
+        assertThat(hash(SqlType.INTERVAL, new Interval(1, 2, 11_045_500_000L))).isEqualTo(487769058);
+        assertThat(hash(SqlType.INTERVAL, new Interval(0, 0, -7 * Interval.MICROS_PER_HOUR))).isEqualTo(-272333053);
+        assertThat(hash(SqlType.INTERVAL, new Interval(2_136_000_000, 0, 0))).isEqualTo(-420442375);
+        assertThat(hash(SqlType.TIMETZ, OffsetTime.parse("12:34:56.789+05:30"))).isEqualTo(-1445374169);
+        assertThat(hash(SqlType.TIMETZ, OffsetTime.parse("00:00:00Z"))).isZero();
+        assertThat(hash(SqlType.TIMETZ, OffsetTime.parse("23:59:59.999999-11:00"))).isEqualTo(-541875468);
+        assertThat(hash(SqlType.INET, Inet.parse("192.168.1.5/24", false))).isEqualTo(-121925536);
+        assertThat(hash(SqlType.CIDR, Inet.parse("10.0.0.0/8", true))).isEqualTo(853331015);
+        assertThat(hash(SqlType.INET, Inet.parse("::1", false))).isEqualTo(1984372031);
+        assertThat(hash(SqlType.INET, Inet.parse("2001:db8::ff00:42:8329/64", false))).isEqualTo(-866683928);
     }
 
     @Test
