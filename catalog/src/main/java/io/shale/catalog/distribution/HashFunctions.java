@@ -2,6 +2,7 @@ package io.shale.catalog.distribution;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.Inet;
 import io.shale.common.types.Interval;
 import io.shale.common.types.Jsonb;
@@ -64,9 +65,26 @@ public final class HashFunctions {
             case TypeOids.INET, TypeOids.CIDR -> hashInet((Inet) value);
             case TypeOids.JSON, TypeOids.XML, TypeOids.UNKNOWN -> throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION,
                     "could not identify a hash function for type " + typeName(type));
-            default -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "hashing values of type " + typeName(type) + " is not supported");
+            default -> {
+                if (type.isArray() && type.oid() != TypeOids.INT2VECTOR && type.oid() != TypeOids.OIDVECTOR) {
+                    yield hashArray(type.elementType(), (ArrayValue) value);
+                }
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "hashing values of type " + typeName(type) + " is not supported");
+            }
         };
+    }
+
+    /**
+     * {@code hash_array}: starting from 1, each element in row-major order multiplies the hash by
+     * 31 and adds its own hash (0 for NULL); dimensions and lower bounds are not hashed.
+     */
+    public static int hashArray(SqlType elementType, ArrayValue array) {
+        int result = 1;
+        for (Object element : array.elements()) {
+            result = 31 * result + (element == null ? 0 : hash(elementType, element));
+        }
+        return result;
     }
 
     /** {@code hashint4} (and {@code hashint2}, after sign extension). */
