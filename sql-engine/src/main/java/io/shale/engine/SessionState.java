@@ -111,10 +111,25 @@ final class SessionState implements EvalContext {
         endStatement();
         switch (mode) {
             case IMPLICIT -> rollback();
-            case BLOCK -> mode = Mode.FAILED;
+            case BLOCK -> {
+                mode = Mode.FAILED;
+                if (savepoints.isEmpty() && transaction != null) {
+                    abortAtError();
+                }
+            }
             default -> {
             }
         }
+    }
+
+    /**
+     * As in PostgreSQL, a failed block without savepoints is aborted at the error, so that its row locks are
+     * released before the client sends ROLLBACK; the block stays failed until then.
+     */
+    private void abortAtError() {
+        Transaction t = transaction;
+        transaction = null;
+        t.rollback();
     }
 
     /** Called before each statement; {@code control} statements manage the transaction themselves. */

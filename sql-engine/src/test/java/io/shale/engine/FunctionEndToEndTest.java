@@ -71,6 +71,9 @@ class FunctionEndToEndTest {
         assertThat(sql.query("SELECT '{\"b\":1,\"a\":2}'::jsonb || '{\"c\":3}'::jsonb, '[]'::jsonb < 'null'::jsonb"))
                 .isEqualTo(rows("{\"a\": 2, \"b\": 1, \"c\": 3}|t"));
         assertThat(sql.value("SELECT jsonb_agg(x) FROM generate_series(1,3) x")).isEqualTo("[1, 2, 3]");
+        assertThat(sql.query("SELECT '{\"a\":[1,{\"b\":null}]}'::jsonb #> '{a,1,b}', '{\"a\":[1,{\"b\":null}]}'::jsonb #>> '{a,1,b}', "
+                + "'{\"a\":[1,2]}'::jsonb #> '{a,-1}', '{\"a\":1}'::jsonb #> '{}', '[1,2]'::jsonb -> -1"))
+                .isEqualTo(rows("null|null|2|{\"a\": 1}|2"));
     }
 
     @Test

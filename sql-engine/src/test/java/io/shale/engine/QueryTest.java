@@ -130,5 +130,7 @@ class QueryTest {
         assertThat(sql.query("SELECT m FROM feeling WHERE m >= 'ok' ORDER BY m")).isEqualTo(rows("ok", "happy"));
         assertThat(sql.query("SELECT min(m), max(m) FROM feeling")).isEqualTo(rows("sad|happy"));
         assertThat(sql.query("SELECT m FROM feeling WHERE m = 'ok'")).isEqualTo(rows("ok"));
+        assertThat(sql.query("SELECT greatest('ok'::mood, 'happy'::mood, 'sad'::mood), least('ok'::mood, 'happy'::mood)"))
+                .isEqualTo(rows("happy|ok"));
     }
 }

@@ -77,7 +77,7 @@ final class RecordCodec implements ValueCodec {
 
     @Override
     public Object parse(SqlType type, String text, FormatSettings settings) {
-        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not implemented");
+        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not supported");
     }
 
     @Override

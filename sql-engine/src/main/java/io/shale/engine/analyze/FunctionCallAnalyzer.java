@@ -140,11 +140,16 @@ final class FunctionCallAnalyzer {
         String name = g.greatest() ? "GREATEST" : "LEAST";
         SqlType type = expressions.common(args, name, g.position());
         boolean greatest = g.greatest();
+        boolean byCatalog = io.shale.engine.function.ValueOrder.needsCatalog(type);
         return new Expr.Call(name.toLowerCase(java.util.Locale.ROOT), (ctx, values) -> {
             Object best = null;
             for (Object v : values) {
-                if (v != null && (best == null || (TypeOps.compare(type, v, best) > 0) == greatest
-                        && TypeOps.compare(type, v, best) != 0)) {
+                if (v == null) {
+                    continue;
+                }
+                int c = best == null ? 0 : byCatalog ? io.shale.engine.function.ValueOrder.compare(ctx, type, v, best)
+                        : TypeOps.compare(type, v, best);
+                if (best == null || (greatest ? c > 0 : c < 0)) {
                     best = v;
                 }
             }

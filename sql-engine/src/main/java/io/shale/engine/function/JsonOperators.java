@@ -18,12 +18,12 @@ final class JsonOperators {
     }
 
     static void register(OperatorRegistrar r) {
-        r.binary("->", JSONB, TEXT, JSONB, (c, a) -> JsonFunctions.wrap(JsonTrees.field(tree(a[0]), (String) a[1])));
-        r.binary("->", JSONB, I4, JSONB, (c, a) -> JsonFunctions.wrap(JsonTrees.element(tree(a[0]), (int) a[1])));
-        r.binary("->>", JSONB, TEXT, TEXT, (c, a) -> Json.asText(JsonTrees.field(tree(a[0]), (String) a[1])));
-        r.binary("->>", JSONB, I4, TEXT, (c, a) -> Json.asText(JsonTrees.element(tree(a[0]), (int) a[1])));
-        r.binary("#>", JSONB, TEXT_ARRAY, JSONB, (c, a) -> JsonFunctions.wrap(JsonTrees.path(tree(a[0]), path(a[1]))));
-        r.binary("#>>", JSONB, TEXT_ARRAY, TEXT, (c, a) -> Json.asText(JsonTrees.path(tree(a[0]), path(a[1]))));
+        r.binary("->", JSONB, TEXT, JSONB, (c, a) -> ((Jsonb) a[0]).field((String) a[1]));
+        r.binary("->", JSONB, I4, JSONB, (c, a) -> ((Jsonb) a[0]).element((int) a[1]));
+        r.binary("->>", JSONB, TEXT, TEXT, (c, a) -> asText(((Jsonb) a[0]).field((String) a[1])));
+        r.binary("->>", JSONB, I4, TEXT, (c, a) -> asText(((Jsonb) a[0]).element((int) a[1])));
+        r.binary("#>", JSONB, TEXT_ARRAY, JSONB, (c, a) -> jsonbPath(a[0], a[1]));
+        r.binary("#>>", JSONB, TEXT_ARRAY, TEXT, (c, a) -> asText(jsonbPath(a[0], a[1])));
         r.binary("->", JSON, TEXT, JSON, (c, a) -> JsonText.ofTree(JsonTrees.field(parse(a[0]), (String) a[1])));
         r.binary("->", JSON, I4, JSON, (c, a) -> JsonText.ofTree(JsonTrees.element(parse(a[0]), (int) a[1])));
         r.binary("->>", JSON, TEXT, TEXT, (c, a) -> Json.asText(JsonTrees.field(parse(a[0]), (String) a[1])));
@@ -57,6 +57,22 @@ final class JsonOperators {
 
     private static Object tree(Object v) {
         return JsonbTrees.tree(v);
+    }
+
+    private static String asText(Jsonb v) {
+        return v == null ? null : v.asText();
+    }
+
+    /** {@code #>}: null when the path has a null step or leads nowhere. */
+    private static Jsonb jsonbPath(Object jsonb, Object array) {
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        for (Object step : path(array)) {
+            if (step == null) {
+                return null;
+            }
+            steps.add((String) step);
+        }
+        return ((Jsonb) jsonb).path(steps);
     }
 
     private static Object parse(Object json) {

@@ -80,17 +80,17 @@ final class FakeEvalContext implements EvalContext {
 
     @Override
     public RandomGenerator random() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("catalog functions do not use this");
     }
 
     @Override
     public void setSeed(double seed) {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("catalog functions do not use this");
     }
 
     @Override
     public Sequences sequences() {
-        throw new UnsupportedOperationException();
+        throw new AssertionError("catalog functions do not use this");
     }
 
     @Override
