@@ -2,6 +2,7 @@ package io.shale.catalog.distribution;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.Inet;
 import io.shale.common.types.Interval;
 import io.shale.common.types.Jsonb;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -25,11 +25,6 @@ import java.util.UUID;
  * representation. Stateless and thread-safe.
  */
 public final class HashFunctions {
-    /** Days from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
-    private static final long PG_EPOCH_DAYS = 10957;
-    /** Seconds from 1970-01-01 to 2000-01-01. */
-    private static final long PG_EPOCH_SECONDS = PG_EPOCH_DAYS * 86400;
-
     private HashFunctions() {
     }
 
@@ -50,23 +45,40 @@ public final class HashFunctions {
             case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.NAME -> hashText((String) value);
             case TypeOids.BPCHAR -> hashBpchar((String) value);
             case TypeOids.BYTEA -> JenkinsHash.hashBytes((byte[]) value);
-            case TypeOids.DATE -> hashDate((LocalDate) value);
-            case TypeOids.TIME -> hashInt8(((LocalTime) value).toNanoOfDay() / 1000);
-            case TypeOids.TIMESTAMP -> hashTimestamp((LocalDateTime) value);
-            case TypeOids.TIMESTAMPTZ -> hashTimestamptz((Instant) value);
+            case TypeOids.DATE -> DateTimeHash.hashDate((LocalDate) value);
+            case TypeOids.TIME -> DateTimeHash.hashTime((LocalTime) value);
+            case TypeOids.TIMESTAMP -> DateTimeHash.hashTimestamp((LocalDateTime) value);
+            case TypeOids.TIMESTAMPTZ -> DateTimeHash.hashTimestamptz((Instant) value);
             case TypeOids.UUID -> hashUuid((UUID) value);
             case TypeOids.FLOAT4 -> hashFloat8((Float) value);
             case TypeOids.FLOAT8 -> hashFloat8((Double) value);
             case TypeOids.NUMERIC -> NumericHash.hash((BigDecimal) value);
             case TypeOids.JSONB -> JsonbHash.hash((Jsonb) value);
-            case TypeOids.INTERVAL -> hashInterval((Interval) value);
-            case TypeOids.TIMETZ -> hashTimetz((OffsetTime) value);
+            case TypeOids.INTERVAL -> DateTimeHash.hashInterval((Interval) value);
+            case TypeOids.TIMETZ -> DateTimeHash.hashTimetz((OffsetTime) value);
             case TypeOids.INET, TypeOids.CIDR -> hashInet((Inet) value);
             case TypeOids.JSON, TypeOids.XML, TypeOids.UNKNOWN -> throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION,
                     "could not identify a hash function for type " + typeName(type));
-            default -> throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "hashing values of type " + typeName(type) + " is not supported");
+            default -> {
+                if (type.isArray() && type.oid() != TypeOids.INT2VECTOR && type.oid() != TypeOids.OIDVECTOR) {
+                    yield hashArray(type.elementType(), (ArrayValue) value);
+                }
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "hashing values of type " + typeName(type) + " is not supported");
+            }
         };
+    }
+
+    /**
+     * {@code hash_array}: starting from 1, each element in row-major order multiplies the hash by
+     * 31 and adds its own hash (0 for NULL); dimensions and lower bounds are not hashed.
+     */
+    public static int hashArray(SqlType elementType, ArrayValue array) {
+        int result = 1;
+        for (Object element : array.elements()) {
+            result = 31 * result + (element == null ? 0 : hash(elementType, element));
+        }
+        return result;
     }
 
     /** {@code hashint4} (and {@code hashint2}, after sign extension). */
@@ -119,39 +131,6 @@ public final class HashFunctions {
         return hashText(end == v.length() ? v : v.substring(0, end));
     }
 
-    /** {@code hashint4} of the days since 2000-01-01; ±infinity are the int32 extremes. */
-    public static int hashDate(LocalDate v) {
-        if (v.equals(LocalDate.MIN)) {
-            return hashInt4(Integer.MIN_VALUE);
-        }
-        if (v.equals(LocalDate.MAX)) {
-            return hashInt4(Integer.MAX_VALUE);
-        }
-        return hashInt4((int) (v.toEpochDay() - PG_EPOCH_DAYS));
-    }
-
-    /** {@code timestamp_hash}: hashint8 of the microseconds since 2000-01-01 00:00:00. */
-    public static int hashTimestamp(LocalDateTime v) {
-        if (v.equals(LocalDateTime.MIN)) {
-            return hashInt8(Long.MIN_VALUE);
-        }
-        if (v.equals(LocalDateTime.MAX)) {
-            return hashInt8(Long.MAX_VALUE);
-        }
-        return hashInt8(micros(v.toEpochSecond(ZoneOffset.UTC), v.getNano()));
-    }
-
-    /** {@code timestamp_hash} of a timestamptz: microseconds since 2000-01-01 00:00:00 UTC. */
-    public static int hashTimestamptz(Instant v) {
-        if (v.equals(Instant.MIN)) {
-            return hashInt8(Long.MIN_VALUE);
-        }
-        if (v.equals(Instant.MAX)) {
-            return hashInt8(Long.MAX_VALUE);
-        }
-        return hashInt8(micros(v.getEpochSecond(), v.getNano()));
-    }
-
     /** {@code uuid_hash}: hash_bytes of the 16 bytes in textual order. */
     public static int hashUuid(UUID v) {
         byte[] bytes = new byte[16];
@@ -173,22 +152,6 @@ public final class HashFunctions {
         return JenkinsHash.hashEightBytes((int) bits, (int) (bits >>> 32));
     }
 
-    /**
-     * {@code interval_hash}: hashint8 of the low 64 bits of the span with a month as 30 days and a
-     * day as 24 hours, so intervals that compare equal hash equal.
-     */
-    public static int hashInterval(Interval v) {
-        long days = v.months() * 30L + v.days();
-        return hashInt8(days * Interval.MICROS_PER_DAY + v.micros());
-    }
-
-    /** {@code timetz_hash}: hashint8 of the time's microseconds XOR hash_uint32 of the zone (seconds west). */
-    public static int hashTimetz(OffsetTime v) {
-        long micros = v.toLocalTime().toNanoOfDay() / 1000;
-        int zone = -v.getOffset().getTotalSeconds();
-        return hashInt8(micros) ^ JenkinsHash.hashUint32(zone);
-    }
-
     /** {@code hashinet}: hash_bytes of the family (2 IPv4, 3 IPv6), the prefix bits and the address. */
     public static int hashInet(Inet v) {
         byte[] address = v.address();
@@ -197,10 +160,6 @@ public final class HashFunctions {
         key[1] = (byte) v.bits();
         System.arraycopy(address, 0, key, 2, address.length);
         return JenkinsHash.hashBytes(key);
-    }
-
-    private static long micros(long epochSecond, int nano) {
-        return (epochSecond - PG_EPOCH_SECONDS) * 1_000_000L + nano / 1000;
     }
 
     private static String typeName(SqlType type) {

@@ -1,9 +1,11 @@
 package io.shale.catalog.distribution;
 
+import io.shale.common.types.ArrayValue;
 import io.shale.common.types.Inet;
 import io.shale.common.types.Interval;
 import io.shale.common.types.Jsonb;
 import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeOids;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -88,6 +90,17 @@ class HashFunctionsPostgresTest {
         assertThat(hash(SqlType.CIDR, Inet.parse("10.0.0.0/8", true))).isEqualTo(853331015);
         assertThat(hash(SqlType.INET, Inet.parse("::1", false))).isEqualTo(1984372031);
         assertThat(hash(SqlType.INET, Inet.parse("2001:db8::ff00:42:8329/64", false))).isEqualTo(-866683928);
+    }
+
+    @Test
+    void arrays() {
+        assertThat(hash(SqlType.INT4_ARRAY, ArrayValue.of(TypeOids.INT4, 1, 2, 3))).isEqualTo(-325393530);
+        assertThat(hash(SqlType.INT4_ARRAY, ArrayValue.empty(TypeOids.INT4))).isEqualTo(1);
+        assertThat(hash(SqlType.INT8_ARRAY, new ArrayValue(TypeOids.INT8, new int[] {2, 2}, new int[] {1, 1},
+                new Object[] {1L, null, 3L, 4L}))).isEqualTo(-1826470673);
+        assertThat(hash(SqlType.TEXT_ARRAY, ArrayValue.of(TypeOids.TEXT, "a", "b"))).isEqualTo(-1103066928);
+        assertThat(hash(SqlType.INT4_ARRAY, new ArrayValue(TypeOids.INT4, new int[] {2}, new int[] {0},
+                new Object[] {5, 6}))).isEqualTo(-2017468235);
     }
 
     @Test
