@@ -91,7 +91,7 @@ final class Schedules {
 
     static Schedule lockTimeout() {
         return acc("lock timeout")
-                .session("s2", "SET lock_timeout = '100ms'")
+                .session("s2", "SET lock_timeout = '300ms'")
                 .step("s1b", "BEGIN").step("s1u", "UPDATE acc SET v = 2 WHERE id = 1").step("s1c", "COMMIT")
                 .step("s2u", "UPDATE acc SET v = 3 WHERE id = 1").step("s2s", "SELECT v FROM acc WHERE id = 1")
                 .permutation("s1b", "s1u", "s2u", "s2s", "s1c");
