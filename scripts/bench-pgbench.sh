@@ -9,6 +9,7 @@
 #   SHALE_HEAP=2g              Java heap of the Shale node
 #   SHALE_JVM_OPTS=...         extra JVM options of the Shale node (e.g. -XX:StartFlightRecording=...)
 #   CLIENTS=8 THREADS=2        pgbench -c and -j
+#   SHALE_JAR=...              another build of Shale to measure (default server/target/shale.jar)
 # Needs: server/target/shale.jar (mvn -q -o -DskipTests package -pl server -am), PostgreSQL 15 in
 # /usr/lib/postgresql/15/bin, the OS user postgres, and root (to run PostgreSQL as postgres).
 set -euo pipefail
@@ -20,7 +21,7 @@ SHALE_HEAP=${SHALE_HEAP:-2g}
 CLIENTS=${CLIENTS:-8}
 THREADS=${THREADS:-2}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR="$ROOT/server/target/shale.jar"
+JAR=${SHALE_JAR:-"$ROOT/server/target/shale.jar"}
 PGBIN=/usr/lib/postgresql/15/bin
 
 die() {

@@ -120,6 +120,7 @@ final class CopyExecutor {
                 }
                 rows++;
                 if ((rows & 1023) == 0) {
+                    Thread.yield();
                     session.state.checkInterrupted();
                 }
             }

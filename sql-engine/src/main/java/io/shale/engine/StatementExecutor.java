@@ -84,6 +84,7 @@ final class StatementExecutor {
                     sentNow++;
                     portal.sent++;
                     if ((portal.sent & 1023) == 0) {
+                        Thread.yield();
                         state.checkInterrupted();
                     }
                 }

@@ -12,7 +12,11 @@ final class MessageQueue {
     static final int HIGH_WATER = 128;
     static final int LOW_WATER = 16;
 
-    /** Turns reading from the socket on or off; called from whichever thread crosses a mark. */
+    /**
+     * Turns reading from the socket on or off; called from whichever thread crosses a mark, under
+     * the queue's monitor, so that a pause and the resume that follows it reach the channel in
+     * that order (else reading could stay off with the worker waiting for input).
+     */
     interface ReadControl {
         void setAutoRead(boolean autoRead);
     }
@@ -32,17 +36,13 @@ final class MessageQueue {
 
     /** Adds messages at once, so the worker sees a pipelined batch whole. */
     void addAll(List<FrontendMessage> batch) {
-        boolean pause;
         synchronized (this) {
             messages.addAll(batch);
-            pause = !paused && messages.size() >= HIGH_WATER;
-            if (pause) {
+            if (!paused && messages.size() >= HIGH_WATER) {
                 paused = true;
+                readControl.setAutoRead(false);
             }
             notifyAll();
-        }
-        if (pause) {
-            readControl.setAutoRead(false);
         }
     }
 
@@ -51,8 +51,6 @@ final class MessageQueue {
      * the head, so every later take sees it too.
      */
     FrontendMessage take() throws InterruptedException {
-        FrontendMessage message;
-        boolean resume;
         synchronized (this) {
             while (messages.isEmpty()) {
                 waiting = true;
@@ -62,17 +60,14 @@ final class MessageQueue {
                     waiting = false;
                 }
             }
-            message = messages.peekFirst() instanceof FrontendMessage.Disconnected
+            FrontendMessage message = messages.peekFirst() instanceof FrontendMessage.Disconnected
                     ? messages.peekFirst() : messages.removeFirst();
-            resume = paused && messages.size() <= LOW_WATER;
-            if (resume) {
+            if (paused && messages.size() <= LOW_WATER) {
                 paused = false;
+                readControl.setAutoRead(true);
             }
+            return message;
         }
-        if (resume) {
-            readControl.setAutoRead(true);
-        }
-        return message;
     }
 
     synchronized boolean isEmpty() {

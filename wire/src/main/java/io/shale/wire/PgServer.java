@@ -54,7 +54,7 @@ public final class PgServer implements AutoCloseable {
         }
         SslContext sslContext = sslContext();
         bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workerGroup = new MultiThreadIoEventLoopGroup(ioThreads(), NioIoHandler.newFactory());
+        workerGroup = new MultiThreadIoEventLoopGroup(eventLoopThreads(), NioIoHandler.newFactory());
         channels = new DefaultChannelGroup("shale-wire", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -144,7 +144,7 @@ public final class PgServer implements AutoCloseable {
      * more connections and a reply written by a worker finds its loop awake more often (pgbench
      * -S on 2 cores: 5,000 TPS with Netty's default of 2 loops per core, 8,200 with one).
      */
-    private static int ioThreads() {
+    public static int eventLoopThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 4);
     }
 

@@ -67,9 +67,14 @@ final class IndexScanOperator {
         }
         KeyCursor cursor = ctx.transaction().scan(from, to, node.descending());
         return new Operator() {
+            private int entries;
+
             @Override
             public Object[] next() {
                 while (cursor.next()) {
+                    if ((++entries & TableAccess.YIELD_ROWS) == 0) {
+                        Thread.yield();
+                    }
                     Object[] row = tables.fetch(ctx.transaction(), table, KeyBytes.readLong(cursor.value(), 0));
                     if (row != null) {
                         return row;

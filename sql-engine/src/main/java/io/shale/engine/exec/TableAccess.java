@@ -34,6 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe; one per engine.
  */
 public final class TableAccess {
+    /**
+     * Long scans yield their thread every this many rows + 1: sessions are virtual threads on few
+     * carriers, and a long statement must not hold a carrier that other sessions wait for.
+     */
+    static final int YIELD_ROWS = 4095;
+
     private final Map<Long, AtomicLong> rowIds = new ConcurrentHashMap<>();
 
     /** The stored column types of a table, in attnum order. */
@@ -63,10 +69,15 @@ public final class TableAccess {
         SqlType[] types = storedTypes(table);
         KeyCursor cursor = txn.scan(prefix(table.storageId()), prefixEnd(table.storageId()), false);
         return new Operator() {
+            private int rows;
+
             @Override
             public Object[] next() {
                 if (!cursor.next()) {
                     return null;
+                }
+                if ((++rows & YIELD_ROWS) == 0) {
+                    Thread.yield();
                 }
                 return decodeRow(types, cursor.key(), cursor.value());
             }
