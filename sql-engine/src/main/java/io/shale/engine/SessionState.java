@@ -113,7 +113,7 @@ final class SessionState implements EvalContext {
             case IMPLICIT -> rollback();
             case BLOCK -> {
                 mode = Mode.FAILED;
-                if (savepoints.isEmpty() && transaction != null) {
+                if (transaction != null) {
                     abortAtError();
                 }
             }
@@ -123,10 +123,15 @@ final class SessionState implements EvalContext {
     }
 
     /**
-     * As in PostgreSQL, a failed block without savepoints is aborted at the error, so that its row locks are
-     * released before the client sends ROLLBACK; the block stays failed until then.
+     * As in PostgreSQL, a failed block is aborted at the error, back to its innermost savepoint or entirely, so
+     * that the row locks taken since are released before the client sends ROLLBACK (TO SAVEPOINT); the block stays
+     * failed until then.
      */
     private void abortAtError() {
+        if (!savepoints.isEmpty()) {
+            transaction.rollbackTo(savepoints.get(savepoints.size() - 1).handle());
+            return;
+        }
         Transaction t = transaction;
         transaction = null;
         t.rollback();

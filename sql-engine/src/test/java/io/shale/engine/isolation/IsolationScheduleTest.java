@@ -161,4 +161,51 @@ class IsolationScheduleTest {
                 step s2s: [1] SELECT 1
                 step s1c: COMMIT""");
     }
+
+    @Test
+    void readCommittedUpdateSkipsARowDeletedMeanwhile() {
+        assertThat(run(Schedules.readCommittedUpdateOfDeletedRow())).isEqualTo("""
+                step s1b: BEGIN
+                step s1d: DELETE 1
+                step s2u: <waiting ...>
+                step s1c: COMMIT
+                step s2u: <... completed> [2|2] UPDATE 1""");
+    }
+
+    @Test
+    void repeatableReadUpdateOfAConcurrentlyDeletedRowFailsToSerialize() {
+        assertThat(run(Schedules.repeatableReadConcurrentDelete())).isEqualTo("""
+                step s1b: BEGIN
+                step s1r: [2] SELECT 1
+                step s2b: BEGIN
+                step s2d: DELETE 1
+                step s1u: <waiting ...>
+                step s2c: COMMIT
+                step s1u: <... completed> ERROR 40001: could not serialize access due to concurrent delete
+                step s1e: ROLLBACK""");
+    }
+
+    @Test
+    void onConflictDoNothingWaitsForTheOtherInsert() {
+        assertThat(run(Schedules.onConflictDoNothing())).isEqualTo("""
+                step s1b: BEGIN
+                step s1i: INSERT 0 1
+                step s2i: <waiting ...>
+                step s1c: COMMIT
+                step s2i: <... completed> INSERT 0 0
+                step s2s: [3|1] SELECT 1""");
+    }
+
+    @Test
+    void errorAfterASavepointReleasesTheLocksTakenSince() {
+        assertThat(run(Schedules.errorAfterSavepoint())).isEqualTo("""
+                step s1b: BEGIN
+                step s1a: UPDATE 1
+                step s1s: SAVEPOINT
+                step s1x: UPDATE 1
+                step s1f: ERROR 22012: division by zero
+                step s2u: UPDATE 1
+                step s1r: ROLLBACK
+                step s2s: [1|1; 2|22] SELECT 2""");
+    }
 }

@@ -91,9 +91,42 @@ final class Schedules {
 
     static Schedule lockTimeout() {
         return acc("lock timeout")
-                .session("s2", "SET lock_timeout = '100ms'")
+                .session("s2", "SET lock_timeout = '300ms'")
                 .step("s1b", "BEGIN").step("s1u", "UPDATE acc SET v = 2 WHERE id = 1").step("s1c", "COMMIT")
                 .step("s2u", "UPDATE acc SET v = 3 WHERE id = 1").step("s2s", "SELECT v FROM acc WHERE id = 1")
                 .permutation("s1b", "s1u", "s2u", "s2s", "s1c");
+    }
+
+    static Schedule readCommittedUpdateOfDeletedRow() {
+        return acc("read committed update of a row deleted meanwhile")
+                .step("s1b", "BEGIN").step("s1d", "DELETE FROM acc WHERE id = 1").step("s1c", "COMMIT")
+                .step("s2u", "UPDATE acc SET v = v + 1 RETURNING id, v")
+                .permutation("s1b", "s1d", "s2u", "s1c");
+    }
+
+    static Schedule repeatableReadConcurrentDelete() {
+        return acc("repeatable read update of a row deleted concurrently")
+                .step("s1b", "BEGIN ISOLATION LEVEL REPEATABLE READ").step("s1r", "SELECT count(*) FROM acc")
+                .step("s1u", "UPDATE acc SET v = 7 WHERE id = 1").step("s1e", "ROLLBACK")
+                .step("s2b", "BEGIN").step("s2d", "DELETE FROM acc WHERE id = 1").step("s2c", "COMMIT")
+                .permutation("s1b", "s1r", "s2b", "s2d", "s1u", "s2c", "s1e");
+    }
+
+    static Schedule onConflictDoNothing() {
+        return acc("insert on conflict do nothing waits for the other insert")
+                .step("s1b", "BEGIN").step("s1i", "INSERT INTO acc VALUES (3, 1)").step("s1c", "COMMIT")
+                .step("s2i", "INSERT INTO acc VALUES (3, 2) ON CONFLICT DO NOTHING")
+                .step("s2s", "SELECT id, v FROM acc WHERE id = 3")
+                .permutation("s1b", "s1i", "s2i", "s1c", "s2s");
+    }
+
+    static Schedule errorAfterSavepoint() {
+        return acc("an error after a savepoint releases the locks taken since")
+                .step("s1b", "BEGIN").step("s1a", "UPDATE acc SET v = 11 WHERE id = 1").step("s1s", "SAVEPOINT a")
+                .step("s1x", "UPDATE acc SET v = 12 WHERE id = 2").step("s1f", "SELECT 1 / 0")
+                .step("s1r", "ROLLBACK")
+                .step("s2u", "UPDATE acc SET v = 22 WHERE id = 2")
+                .step("s2s", "SELECT id, v FROM acc ORDER BY id")
+                .permutation("s1b", "s1a", "s1s", "s1x", "s1f", "s2u", "s1r", "s2s");
     }
 }
