@@ -30,7 +30,7 @@ public final class HashFunctions {
 
     /**
      * The hash of a non-null value of the given type, as {@code worker_hash} returns it; 0A000 for a
-     * type whose hash is not implemented, 42883 for a type PostgreSQL has no hash function for.
+     * type whose hash is not supported, 42883 for a type PostgreSQL has no hash function for.
      */
     public static int hash(SqlType type, Object value) {
         return switch (type.oid()) {
