@@ -58,6 +58,7 @@ COMMENT ON COLUMN customers.email IS 'where to write';
 \dx
 \df pg_catalog.abs
 \du
+\dn
 \d nosuchtable
 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'orders'::regclass ORDER BY 1;
 SELECT indexrelid::regclass, pg_get_indexdef(indexrelid), pg_get_expr(indpred, indrelid) FROM pg_index WHERE indrelid = 'orders'::regclass ORDER BY 1;

@@ -1,6 +1,5 @@
 package io.shale.server;
 
-import io.shale.wire.PgServer;
 
 import java.util.List;
 
@@ -34,6 +33,6 @@ public final class Main {
      */
     private static int carrierThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, cores - PgServer.eventLoopThreads());
+        return Math.max(1, cores - PgWireAssembly.eventLoopThreads());
     }
 }

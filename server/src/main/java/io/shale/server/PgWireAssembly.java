@@ -50,4 +50,9 @@ public final class PgWireAssembly implements NodeAssembly {
         }
         return List.of(new AuthRule("all", "all", "all", io.shale.wire.AuthMethod.fromConfigName(method.configName())));
     }
+
+    /** How many event-loop threads the protocol server runs (the launcher sizes the other pools by it). */
+    static int eventLoopThreads() {
+        return PgServer.eventLoopThreads();
+    }
 }

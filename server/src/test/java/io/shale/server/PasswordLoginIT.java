@@ -41,12 +41,19 @@ class PasswordLoginIT {
                 s.execute("CREATE ROLE app LOGIN PASSWORD 's3cret'");
                 s.execute("CREATE USER md5user PASSWORD 'other'");
                 s.execute("CREATE ROLE nologin PASSWORD 'x'");
+                s.execute("CREATE ROLE unicode LOGIN PASSWORD 'pässwörd'");
             }
             try (Connection app = DriverManager.getConnection(url + "?user=app&password=s3cret");
                  Statement s = app.createStatement();
                  ResultSet r = s.executeQuery("SELECT current_user")) {
                 assertThat(r.next()).isTrue();
                 assertThat(r.getString(1)).isEqualTo("app");
+            }
+            java.util.Properties unicode = new java.util.Properties();
+            unicode.setProperty("user", "unicode");
+            unicode.setProperty("password", "pässwörd");
+            try (Connection c = DriverManager.getConnection(url, unicode)) {
+                assertThat(c.isValid(5)).isTrue();
             }
             try (Connection md5 = DriverManager.getConnection(url + "?user=md5user&password=other")) {
                 assertThat(md5.isValid(5)).isTrue();

@@ -11,6 +11,7 @@ import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.analyze.StandaloneExpressions;
 import io.shale.engine.exec.Operator;
+import io.shale.engine.plan.Expr;
 import io.shale.engine.system.Identifiers;
 import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.*;
@@ -28,6 +29,21 @@ final class ConstraintDdl {
 
     ConstraintDdl(DdlExecutor ddl) {
         this.ddl = ddl;
+    }
+
+    /** PostgreSQL's name for an unnamed CHECK: table_column_check when it uses one column, else table_check. */
+    private static String checkName(Table table, Expr check) {
+        java.util.Set<Integer> columns = new java.util.TreeSet<>();
+        io.shale.engine.analyze.ExprRewriter.rewrite(check, e -> {
+            if (e instanceof Expr.ColumnRef c) {
+                columns.add(c.index());
+            }
+            return null;
+        });
+        if (columns.size() == 1 && columns.iterator().next() < table.columns().size()) {
+            return table.name() + "_" + table.columns().get(columns.iterator().next()).name() + "_check";
+        }
+        return table.name() + "_check";
     }
 
     /** Adds a constraint; returns the table as it now is (key columns become NOT NULL). */
@@ -62,8 +78,9 @@ final class ConstraintDdl {
                 yield table;
             }
             case CheckConstraint c -> {
-                String name = c.name() != null ? c.name() : ddl.freeName(table.namespaceOid(), table.name() + "_check");
-                StandaloneExpressions.overTable(ddl.analyzer(), table, c.condition(), "CHECK");
+                Expr check = StandaloneExpressions.overTable(ddl.analyzer(), table, c.condition(), "CHECK");
+                String name = c.name() != null ? c.name()
+                        : ddl.freeName(objects, table.namespaceOid(), checkName(table, check));
                 String sql = SqlFormatter.format(c.condition());
                 editor.putConstraint(ddl.database(), new Constraint(editor.newOid(), table.namespaceOid(), name, 'c',
                         table.oid(), List.of(), 0, sql, 0, List.of(), ' ', ' ', true));

@@ -156,16 +156,20 @@ final class DdlExecutor {
 
     /** A relation name not yet used in the schema: {@code base}, or base1, base2, …. */
     String freeName(int namespaceOid, String base) {
-        var objects = catalog().objects(database());
+        return freeName(catalog().objects(database()), namespaceOid, base);
+    }
+
+    /** {@link #freeName(int, String)} in a catalog being edited (names taken earlier in the same statement count). */
+    String freeName(io.shale.catalog.DatabaseCatalog objects, int namespaceOid, String base) {
         String name = truncate(base);
-        for (int i = 1; objects.relation(namespaceOid, name) != null || constraintNamed(namespaceOid, name); i++) {
+        for (int i = 1; objects.relation(namespaceOid, name) != null || constraintNamed(objects, namespaceOid, name); i++) {
             name = truncate(base) + i;
         }
         return name;
     }
 
-    private boolean constraintNamed(int namespaceOid, String name) {
-        for (var c : catalog().objects(database()).constraints()) {
+    private static boolean constraintNamed(io.shale.catalog.DatabaseCatalog objects, int namespaceOid, String name) {
+        for (var c : objects.constraints()) {
             if (c.namespaceOid() == namespaceOid && c.name().equals(name)) {
                 return true;
             }

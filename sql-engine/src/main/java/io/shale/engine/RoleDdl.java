@@ -11,7 +11,6 @@ import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.grammar.ast.*;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,6 @@ import java.util.function.Consumer;
 /** CREATE/DROP DATABASE and CREATE/ALTER/DROP ROLE. */
 final class RoleDdl {
     private final DdlExecutor ddl;
-    private final SecureRandom random = new SecureRandom();
 
     RoleDdl(DdlExecutor ddl) {
         this.ddl = ddl;
@@ -164,7 +162,7 @@ final class RoleDdl {
                     }
                 }
                 case ConnectionLimit l -> limit = (int) l.limit();
-                case RolePassword p -> password = PasswordVerifiers.store(p.password(), random);
+                case RolePassword p -> password = storedPassword(p.password());
                 case ValidUntil v -> validUntil = v.timestamp();
                 case InRole in -> inRoles.addAll(in.roles());
                 case RoleMembers m -> throw StatementExecutor.unsupported("CREATE ROLE … ROLE/ADMIN");
@@ -177,6 +175,17 @@ final class RoleDdl {
             editor.addMembership(new RoleMembership(group.oid(), role.oid(), ddl.owner(), false));
         }
         return role;
+    }
+
+    /**
+     * A password as PostgreSQL stores it with password_encryption = scram-sha-256: a SCRAM
+     * verifier (after SASLprep), unless the text already is a verifier or an md5 hash.
+     */
+    private static String storedPassword(String password) {
+        if (password == null || io.shale.common.auth.ScramSha256.isVerifier(password) || password.matches("md5[0-9a-f]{32}")) {
+            return password;
+        }
+        return io.shale.common.auth.ScramSha256.create(password);
     }
 
     String dropRole(DropRole d) {

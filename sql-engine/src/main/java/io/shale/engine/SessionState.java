@@ -111,10 +111,30 @@ final class SessionState implements EvalContext {
         endStatement();
         switch (mode) {
             case IMPLICIT -> rollback();
-            case BLOCK -> mode = Mode.FAILED;
+            case BLOCK -> {
+                mode = Mode.FAILED;
+                if (transaction != null) {
+                    abortAtError();
+                }
+            }
             default -> {
             }
         }
+    }
+
+    /**
+     * As in PostgreSQL, a failed block is aborted at the error, back to its innermost savepoint or entirely, so
+     * that the row locks taken since are released before the client sends ROLLBACK (TO SAVEPOINT); the block stays
+     * failed until then.
+     */
+    private void abortAtError() {
+        if (!savepoints.isEmpty()) {
+            transaction.rollbackTo(savepoints.get(savepoints.size() - 1).handle());
+            return;
+        }
+        Transaction t = transaction;
+        transaction = null;
+        t.rollback();
     }
 
     /** Called before each statement; {@code control} statements manage the transaction themselves. */

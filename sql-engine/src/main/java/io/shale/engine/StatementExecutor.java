@@ -195,6 +195,7 @@ final class StatementExecutor {
     /** Runs a query plan: its rows, tagged by {@code tag}. */
     Outcome rows(Prepared prepared, Object[] parameters, java.util.function.LongFunction<String> tag) {
         Prepared.Plan plan = plan(prepared);
+        requireParameters(plan, parameters);
         ExecContext ctx = context(parameters);
         Operator op = plan.operators().create(plan.plan(), ctx);
         return new Outcome.Rows(plan.columns(), op, tag);
@@ -202,6 +203,7 @@ final class StatementExecutor {
 
     private Outcome modify(Prepared prepared, Object[] parameters, String tagPrefix) {
         Prepared.Plan plan = plan(prepared);
+        requireParameters(plan, parameters);
         ExecContext ctx = context(parameters);
         Operator op = plan.operators().create(plan.plan(), ctx);
         if (plan.columns().isEmpty()) {
@@ -209,6 +211,13 @@ final class StatementExecutor {
             return new Outcome.Done(tagPrefix + ctx.affected());
         }
         return new Outcome.Rows(plan.columns(), op, n -> tagPrefix + ctx.affected());
+    }
+
+    /** A statement sent without values for its parameters (a simple Query naming $1) fails as in PostgreSQL. */
+    private static void requireParameters(Prepared.Plan plan, Object[] parameters) {
+        if (parameters.length < plan.parameterTypes().size()) {
+            throw new ShaleException(ErrorCode.UNDEFINED_PARAMETER, "there is no parameter $" + (parameters.length + 1));
+        }
     }
 
     ExecContext context(Object[] parameters) {

@@ -66,6 +66,17 @@ class SelectListSetFunctionTest {
     }
 
     @Test
+    void nestedCallsExpandLevelByLevel() {
+        assertThat(sql.query("SELECT generate_series(1, generate_series(1, 2))")).isEqualTo(rows("1", "1", "2"));
+    }
+
+    @Test
+    void notAllowedInCase() {
+        assertThatThrownBy(() -> sql.query("SELECT CASE WHEN true THEN generate_series(1, 2) END"))
+                .hasMessageContaining("set-returning functions are not allowed in CASE");
+    }
+
+    @Test
     void notAllowedInWhere() {
         assertThatThrownBy(() -> sql.query("SELECT 1 WHERE generate_series(1, 2) > 1"))
                 .hasMessageContaining("set-returning functions are not allowed in WHERE");

@@ -20,7 +20,7 @@ import java.util.Map;
  * A test client of the session API: runs simple queries and returns what a client would see,
  * values in their text form.
  */
-final class SqlSession implements AutoCloseable {
+public final class SqlSession implements AutoCloseable {
     final Session session;
     final Deque<byte[]> copyInput = new ArrayDeque<>();
     final List<String> copyOutput = new ArrayList<>();
@@ -35,6 +35,23 @@ final class SqlSession implements AutoCloseable {
         Collector c = new Collector();
         session.simpleQuery(sql, c);
         return c.rows;
+    }
+
+    /**
+     * The rows of the last statement of {@code sql}, values joined by {@code |} and rows by {@code ; }, in brackets,
+     * then its command tag; the form isolation schedules log.
+     */
+    public String outcome(String sql) {
+        Collector c = new Collector();
+        session.simpleQuery(sql, c);
+        if (c.columns.isEmpty()) {
+            return c.tag;
+        }
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < c.rows.size(); i++) {
+            text.append(i == 0 ? "" : "; ").append(String.join("|", c.rows.get(i)));
+        }
+        return text.append("] ").append(c.tag).toString();
     }
 
     /** The command tag of the last statement. */

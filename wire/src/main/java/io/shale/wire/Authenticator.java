@@ -1,5 +1,6 @@
 package io.shale.wire;
 
+import io.shale.common.auth.ScramSha256;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.shale.common.error.ErrorCode;

@@ -1,5 +1,6 @@
 package io.shale.wire;
 
+import io.shale.common.auth.ScramSha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

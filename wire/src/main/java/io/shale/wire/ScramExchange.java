@@ -1,5 +1,6 @@
 package io.shale.wire;
 
+import io.shale.common.auth.ScramSha256;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 

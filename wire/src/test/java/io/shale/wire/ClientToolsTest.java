@@ -1,5 +1,6 @@
 package io.shale.wire;
 
+import io.shale.common.auth.ScramSha256;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,5 +1,6 @@
 package io.shale.wire;
 
+import io.shale.common.auth.ScramSha256;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.shale.wire;
 
+import io.shale.common.auth.ScramSha256;
+import io.shale.common.auth.SaslPrep;
 import io.shale.common.error.ShaleException;
 import org.junit.jupiter.api.Test;
 

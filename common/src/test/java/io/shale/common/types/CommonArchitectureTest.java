@@ -18,7 +18,7 @@ class CommonArchitectureTest {
 
     @Test
     void commonDependsOnlyOnTheJdk() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.shale.common..").check(COMMON);
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "io.shale.common..").check(COMMON);
     }
 
     @Test

@@ -239,7 +239,15 @@ final class FromAnalyzer {
     private FromItem view(View view, String schema) {
         Query query = (Query) new SqlParser().parseStatement(view.querySql());
         QueryAnalyzer.AnalyzedQuery analyzed = queries.analyze(query, null);
-        return single(analyzed.plan(), view.name(), schema, 0);
+        FromItem item = single(analyzed.plan(), view.name(), schema, 0);
+        ScopeEntry e = item.entries().getFirst();
+        List<Short> attnums = new ArrayList<>();
+        for (int i = 0; i < e.width(); i++) {
+            attnums.add((short) (i + 1));
+        }
+        // A view's columns are its own attributes (RowDescription names the view, as PostgreSQL does).
+        return new FromItem(item.plan(), List.of(new ScopeEntry(e.alias(), e.schema(), e.names(), e.types(), e.offset(),
+                e.hidden(), view.oid(), attnums)), item.merged());
     }
 
     private FromItem subquery(Query query, Scope outer, String alias) {

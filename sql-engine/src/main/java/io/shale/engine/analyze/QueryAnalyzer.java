@@ -64,6 +64,10 @@ public final class QueryAnalyzer {
 
     /** Analyses a query; {@code outer} is the enclosing query's scope for correlated references. */
     public AnalyzedQuery analyze(Query query, Scope outer) {
+        if (!query.locking().isEmpty()) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "SELECT ... FOR UPDATE/FOR SHARE is not supported yet (row locks arrive with the storage work)");
+        }
         List<Integer> cteIds = new ArrayList<>();
         List<PlanNode> ctePlans = new ArrayList<>();
         boolean pushed = query.with() != null;

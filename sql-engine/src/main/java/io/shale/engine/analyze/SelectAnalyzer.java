@@ -141,15 +141,15 @@ final class SelectAnalyzer {
             distinctOn = ExprRewriter.all(distinctOn, e -> e instanceof Expr.WindowRef w
                     ? new Expr.ColumnRef(width + w.index(), w.type(), null) : null);
         }
-        List<Expr.SetCall> setCalls = setCalls(all);
-        if (!setCalls.isEmpty()) {
+        for (List<Expr.SetCall> level = setCalls(all); !level.isEmpty(); level = setCalls(all)) {
+            List<Expr.SetCall> setCalls = level;
             int width = plan.columns().size();
             List<OutputColumn> setColumns = new ArrayList<>(plan.columns());
             for (Expr.SetCall c : setCalls) {
                 setColumns.add(OutputColumn.of(c.name(), c.type()));
             }
             plan = new PlanNode.ProjectSet(plan, setCalls, setColumns);
-            java.util.function.Function<Expr, Expr> rule = e -> e instanceof Expr.SetCall c
+            java.util.function.Function<Expr, Expr> rule = e -> e instanceof Expr.SetCall c && setCalls.contains(c)
                     ? new Expr.ColumnRef(width + setCalls.indexOf(c), c.type(), null) : null;
             all = ExprRewriter.all(all, rule);
             distinctOn = ExprRewriter.all(distinctOn, rule);
@@ -195,12 +195,19 @@ final class SelectAnalyzer {
         return plan;
     }
 
-    /** The distinct set-returning calls of a select list, in order; identical calls run once. */
+    /**
+     * The distinct innermost set-returning calls of a select list (those whose arguments hold no
+     * other), in order; identical calls run once. Nested calls take one ProjectSet per level.
+     */
     private static List<Expr.SetCall> setCalls(List<Expr> exprs) {
         List<Expr.SetCall> calls = new ArrayList<>();
         for (Expr e : exprs) {
             ExprRewriter.rewrite(e, x -> {
-                if (x instanceof Expr.SetCall c) {
+                if ((x instanceof Expr.Case || x instanceof Expr.Coalesce) && containsSetCall(x)) {
+                    throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in "
+                            + (x instanceof Expr.Case ? "CASE" : "COALESCE"));
+                }
+                if (x instanceof Expr.SetCall c && !containsSetCall(new Expr.RowOf(c.arguments(), SqlType.TEXT))) {
                     if (!calls.contains(c)) {
                         calls.add(c);
                     }
@@ -210,6 +217,15 @@ final class SelectAnalyzer {
             });
         }
         return calls;
+    }
+
+    private static boolean containsSetCall(Expr e) {
+        boolean[] found = {false};
+        ExprRewriter.rewrite(e, x -> {
+            found[0] |= x instanceof Expr.SetCall;
+            return null;
+        });
+        return found[0];
     }
 
     private static SortKey sortKey(SortItem s, Expr key) {

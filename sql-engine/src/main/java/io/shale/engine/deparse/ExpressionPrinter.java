@@ -186,6 +186,11 @@ final class ExpressionPrinter {
         boolean comparison = COMPARISONS.contains(symbol) || symbol.contains("~~");
         boolean arithmetic = ARITHMETIC.contains(symbol);
         String type = null;
+        if (symbol.equals("||") && isTextual(left) && isTextual(right)) {
+            left = coerce(left, "text");
+            right = coerce(right, "text");
+            type = "text";
+        }
         if (comparison || arithmetic) {
             String target = operandType(left, right);
             if (target != null) {
@@ -233,6 +238,11 @@ final class ExpressionPrinter {
             return "text";
         }
         return null;
+    }
+
+    /** A quoted literal or a value of a string type (the operands {@code ||} concatenates as text). */
+    private static boolean isTextual(Printed p) {
+        return p.kind() == Kind.STRING || p.type() != null && (p.type().equals("text") || isCharacter(p.type()));
     }
 
     private static boolean isCharacter(String type) {

@@ -5,6 +5,7 @@ import io.shale.catalog.Column;
 import io.shale.catalog.Database;
 import io.shale.catalog.DatabaseCatalog;
 import io.shale.catalog.EnumType;
+import io.shale.catalog.Namespace;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Table;
 import io.shale.common.types.BuiltinTypes;
@@ -15,6 +16,7 @@ import io.shale.grammar.SqlParser;
 import io.shale.grammar.ast.Query;
 import io.shale.grammar.ast.Statement;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -50,18 +52,31 @@ public final class PgDeparser implements ExpressionDeparser {
 
     @Override
     public String deparseQuery(String sql, boolean pretty) {
+        return deparseQuery(sql, 0, pretty);
+    }
+
+    @Override
+    public String deparseQuery(String sql, int viewOid, boolean pretty) {
         try {
             Statement statement = parser.parseStatement(sql);
             if (!(statement instanceof Query query)) {
                 return sql;
             }
             Catalog current = catalog.get();
-            String printed = new QueryPrinter(name -> table(current, name),
-                    c -> label(null, c), pretty).print(query);
+            DatabaseCatalog objects = objectsOf(current, viewOid);
+            Relation view = objects == null ? null : objects.relation(viewOid);
+            String printed = new QueryPrinter(name -> table(current, objects, view, name),
+                    c -> label(objects, c), t -> schemaOf(current, t), pretty).print(query);
             return printed == null ? sql : printed;
         } catch (RuntimeException e) {
             return sql;
         }
+    }
+
+    private static String schemaOf(Catalog catalog, Table table) {
+        DatabaseCatalog objects = objectsOf(catalog, table.oid());
+        Namespace ns = objects == null ? null : objects.namespace(table.namespaceOid());
+        return ns == null ? null : ns.name();
     }
 
     private static DatabaseCatalog objectsOf(Catalog catalog, int relationOid) {
@@ -74,16 +89,32 @@ public final class PgDeparser implements ExpressionDeparser {
         return null;
     }
 
-    private static Table table(Catalog catalog, String name) {
-        for (Database d : catalog.databases()) {
-            DatabaseCatalog objects = catalog.objects(d.oid());
-            if (objects == null) {
-                continue;
-            }
-            for (Relation r : objects.relations()) {
-                if (r instanceof Table t && t.name().equals(name)) {
+    /** The table a view names: in the view's schema, then public, then anywhere in its database. */
+    private static Table table(Catalog catalog, DatabaseCatalog objects, Relation view, List<String> name) {
+        if (objects == null) {
+            for (Database d : catalog.databases()) {
+                DatabaseCatalog candidate = catalog.objects(d.oid());
+                Table t = candidate == null ? null : table(catalog, candidate, null, name);
+                if (t != null) {
                     return t;
                 }
+            }
+            return null;
+        }
+        if (name.size() > 1) {
+            Namespace ns = objects.namespace(name.get(name.size() - 2));
+            return ns != null && objects.relation(ns.oid(), name.getLast()) instanceof Table t ? t : null;
+        }
+        if (view != null && objects.relation(view.namespaceOid(), name.getLast()) instanceof Table t) {
+            return t;
+        }
+        Namespace pub = objects.namespace("public");
+        if (pub != null && objects.relation(pub.oid(), name.getLast()) instanceof Table t) {
+            return t;
+        }
+        for (Relation r : objects.relations()) {
+            if (r instanceof Table t && t.name().equals(name.getLast())) {
+                return t;
             }
         }
         return null;

@@ -34,14 +34,21 @@ final class QueryPrinter {
     private record Source(String qualifier, Table table) {
     }
 
-    private final Function<String, Table> tables;
+    private final Function<List<String>, Table> tables;
     private final Function<Column, String> labels;
+    private final Function<Table, String> schemas;
     private final boolean pretty;
     private final List<Source> sources = new ArrayList<>();
 
-    QueryPrinter(Function<String, Table> tables, Function<Column, String> labels, boolean pretty) {
+    /**
+     * @param schemas the schema of a table; tables outside public (the default search path) are
+     *     printed qualified
+     */
+    QueryPrinter(Function<List<String>, Table> tables, Function<Column, String> labels, Function<Table, String> schemas,
+                 boolean pretty) {
         this.tables = tables;
         this.labels = labels;
+        this.schemas = schemas;
         this.pretty = pretty;
     }
 
@@ -166,12 +173,15 @@ final class QueryPrinter {
     }
 
     private String source(io.shale.grammar.ast.Table t, String alias) {
-        Table table = tables.apply(t.name().parts().getLast());
+        Table table = tables.apply(t.name().parts());
         if (table == null) {
             return null;
         }
         sources.add(new Source(alias != null ? alias : table.name(), table));
-        return Names.quote(table.name()) + (alias != null ? " " + Names.quote(alias) : "");
+        String schema = schemas.apply(table);
+        String name = schema == null || schema.equals("public") || schema.equals("pg_catalog") ? Names.quote(table.name())
+                : Names.quote(schema) + "." + Names.quote(table.name());
+        return name + (alias != null ? " " + Names.quote(alias) : "");
     }
 
     private Printed column(List<String> parts) {

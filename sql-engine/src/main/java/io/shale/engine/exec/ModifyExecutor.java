@@ -72,19 +72,10 @@ final class ModifyExecutor {
         int width = table.columns().size() + 1;
         int offset = op.targetOffset();
         Evaluator[] assignments = factory.evaluators(op.assignments());
-        Evaluator recheck = factory.evaluator(op.recheck());
         Evaluator[] returning = factory.evaluators(op.returning());
         RuleChecker rules = new RuleChecker(op.rules(), factory, ctx);
-        List<Object[]> source = OperatorFactory.drain(factory.create(op.source(), ctx));
         List<Object[]> out = new ArrayList<>();
-        java.util.Set<Long> done = new java.util.HashSet<>();
-        for (Object[] in : source) {
-            ctx.checkInterrupted();
-            Object[] current = lockCurrent(table, in, offset, width, recheck, LockStrength.FOR_NO_KEY_UPDATE, ctx);
-            if (current == null || !done.add((Long) current[offset + width - 1])) {
-                continue;
-            }
-            Object[] oldRow = Arrays.copyOfRange(current, offset, offset + width);
+        forEachTarget(table, op.source(), offset, op.recheck(), LockStrength.FOR_NO_KEY_UPDATE, factory, ctx, (current, oldRow) -> {
             Object[] newRow = oldRow.clone();
             for (int i = 0; i < assignments.length; i++) {
                 if (assignments[i] != null) {
@@ -96,41 +87,55 @@ final class ModifyExecutor {
             rules.checkIncoming(oldRow, newRow);
             ctx.tables().update(ctx.transaction(), ctx.catalog(), ctx.databaseOid(), table, oldRow, newRow, ctx.formatSettings());
             rules.checkOutgoing(oldRow, newRow);
-            ctx.addAffected(1);
             if (returning.length > 0) {
                 Object[] r = current.clone();
                 System.arraycopy(newRow, 0, r, offset, width);
                 out.add(GroupKey.eval(returning, r, ctx));
             }
-        }
+        });
         return out;
     }
 
     private static List<Object[]> delete(ModifyOperation.Delete op, OperatorFactory factory, ExecContext ctx) {
         Table table = op.table();
-        int width = table.columns().size() + 1;
-        int offset = op.targetOffset();
-        Evaluator recheck = factory.evaluator(op.recheck());
         Evaluator[] returning = factory.evaluators(op.returning());
         RuleChecker rules = new RuleChecker(op.rules(), factory, ctx);
-        List<Object[]> source = OperatorFactory.drain(factory.create(op.source(), ctx));
         List<Object[]> out = new ArrayList<>();
-        java.util.Set<Long> done = new java.util.HashSet<>();
-        for (Object[] in : source) {
-            ctx.checkInterrupted();
-            Object[] current = lockCurrent(table, in, offset, width, recheck, LockStrength.FOR_UPDATE, ctx);
-            if (current == null || !done.add((Long) current[offset + width - 1])) {
-                continue;
-            }
-            Object[] oldRow = Arrays.copyOfRange(current, offset, offset + width);
+        forEachTarget(table, op.source(), op.targetOffset(), op.recheck(), LockStrength.FOR_UPDATE, factory, ctx, (current, oldRow) -> {
             rules.checkIncoming(oldRow, null);
             ctx.tables().delete(ctx.transaction(), ctx.catalog(), ctx.databaseOid(), table, oldRow);
-            ctx.addAffected(1);
             if (returning.length > 0) {
                 out.add(GroupKey.eval(returning, current, ctx));
             }
-        }
+        });
         return out;
+    }
+
+    /** What UPDATE or DELETE does to one target row: the whole source row (newest version) and the target's part. */
+    @FunctionalInterface
+    private interface TargetAction {
+        void apply(Object[] current, Object[] oldRow);
+    }
+
+    /**
+     * Reads the source to its end, then locks each target row once, re-checks it when it changed
+     * concurrently, applies {@code action} to it and counts it.
+     */
+    private static void forEachTarget(Table table, io.shale.engine.plan.PlanNode source, int offset,
+                                      io.shale.engine.plan.Expr recheckExpr, LockStrength strength,
+                                      OperatorFactory factory, ExecContext ctx, TargetAction action) {
+        int width = table.columns().size() + 1;
+        Evaluator recheck = factory.evaluator(recheckExpr);
+        java.util.Set<Long> done = new java.util.HashSet<>();
+        for (Object[] in : OperatorFactory.drain(factory.create(source, ctx))) {
+            ctx.checkInterrupted();
+            Object[] current = lockCurrent(table, in, offset, width, recheck, strength, ctx);
+            if (current == null || !done.add((Long) current[offset + width - 1])) {
+                continue;
+            }
+            action.apply(current, Arrays.copyOfRange(current, offset, offset + width));
+            ctx.addAffected(1);
+        }
     }
 
     /**

@@ -102,7 +102,16 @@ public final class TableAccess {
      */
     public Object[] lock(Transaction txn, Table table, long rowId, LockStrength strength, WaitPolicy wait) {
         byte[] key = rowKey(table.storageId(), rowId);
-        byte[] value = txn.lock(key, strength, wait);
+        byte[] value;
+        try {
+            value = txn.lock(key, strength, wait);
+        } catch (ShaleException e) {
+            if (wait == WaitPolicy.NOWAIT && e.code() == ErrorCode.LOCK_NOT_AVAILABLE) {
+                throw new ShaleException(ErrorCode.LOCK_NOT_AVAILABLE,
+                        "could not obtain lock on row in relation \"" + table.name() + "\"");
+            }
+            throw e;
+        }
         if (value == Transaction.SKIPPED) {
             return SKIPPED;
         }

@@ -37,6 +37,7 @@ final class CatalogScan {
 
     String roleName(int oid) {
         Role r = catalog.role(oid);
+        r = r != null ? r : PredefinedRoles.byOid(oid);
         return r == null ? null : r.name();
     }
 

@@ -29,7 +29,7 @@ final class ClassRows {
         List<Namespace> list = new ArrayList<>(scan.objects.namespaces());
         list.sort(Comparator.comparingInt(Namespace::oid));
         for (Namespace n : list) {
-            out.row().set("oid", n.oid()).set("nspname", n.name()).set("nspowner", n.ownerOid());
+            out.row().set("oid", n.oid()).set("nspname", n.name()).set("nspowner", PredefinedRoles.namespaceOwner(n.name(), n.ownerOid()));
         }
     }
 

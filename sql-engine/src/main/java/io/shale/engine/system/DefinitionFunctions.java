@@ -106,7 +106,7 @@ final class DefinitionFunctions {
 
     private static String viewDefinition(EvalContext c, ExpressionDeparser deparser, long oid, boolean pretty) {
         return c.catalog().objects(c.databaseOid()).relation((int) oid) instanceof View v
-                ? deparser.deparseQuery(v.querySql(), pretty) : null;
+                ? deparser.deparseQuery(v.querySql(), v.oid(), pretty) : null;
     }
 
     private static String arguments(EvalContext c, CatalogServices s, Object oid) {

@@ -22,6 +22,11 @@ public interface ExpressionDeparser {
         return sql;
     }
 
+    /** {@link #deparseQuery(String, boolean)} of view {@code viewOid}, whose schema and database name its tables. */
+    default String deparseQuery(String sql, int viewOid, boolean pretty) {
+        return deparseQuery(sql, pretty);
+    }
+
     /** Prints the stored text unchanged. */
     ExpressionDeparser STORED_TEXT = (sql, relationOid, pretty) -> sql;
 }

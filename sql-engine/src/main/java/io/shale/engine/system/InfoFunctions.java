@@ -58,6 +58,7 @@ final class InfoFunctions {
         }));
         out.add(scalar("pg_get_userbyid", 1642, List.of(OID), NAME, 's', (c, a) -> {
             Role r = c.catalog().role((int) oidArgument(a[0]));
+            r = r != null ? r : PredefinedRoles.byOid(oidArgument(a[0]));
             return r != null ? r.name() : "unknown (OID=" + oidArgument(a[0]) + ")";
         }));
         out.add(scalar("pg_encoding_to_char", 1597, List.of(INT4), NAME, 's', (c, a) -> switch ((Integer) a[0]) {

@@ -28,7 +28,7 @@ final class InformationSchemaRows {
         list.sort(Comparator.comparing(Namespace::name));
         for (Namespace n : list) {
             out.row().set("catalog_name", scan.databaseName()).set("schema_name", n.name())
-                    .set("schema_owner", scan.roleName(n.ownerOid()));
+                    .set("schema_owner", scan.roleName(PredefinedRoles.namespaceOwner(n.name(), n.ownerOid())));
         }
     }
 
@@ -194,7 +194,7 @@ final class InformationSchemaRows {
         for (Relation r : scan.relations()) {
             if (r instanceof View v) {
                 out.row().set("table_catalog", scan.databaseName()).set("table_schema", scan.namespaceName(v.namespaceOid()))
-                        .set("table_name", v.name()).set("view_definition", deparser.deparseQuery(v.querySql(), false)).set("check_option", "NONE")
+                        .set("table_name", v.name()).set("view_definition", deparser.deparseQuery(v.querySql(), v.oid(), false)).set("check_option", "NONE")
                         .set("is_updatable", "NO").set("is_insertable_into", "NO").set("is_trigger_updatable", "NO")
                         .set("is_trigger_deletable", "NO").set("is_trigger_insertable_into", "NO");
             }

@@ -22,6 +22,7 @@ final class RoleRows {
 
     private static List<Role> roles(CatalogScan scan) {
         List<Role> list = new ArrayList<>(scan.catalog.roles());
+        list.addAll(PredefinedRoles.ALL);
         list.sort(Comparator.comparingInt(Role::oid));
         return list;
     }

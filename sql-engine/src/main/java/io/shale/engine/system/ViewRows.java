@@ -51,7 +51,7 @@ final class ViewRows {
             if (r instanceof View v) {
                 out.row().set("schemaname", scan.namespaceName(v.namespaceOid())).set("viewname", v.name())
                         .set("viewowner", scan.roleName(v.ownerOid()))
-                        .set("definition", deparser.deparseQuery(v.querySql(), false));
+                        .set("definition", deparser.deparseQuery(v.querySql(), v.oid(), false));
             }
         }
     }

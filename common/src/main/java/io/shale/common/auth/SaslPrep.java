@@ -1,4 +1,4 @@
-package io.shale.wire;
+package io.shale.common.auth;
 
 import java.text.Normalizer;
 
@@ -8,11 +8,11 @@ import java.text.Normalizer;
  * that then contains prohibited characters is used unchanged, as PostgreSQL does. ASCII passwords
  * are always unchanged. The bidirectional-text checks are not made.
  */
-final class SaslPrep {
+public final class SaslPrep {
     private SaslPrep() {
     }
 
-    static String normalize(String password) {
+    public static String normalize(String password) {
         if (isAscii(password)) {
             return password;
         }

@@ -1,4 +1,4 @@
-package io.shale.wire;
+package io.shale.common.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * PostgreSQL.
  */
 public final class ScramSha256 {
-    static final String MECHANISM = "SCRAM-SHA-256";
-    static final int DEFAULT_ITERATIONS = 4096;
+    public static final String MECHANISM = "SCRAM-SHA-256";
+    public static final int DEFAULT_ITERATIONS = 4096;
     private static final int SALT_LENGTH = 16;
 
     private ScramSha256() {
@@ -35,7 +35,7 @@ public final class ScramSha256 {
         return Verifier.parse(stored) != null;
     }
 
-    static Verifier verifier(String password, byte[] salt, int iterations) {
+    public static Verifier verifier(String password, byte[] salt, int iterations) {
         byte[] saltedPassword = hi(SaslPrep.normalize(password).getBytes(StandardCharsets.UTF_8), salt, iterations);
         byte[] clientKey = hmac(saltedPassword, "Client Key");
         byte[] serverKey = hmac(saltedPassword, "Server Key");
@@ -45,10 +45,10 @@ public final class ScramSha256 {
     /**
      * The parts of a stored verifier.
      */
-    record Verifier(int iterations, byte[] salt, byte[] storedKey, byte[] serverKey) {
+    public record Verifier(int iterations, byte[] salt, byte[] storedKey, byte[] serverKey) {
 
         /** The verifier in {@code stored}, or null when it is not one. */
-        static Verifier parse(String stored) {
+        public static Verifier parse(String stored) {
             if (stored == null || !stored.startsWith(MECHANISM + "$")) {
                 return null;
             }
@@ -79,7 +79,7 @@ public final class ScramSha256 {
     }
 
     /** PBKDF2 with HMAC-SHA-256, one block: RFC 5802's Hi(). */
-    static byte[] hi(byte[] password, byte[] salt, int iterations) {
+    public static byte[] hi(byte[] password, byte[] salt, int iterations) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key(password));
@@ -103,11 +103,11 @@ public final class ScramSha256 {
         return new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256");
     }
 
-    static byte[] hmac(byte[] key, String message) {
+    public static byte[] hmac(byte[] key, String message) {
         return hmac(key, message.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] hmac(byte[] key, byte[] message) {
+    public static byte[] hmac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key(key));
@@ -117,7 +117,7 @@ public final class ScramSha256 {
         }
     }
 
-    static byte[] sha256(byte[] data) {
+    public static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
