@@ -22,6 +22,38 @@ public interface KeyValueStore extends AutoCloseable {
     /** Approximate bytes held by keys in the range, cheaply (for pg_relation_size). */
     long approximateSize(byte[] fromInclusive, byte[] toExclusive);
 
+    /**
+     * Commits a prepared transaction (COMMIT PREPARED), durably.
+     *
+     * @throws io.shale.common.error.ShaleException 42704 {@code prepared transaction with
+     *     identifier "…" does not exist}
+     */
+    void commitPrepared(String gid);
+
+    /** Rolls a prepared transaction back (ROLLBACK PREPARED); 42704 as {@link #commitPrepared}. */
+    void rollbackPrepared(String gid);
+
+    /** The prepared transactions, oldest first (pg_prepared_xacts). */
+    java.util.List<PreparedTransaction> preparedTransactions();
+
+    /**
+     * Pins the current point in history: a consistent scan of any range at it, and the changes
+     * after it, stay available until the snapshot is closed.
+     */
+    StoreSnapshot openSnapshot();
+
+    /**
+     * A timestamp at or below which every commit is complete and visible: no transaction will
+     * later become visible with an older commit timestamp. Bounds {@link StoreSnapshot#changes}.
+     */
+    long stableTimestamp();
+
+    /**
+     * VACUUM: drops now the versions no running snapshot can see and asks compaction to reclaim
+     * their space.
+     */
+    void vacuum();
+
     /** The ids of transactions running now, and the lock waits between them (for diagnostics). */
     StoreStatistics statistics();
 

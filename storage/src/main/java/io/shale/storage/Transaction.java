@@ -75,6 +75,17 @@ public interface Transaction {
     /** Forgets a savepoint (and those after it), keeping its writes. */
     void release(int savepoint);
 
+    /**
+     * PREPARE TRANSACTION: makes the writes and locks durable under {@code gid} and detaches them
+     * from this object, which is then finished; they stay invisible, and the locks held, until
+     * {@link KeyValueStore#commitPrepared} or {@link KeyValueStore#rollbackPrepared}, across
+     * restarts.
+     *
+     * @throws io.shale.common.error.ShaleException 42710 {@code transaction identifier "…" is
+     *     already in use} (the transaction is then rolled back)
+     */
+    void prepare(String gid, String owner, String database);
+
     /** Makes the writes visible to later snapshots and releases the locks. */
     void commit();
 

@@ -4,6 +4,8 @@ import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyValueStore;
+import io.shale.storage.PreparedTransaction;
+import io.shale.storage.StoreSnapshot;
 import io.shale.storage.StoreStatistics;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
@@ -82,9 +84,44 @@ public final class MemoryKeyValueStore implements KeyValueStore {
      * Drops every version that no running or future snapshot can see; returns the number of keys
      * removed entirely (deleted keys whose deletion everyone sees).
      */
-    public int vacuum() {
+    public int pruneNow() {
         refreshHorizon();
         return versions.vacuum(horizon);
+    }
+
+    @Override
+    public void vacuum() {
+        pruneNow();
+    }
+
+    @Override
+    public void commitPrepared(String gid) {
+        throw notYet();
+    }
+
+    @Override
+    public void rollbackPrepared(String gid) {
+        throw notYet();
+    }
+
+    @Override
+    public List<PreparedTransaction> preparedTransactions() {
+        return List.of();
+    }
+
+    @Override
+    public StoreSnapshot openSnapshot() {
+        throw notYet();
+    }
+
+    @Override
+    public long stableTimestamp() {
+        throw notYet();
+    }
+
+    static ShaleException notYet() {
+        return new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                "prepared transactions and store snapshots are not supported by the memory store");
     }
 
     /** The number of keys the version store holds, deleted ones included (for tests). */

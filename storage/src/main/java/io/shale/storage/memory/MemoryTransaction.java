@@ -176,6 +176,11 @@ final class MemoryTransaction implements Transaction {
     }
 
     @Override
+    public void prepare(String gid, String owner, String database) {
+        throw MemoryKeyValueStore.notYet();
+    }
+
+    @Override
     public void commit() {
         checkActive();
         finished = true;

@@ -42,11 +42,11 @@ class MaintenanceTest {
         Transaction deleter = store.begin(readCommitted());
         deleter.delete(bytes("gone"));
         deleter.commit();
-        assertThat(store.vacuum()).isZero();
+        assertThat(store.pruneNow()).isZero();
         assertThat(text(old.get(bytes("k")))).isEqualTo("1");
         assertThat(text(old.get(bytes("gone")))).isEqualTo("1");
         old.commit();
-        assertThat(store.vacuum()).isEqualTo(1);
+        assertThat(store.pruneNow()).isEqualTo(1);
         assertThat(entries(store.begin(readCommitted()), null, null, false)).containsExactly("k=2");
         assertThat(store.statistics().keyCount()).isEqualTo(1);
     }
@@ -78,12 +78,12 @@ class MaintenanceTest {
             }
             reader.newSnapshot();
             assertThat(text(reader.get(bytes("b")))).isEqualTo("4");
-            store.vacuum();
+            store.pruneNow();
             assertThat(cursor.next()).isTrue();
             assertThat(text(cursor.key()) + "=" + text(cursor.value())).isEqualTo("b=1");
         }
         reader.newSnapshot();
-        store.vacuum();
+        store.pruneNow();
         assertThat(entries(reader, null, null, false)).containsExactly("a=4", "b=4");
         reader.commit();
     }

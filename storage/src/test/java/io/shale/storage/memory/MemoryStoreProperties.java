@@ -203,7 +203,7 @@ class MemoryStoreProperties {
                         observed = copy(committed);
                     }
                 }
-                case Vacuum() -> store.vacuum();
+                case Vacuum() -> store.pruneNow();
             }
         }
 

@@ -109,7 +109,7 @@ class TransferStressTest {
             reader.commit();
             checks++;
             if (checks % 16 == 0) {
-                store.vacuum();
+                store.pruneNow();
             }
         }
         return checks;
