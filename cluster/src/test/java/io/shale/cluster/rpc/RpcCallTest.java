@@ -1,0 +1,209 @@
+package io.shale.cluster.rpc;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Calls between two nodes over real sockets: multiplexing, errors, deadlines, streaming, reconnects. */
+@Timeout(30)
+class RpcCallTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+    private final ClusterSecret secret = ClusterSecret.generate();
+    private final NetworkPartitions partitions = new NetworkPartitions();
+    private TestNode caller;
+    private TestNode callee;
+
+    @BeforeEach
+    void start() {
+        caller = TestNode.start(secret, partitions);
+        callee = TestNode.start(secret, partitions);
+        callee.server.register("echo", (context, payload) -> CompletableFuture.completedFuture(payload));
+    }
+
+    @AfterEach
+    void stop() {
+        caller.close();
+        callee.close();
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The ShaleException a failed future carries. */
+    static ShaleException failure(CompletableFuture<byte[]> future) {
+        try {
+            future.get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(ShaleException.class);
+            return (ShaleException) e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("call succeeded");
+    }
+
+    @Test
+    void manyConcurrentCallsShareOneChannel() throws Exception {
+        List<Future<List<CompletableFuture<byte[]>>>> batches = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (int thread = 0; thread < 8; thread++) {
+                int first = thread * 250;
+                batches.add(threads.submit(() -> {
+                    List<CompletableFuture<byte[]>> calls = new ArrayList<>();
+                    for (int i = first; i < first + 250; i++) {
+                        calls.add(caller.client.call(callee.address(), "echo", bytes("call " + i), DEADLINE));
+                    }
+                    return calls;
+                }));
+            }
+            int index = 0;
+            for (Future<List<CompletableFuture<byte[]>>> batch : batches) {
+                for (CompletableFuture<byte[]> call : batch.get()) {
+                    assertThat(text(call.get(10, TimeUnit.SECONDS))).isEqualTo("call " + index++);
+                }
+            }
+        }
+        assertThat(caller.client.connectionsOpened(callee.address())).isEqualTo(1);
+        assertThat(callee.server.connectedPeers()).isEqualTo(1);
+    }
+
+    @Test
+    void callByHostAndPortText() throws Exception {
+        byte[] answer = caller.client.call(callee.address().toString(), "echo", bytes("hi"), DEADLINE).get();
+        assertThat(text(answer)).isEqualTo("hi");
+    }
+
+    @Test
+    void handlerErrorArrivesAsShaleExceptionWithSqlState() {
+        callee.server.register("missing", (context, payload) -> {
+            throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "relation \"t_102008\" does not exist")
+                    .withDetail("on the worker").withHint("run it again");
+        });
+        callee.server.register("broken", (context, payload) ->
+                CompletableFuture.failedFuture(new IllegalStateException("bad state")));
+        ShaleException missing = failure(caller.client.call(callee.address(), "missing", new byte[0], DEADLINE));
+        assertThat(missing.code()).isEqualTo(ErrorCode.UNDEFINED_TABLE);
+        assertThat(missing.getMessage()).isEqualTo("relation \"t_102008\" does not exist");
+        assertThat(missing.detail()).isEqualTo("on the worker");
+        assertThat(missing.hint()).isEqualTo("run it again");
+        ShaleException broken = failure(caller.client.call(callee.address(), "broken", new byte[0], DEADLINE));
+        assertThat(broken.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(broken.getMessage()).isEqualTo("remote procedure \"broken\" failed");
+        ShaleException unknown = failure(caller.client.call(callee.address(), "nope", new byte[0], DEADLINE));
+        assertThat(unknown.code()).isEqualTo(ErrorCode.UNDEFINED_FUNCTION);
+        assertThat(unknown.getMessage()).isEqualTo("remote procedure \"nope\" does not exist");
+    }
+
+    @Test
+    void deadlineFailsTheCallAndInterruptsTheHandler() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        callee.server.register("hang", (context, payload) -> {
+            started.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return CompletableFuture.completedFuture(new byte[0]);
+        });
+        assertThat(text(caller.client.call(callee.address(), "echo", bytes("connect"), DEADLINE).get())).isEqualTo("connect");
+        CompletableFuture<byte[]> call = caller.client.call(callee.address(), "hang", new byte[0], Duration.ofMillis(300));
+        ShaleException timeout = failure(call);
+        assertThat(timeout.code()).isEqualTo(ErrorCode.QUERY_CANCELED);
+        assertThat(timeout.getMessage()).contains("\"hang\"").contains("deadline");
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(text(caller.client.call(callee.address(), "echo", bytes("after"), DEADLINE).get())).isEqualTo("after");
+    }
+
+    @Test
+    void cancellingTheFutureCancelsTheRemoteWork() throws Exception {
+        CompletableFuture<byte[]> pending = new CompletableFuture<>();
+        callee.server.register("wait", (context, payload) -> pending);
+        CompletableFuture<byte[]> call = caller.client.call(callee.address(), "wait", new byte[0], DEADLINE);
+        assertThat(text(caller.client.call(callee.address(), "echo", bytes("x"), DEADLINE).get())).isEqualTo("x");
+        call.cancel(true);
+        assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
+    void streamedChunksArriveInOrderBeforeTheAnswer() throws Exception {
+        callee.server.register("scan", (context, payload) -> {
+            for (int i = 0; i < 100; i++) {
+                context.emit(bytes("chunk " + i));
+            }
+            return CompletableFuture.completedFuture(bytes("done"));
+        });
+        List<String> chunks = new CopyOnWriteArrayList<>();
+        byte[] answer = caller.client.callStreaming(callee.address(), "scan", new byte[0], DEADLINE,
+                chunk -> chunks.add(text(chunk))).get(10, TimeUnit.SECONDS);
+        assertThat(text(answer)).isEqualTo("done");
+        assertThat(chunks).hasSize(100).startsWith("chunk 0", "chunk 1").endsWith("chunk 99");
+    }
+
+    @Test
+    void lostChannelFailsCallsInFlight() {
+        CompletableFuture<byte[]> never = new CompletableFuture<>();
+        callee.server.register("wait", (context, payload) -> never);
+        CompletableFuture<byte[]> call = caller.client.call(callee.address(), "wait", new byte[0], DEADLINE);
+        assertThat(caller.client.call(callee.address(), "echo", new byte[0], DEADLINE).join()).isEmpty();
+        callee.close();
+        ShaleException lost = failure(call);
+        assertThat(lost.code()).isEqualTo(ErrorCode.CONNECTION_FAILURE);
+        assertThat(lost.getMessage()).isEqualTo("connection to node " + callee.address() + " was lost");
+    }
+
+    @Test
+    void reconnectsAfterTheServerRestartsOnTheSamePort() throws Exception {
+        assertThat(text(caller.client.call(callee.address(), "echo", bytes("one"), DEADLINE).get())).isEqualTo("one");
+        NodeAddress address = callee.address();
+        callee.close();
+        ShaleException down = failure(caller.client.call(address, "echo", bytes("down"), DEADLINE));
+        assertThat(down.code()).isEqualTo(ErrorCode.CONNECTION_FAILURE);
+        callee = TestNode.start(secret, partitions, address.port(), config -> config);
+        callee.server.register("echo", (context, payload) -> CompletableFuture.completedFuture(payload));
+        String answer = null;
+        for (int attempt = 0; attempt < 50 && answer == null; attempt++) {
+            try {
+                answer = text(caller.client.call(address, "echo", bytes("two"), DEADLINE).get());
+            } catch (ExecutionException e) {
+                assertThat(((ShaleException) e.getCause()).code()).isEqualTo(ErrorCode.CONNECTION_FAILURE);
+            }
+        }
+        assertThat(answer).isEqualTo("two");
+        assertThat(caller.client.connectionsOpened(address)).isEqualTo(2);
+    }
+
+    @Test
+    void closedClientFailsCalls() {
+        caller.client.close();
+        ShaleException closed = failure(caller.client.call(callee.address(), "echo", new byte[0], DEADLINE));
+        assertThat(closed.code()).isEqualTo(ErrorCode.ADMIN_SHUTDOWN);
+    }
+}
