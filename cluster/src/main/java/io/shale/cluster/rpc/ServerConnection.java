@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class ServerConnection extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
 
-    private enum Stage { AWAIT_HELLO, AWAIT_PROOF, READY }
+    private enum Stage { AWAIT_HELLO, AWAIT_PROOF, READY, REFUSED }
 
     private final RpcServer server;
     private final Channel channel;
@@ -66,6 +66,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             case AWAIT_HELLO -> hello(frame);
             case AWAIT_PROOF -> proof(frame);
             case READY -> serve(frame);
+            case REFUSED -> { }
         }
     }
 
@@ -123,7 +124,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private void refuse(ShaleException reason) {
         LOG.log(System.Logger.Level.INFO, "refused internal connection from " + channel.remoteAddress() + ": "
                 + reason.getMessage());
-        stage = Stage.AWAIT_HELLO;
+        stage = Stage.REFUSED;
         channel.writeAndFlush(RemoteErrors.failure(0, reason)).addListener(future -> channel.close());
         channel.config().setAutoRead(false);
     }
