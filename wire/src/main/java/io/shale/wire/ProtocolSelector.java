@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * connection.
  */
 final class ProtocolSelector extends ByteToMessageDecoder {
+    private static final System.Logger LOG = System.getLogger(ProtocolSelector.class.getName());
     static final byte[] PLAIN_MAGIC = "SHALERPC".getBytes(StandardCharsets.US_ASCII);
     static final byte[] TLS_MAGIC = "SHALETLS".getBytes(StandardCharsets.US_ASCII);
     /** Same as PostgreSQL's authentication_timeout: a silent connection is dropped after it. */
@@ -48,6 +49,12 @@ final class ProtocolSelector extends ByteToMessageDecoder {
         silenceTimeout = ctx.executor().schedule(() -> {
             ctx.close();
         }, SILENCE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(System.Logger.Level.DEBUG, "connection " + ctx.channel().id().asShortText() + " failed", cause);
+        ctx.close();
     }
 
     @Override
@@ -90,7 +97,13 @@ final class ProtocolSelector extends ByteToMessageDecoder {
         if (tls) {
             pipeline.addAfter(ctx.name(), "tls", sslContext.newHandler(ctx.alloc()));
         }
-        acceptor.accept(ctx.channel(), pipeline);
+        try {
+            acceptor.accept(ctx.channel(), pipeline);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "internal connection could not be accepted", e);
+            ctx.close();
+            return;
+        }
         pipeline.remove(this);
     }
 

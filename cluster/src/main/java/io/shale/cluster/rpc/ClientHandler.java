@@ -3,6 +3,7 @@ package io.shale.cluster.rpc;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.shale.common.error.ErrorCode;
@@ -136,6 +137,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if ((stage == Stage.HELLO_SENT || stage == Stage.PROOF_SENT) && cause instanceof DecoderException) {
+            handshakeFailed(ctx, "the node did not answer with Shale's internal protocol");
+            return;
+        }
         if (closeReason == null) {
             Throwable root = cause.getCause() instanceof ShaleException e ? e : cause;
             closeReason = new ShaleException(ErrorCode.CONNECTION_FAILURE, "connection to node " + peer.address()

@@ -7,10 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -149,7 +154,7 @@ class RpcCallTest {
         CompletableFuture<byte[]> call = caller.client.call(callee.address(), "wait", new byte[0], DEADLINE);
         assertThat(text(caller.client.call(callee.address(), "echo", bytes("x"), DEADLINE).get())).isEqualTo("x");
         call.cancel(true);
-        assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
     }
 
     @Test
@@ -198,6 +203,27 @@ class RpcCallTest {
         }
         assertThat(answer).isEqualTo("two");
         assertThat(caller.client.connectionsOpened(address)).isEqualTo(2);
+    }
+
+    @Test
+    void peerThatIsNotAShaleNodeFailsTheCall() throws Exception {
+        try (ServerSocket postgres = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread fake = Thread.ofVirtual().start(() -> {
+                try (Socket socket = postgres.accept()) {
+                    socket.getInputStream().readNBytes(8);
+                    socket.getOutputStream().write("E\0\0\0\u0010SFATAL\0\0".getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read();
+                } catch (IOException e) {
+                    // the client hung up
+                }
+            });
+            NodeAddress address = new NodeAddress("127.0.0.1", postgres.getLocalPort());
+            ShaleException refused = failure(caller.client.call(address, "echo", new byte[0], DEADLINE));
+            assertThat(refused.code()).isEqualTo(ErrorCode.CONNECTION_FAILURE);
+            assertThat(refused.getMessage()).isEqualTo("could not connect to node " + address
+                    + ": the node did not answer with Shale's internal protocol");
+            fake.join(Duration.ofSeconds(10));
+        }
     }
 
     @Test
