@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -93,7 +94,11 @@ public final class RpcClient implements AutoCloseable {
                     + call.payload.length + " bytes exceeds the frame limit of " + config.maxFrameSize() + " bytes"));
         } else {
             PeerConnection peer = peers.computeIfAbsent(target, address -> new PeerConnection(this, address, group.next()));
-            peer.loop().execute(() -> peer.submit(call));
+            try {
+                peer.loop().execute(() -> peer.submit(call));
+            } catch (RejectedExecutionException e) {
+                call.fail(closedError());
+            }
         }
         return call.future;
     }

@@ -73,6 +73,11 @@ public record RpcConfig(NodeAddress self, ClusterSecret secret, boolean tls, Pat
                 maxQueuedCalls, maxFrameSize, connectTimeout, initial, max);
     }
 
+    public RpcConfig withMaxFrameSize(int bytes) {
+        return new RpcConfig(self, secret, tls, tlsTrustCertificates, maxInFlightRequests, maxInFlightBytes,
+                maxQueuedCalls, bytes, connectTimeout, initialBackoff, maxBackoff);
+    }
+
     /** The same node under another address (a node learns its port only after binding). */
     public RpcConfig withSelf(NodeAddress address) {
         return new RpcConfig(address, secret, tls, tlsTrustCertificates, maxInFlightRequests, maxInFlightBytes,

@@ -29,6 +29,8 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private final Object writable = new Object();
     private Stage stage = Stage.AWAIT_HELLO;
     private NodeAddress peer;
+    /** {@link #peer} once the handshake succeeded; read by other threads. */
+    private volatile NodeAddress provenPeer;
     private String peerName;
     private byte[] clientNonce;
     private byte[] serverNonce;
@@ -43,7 +45,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
 
     /** The node at the other end, once it has proven membership; null before. */
     NodeAddress peer() {
-        return stage == Stage.READY ? peer : null;
+        return provenPeer;
     }
 
     Channel channel() {
@@ -117,6 +119,7 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         stage = Stage.READY;
+        provenPeer = peer;
         handshakeTimeout.cancel(false);
         channel.writeAndFlush(new Frame.Welcome(server.config().maxInFlightRequests(), server.config().maxInFlightBytes()));
     }
@@ -182,8 +185,12 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             call.deadlineTimer.cancel(false);
         }
         long id = call.context.requestId();
+        byte[] answer = value == null ? new byte[0] : value;
+        if (error == null && answer.length > maxPayload()) {
+            error = tooLarge(answer.length);
+        }
         if (error == null) {
-            write(new Frame.Response(id, value == null ? new byte[0] : value));
+            write(new Frame.Response(id, answer));
         } else {
             if (!RemoteErrors.isExpected(error)) {
                 LOG.log(System.Logger.Level.WARNING, "remote procedure \"" + call.context.method() + "\" failed", error);
@@ -223,8 +230,22 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The largest answer or chunk that fits in one frame of the configured size. */
+    private int maxPayload() {
+        return server.config().maxFrameSize() - FrameDescriptor.BODY_OFFSET;
+    }
+
+    private ShaleException tooLarge(int bytes) {
+        return new ShaleException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "remote call answer of " + bytes
+                + " bytes exceeds the frame limit of " + server.config().maxFrameSize() + " bytes")
+                .withHint("Stream large answers in chunks.");
+    }
+
     /** Called by {@link RpcContext#emit} on a handler's thread. */
     void emit(RpcContext context, byte[] chunk) {
+        if (chunk.length > maxPayload()) {
+            throw tooLarge(chunk.length);
+        }
         synchronized (writable) {
             while (!channel.isWritable() && channel.isActive() && !context.isCancelled()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(context.deadlineNanos() - System.nanoTime());
@@ -239,8 +260,11 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
                 }
             }
         }
-        if (context.isCancelled() || context.deadlineNanos() - System.nanoTime() <= 0) {
+        if (context.deadlineNanos() - System.nanoTime() <= 0) {
             throw RemoteErrors.timedOut(context.method(), server.config().self());
+        }
+        if (context.isCancelled()) {
+            throw RemoteErrors.canceled();
         }
         if (!channel.isActive()) {
             throw new ShaleException(ErrorCode.CONNECTION_FAILURE, "connection to node " + peer + " was lost");

@@ -227,6 +227,21 @@ class RpcCallTest {
     }
 
     @Test
+    void oversizedPayloadsFailOnlyTheirCall() throws Exception {
+        try (TestNode small = TestNode.start(secret, partitions, 0, config -> config.withMaxFrameSize(2048))) {
+            small.server.register("big", (context, payload) -> CompletableFuture.completedFuture(new byte[4096]));
+            small.server.register("echo", (context, payload) -> CompletableFuture.completedFuture(payload));
+            ShaleException answer = failure(caller.client.call(small.address(), "big", new byte[0], DEADLINE));
+            assertThat(answer.code()).isEqualTo(ErrorCode.PROGRAM_LIMIT_EXCEEDED);
+            assertThat(answer.getMessage()).isEqualTo("remote call answer of 4096 bytes exceeds the frame limit of 2048 bytes");
+            assertThat(caller.client.call(small.address(), "echo", new byte[100], DEADLINE).get()).hasSize(100);
+            ShaleException request = failure(small.client.call(callee.address(), "echo", new byte[4096], DEADLINE));
+            assertThat(request.code()).isEqualTo(ErrorCode.PROGRAM_LIMIT_EXCEEDED);
+            assertThat(caller.client.connectionsOpened(small.address())).isEqualTo(1);
+        }
+    }
+
+    @Test
     void closedClientFailsCalls() {
         caller.client.close();
         ShaleException closed = failure(caller.client.call(callee.address(), "echo", new byte[0], DEADLINE));
