@@ -60,6 +60,10 @@ sealed interface Frame {
     record Failure(long requestId, String sqlState, String message, String detail, String hint) implements Frame {
     }
 
+    /** Client → server: the caller consumed chunks of a streamed answer; the server may send that many more. */
+    record Credit(long requestId, int chunks) implements Frame {
+    }
+
     /** Client → server: the caller gave up (deadline or cancel); the server drops the work and answers. */
     record Cancel(long requestId) implements Frame {
     }

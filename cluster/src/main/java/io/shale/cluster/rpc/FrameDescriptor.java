@@ -30,6 +30,7 @@ import java.util.zip.CRC32C;
  *   7 CHUNK      rest payload                         (more follow)
  *   8 FAILURE    str sqlstate, str message, str detail, str hint   (final)
  *   9 CANCEL     empty
+ *  10 CREDIT     int32 chunks the caller consumed     (streamed answers)
  * </pre>
  * The protocol version travels in HELLO; a server refuses other versions.
  */
@@ -49,6 +50,9 @@ final class FrameDescriptor {
     static final byte CHUNK = 7;
     static final byte FAILURE = 8;
     static final byte CANCEL = 9;
+    static final byte CREDIT = 10;
+    /** Chunks a streamed answer may run ahead of the caller before it waits for CREDIT. */
+    static final int STREAM_WINDOW = 16;
 
     private FrameDescriptor() {
     }
@@ -80,6 +84,7 @@ final class FrameDescriptor {
                 writeString(out, failure.hint());
             }
             case Frame.Cancel ignored -> { }
+            case Frame.Credit credit -> out.writeInt(credit.chunks());
         }
         int end = out.writerIndex();
         out.setInt(start, end - start - LENGTH_FIELD);
@@ -110,6 +115,7 @@ final class FrameDescriptor {
                 case CHUNK -> new Frame.Chunk(id, bytes(in, in.readableBytes()));
                 case FAILURE -> new Frame.Failure(id, readString(in), readString(in), readString(in), readString(in));
                 case CANCEL -> new Frame.Cancel(id);
+                case CREDIT -> new Frame.Credit(id, in.readInt());
                 default -> throw malformed("unknown RPC frame type " + type);
             };
             if (in.isReadable()) {
@@ -137,6 +143,7 @@ final class FrameDescriptor {
             case Frame.Chunk ignored -> CHUNK;
             case Frame.Failure ignored -> FAILURE;
             case Frame.Cancel ignored -> CANCEL;
+            case Frame.Credit ignored -> CREDIT;
         };
     }
 

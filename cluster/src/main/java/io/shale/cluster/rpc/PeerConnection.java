@@ -193,19 +193,17 @@ final class PeerConnection {
             case Frame.Chunk chunk -> {
                 PendingCall call = inFlight.get(chunk.requestId());
                 if (call != null && call.chunks != null && !call.future.isDone()) {
-                    deliver(call, chunk.payload());
+                    call.chunks.add(chunk.payload());
                 }
             }
             default -> from.close();
         }
     }
 
-    private void deliver(PendingCall call, byte[] chunk) {
-        try {
-            call.chunks.accept(chunk);
-        } catch (RuntimeException e) {
-            abandon(call, e instanceof ShaleException shale ? shale
-                    : new ShaleException(ErrorCode.INTERNAL_ERROR, "chunk consumer failed: " + e.getMessage()));
+    /** The caller took {@code chunks} chunks of a streamed answer: the server may send as many more. */
+    void grant(PendingCall call, int chunks) {
+        if (state == State.READY && inFlight.get(call.requestId) == call && !call.future.isDone()) {
+            write(new Frame.Credit(call.requestId, chunks));
         }
     }
 

@@ -3,9 +3,9 @@ package io.shale.cluster.rpc;
 import io.shale.common.error.ShaleException;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A call of the client side, from submission until its final frame: waiting for the window, in
@@ -16,18 +16,19 @@ final class PendingCall {
     final String method;
     final byte[] payload;
     final long deadlineNanos;
-    final Consumer<byte[]> chunks;
+    /** Chunks of a streamed answer not yet taken by the caller (at most a stream window), or null. */
+    final LinkedBlockingQueue<byte[]> chunks;
     final CompletableFuture<byte[]> future = new CompletableFuture<>();
     long requestId;
     boolean cancelSent;
     ScheduledFuture<?> timer;
 
-    /** @param chunks receives streamed chunks on the event loop, or null for a plain call */
-    PendingCall(String method, byte[] payload, long deadlineNanos, Consumer<byte[]> chunks) {
+    /** @param streamed whether the answer comes as chunks ({@link RpcStream}) */
+    PendingCall(String method, byte[] payload, long deadlineNanos, boolean streamed) {
         this.method = method;
         this.payload = payload;
         this.deadlineNanos = deadlineNanos;
-        this.chunks = chunks;
+        this.chunks = streamed ? new LinkedBlockingQueue<>() : null;
     }
 
     long remainingNanos() {

@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The calling side of a node's internal RPC: one multiplexed channel per peer node, opened at the
@@ -61,7 +60,7 @@ public final class RpcClient implements AutoCloseable {
      * reached or the channel is lost while the call is in flight.
      */
     public CompletableFuture<byte[]> call(NodeAddress target, String method, byte[] payload, Duration deadline) {
-        return submit(target, new PendingCall(method, payload, deadlineNanos(deadline), null));
+        return submit(target, new PendingCall(method, payload, deadlineNanos(deadline), false));
     }
 
     /** {@link #call(NodeAddress, String, byte[], Duration)} with the target as {@code host:port}. */
@@ -70,13 +69,15 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /**
-     * A call whose answer is streamed: {@code chunks} receives each chunk the handler emits, in
-     * order, on the client's event loop (it must not block), before the future completes with the
-     * final answer.
+     * A call whose answer is streamed: the handler {@link RpcContext#emit emits} chunks, the caller
+     * takes them with {@link RpcStream#next()} on its own thread. The server runs at most a stream
+     * window of chunks ahead of the caller, so a slow reader holds back the handler, not memory.
      */
-    public CompletableFuture<byte[]> callStreaming(NodeAddress target, String method, byte[] payload,
-                                                   Duration deadline, Consumer<byte[]> chunks) {
-        return submit(target, new PendingCall(method, payload, deadlineNanos(deadline), Objects.requireNonNull(chunks)));
+    public RpcStream stream(NodeAddress target, String method, byte[] payload, Duration deadline) {
+        PendingCall call = new PendingCall(method, payload, deadlineNanos(deadline), true);
+        RpcStream stream = new RpcStream(peer(target), call);
+        submit(target, call);
+        return stream;
     }
 
     private static long deadlineNanos(Duration deadline) {
@@ -93,7 +94,7 @@ public final class RpcClient implements AutoCloseable {
             call.fail(new ShaleException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "remote call payload of "
                     + call.payload.length + " bytes exceeds the frame limit of " + config.maxFrameSize() + " bytes"));
         } else {
-            PeerConnection peer = peers.computeIfAbsent(target, address -> new PeerConnection(this, address, group.next()));
+            PeerConnection peer = peer(target);
             try {
                 peer.loop().execute(() -> peer.submit(call));
             } catch (RejectedExecutionException e) {
@@ -101,6 +102,10 @@ public final class RpcClient implements AutoCloseable {
             }
         }
         return call.future;
+    }
+
+    private PeerConnection peer(NodeAddress target) {
+        return peers.computeIfAbsent(target, address -> new PeerConnection(this, address, group.next()));
     }
 
     /** Channels opened to {@code target} that completed the handshake, over the client's lifetime. */

@@ -14,6 +14,8 @@ public final class RpcContext {
     private final String method;
     private final long deadlineNanos;
     private volatile boolean cancelled;
+    /** Chunks this call may still send; guarded by the connection's writability monitor. */
+    int streamCredit = FrameDescriptor.STREAM_WINDOW;
 
     RpcContext(ServerConnection connection, long requestId, NodeAddress caller, String method, long deadlineNanos) {
         this.connection = connection;
@@ -44,8 +46,9 @@ public final class RpcContext {
 
     /**
      * Sends one chunk of a streamed answer (the caller sees chunks in order, then the final
-     * answer). Waits while the channel's outgoing buffer is full, so a slow caller slows the
-     * handler instead of filling memory.
+     * answer). Waits while the caller has not consumed the chunks sent before (at most
+     * {@value FrameDescriptor#STREAM_WINDOW} run ahead) or the channel's outgoing buffer is full,
+     * so a slow caller slows the handler instead of filling memory on either side.
      *
      * @throws io.shale.common.error.ShaleException 57014 when the call was cancelled or its
      *     deadline passed, 08006 when the channel closed

@@ -135,6 +135,15 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
     private void serve(Frame frame) {
         switch (frame) {
             case Frame.Request request -> start(request);
+            case Frame.Credit credit -> {
+                ServerCall call = calls.get(credit.requestId());
+                if (call != null) {
+                    synchronized (writable) {
+                        call.context.streamCredit += credit.chunks();
+                        writable.notifyAll();
+                    }
+                }
+            }
             case Frame.Cancel cancel -> {
                 ServerCall call = calls.get(cancel.requestId());
                 if (call != null) {
@@ -247,27 +256,28 @@ final class ServerConnection extends ChannelInboundHandlerAdapter {
             throw tooLarge(chunk.length);
         }
         synchronized (writable) {
-            while (!channel.isWritable() && channel.isActive() && !context.isCancelled()) {
-                long left = TimeUnit.NANOSECONDS.toMillis(context.deadlineNanos() - System.nanoTime());
+            while (true) {
+                if (context.isCancelled()) {
+                    throw RemoteErrors.canceled();
+                }
+                long left = context.deadlineNanos() - System.nanoTime();
                 if (left <= 0) {
+                    throw RemoteErrors.timedOut(context.method(), server.config().self());
+                }
+                if (!channel.isActive()) {
+                    throw new ShaleException(ErrorCode.CONNECTION_FAILURE, "connection to node " + peer + " was lost");
+                }
+                if (context.streamCredit > 0 && channel.isWritable()) {
+                    context.streamCredit--;
                     break;
                 }
                 try {
-                    writable.wait(left);
+                    TimeUnit.NANOSECONDS.timedWait(writable, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw RemoteErrors.canceled();
                 }
             }
-        }
-        if (context.deadlineNanos() - System.nanoTime() <= 0) {
-            throw RemoteErrors.timedOut(context.method(), server.config().self());
-        }
-        if (context.isCancelled()) {
-            throw RemoteErrors.canceled();
-        }
-        if (!channel.isActive()) {
-            throw new ShaleException(ErrorCode.CONNECTION_FAILURE, "connection to node " + peer + " was lost");
         }
         channel.writeAndFlush(new Frame.Chunk(context.requestId(), chunk), channel.voidPromise());
     }

@@ -17,13 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,18 +158,68 @@ class RpcCallTest {
     }
 
     @Test
-    void streamedChunksArriveInOrderBeforeTheAnswer() throws Exception {
+    void streamedChunksArriveInOrderBeforeTheAnswer() {
         callee.server.register("scan", (context, payload) -> {
             for (int i = 0; i < 100; i++) {
                 context.emit(bytes("chunk " + i));
             }
             return CompletableFuture.completedFuture(bytes("done"));
         });
-        List<String> chunks = new CopyOnWriteArrayList<>();
-        byte[] answer = caller.client.callStreaming(callee.address(), "scan", new byte[0], DEADLINE,
-                chunk -> chunks.add(text(chunk))).get(10, TimeUnit.SECONDS);
-        assertThat(text(answer)).isEqualTo("done");
+        List<String> chunks = new ArrayList<>();
+        try (RpcStream stream = caller.client.stream(callee.address(), "scan", new byte[0], DEADLINE)) {
+            for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
+                chunks.add(text(chunk));
+            }
+            assertThat(text(stream.result())).isEqualTo("done");
+        }
         assertThat(chunks).hasSize(100).startsWith("chunk 0", "chunk 1").endsWith("chunk 99");
+    }
+
+    @Test
+    void slowStreamReaderHoldsTheHandlerBack() {
+        AtomicInteger emitted = new AtomicInteger();
+        callee.server.register("scan", (context, payload) -> {
+            for (int i = 0; i < 200; i++) {
+                context.emit(new byte[] {(byte) i});
+                emitted.incrementAndGet();
+            }
+            return CompletableFuture.failedFuture(new ShaleException(ErrorCode.DISK_FULL, "could not extend file"));
+        });
+        try (RpcStream stream = caller.client.stream(callee.address(), "scan", new byte[0], DEADLINE)) {
+            int taken = 0;
+            byte[] chunk = stream.next();
+            while (chunk != null && taken < 199) {
+                assertThat(chunk[0]).isEqualTo((byte) taken);
+                taken++;
+                assertThat(emitted.get()).isLessThanOrEqualTo(taken + FrameDescriptor.STREAM_WINDOW);
+                chunk = stream.next();
+            }
+            assertThat(taken).isEqualTo(199);
+            assertThatThrownBy(stream::next).isInstanceOfSatisfying(ShaleException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.DISK_FULL));
+        }
+    }
+
+    @Test
+    void closingAStreamEarlyCancelsTheHandler() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        callee.server.register("endless", (context, payload) -> {
+            try {
+                while (true) {
+                    context.emit(new byte[64]);
+                }
+            } catch (ShaleException e) {
+                stopped.countDown();
+                throw e;
+            }
+        });
+        try (RpcStream stream = caller.client.stream(callee.address(), "endless", new byte[0], DEADLINE)) {
+            for (int i = 0; i < 50; i++) {
+                assertThat(stream.next()).hasSize(64);
+            }
+        }
+        assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(text(caller.client.call(callee.address(), "echo", bytes("still"), DEADLINE).get())).isEqualTo("still");
     }
 
     @Test
