@@ -2,6 +2,7 @@ package io.shale.cluster.rpc;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
 
 /**
  * One request being served: runs its handler on a virtual thread and can be cancelled from the
@@ -21,7 +22,7 @@ final class ServerCall {
     }
 
     /** Runs the handler on the current (virtual) thread; {@code done} receives the outcome. */
-    void run(RpcHandler handler, byte[] payload, java.util.function.BiConsumer<byte[], Throwable> done) {
+    void run(RpcHandler handler, byte[] payload, BiConsumer<byte[], Throwable> done) {
         synchronized (this) {
             if (cancelled) {
                 return;

@@ -28,7 +28,8 @@ class FrameDescriptorTest {
                 new Frame.Response(7, new byte[] {4, 5}),
                 new Frame.Chunk(7, new byte[0]),
                 new Frame.Failure(7, "42P01", "relation \"t\" does not exist", null, "é hint"),
-                new Frame.Cancel(7));
+                new Frame.Cancel(7),
+                new Frame.Credit(7, 8));
     }
 
     @Test
@@ -43,7 +44,7 @@ class FrameDescriptorTest {
     }
 
     @Property(tries = 200)
-    void anyChangedByteIsRejected(@ForAll @IntRange(min = 0, max = 8) int sample, @ForAll @IntRange(min = 4) int position,
+    void anyChangedByteIsRejected(@ForAll @IntRange(min = 0, max = 9) int sample, @ForAll @IntRange(min = 4) int position,
                                   @ForAll @IntRange(min = 1, max = 255) int flip) {
         ByteBuf buf = Unpooled.buffer();
         FrameDescriptor.write(samples().get(sample), buf);
