@@ -292,6 +292,29 @@ class RpcCallTest {
     }
 
     @Test
+    void failedAttemptsBackOffExponentially() throws Exception {
+        int freePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        NodeAddress nowhere = new NodeAddress("127.0.0.1", freePort);
+        Duration initial = Duration.ofMillis(300);
+        try (TestNode node = TestNode.start(secret, partitions, 0, config -> config.withBackoff(initial, Duration.ofSeconds(2)))) {
+            long start = System.nanoTime();
+            long[] failedAfter = new long[3];
+            for (int attempt = 0; attempt < 3; attempt++) {
+                ShaleException refused = failure(node.client.call(nowhere, "echo", new byte[0], DEADLINE));
+                failedAfter[attempt] = System.nanoTime() - start;
+                assertThat(refused.code()).isEqualTo(ErrorCode.CONNECTION_FAILURE);
+                assertThat(refused.getMessage()).startsWith("could not connect to node " + nowhere + ": ");
+            }
+            // the second attempt waits 300 ms after the first failed, the third 600 ms after the second
+            assertThat(Duration.ofNanos(failedAfter[1])).isGreaterThanOrEqualTo(initial);
+            assertThat(Duration.ofNanos(failedAfter[2])).isGreaterThanOrEqualTo(initial.multipliedBy(3));
+        }
+    }
+
+    @Test
     void closedClientFailsCalls() {
         caller.client.close();
         ShaleException closed = failure(caller.client.call(callee.address(), "echo", new byte[0], DEADLINE));
