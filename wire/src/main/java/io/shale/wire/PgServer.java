@@ -66,9 +66,7 @@ public final class PgServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
-                        channel.pipeline().addLast("decoder", new PgDecoder(config.maxMessageSize(), sslContext != null));
-                        channel.pipeline().addLast("protocol",
-                                new ConnectionHandler(service, config.authRules(), sslContext));
+                        channel.pipeline().addLast("selector", new ProtocolSelector(config, service, sslContext));
                     }
                 });
         try {
