@@ -72,7 +72,8 @@ public final class Catalog {
         return version;
     }
 
-    int nextOid() {
+    /** The next object id to hand out: oids at or above it are not used yet. */
+    public int nextOid() {
         return nextOid;
     }
 
