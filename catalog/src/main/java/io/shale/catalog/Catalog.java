@@ -77,7 +77,8 @@ public final class Catalog {
         return nextOid;
     }
 
-    long nextStorageId() {
+    /** The next storage id to hand out: ids at or above it are not used yet. */
+    public long nextStorageId() {
         return nextStorageId;
     }
 
