@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +36,38 @@ final class TransactionWrites {
 
     boolean isEmpty() {
         return writes.isEmpty();
+    }
+
+    int size() {
+        return writes.size();
+    }
+
+    VersionChain chain(int index) {
+        return writes.get(index).chain;
+    }
+
+    Version version(int index) {
+        return writes.get(index).version;
+    }
+
+    /**
+     * Whether the write is the transaction's last one to its key (the one a commit keeps): the
+     * writer holds the key's lock, so its newest version is the chain's head.
+     */
+    boolean isFinal(int index) {
+        Write write = writes.get(index);
+        return write.chain.head == write.version;
+    }
+
+    /** The last write to each key, in the order written. */
+    List<LogRecord.Write> finalWrites() {
+        List<LogRecord.Write> result = new ArrayList<>();
+        for (int i = 0, n = writes.size(); i < n; i++) {
+            if (isFinal(i)) {
+                result.add(new LogRecord.Write(chain(i).key, version(i).value));
+            }
+        }
+        return result;
     }
 
     /** A position in the log, for {@link #undoSince(int)}. */

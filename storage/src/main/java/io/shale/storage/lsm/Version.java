@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 /**
  * One version of a key: a value (null for a deletion) written by a transaction. Until the writer
@@ -13,7 +13,7 @@ final class Version {
     volatile long timestamp;
     volatile TransactionState owner;
     /** The next older version. Set before publication; later only cut (pruning) or spliced. */
-    Version next;
+    volatile Version next;
 
     Version(byte[] value, TransactionState owner, long sequence) {
         this.value = value;
@@ -41,6 +41,18 @@ final class Version {
             return timestamp;
         }
         return waitForCommit ? writer.commitTimestamp() : writer.commitTimestampNow();
+    }
+
+    /** A committed version: recovered from the log, or moved back from a sorted file. */
+    static Version committed(byte[] value, long timestamp) {
+        Version version = new Version(value, null, 0);
+        version.timestamp = timestamp;
+        return version;
+    }
+
+    /** The bytes this version accounts for in its prefix's size. */
+    long size(byte[] key) {
+        return key.length + (value == null ? 0 : value.length);
     }
 
     boolean isOwnedBy(TransactionState transaction) {

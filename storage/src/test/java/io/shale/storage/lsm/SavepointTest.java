@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.storage.LockStrength;
@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static io.shale.storage.memory.StoreTestSupport.bytes;
-import static io.shale.storage.memory.StoreTestSupport.commitPuts;
-import static io.shale.storage.memory.StoreTestSupport.entries;
-import static io.shale.storage.memory.StoreTestSupport.failure;
-import static io.shale.storage.memory.StoreTestSupport.readCommitted;
-import static io.shale.storage.memory.StoreTestSupport.text;
+import static io.shale.storage.lsm.StoreTestSupport.bytes;
+import static io.shale.storage.lsm.StoreTestSupport.commitPuts;
+import static io.shale.storage.lsm.StoreTestSupport.entries;
+import static io.shale.storage.lsm.StoreTestSupport.failure;
+import static io.shale.storage.lsm.StoreTestSupport.readCommitted;
+import static io.shale.storage.lsm.StoreTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)

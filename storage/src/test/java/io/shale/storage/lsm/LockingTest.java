@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.storage.LockStrength;
@@ -19,13 +19,13 @@ import static io.shale.storage.LockStrength.FOR_KEY_SHARE;
 import static io.shale.storage.LockStrength.FOR_NO_KEY_UPDATE;
 import static io.shale.storage.LockStrength.FOR_SHARE;
 import static io.shale.storage.LockStrength.FOR_UPDATE;
-import static io.shale.storage.memory.StoreTestSupport.awaitWaiting;
-import static io.shale.storage.memory.StoreTestSupport.bytes;
-import static io.shale.storage.memory.StoreTestSupport.commitPuts;
-import static io.shale.storage.memory.StoreTestSupport.failure;
-import static io.shale.storage.memory.StoreTestSupport.readCommitted;
-import static io.shale.storage.memory.StoreTestSupport.text;
-import static io.shale.storage.memory.StoreTestSupport.withTimeouts;
+import static io.shale.storage.lsm.StoreTestSupport.awaitWaiting;
+import static io.shale.storage.lsm.StoreTestSupport.bytes;
+import static io.shale.storage.lsm.StoreTestSupport.commitPuts;
+import static io.shale.storage.lsm.StoreTestSupport.failure;
+import static io.shale.storage.lsm.StoreTestSupport.readCommitted;
+import static io.shale.storage.lsm.StoreTestSupport.text;
+import static io.shale.storage.lsm.StoreTestSupport.withTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)

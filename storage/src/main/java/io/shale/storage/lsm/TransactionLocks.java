@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.storage.LockStrength;
 import io.shale.storage.WaitPolicy;
@@ -72,6 +72,15 @@ final class TransactionLocks {
                 held.put(change.key, new Held(change.lock, change.previous));
             }
         }
+    }
+
+    /** The locks held now with their strengths (what a prepared transaction keeps). */
+    List<LogRecord.HeldLock> heldLocks() {
+        List<LogRecord.HeldLock> result = new ArrayList<>(held.size());
+        for (Map.Entry<LockKey, Held> entry : held.entrySet()) {
+            result.add(new LogRecord.HeldLock(entry.getKey().bytes, entry.getValue().strength));
+        }
+        return result;
     }
 
     /** Releases every lock (end of transaction). */

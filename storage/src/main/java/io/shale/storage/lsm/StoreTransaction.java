@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
@@ -13,28 +13,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A transaction of a {@link MemoryKeyValueStore}. Its writes are provisional versions on top of
- * their keys' chains, invisible to others until the commit stamps them; it holds the row lock of
- * every key it writes. Used by one thread at a time.
+ * A transaction of a {@link LsmKeyValueStore}. Its writes are provisional versions on top of
+ * their keys' chains, invisible to others until its commit is durable and published; it holds
+ * the row lock of every key it writes. Used by one thread at a time.
  */
-final class MemoryTransaction implements Transaction {
+final class StoreTransaction implements Transaction {
     private record Savepoint(int handle, int writeMark, int lockMark) {
     }
 
-    private final MemoryKeyValueStore store;
+    private final LsmKeyValueStore store;
     private final VersionStore versions;
     private final TransactionState state;
     private final TransactionLocks locks;
     private final TransactionWrites writes;
     private final boolean repeatableRead;
     private final boolean readOnly;
+    private final boolean synchronousCommit;
     private final List<Savepoint> savepoints = new ArrayList<>();
-    private final List<MemoryKeyCursor> openCursors = new ArrayList<>();
+    private final List<StoreKeyCursor> openCursors = new ArrayList<>();
     private long snapshot;
     private int nextSavepoint = 1;
     private boolean finished;
 
-    MemoryTransaction(MemoryKeyValueStore store, VersionStore versions, LockManager lockManager,
+    StoreTransaction(LsmKeyValueStore store, VersionStore versions, LockManager lockManager,
                       TransactionState state, TransactionOptions options, long snapshot) {
         this.store = store;
         this.versions = versions;
@@ -44,6 +45,7 @@ final class MemoryTransaction implements Transaction {
         this.writes = new TransactionWrites(versions, state);
         this.repeatableRead = options.isolation() != TransactionOptions.IsolationLevel.READ_COMMITTED;
         this.readOnly = options.readOnly();
+        this.synchronousCommit = options.synchronousCommit();
         this.snapshot = snapshot;
     }
 
@@ -74,7 +76,7 @@ final class MemoryTransaction implements Transaction {
     @Override
     public KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending) {
         checkActive();
-        MemoryKeyCursor cursor = new MemoryKeyCursor(this, state,
+        StoreKeyCursor cursor = new StoreKeyCursor(this, state,
                 versions.iterate(fromInclusive, toExclusive, descending), snapshot, writes.nextSequence());
         openCursors.add(cursor);
         return cursor;
@@ -177,7 +179,16 @@ final class MemoryTransaction implements Transaction {
 
     @Override
     public void prepare(String gid, String owner, String database) {
-        throw MemoryKeyValueStore.notYet();
+        checkActive();
+        try {
+            store.prepare(state, writes, locks, gid, owner, database);
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        }
+        finished = true;
+        openCursors.clear();
+        store.finished(state, false);
     }
 
     @Override
@@ -186,13 +197,19 @@ final class MemoryTransaction implements Transaction {
         finished = true;
         if (writes.isEmpty()) {
             state.outcome = store.clock().current();
-        } else {
-            state.outcome = TransactionState.COMMITTING;
-            long commitTimestamp = store.clock().now();
-            state.outcome = commitTimestamp;
-            writes.stamp(commitTimestamp, store.horizon());
+            end(false);
+            return;
         }
-        end(!writes.isEmpty());
+        long commitTimestamp;
+        try {
+            commitTimestamp = store.committer().commit(state, writes, synchronousCommit);
+        } catch (RuntimeException e) {
+            writes.undoSince(0);
+            end(false);
+            throw e;
+        }
+        writes.stamp(commitTimestamp, store.horizon());
+        end(true);
     }
 
     @Override
@@ -218,7 +235,7 @@ final class MemoryTransaction implements Transaction {
     }
 
     /** An open cursor keeps its snapshot's versions from pruning until it is closed. */
-    void cursorClosed(MemoryKeyCursor cursor) {
+    void cursorClosed(StoreKeyCursor cursor) {
         openCursors.remove(cursor);
     }
 

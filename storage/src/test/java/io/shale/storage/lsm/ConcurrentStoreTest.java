@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;

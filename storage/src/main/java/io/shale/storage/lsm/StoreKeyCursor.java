@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.storage.KeyCursor;
 
@@ -6,12 +6,12 @@ import java.util.Iterator;
 
 /**
  * A scan over the store's chains in key order, each resolved to the version its transaction
- * sees. Keeps the snapshot and the own-write position of the moment it was opened (a statement's
+ * sees (a transaction's, or a store snapshot's when there is no transaction). Keeps the snapshot and the own-write position of the moment it was opened (a statement's
  * view, as PostgreSQL's command ids give), so writes made while it runs do not feed back into it.
  * The chain iterator is weakly consistent: concurrent inserts and removals do not disturb it.
  */
-final class MemoryKeyCursor implements KeyCursor {
-    private final MemoryTransaction transaction;
+final class StoreKeyCursor implements KeyCursor {
+    private final StoreTransaction transaction;
     private final TransactionState reader;
     private final Iterator<VersionChain> chains;
     private final long snapshot;
@@ -20,7 +20,7 @@ final class MemoryKeyCursor implements KeyCursor {
     private byte[] value;
     private boolean closed;
 
-    MemoryKeyCursor(MemoryTransaction transaction, TransactionState reader, Iterator<VersionChain> chains,
+    StoreKeyCursor(StoreTransaction transaction, TransactionState reader, Iterator<VersionChain> chains,
                     long snapshot, long ownSequenceLimit) {
         this.transaction = transaction;
         this.reader = reader;
@@ -34,7 +34,9 @@ final class MemoryKeyCursor implements KeyCursor {
         if (closed) {
             return false;
         }
-        transaction.checkActive();
+        if (transaction != null) {
+            transaction.checkActive();
+        }
         while (chains.hasNext()) {
             VersionChain chain = chains.next();
             Version version = chain.visible(reader, snapshot, ownSequenceLimit);
@@ -65,7 +67,7 @@ final class MemoryKeyCursor implements KeyCursor {
 
     @Override
     public void close() {
-        if (!closed) {
+        if (!closed && transaction != null) {
             transaction.cursorClosed(this);
         }
         closed = true;

@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -20,6 +20,11 @@ final class VersionStore {
             new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
     private final ConcurrentHashMap<ChainKey, VersionChain> byKey = new ConcurrentHashMap<>();
     private final LongAdder liveKeys = new LongAdder();
+    private final PrefixSizes prefixSizes;
+
+    VersionStore(PrefixSizes prefixSizes) {
+        this.prefixSizes = prefixSizes;
+    }
 
     VersionChain chain(byte[] key) {
         return byKey.get(new ChainKey(key));
@@ -30,7 +35,7 @@ final class VersionStore {
         while (true) {
             VersionChain chain = chain(key);
             if (chain == null) {
-                VersionChain created = new VersionChain(key.clone());
+                VersionChain created = new VersionChain(key.clone(), prefixSizes.counter(key));
                 VersionChain existing = byKey.putIfAbsent(new ChainKey(created.key), created);
                 chain = existing == null ? created : existing;
             }
@@ -87,11 +92,31 @@ final class VersionStore {
             top.next = below;
             top.timestamp = commitTimestamp;
             top.owner = null;
-            if (delta != 0 && !chain.removed) {
-                liveKeys.add(delta);
+            if (!chain.removed) {
+                chain.prefixSize.add(top.size(chain.key));
+                if (delta != 0) {
+                    liveKeys.add(delta);
+                }
             }
             if (chain.pruneLocked(horizon)) {
                 removeLocked(chain);
+            }
+        }
+    }
+
+    /**
+     * Puts a committed version on top of the key's chain (recovery: the log holds commits in
+     * timestamp order, so it becomes the newest).
+     */
+    void applyCommitted(byte[] key, byte[] value, long commitTimestamp) {
+        Version version = Version.committed(value, commitTimestamp);
+        VersionChain chain = push(key, version);
+        synchronized (chain) {
+            Version below = version.next;
+            int delta = (value != null ? 1 : 0) - (below != null && below.value != null ? 1 : 0);
+            chain.prefixSize.add(version.size(chain.key));
+            if (delta != 0) {
+                liveKeys.add(delta);
             }
         }
     }
@@ -132,24 +157,15 @@ final class VersionStore {
     void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
         for (VersionChain chain : range(fromInclusive, toExclusive, false).values()) {
             synchronized (chain) {
-                Version newest = chain.newestCommittedNow();
-                if (newest != null && newest.value != null) {
-                    liveKeys.decrement();
+                if (!chain.removed) {
+                    Version newest = chain.newestCommittedNow();
+                    if (newest != null && newest.value != null) {
+                        liveKeys.decrement();
+                    }
+                    removeLocked(chain);
                 }
-                removeLocked(chain);
             }
         }
-    }
-
-    long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
-        long bytes = 0;
-        for (VersionChain chain : range(fromInclusive, toExclusive, false).values()) {
-            Version newest = chain.newestCommittedNow();
-            if (newest != null && newest.value != null) {
-                bytes += chain.key.length + newest.value.length;
-            }
-        }
-        return bytes;
     }
 
     /** The number of keys with a chain (live, deleted or provisional); O(keys). */
@@ -186,6 +202,7 @@ final class VersionStore {
     private void removeLocked(VersionChain chain) {
         if (!chain.removed) {
             chain.removed = true;
+            chain.prefixSize.add(-chain.committedSizeLocked());
             if (chain.ordered) {
                 chains.remove(chain.key, chain);
             }

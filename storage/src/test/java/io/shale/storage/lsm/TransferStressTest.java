@@ -1,4 +1,4 @@
-package io.shale.storage.memory;
+package io.shale.storage.lsm;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
@@ -20,8 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.shale.storage.memory.StoreTestSupport.repeatableRead;
-import static io.shale.storage.memory.StoreTestSupport.withTimeouts;
+import static io.shale.storage.lsm.StoreTestSupport.repeatableRead;
+import static io.shale.storage.lsm.StoreTestSupport.withTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
