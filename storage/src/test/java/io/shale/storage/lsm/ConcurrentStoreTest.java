@@ -9,10 +9,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A fresh store per test, and threads for the transactions that must block; stopped after each test. */
+/**
+ * A fresh store of the given kind per test, and threads for the transactions that must block;
+ * both stopped after each test.
+ */
 abstract class ConcurrentStoreTest {
-    final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+    final LsmKeyValueStore store;
     final ExecutorService executor = Executors.newCachedThreadPool();
+
+    ConcurrentStoreTest(StoreKind kind) {
+        this.store = kind.open(32, 256);
+    }
 
     /** Starts {@code lock(key, strength, WAIT)} on another thread and returns once it blocks. */
     CompletableFuture<byte[]> lockBlocked(Transaction transaction, String key, LockStrength strength) {
@@ -25,5 +32,6 @@ abstract class ConcurrentStoreTest {
     @AfterEach
     void stopThreads() {
         executor.shutdownNow();
+        store.close();
     }
 }

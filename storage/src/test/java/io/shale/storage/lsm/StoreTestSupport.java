@@ -44,7 +44,7 @@ final class StoreTestSupport {
     }
 
     /** Commits one transaction that writes the given key/value pairs. */
-    static void commitPuts(MemoryKeyValueStore store, String... keysAndValues) {
+    static void commitPuts(LsmKeyValueStore store, String... keysAndValues) {
         Transaction transaction = store.begin(readCommitted());
         for (int i = 0; i < keysAndValues.length; i += 2) {
             transaction.put(bytes(keysAndValues[i]), bytes(keysAndValues[i + 1]));
@@ -83,7 +83,7 @@ final class StoreTestSupport {
     }
 
     /** Waits until the transaction is blocked on a row lock. */
-    static void awaitWaiting(MemoryKeyValueStore store, Transaction waiter) {
+    static void awaitWaiting(LsmKeyValueStore store, Transaction waiter) {
         awaitCondition("transaction " + waiter.id() + " waits for a lock",
                 () -> store.statistics().lockWaits().stream().anyMatch(w -> w.waitingTransaction() == waiter.id()));
     }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random single-threaded sequences of operations, with savepoints, rollbacks and a repeatable
  * read observer, against a model of sorted maps. jqwik prints the seed of every run in its report.
  */
-class MemoryStoreProperties {
+class StoreProperties {
     private static final byte[][] KEYS = {
         {}, {0x00}, {0x01}, {0x7f}, {(byte) 0x80}, {(byte) 0xff}, {0x01, 0x00}, {(byte) 0x80, 0x01},
     };
@@ -80,8 +80,10 @@ class MemoryStoreProperties {
     }
 
     @Property(tries = 300)
-    void storeBehavesLikeTheModel(@ForAll("actions") List<Action> actions) {
-        new Run().execute(actions);
+    void storeBehavesLikeTheModel(@ForAll StoreKind kind, @ForAll("actions") List<Action> actions) {
+        try (LsmKeyValueStore store = kind.open(1, 3)) {
+            new Run(store).execute(actions);
+        }
     }
 
     @Provide
@@ -114,11 +116,16 @@ class MemoryStoreProperties {
         private record ModelSavepoint(int handle, NavigableMap<byte[], byte[]> state) {
         }
 
-        private final MemoryKeyValueStore store = new MemoryKeyValueStore(new MemoryStoreConfig(1, 3));
+        private final LsmKeyValueStore store;
         private NavigableMap<byte[], byte[]> committed = newMap();
         private NavigableMap<byte[], byte[]> working = newMap();
         private final List<ModelSavepoint> savepoints = new ArrayList<>();
-        private Transaction transaction = store.begin(options(false));
+        private Transaction transaction;
+
+        Run(LsmKeyValueStore store) {
+            this.store = store;
+            this.transaction = store.begin(options(false));
+        }
         private Transaction observer;
         private NavigableMap<byte[], byte[]> observed;
 
