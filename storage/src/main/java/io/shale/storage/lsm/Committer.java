@@ -208,6 +208,11 @@ final class Committer {
         }
     }
 
+    /** Refuses every later log write (a simulated kill). */
+    void halt() {
+        fail(new ShaleException(ErrorCode.ADMIN_SHUTDOWN, "the store was stopped"));
+    }
+
     void checkHealthy() {
         RuntimeException cause = failure;
         if (cause != null) {

@@ -212,6 +212,18 @@ public final class LsmKeyValueStore implements KeyValueStore {
         committer.close();
     }
 
+    /**
+     * Stops as a kill would (for crash tests): the background thread ends and nothing more is
+     * written or synced; what the files hold now is what a restart finds.
+     */
+    void crash() {
+        closed = true;
+        committer.halt();
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
     /** The number of keys the memtable holds, deleted ones included (for tests). */
     int chainCount() {
         return versions.chainCount();
