@@ -39,7 +39,7 @@ final class NodeProcess implements AutoCloseable {
     /** Starts a node on {@code data} and a free port (stdout and stderr merged); {@code extra} are more arguments. */
     static NodeProcess launch(Path data, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "node", "--port", "0", "--data", data.toString()));
         command.addAll(List.of(extra));
         return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
