@@ -34,10 +34,13 @@ final class FileCompaction implements OutputFiles {
         return tier.current().files.size() > MAX_FILES;
     }
 
-    /** Merges every file of the current generation; returns whether anything changed. */
-    boolean run() {
+    /**
+     * Merges every file of the current generation (even a single one when {@code force}: VACUUM
+     * and range drops ask for the space back); returns whether anything changed.
+     */
+    boolean run(boolean force) {
         FileSet inputs = tier.current();
-        if (inputs.files.isEmpty() || inputs.files.size() == 1 && inputs.dropped.isEmpty()) {
+        if (inputs.files.isEmpty() || inputs.files.size() == 1 && !force) {
             return false;
         }
         store.refreshHorizon();

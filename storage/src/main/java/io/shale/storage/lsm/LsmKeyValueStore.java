@@ -61,6 +61,8 @@ public final class LsmKeyValueStore implements KeyValueStore {
     private volatile boolean flushRequested;
     private volatile boolean compactionRequested;
     private volatile RuntimeException maintenanceFailure;
+    /** Held by whoever flushes or compacts (the worker, close, tests): one at a time. */
+    private final Object maintenance = new Object();
 
     private LsmKeyValueStore(LsmConfig config, HybridLogicalClock clock) {
         this.config = config;
@@ -259,7 +261,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
         }
         try {
             if (tier != null && maintenanceFailure == null) {
-                flush.run();
+                synchronized (maintenance) {
+                    flush.run();
+                }
             }
         } finally {
             if (tier != null) {
@@ -377,6 +381,12 @@ public final class LsmKeyValueStore implements KeyValueStore {
         if (tier == null) {
             return;
         }
+        synchronized (maintenance) {
+            maintain();
+        }
+    }
+
+    private void maintain() {
         try {
             flush.tryCut();
             boolean logDue = committer.logPosition() - tier.checkpointLsn() > config.checkpointWalSize();
@@ -386,8 +396,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
                 flush.run();
             }
             if (config.compaction() && (compactionRequested || compaction.due())) {
+                boolean force = compactionRequested;
                 compactionRequested = false;
-                compaction.run();
+                compaction.run(force);
             }
             maintenanceFailure = null;
         } catch (RuntimeException e) {
@@ -414,14 +425,35 @@ public final class LsmKeyValueStore implements KeyValueStore {
         return tier;
     }
 
-    /** Runs a flush (checkpoint) now, on the caller's thread (tests; the worker must be idle). */
+    /** Runs a flush (checkpoint) now, on the caller's thread (tests). */
     void flushNow() {
-        flush.run();
+        synchronized (maintenance) {
+            flush.run();
+            flush.tryCut();
+        }
     }
 
-    /** Runs a compaction now, on the caller's thread (tests; the worker must be idle). */
+    /** Runs a compaction now, on the caller's thread (tests). */
     void compactNow() {
-        compaction.run();
+        synchronized (maintenance) {
+            compaction.run(true);
+        }
+    }
+
+    /**
+     * Slows a writer while the memtable is over twice its share of the budget (the flush cannot
+     * keep up), for at most 100 ms per commit: the wait is bounded because the writer itself may
+     * hold the file generation that keeps flushed versions in memory.
+     */
+    void throttle() {
+        if (tier == null || versions.memoryBytes() <= 2 * memtableBudget()) {
+            return;
+        }
+        worker.wake();
+        long deadline = System.nanoTime() + 100_000_000L;
+        while (versions.memoryBytes() > 2 * memtableBudget() && System.nanoTime() < deadline && !closed) {
+            LockSupport.parkNanos(1_000_000L);
+        }
     }
 
     /** Waits until every commit with a timestamp below {@code timestamp} is published. */

@@ -210,6 +210,7 @@ final class StoreTransaction implements Transaction {
             end(false);
             return;
         }
+        store.throttle();
         long commitTimestamp;
         try {
             commitTimestamp = store.committer().commit(state, writes, synchronousCommit);
