@@ -34,7 +34,7 @@ final class BloomFilter {
         long h1 = hash;
         long h2 = (hash >>> 32) | (hash << 32) | 1;
         for (int i = 0; i < hashCount; i++) {
-            long bit = Long.remainderUnsigned(h1 + i * h2, bitCount);
+            long bit = Math.unsignedMultiplyHigh(h1 + i * h2, bitCount);
             words[(int) (bit >>> 6)] |= 1L << bit;
         }
     }
@@ -48,7 +48,7 @@ final class BloomFilter {
         long h1 = hash;
         long h2 = (hash >>> 32) | (hash << 32) | 1;
         for (int i = 0; i < hashCount; i++) {
-            long bit = Long.remainderUnsigned(h1 + i * h2, bitCount);
+            long bit = Math.unsignedMultiplyHigh(h1 + i * h2, bitCount);
             if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
