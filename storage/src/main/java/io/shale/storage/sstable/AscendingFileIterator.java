@@ -9,14 +9,14 @@ final class AscendingFileIterator extends FileIterator {
     private int entryIndex;
     private boolean done;
 
-    AscendingFileIterator(SortedFile file, byte[] from, byte[] to) {
-        super(file);
+    AscendingFileIterator(SortedFile file, byte[] from, byte[] to, boolean fillCache) {
+        super(file, fillCache);
         this.to = to;
         this.index = file.index();
         if (from != null) {
             blockIndex = index.find(from, Long.MAX_VALUE);
             if (blockIndex < index.count()) {
-                block = file.block(blockIndex);
+                block = load(blockIndex);
                 entryIndex = block.find(from, Long.MAX_VALUE, view);
             }
         }
@@ -36,7 +36,7 @@ final class AscendingFileIterator extends FileIterator {
                 done = true;
                 return false;
             }
-            block = file.block(blockIndex);
+            block = load(blockIndex);
         }
         view.load(block, entryIndex++);
         if (to != null && view.compareKey(to) >= 0) {
