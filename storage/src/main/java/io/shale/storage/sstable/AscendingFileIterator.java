@@ -8,6 +8,8 @@ final class AscendingFileIterator extends FileIterator {
     private int blockIndex;
     private int entryIndex;
     private boolean done;
+    /** Whether the current block may hold keys at or after {@code to} (else no bound check per entry). */
+    private boolean blockReachesTo;
 
     AscendingFileIterator(SortedFile file, byte[] from, byte[] to, boolean fillCache) {
         super(file, fillCache);
@@ -18,6 +20,7 @@ final class AscendingFileIterator extends FileIterator {
             if (blockIndex < index.count()) {
                 block = load(blockIndex);
                 entryIndex = block.find(from, Long.MAX_VALUE, view);
+                blockReachesTo = reachesTo(blockIndex);
             }
         }
     }
@@ -37,13 +40,19 @@ final class AscendingFileIterator extends FileIterator {
                 return false;
             }
             block = load(blockIndex);
+            blockReachesTo = reachesTo(blockIndex);
         }
         view.load(block, entryIndex++);
-        if (to != null && view.compareKey(to) >= 0) {
+        if (blockReachesTo && view.compareKey(to) >= 0) {
             done = true;
             return false;
         }
         moved();
         return true;
+    }
+
+    private boolean reachesTo(int blockIndexToCheck) {
+        byte[] last = index.lastKey(blockIndexToCheck);
+        return to != null && Bytes.compare(last, 0, last.length, to, 0, to.length) >= 0;
     }
 }
