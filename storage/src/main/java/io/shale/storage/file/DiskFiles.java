@@ -122,12 +122,8 @@ public final class DiskFiles implements StorageFiles {
         long total = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                if (Files.isRegularFile(entry)) {
-                    total += Files.size(entry);
-                }
+                total += sizeIfFile(entry);
             }
-        } catch (NoSuchFileException e) {
-            return total;
         } catch (IOException e) {
             throw FileErrors.io("open directory", directory.toString(), e);
         }
@@ -137,6 +133,15 @@ public final class DiskFiles implements StorageFiles {
     @Override
     public String describe() {
         return directory.toString();
+    }
+
+    /** The size of a regular file, 0 for anything else or for a file deleted meanwhile. */
+    private static long sizeIfFile(Path entry) throws IOException {
+        try {
+            return Files.isRegularFile(entry) ? Files.size(entry) : 0;
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
     }
 
     private Path resolve(String name) {

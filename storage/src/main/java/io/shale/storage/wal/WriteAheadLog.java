@@ -5,6 +5,7 @@ import io.shale.common.error.ShaleException;
 import io.shale.storage.file.StorageFile;
 import io.shale.storage.file.StorageFiles;
 
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 
@@ -13,10 +14,11 @@ import java.util.zip.CRC32C;
  * commit. Thread-safe, and usable from virtual threads.
  *
  * <p>{@link #append} only copies the record into an in-memory batch under a short lock (no I/O,
- * unless the batch is full). {@link #awaitDurable} is leader/follower group commit: the first
- * caller to take the write lock swaps the batch out, writes and syncs everything appended so far,
- * while the others wait on the lock and then find their records already durable; appends made
- * during the sync go into the other batch and are made durable together by the next leader.
+ * unless the batch is full). {@link #awaitDurable} is leader/follower group commit: when no sync
+ * is under way, the caller becomes the leader, swaps the batch out, and writes and syncs
+ * everything appended so far; callers arriving meanwhile wait for the leader to finish and
+ * return at once if it made their records durable. Appends made during a sync go into the
+ * other batch and are made durable together by the next leader.
  *
  * <p>Record types are the caller's, except {@code (byte) 0xFF}, which the log keeps for its own
  * records (segment headers and sync points, never passed to a {@link RecordConsumer}).
@@ -33,6 +35,10 @@ public final class WriteAheadLog implements AutoCloseable {
     private final WalConfig config;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Followers wait here while a leader syncs; guards leaderActive. */
+    private final ReentrantLock leaderMonitor = new ReentrantLock();
+    private final Condition durableAdvanced = leaderMonitor.newCondition();
+    private boolean leaderActive;
     private final WalWriter writer;
 
     // Guarded by appendLock.
@@ -161,14 +167,31 @@ public final class WriteAheadLog implements AutoCloseable {
             throw new IllegalArgumentException("LSN " + Lsn.format(lsn) + " is beyond the end of the log "
                     + Lsn.format(end));
         }
-        writeLock.lock();
+        leaderMonitor.lock();
         try {
             while (durable < lsn) {
                 checkFailure();
-                writeOut(true);
+                if (leaderActive) {
+                    durableAdvanced.awaitUninterruptibly();
+                    continue;
+                }
+                leaderActive = true;
+                leaderMonitor.unlock();
+                try {
+                    writeLock.lock();
+                    try {
+                        writeOut(true);
+                    } finally {
+                        writeLock.unlock();
+                    }
+                } finally {
+                    leaderMonitor.lock();
+                    leaderActive = false;
+                    durableAdvanced.signalAll();
+                }
             }
         } finally {
-            writeLock.unlock();
+            leaderMonitor.unlock();
         }
     }
 
