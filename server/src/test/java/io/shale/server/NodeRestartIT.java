@@ -72,7 +72,9 @@ class NodeRestartIT {
             s.execute("TRUNCATE shop.orders");
             s.execute("ALTER TABLE shop.customer ADD COLUMN name text DEFAULT 'n'");
         }
-        try (Node node = start(Map.of()); Connection c = connect(node); Statement s = c.createStatement()) {
+        try (Node node = start(Map.of("fsync", "off", "synchronous_commit", "off")); Connection c = connect(node);
+             Statement s = c.createStatement()) {
+            assertThat(text(s, "SHOW fsync") + text(s, "SHOW synchronous_commit")).isEqualTo("offoff");
             assertThat(value(s, "SELECT count(*) FROM shop.orders")).isZero();
             assertThat(value(s, "SELECT count(*) FROM shop.customer WHERE name = 'n'")).isEqualTo(101);
         }
@@ -98,6 +100,13 @@ class NodeRestartIT {
             }
         }
         return sum;
+    }
+
+    private static String text(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            assertThat(r.next()).isTrue();
+            return r.getString(1);
+        }
     }
 
     static long value(Statement s, String sql) throws SQLException {
