@@ -180,8 +180,7 @@ final class SessionState implements EvalContext {
                 : isolation(settings.defaultIsolation());
         boolean readOnly = nextReadOnly || settings.defaultReadOnly();
         transaction = engine.store().begin(new TransactionOptions(isolation, readOnly,
-                Duration.ofMillis(settings.lockTimeoutMs()), Duration.ofMillis(Math.max(settings.deadlockTimeoutMs(), 1)),
-                settings.synchronousCommit()));
+                Duration.ofMillis(settings.lockTimeoutMs()), Duration.ofMillis(Math.max(settings.deadlockTimeoutMs(), 1))));
         transactionStart = statementStart;
         mode = newMode;
         session.settings.beginTransaction(isolationName(isolation), readOnly);

@@ -7,17 +7,14 @@ import io.shale.engine.settings.Settings;
  * session's settings (see {@link Settings#version()}).
  *
  * @param defaultIsolation default_transaction_isolation in stored form
- * @param synchronousCommit synchronous_commit is not {@code off}: commits wait until durable
  */
 record StatementSettings(long version, long statementTimeoutMs, long lockTimeoutMs, long deadlockTimeoutMs,
-                         boolean defaultReadOnly, String defaultIsolation, String searchPath,
-                         boolean synchronousCommit) {
+                         boolean defaultReadOnly, String defaultIsolation, String searchPath) {
 
     static StatementSettings of(Settings settings) {
         return new StatementSettings(settings.version(), settings.integerValue("statement_timeout"),
                 settings.integerValue("lock_timeout"), settings.integerValue("deadlock_timeout"),
                 settings.booleanValue("default_transaction_read_only"),
-                settings.setting("default_transaction_isolation"), settings.setting("search_path"),
-                !"off".equals(settings.setting("synchronous_commit")));
+                settings.setting("default_transaction_isolation"), settings.setting("search_path"));
     }
 }
