@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A node process under a pgjdbc write load is killed with SIGKILL, again and again: after each
  * restart every acknowledged commit is there, and no transaction is half there (each writes two
- * rows, both or neither survive). Sequence values are never handed out twice.
+ * rows, both or neither survive). Sequence values are never handed out twice. A DDL writer
+ * replaces a table in each transaction (create the next, fill it, drop the previous): exactly the
+ * table of the last acknowledged (or the in-doubt) transaction exists, with its row.
  */
 @Timeout(180)
 class CrashRecoveryIT {
@@ -49,6 +51,12 @@ class CrashRecoveryIT {
         volatile int next = 1;
     }
 
+    /** The DDL writer: the last transaction it saw committed, and the one in doubt when the node died. */
+    private static final class DdlWriter {
+        volatile int acknowledged;
+        volatile int inDoubt = -1;
+    }
+
     @Test
     void acknowledgedCommitsSurviveSigkillAndNoneIsHalfThere() throws Exception {
         long seed = System.nanoTime();
@@ -58,22 +66,26 @@ class CrashRecoveryIT {
         for (int i = 0; i < WRITERS; i++) {
             writers.add(new Writer());
         }
+        DdlWriter ddl = new DdlWriter();
         try (NodeProcess node = NodeProcess.launch(data)) {
             int port = node.awaitReady(READY);
             try (Connection c = connect(port); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE ack (writer int, txn int, part int, id bigserial UNIQUE, PRIMARY KEY (writer, txn, part))");
             }
-            runLoad(node, port, writers, 500 + random.nextInt(1500));
+            runLoad(node, port, writers, ddl, 500 + random.nextInt(1500));
         }
         for (int round = 1; round < ROUNDS; round++) {
             try (NodeProcess node = NodeProcess.launch(data)) {
                 int port = node.awaitReady(READY);
                 check(port, writers, round);
-                runLoad(node, port, writers, 500 + random.nextInt(1500));
+                checkDdl(port, ddl, round);
+                runLoad(node, port, writers, ddl, 500 + random.nextInt(1500));
             }
         }
         try (NodeProcess node = NodeProcess.launch(data)) {
-            check(node.awaitReady(READY), writers, ROUNDS);
+            int port = node.awaitReady(READY);
+            check(port, writers, ROUNDS);
+            checkDdl(port, ddl, ROUNDS);
         }
     }
 
@@ -130,8 +142,10 @@ class CrashRecoveryIT {
     }
 
     /** Writers commit two-row transactions until the node is killed with SIGKILL after {@code millis}. */
-    private static void runLoad(NodeProcess node, int port, List<Writer> writers, long millis) throws Exception {
+    private static void runLoad(NodeProcess node, int port, List<Writer> writers, DdlWriter ddl, long millis)
+            throws Exception {
         List<Thread> threads = new ArrayList<>();
+        threads.add(Thread.ofPlatform().start(() -> writeDdl(port, ddl)));
         for (int w = 0; w < writers.size(); w++) {
             int id = w;
             Writer writer = writers.get(w);
@@ -165,6 +179,52 @@ class CrashRecoveryIT {
             }
         } catch (SQLException e) {
             // the node was killed: the transaction in flight, if any, stays in doubt
+        }
+    }
+
+    private static void writeDdl(int port, DdlWriter ddl) {
+        try (Connection c = connect(port); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            while (true) {
+                int n = ddl.acknowledged + 1;
+                ddl.inDoubt = n;
+                s.execute("CREATE TABLE ddl_" + n + " (a int PRIMARY KEY)");
+                s.execute("INSERT INTO ddl_" + n + " VALUES (" + n + ")");
+                if (n > 1) {
+                    s.execute("DROP TABLE ddl_" + (n - 1));
+                }
+                c.commit();
+                ddl.acknowledged = n;
+                ddl.inDoubt = -1;
+            }
+        } catch (SQLException e) {
+            // the node was killed: the transaction in flight, if any, stays in doubt
+        }
+    }
+
+    private static void checkDdl(int port, DdlWriter ddl, int round) throws SQLException {
+        List<Integer> tables = new ArrayList<>();
+        try (Connection c = connect(port); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT relname FROM pg_class WHERE relname LIKE 'ddl\\_%' AND relkind = 'r'")) {
+                while (r.next()) {
+                    tables.add(Integer.parseInt(r.getString(1).substring(4)));
+                }
+            }
+            if (ddl.acknowledged == 0 && tables.isEmpty()) {
+                return;
+            }
+            assertThat(tables).as("round %d: the DDL writer's tables (acknowledged %d, in doubt %d)", round,
+                    ddl.acknowledged, ddl.inDoubt).hasSize(1);
+            int n = tables.getFirst();
+            System.out.println("CrashRecoveryIT after kill " + round + ": table ddl_" + n);
+            assertThat(n == ddl.acknowledged || n == ddl.inDoubt).as("round %d: table ddl_%d", round, n).isTrue();
+            try (ResultSet r = s.executeQuery("SELECT a FROM ddl_" + n)) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).isEqualTo(n);
+                assertThat(r.next()).isFalse();
+            }
+            ddl.acknowledged = n;
+            ddl.inDoubt = -1;
         }
     }
 
