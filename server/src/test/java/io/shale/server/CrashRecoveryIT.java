@@ -118,6 +118,8 @@ class CrashRecoveryIT {
             assertThat(output).contains("invalid WAL record in file \"" + segment.getFileName() + "\"")
                     .contains("HINT:  Setting shale.wal_skip_corrupt = on")
                     .doesNotContain("\tat io.shale");
+            assertThat(Files.readString(data.resolve("log/shale.log"))).contains("HINT:  Setting shale.wal_skip_corrupt = on")
+                    .doesNotContain("\tat io.shale");
         }
         try (NodeProcess node = NodeProcess.launch(data, "--set", "shale.wal_skip_corrupt=on")) {
             int port = node.awaitReady(READY);
