@@ -109,6 +109,13 @@ final class DiskTier implements AutoCloseable {
         return install;
     }
 
+    /** Makes the creation of new files durable before a manifest may name them. */
+    void syncCreations() {
+        if (fsync) {
+            storage.syncDirectory();
+        }
+    }
+
     /** Installs a new generation (caller holds the install lock); returns it. */
     FileSet installLocked(List<SortedFile> files, List<DroppedRange> dropped) {
         FileSet previous = current;

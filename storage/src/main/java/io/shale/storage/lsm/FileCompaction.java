@@ -54,6 +54,7 @@ final class FileCompaction implements OutputFiles {
             }
         }
         List<SortedFileInfo> outputs = Compaction.merge(inputs.files, horizon, true, applied, this, TARGET_FILE_SIZE);
+        tier.syncCreations();
         List<SortedFile> merged = new ArrayList<>(outputs.size());
         for (SortedFileInfo output : outputs) {
             merged.add(SortedFile.open(tier.storage.open(output.name()), tier.cache));

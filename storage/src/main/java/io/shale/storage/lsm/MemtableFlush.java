@@ -104,6 +104,7 @@ final class MemtableFlush {
             tier.storage.delete(name);
             return null;
         }
+        tier.syncCreations();
         return SortedFile.open(tier.storage.open(name), tier.cache);
     }
 
