@@ -15,6 +15,7 @@ final class WalAppender {
     private final ReentrantLock lock = new ReentrantLock();
     private final CRC32C crc = new CRC32C();
     private final long segmentSize;
+    private final int batchLimit;
     // Guarded by lock.
     private WalBatch filling;
     private long segmentStart;
@@ -24,10 +25,15 @@ final class WalAppender {
     /** Written under lock, read without it. */
     private volatile long end;
 
-    /** Appends at {@code endLsn}; {@code tailStart} is the open tail segment's start, or -1 if none. */
-    WalAppender(long endLsn, long segmentSize, long tailStart, int batchCapacity) {
+    /**
+     * Appends at {@code endLsn}; {@code tailStart} is the open tail segment's start, or -1 if
+     * none. A batch grows from {@code initialCapacity} up to {@code batchLimit} bytes before
+     * appends have to wait for it to be written.
+     */
+    WalAppender(long endLsn, long segmentSize, long tailStart, int initialCapacity, int batchLimit) {
         this.segmentSize = segmentSize;
-        this.filling = new WalBatch(batchCapacity);
+        this.batchLimit = batchLimit;
+        this.filling = new WalBatch(initialCapacity);
         this.filling.reset(endLsn);
         this.segmentStart = tailStart < 0 ? endLsn : tailStart;
         this.segmentDue = tailStart < 0;
@@ -53,7 +59,8 @@ final class WalAppender {
             long at = end;
             boolean roll = segmentDue || at > segmentStart && at - segmentStart + recordSize > segmentSize;
             int needed = recordSize + 2 * WalRecordDescriptor.INTERNAL_RECORD_SIZE;
-            if (filling.free() < needed && !filling.isEmpty()) {
+            if (filling.free() < needed && !filling.isEmpty()
+                    && filling.capacity() - filling.free() + needed > batchLimit) {
                 return -1;
             }
             filling.ensureFree(needed);

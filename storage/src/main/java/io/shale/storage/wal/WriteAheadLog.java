@@ -27,8 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class WriteAheadLog implements AutoCloseable {
 
-    private static final int BATCH_CAPACITY = 1 << 20;
-    private static final int OVERSIZED_BATCH = 4 * BATCH_CAPACITY;
+    /** Batches start small and grow to BATCH_LIMIT bytes pending before appends wait for a write. */
+    private static final int INITIAL_BATCH = 64 << 10;
+    private static final int BATCH_LIMIT = 1 << 20;
+    private static final int OVERSIZED_BATCH = 4 * BATCH_LIMIT;
 
     private final StorageFiles files;
     private final WalConfig config;
@@ -51,9 +53,10 @@ public final class WriteAheadLog implements AutoCloseable {
     private WriteAheadLog(StorageFiles files, WalConfig config, long endLsn, StorageFile tail, long tailStart) {
         this.files = files;
         this.config = config;
-        this.appender = new WalAppender(endLsn, config.segmentSize(), tail == null ? -1 : tailStart, BATCH_CAPACITY);
+        this.appender = new WalAppender(endLsn, config.segmentSize(), tail == null ? -1 : tailStart,
+                INITIAL_BATCH, BATCH_LIMIT);
         this.writer = new WalWriter(files, config.fsync(), tail, tailStart);
-        this.spare = new WalBatch(BATCH_CAPACITY);
+        this.spare = new WalBatch(INITIAL_BATCH);
         this.openedAt = endLsn;
         this.written = endLsn;
         this.durable = endLsn;
@@ -220,7 +223,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 writer.write(batch);
                 written = batch.endLsn();
                 if (batch.capacity() > OVERSIZED_BATCH) {
-                    spare = new WalBatch(BATCH_CAPACITY);
+                    spare = new WalBatch(INITIAL_BATCH);
                 }
             }
             if (config.fsync()) {

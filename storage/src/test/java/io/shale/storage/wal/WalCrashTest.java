@@ -24,7 +24,7 @@ class WalCrashTest {
 
     private static final WalConfig CONFIG = new WalConfig(4096, true);
     private static final int RECORDS = 120;
-    private static final int RANDOM_RUNS_PER_POINT = 3;
+    private static final int RANDOM_RUNS_PER_POINT = 2;
 
     /** One appended record: its end LSN and what identifies its payload. */
     private record Appended(long lsn, int number, int length) {
@@ -71,7 +71,7 @@ class WalCrashTest {
         long seed = System.nanoTime();
         System.out.println("WalCrashTest.randomPointsOfAConcurrentWorkload seed " + seed);
         Random random = new Random(seed);
-        for (int run = 0; run < 150; run++) {
+        for (int run = 0; run < 100; run++) {
             FaultInjectingFiles files = new FaultInjectingFiles();
             long point = 1 + random.nextInt(250);
             files.cutPowerAtPoint(point);

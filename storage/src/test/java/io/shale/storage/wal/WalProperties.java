@@ -21,7 +21,7 @@ class WalProperties {
 
     @Provide
     Arbitrary<List<byte[]>> payloads() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(2500).list().ofMaxSize(120);
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(2000).list().ofMaxSize(80);
     }
 
     @Property(tries = 60)
@@ -51,7 +51,7 @@ class WalProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void cuttingTheLastSegmentAnywhereLeavesAPrefix(@ForAll("payloads") List<byte[]> payloads,
                                                     @ForAll @IntRange(max = 1_000_000) int cutPermille,
                                                     @ForAll boolean zeroFill) {
