@@ -1,6 +1,7 @@
 package io.shale.storage.lsm;
 
 import io.shale.storage.ChangeCursor;
+import io.shale.storage.sstable.EntryIterator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,17 @@ final class ChangeList implements ChangeCursor {
             }
             if (ts <= until) {
                 out.add(new Change(ts, chain.key, v.value));
+            }
+        }
+    }
+
+    /** Adds the file entries of the range committed in {@code (after, until]} (not dropped). */
+    static void gather(FileSet files, byte[] from, byte[] to, long after, long until, List<Change> out) {
+        EntryIterator entries = files.iterator(from, to, false);
+        while (entries.next()) {
+            long ts = entries.timestamp();
+            if (ts > after && ts <= until && !files.hidden(entries.key(), ts)) {
+                out.add(new Change(ts, entries.key(), entries.value()));
             }
         }
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The node's durable {@link KeyValueStore}: multi-version chains in memory (the memtable) over a
@@ -53,6 +54,15 @@ public final class LsmKeyValueStore implements KeyValueStore {
     private volatile long horizon;
     private volatile boolean closed;
     private StoreWorker worker;
+    /** The sorted files, and their maintenance; null for a volatile store. */
+    private DiskTier tier;
+    private MemtableFlush flush;
+    private FileCompaction compaction;
+    private volatile boolean flushRequested;
+    private volatile boolean compactionRequested;
+    private volatile RuntimeException maintenanceFailure;
+    /** Held by whoever flushes or compacts (the worker, close, tests): one at a time. */
+    private final Object maintenance = new Object();
 
     private LsmKeyValueStore(LsmConfig config, HybridLogicalClock clock) {
         this.config = config;
@@ -69,9 +79,23 @@ public final class LsmKeyValueStore implements KeyValueStore {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         LsmKeyValueStore store = new LsmKeyValueStore(config, clock);
-        Recovery recovery = new Recovery(files, config);
-        long end = recovery.replay(store, 0);
-        store.committer.attach(recovery.openLog(end));
+        Manifest manifest = Manifest.read(files);
+        DiskTier tier = DiskTier.open(files, config.memoryBudget() / 4, config.fsync(), manifest);
+        try {
+            store.tier = tier;
+            if (!manifest.files().isEmpty()) {
+                store.versions.filesMayHoldKeys();
+            }
+            Recovery recovery = new Recovery(files, config);
+            long end = recovery.replay(store, manifest.replayFromLsn(), manifest.checkpointLsn());
+            clock.update(manifest.flushTimestamp());
+            store.committer.attach(recovery.openLog(end));
+        } catch (RuntimeException e) {
+            tier.close();
+            throw e;
+        }
+        store.flush = new MemtableFlush(store, tier);
+        store.compaction = new FileCompaction(store, tier);
         store.worker = StoreWorker.start(store, "shale-store " + files.describe());
         return store;
     }
@@ -92,13 +116,23 @@ public final class LsmKeyValueStore implements KeyValueStore {
     @Override
     public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
         checkOpen();
-        committer.destroyRange(fromInclusive, toExclusive);
+        if (tier == null) {
+            committer.destroyRange(fromInclusive, toExclusive);
+        } else {
+            synchronized (tier.installLock()) {
+                long timestamp = committer.destroyRange(fromInclusive, toExclusive);
+                dropInFiles(new DroppedRange(copy(fromInclusive), copy(toExclusive), timestamp));
+            }
+            compactionRequested = true;
+            worker.wake();
+        }
         versions.destroyRange(fromInclusive, toExclusive);
     }
 
     @Override
     public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
-        return prefixSizes.size(fromInclusive, toExclusive);
+        long inMemory = prefixSizes.size(fromInclusive, toExclusive);
+        return tier == null ? inMemory : inMemory + tier.current().size(fromInclusive, toExclusive);
     }
 
     @Override
@@ -154,18 +188,29 @@ public final class LsmKeyValueStore implements KeyValueStore {
         return committer.stableTimestamp(running);
     }
 
-    /** A store snapshot's scan: the chains as of the timestamp, no own writes. */
+    /** A store snapshot's scan: the range as of the timestamp, no own writes. */
     KeyCursor snapshotCursor(byte[] fromInclusive, byte[] toExclusive, long timestamp) {
-        return new StoreKeyCursor(null, snapshotReader, versions.iterate(fromInclusive, toExclusive, false),
-                timestamp, 0);
+        Iterator<VersionChain> chains = versions.iterate(fromInclusive, toExclusive, false);
+        return new StoreKeyCursor(null, snapshotReader, chains, acquireFiles(), true, fromInclusive, toExclusive,
+                false, timestamp, 0);
     }
 
     /** The committed changes of the range in {@code (after, until]}, in commit order. */
     ChangeCursor changes(byte[] fromInclusive, byte[] toExclusive, long after, long until) {
         List<ChangeList.Change> gathered = new ArrayList<>();
         Iterator<VersionChain> chains = versions.iterate(fromInclusive, toExclusive, false);
-        while (chains.hasNext()) {
-            ChangeList.gather(chains.next(), after, until, gathered);
+        FileSet files = acquireFiles();
+        try {
+            while (chains.hasNext()) {
+                ChangeList.gather(chains.next(), after, until, gathered);
+            }
+            if (files != null && !files.isEmpty()) {
+                ChangeList.gather(files, fromInclusive, toExclusive, after, until, gathered);
+            }
+        } finally {
+            if (files != null) {
+                files.release();
+            }
         }
         return ChangeList.of(gathered);
     }
@@ -193,6 +238,11 @@ public final class LsmKeyValueStore implements KeyValueStore {
     @Override
     public void vacuum() {
         pruneNow();
+        if (tier != null) {
+            flushRequested = true;
+            compactionRequested = true;
+            worker.wake();
+        }
     }
 
     /** The clock that stamps this store's snapshots and commits. */
@@ -209,7 +259,18 @@ public final class LsmKeyValueStore implements KeyValueStore {
         if (worker != null) {
             worker.stop();
         }
-        committer.close();
+        try {
+            if (tier != null && maintenanceFailure == null) {
+                synchronized (maintenance) {
+                    flush.run();
+                }
+            }
+        } finally {
+            if (tier != null) {
+                tier.close();
+            }
+            committer.close();
+        }
     }
 
     /**
@@ -310,9 +371,115 @@ public final class LsmKeyValueStore implements KeyValueStore {
         }
     }
 
-    /** The background tick: asynchronous commits become durable. */
+    /**
+     * The background tick: asynchronous commits become durable; then the memtable is flushed
+     * when it is over its share of the memory budget or the log has grown by a checkpoint's
+     * worth, and the files are compacted when there are too many.
+     */
     void tick() {
         committer.flushAsync();
+        if (tier == null) {
+            return;
+        }
+        synchronized (maintenance) {
+            maintain();
+        }
+    }
+
+    private void maintain() {
+        try {
+            flush.tryCut();
+            boolean logDue = committer.logPosition() - tier.checkpointLsn() > config.checkpointWalSize();
+            boolean memoryDue = versions.memoryBytes() > memtableBudget() && !flush.cutPending();
+            if (logDue || memoryDue || flushRequested) {
+                flushRequested = false;
+                flush.run();
+            }
+            if (config.compaction() && (compactionRequested || compaction.due())) {
+                boolean force = compactionRequested;
+                compactionRequested = false;
+                compaction.run(force);
+            }
+            maintenanceFailure = null;
+        } catch (RuntimeException e) {
+            maintenanceFailure = e;
+        }
+    }
+
+    /** The memtable's share of the memory budget (the block cache has a quarter). */
+    long memtableBudget() {
+        return config.memoryBudget() / 2;
+    }
+
+    /** The last failure of background maintenance, cleared by a successful round (for tests). */
+    RuntimeException maintenanceFailure() {
+        return maintenanceFailure;
+    }
+
+    /** The current sorted files, registered as read; null for a volatile store. */
+    FileSet acquireFiles() {
+        return tier == null ? null : tier.acquire();
+    }
+
+    DiskTier tier() {
+        return tier;
+    }
+
+    /** Runs a flush (checkpoint) now, on the caller's thread (tests). */
+    void flushNow() {
+        synchronized (maintenance) {
+            flush.run();
+            flush.tryCut();
+        }
+    }
+
+    /** Runs a compaction now, on the caller's thread (tests). */
+    void compactNow() {
+        synchronized (maintenance) {
+            compaction.run(true);
+        }
+    }
+
+    /**
+     * Slows a writer while the memtable is over twice its share of the budget (the flush cannot
+     * keep up), for at most 100 ms per commit: the wait is bounded because the writer itself may
+     * hold the file generation that keeps flushed versions in memory.
+     */
+    void throttle() {
+        if (tier == null || versions.memoryBytes() <= 2 * memtableBudget()) {
+            return;
+        }
+        worker.wake();
+        long deadline = System.nanoTime() + 100_000_000L;
+        while (versions.memoryBytes() > 2 * memtableBudget() && System.nanoTime() < deadline && !closed) {
+            LockSupport.parkNanos(1_000_000L);
+        }
+    }
+
+    /** Waits until every commit with a timestamp below {@code timestamp} is published. */
+    void awaitCommitsBefore(long timestamp) {
+        while (committer.stableTimestamp(running) < timestamp - 1) {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    /** Recovery of a DESTROY_RANGE record after the checkpoint. */
+    void replayDestroyRange(LogRecord.DestroyRange destroy) {
+        synchronized (tier.installLock()) {
+            dropInFiles(new DroppedRange(destroy.fromInclusive(), destroy.toExclusive(), destroy.timestamp()));
+        }
+        versions.destroyRange(destroy.fromInclusive(), destroy.toExclusive());
+    }
+
+    private void dropInFiles(DroppedRange range) {
+        FileSet files = tier.current();
+        List<DroppedRange> dropped = new ArrayList<>(files.dropped);
+        dropped.add(range);
+        tier.installLocked(files.files, dropped);
+    }
+
+    private static byte[] copy(byte[] bytes) {
+        return bytes == null ? null : bytes.clone();
     }
 
     void checkOpen() {

@@ -19,16 +19,23 @@ final class Recovery {
     /** The end LSN of the record before the current one: at or below where it starts. */
     private long previousEnd;
     private long maxTimestamp;
+    /** Records ending at or before it are in the sorted files already. */
+    private long checkpointLsn;
 
     Recovery(StorageFiles files, LsmConfig config) {
         this.files = files;
         this.config = config;
     }
 
-    /** Replays the log from {@code fromLsn} into the store; returns the log's end. */
-    long replay(LsmKeyValueStore target, long fromLsn) {
+    /**
+     * Replays the log from {@code fromLsn} into the store, applying only the prepared
+     * transactions' records up to {@code checkpointLsn} (the rest is in the sorted files); returns
+     * the log's end.
+     */
+    long replay(LsmKeyValueStore target, long fromLsn, long checkpoint) {
         store = target;
         previousEnd = fromLsn;
+        checkpointLsn = checkpoint;
         long end = WalReader.replay(files, fromLsn, config.walSkipCorrupt(), this::accept);
         if (maxTimestamp > 0) {
             store.clock().update(maxTimestamp);
@@ -43,13 +50,16 @@ final class Recovery {
     }
 
     private void accept(long endLsn, byte type, byte[] payload) {
-        apply(LogRecordCodec.decode(type, payload), previousEnd);
+        apply(LogRecordCodec.decode(type, payload), previousEnd, endLsn <= checkpointLsn);
         previousEnd = endLsn;
     }
 
-    private void apply(LogRecord record, long startFloor) {
+    private void apply(LogRecord record, long startFloor, boolean checkpointed) {
         switch (record) {
             case LogRecord.Commit commit -> {
+                if (checkpointed) {
+                    return;
+                }
                 for (LogRecord.Write write : commit.writes()) {
                     store.versions().applyCommitted(write.key(), write.value(), commit.timestamp());
                 }
@@ -58,7 +68,11 @@ final class Recovery {
             case LogRecord.Prepare prepare -> recreate(prepare, startFloor);
             case LogRecord.CommitPrepared commit -> {
                 PreparedEntry entry = store.prepared().remove(commit.gid());
-                if (entry != null) {
+                if (entry != null && checkpointed) {
+                    entry.state().publish(TransactionState.ABORTED);
+                    entry.writes().undoSince(0);
+                    entry.locks().releaseAll();
+                } else if (entry != null) {
                     entry.state().publish(commit.timestamp());
                     entry.writes().stamp(commit.timestamp(), 0);
                     entry.locks().releaseAll();
@@ -74,7 +88,9 @@ final class Recovery {
                 }
             }
             case LogRecord.DestroyRange destroy -> {
-                store.versions().destroyRange(destroy.fromInclusive(), destroy.toExclusive());
+                if (!checkpointed) {
+                    store.replayDestroyRange(destroy);
+                }
                 noteTimestamp(destroy.timestamp());
             }
         }

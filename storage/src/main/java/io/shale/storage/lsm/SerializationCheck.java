@@ -14,19 +14,23 @@ final class SerializationCheck {
     }
 
     /**
-     * @param chain the key's chain (non-null when {@code newest} is)
-     * @param newest the reader's own newest version, else the newest committed one, or null
+     * Whether the key's newest version (the reader's own, else the newest committed one, or null)
+     * was committed by another transaction after the snapshot.
      */
-    static void check(VersionChain chain, Version newest, TransactionState reader, long snapshot) {
-        if (newest == null || newest.isOwnedBy(reader) || newest.committedTimestamp() <= snapshot) {
-            return;
-        }
+    static boolean changedSinceSnapshot(Version newest, TransactionState reader, long snapshot) {
+        return newest != null && !newest.isOwnedBy(reader) && newest.committedTimestamp() > snapshot;
+    }
+
+    /**
+     * Fails for a change after the snapshot: an update (or insert) always; a deletion when the
+     * snapshot saw the row.
+     */
+    static void fail(Version newest, boolean snapshotSawRow) {
         if (newest.value != null) {
             throw new ShaleException(ErrorCode.SERIALIZATION_FAILURE,
                     "could not serialize access due to concurrent update");
         }
-        Version seen = chain.visible(reader, snapshot, Long.MAX_VALUE);
-        if (seen != null && seen.value != null) {
+        if (snapshotSawRow) {
             throw new ShaleException(ErrorCode.SERIALIZATION_FAILURE,
                     "could not serialize access due to concurrent delete");
         }

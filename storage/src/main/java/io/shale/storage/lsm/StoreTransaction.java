@@ -8,6 +8,8 @@ import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
 import io.shale.storage.WaitPolicy;
 
+import io.shale.storage.sstable.Entry;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +34,8 @@ final class StoreTransaction implements Transaction {
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final List<StoreKeyCursor> openCursors = new ArrayList<>();
     private long snapshot;
+    /** The sorted files read so far (null: none yet, or the store has none). */
+    private FileSet heldFiles;
     private int nextSavepoint = 1;
     private boolean finished;
 
@@ -59,6 +63,9 @@ final class StoreTransaction implements Transaction {
         checkActive();
         if (!repeatableRead) {
             snapshot = store.takeSnapshot(state, oldestCursorSnapshot());
+            if (openCursors.isEmpty()) {
+                releaseFiles();
+            }
         }
     }
 
@@ -66,18 +73,22 @@ final class StoreTransaction implements Transaction {
     public byte[] get(byte[] key) {
         checkActive();
         VersionChain chain = versions.chain(key);
-        if (chain == null) {
-            return null;
+        if (chain != null) {
+            Version version = chain.visible(state, snapshot, Long.MAX_VALUE);
+            if (version != null) {
+                return version.value;
+            }
         }
-        Version version = chain.visible(state, snapshot, Long.MAX_VALUE);
-        return version == null ? null : version.value;
+        FileSet files = files();
+        return files == null ? null : files.get(key, snapshot);
     }
 
     @Override
     public KeyCursor scan(byte[] fromInclusive, byte[] toExclusive, boolean descending) {
         checkActive();
         StoreKeyCursor cursor = new StoreKeyCursor(this, state,
-                versions.iterate(fromInclusive, toExclusive, descending), snapshot, writes.nextSequence());
+                versions.iterate(fromInclusive, toExclusive, descending), files(), false, fromInclusive,
+                toExclusive, descending, snapshot, writes.nextSequence());
         openCursors.add(cursor);
         return cursor;
     }
@@ -89,9 +100,8 @@ final class StoreTransaction implements Transaction {
         if (!locks.acquire(new LockKey(key), strength, waitPolicy)) {
             return SKIPPED;
         }
-        VersionChain chain = versions.chain(key);
-        Version newest = chain == null ? null : chain.newest(state);
-        checkConcurrentUpdate(chain, newest);
+        Version newest = newest(key);
+        checkConcurrentUpdate(key, newest);
         if (newest == null || newest.value == null) {
             locks.undoSince(mark);
             return null;
@@ -108,8 +118,9 @@ final class StoreTransaction implements Transaction {
         if (held == null || !held.covers(LockStrength.FOR_NO_KEY_UPDATE)) {
             locks.acquire(lockKey, LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
         }
-        VersionChain chain = versions.chain(key);
-        checkConcurrentUpdate(chain, chain == null ? null : chain.newest(state));
+        if (repeatableRead) {
+            checkConcurrentUpdate(key, newest(key));
+        }
         writes.write(key, value);
     }
 
@@ -127,8 +138,7 @@ final class StoreTransaction implements Transaction {
         }
         int mark = locks.mark();
         locks.acquire(new LockKey(key), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
-        chain = versions.chain(key);
-        Version newest = chain == null ? null : chain.newest(state);
+        Version newest = newest(key);
         if (newest != null && newest.value != null) {
             locks.undoSince(mark);
             return false;
@@ -142,9 +152,8 @@ final class StoreTransaction implements Transaction {
         checkWritable();
         int mark = locks.mark();
         locks.acquire(new LockKey(key), LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
-        VersionChain chain = versions.chain(key);
-        Version newest = chain == null ? null : chain.newest(state);
-        checkConcurrentUpdate(chain, newest);
+        Version newest = newest(key);
+        checkConcurrentUpdate(key, newest);
         if (newest != null && newest.value != null) {
             writes.write(key, null);
         } else {
@@ -188,6 +197,7 @@ final class StoreTransaction implements Transaction {
         }
         finished = true;
         openCursors.clear();
+        releaseFiles();
         store.finished(state, false);
     }
 
@@ -200,6 +210,7 @@ final class StoreTransaction implements Transaction {
             end(false);
             return;
         }
+        store.throttle();
         long commitTimestamp;
         try {
             commitTimestamp = store.committer().commit(state, writes, synchronousCommit);
@@ -255,9 +266,40 @@ final class StoreTransaction implements Transaction {
         }
     }
 
-    private void checkConcurrentUpdate(VersionChain chain, Version newest) {
-        if (repeatableRead) {
-            SerializationCheck.check(chain, newest, state, snapshot);
+    /**
+     * The transaction's own newest write of the key, else its newest committed version (from a
+     * sorted file when the memtable has none); null when there is none.
+     */
+    private Version newest(byte[] key) {
+        VersionChain chain = versions.chain(key);
+        Version newest = chain == null ? null : chain.newest(state);
+        if (newest != null) {
+            return newest;
+        }
+        FileSet files = files();
+        Entry entry = files == null ? null : files.newest(key, Long.MAX_VALUE);
+        return entry == null ? null : Version.committed(entry.value(), entry.timestamp());
+    }
+
+    /** REPEATABLE READ's rule (see {@link SerializationCheck}). */
+    private void checkConcurrentUpdate(byte[] key, Version newest) {
+        if (repeatableRead && SerializationCheck.changedSinceSnapshot(newest, state, snapshot)) {
+            SerializationCheck.fail(newest, get(key) != null);
+        }
+    }
+
+    /** The file generation this transaction reads, acquired on first use; null without files. */
+    private FileSet files() {
+        if (heldFiles == null) {
+            heldFiles = store.acquireFiles();
+        }
+        return heldFiles;
+    }
+
+    private void releaseFiles() {
+        if (heldFiles != null) {
+            heldFiles.release();
+            heldFiles = null;
         }
     }
 
@@ -272,6 +314,7 @@ final class StoreTransaction implements Transaction {
 
     private void end(boolean wrote) {
         openCursors.clear();
+        releaseFiles();
         locks.releaseAll();
         store.finished(state, wrote);
     }

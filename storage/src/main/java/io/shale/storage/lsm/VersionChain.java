@@ -11,17 +11,31 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class VersionChain {
     final byte[] key;
+    /** Estimated heap bytes of a committed version beyond its key and value. */
+    static final int VERSION_OVERHEAD = 64;
+    /** Estimated heap bytes of a chain beyond its key (maps' nodes, the chain, its hash key). */
+    static final int CHAIN_OVERHEAD = 200;
+
     /** The bytes of this key's prefix held in memory (committed versions). */
     final LongAdder prefixSize;
+    /** The memtable's estimated heap bytes, shared by all chains. */
+    final LongAdder memory;
     volatile Version head;
     /** Set (under the monitor) once the chain left the map; writers then start a new chain. */
     boolean removed;
     /** Set (under the monitor) once the chain is in the store's ordered map. */
     boolean ordered;
 
-    VersionChain(byte[] key, LongAdder prefixSize) {
+    VersionChain(byte[] key, LongAdder prefixSize, LongAdder memory) {
         this.key = key;
         this.prefixSize = prefixSize;
+        this.memory = memory;
+    }
+
+    /** Accounts committed versions entering (positive) or leaving (negative) the chain. */
+    void account(long bytes, int versions) {
+        prefixSize.add(bytes);
+        memory.add(bytes + (long) versions * VERSION_OVERHEAD);
     }
 
     /**
@@ -100,20 +114,54 @@ final class VersionChain {
         }
         keep.next = null;
         long bytes = 0;
+        int count = 0;
         for (Version v = cut; v != null; v = v.next) {
             bytes += v.size(key);
+            count++;
         }
-        prefixSize.add(-bytes);
+        account(-bytes, -count);
     }
 
-    /** The bytes of every committed version here (taken off the prefix when the chain goes). */
-    long committedSizeLocked() {
+    /**
+     * Cuts every committed version at or before {@code timestamp} (they are in a sorted file
+     * now), keeping the newer ones and any provisional ones above. Caller holds the monitor.
+     *
+     * @return whether nothing is left (the chain can go)
+     */
+    boolean cutFlushedLocked(long timestamp) {
+        Version above = null;
+        for (Version v = head; v != null; v = v.next) {
+            long ts = v.timestamp;
+            if (ts != 0 && ts <= timestamp) {
+                if (above == null) {
+                    return true;
+                }
+                long bytes = 0;
+                int count = 0;
+                for (Version c = v; c != null; c = c.next) {
+                    bytes += c.size(key);
+                    count++;
+                }
+                above.next = null;
+                account(-bytes, -count);
+                return false;
+            }
+            above = v;
+        }
+        return false;
+    }
+
+    /** Takes every committed version here off the accounts (the chain leaves the store). */
+    void unaccountLocked() {
         long bytes = 0;
+        int count = 0;
         for (Version v = head; v != null; v = v.next) {
             if (v.timestamp != 0) {
                 bytes += v.size(key);
+                count++;
             }
         }
-        return bytes;
+        account(-bytes, -count);
+        memory.add(-(CHAIN_OVERHEAD + key.length));
     }
 }

@@ -20,7 +20,13 @@ final class VersionStore {
             new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
     private final ConcurrentHashMap<ChainKey, VersionChain> byKey = new ConcurrentHashMap<>();
     private final LongAdder liveKeys = new LongAdder();
+    private final LongAdder memory = new LongAdder();
     private final PrefixSizes prefixSizes;
+    /**
+     * Set before the first flush: from then on a key may have older versions in sorted files, so
+     * a deletion must stay in memory until flushed (else the files' version would show again).
+     */
+    private volatile boolean filesMayHoldKeys;
 
     VersionStore(PrefixSizes prefixSizes) {
         this.prefixSizes = prefixSizes;
@@ -35,7 +41,7 @@ final class VersionStore {
         while (true) {
             VersionChain chain = chain(key);
             if (chain == null) {
-                VersionChain created = new VersionChain(key.clone(), prefixSizes.counter(key));
+                VersionChain created = new VersionChain(key.clone(), prefixSizes.counter(key), memory);
                 VersionChain existing = byKey.putIfAbsent(new ChainKey(created.key), created);
                 chain = existing == null ? created : existing;
             }
@@ -44,6 +50,7 @@ final class VersionStore {
                     if (!chain.ordered) {
                         chain.ordered = true;
                         chains.put(chain.key, chain);
+                        memory.add(VersionChain.CHAIN_OVERHEAD + chain.key.length);
                     }
                     version.next = chain.head;
                     chain.head = version;
@@ -93,12 +100,12 @@ final class VersionStore {
             top.timestamp = commitTimestamp;
             top.owner = null;
             if (!chain.removed) {
-                chain.prefixSize.add(top.size(chain.key));
+                chain.account(top.size(chain.key), 1);
                 if (delta != 0) {
                     liveKeys.add(delta);
                 }
             }
-            if (chain.pruneLocked(horizon)) {
+            if (chain.pruneLocked(horizon) && !filesMayHoldKeys) {
                 removeLocked(chain);
             }
         }
@@ -114,7 +121,7 @@ final class VersionStore {
         synchronized (chain) {
             Version below = version.next;
             int delta = (value != null ? 1 : 0) - (below != null && below.value != null ? 1 : 0);
-            chain.prefixSize.add(version.size(chain.key));
+            chain.account(version.size(chain.key), 1);
             if (delta != 0) {
                 liveKeys.add(delta);
             }
@@ -126,7 +133,7 @@ final class VersionStore {
         int removed = 0;
         for (VersionChain chain : chains.values()) {
             synchronized (chain) {
-                if (chain.pruneLocked(horizon)) {
+                if (chain.pruneLocked(horizon) && !filesMayHoldKeys) {
                     removeLocked(chain);
                     removed++;
                 }
@@ -145,7 +152,7 @@ final class VersionStore {
         for (int i = 0; i < limit && iterator.hasNext(); i++) {
             VersionChain chain = iterator.next();
             synchronized (chain) {
-                if (chain.pruneLocked(horizon)) {
+                if (chain.pruneLocked(horizon) && !filesMayHoldKeys) {
                     removeLocked(chain);
                 }
             }
@@ -173,8 +180,32 @@ final class VersionStore {
         return chains.size();
     }
 
+    /** From now on, keys may have versions in sorted files. */
+    void filesMayHoldKeys() {
+        filesMayHoldKeys = true;
+    }
+
     long liveKeys() {
         return liveKeys.sum();
+    }
+
+    /** The estimated heap bytes of the committed versions and the chains held now. */
+    long memoryBytes() {
+        return memory.sum();
+    }
+
+    /**
+     * Cuts from every chain the versions committed at or before {@code timestamp}, which a sorted
+     * file now holds, and drops the chains left empty (their keys live on in the files).
+     */
+    void cutFlushed(long timestamp) {
+        for (VersionChain chain : chains.values()) {
+            synchronized (chain) {
+                if (!chain.removed && chain.cutFlushedLocked(timestamp)) {
+                    removeLocked(chain);
+                }
+            }
+        }
     }
 
     /** The chains of {@code [from, to)} in key order; null bounds are open. Weakly consistent. */
@@ -202,8 +233,8 @@ final class VersionStore {
     private void removeLocked(VersionChain chain) {
         if (!chain.removed) {
             chain.removed = true;
-            chain.prefixSize.add(-chain.committedSizeLocked());
             if (chain.ordered) {
+                chain.unaccountLocked();
                 chains.remove(chain.key, chain);
             }
             byKey.remove(new ChainKey(chain.key), chain);

@@ -8,16 +8,19 @@ final class AscendingFileIterator extends FileIterator {
     private int blockIndex;
     private int entryIndex;
     private boolean done;
+    /** Whether the current block may hold keys at or after {@code to} (else no bound check per entry). */
+    private boolean blockReachesTo;
 
-    AscendingFileIterator(SortedFile file, byte[] from, byte[] to) {
-        super(file);
+    AscendingFileIterator(SortedFile file, byte[] from, byte[] to, boolean fillCache) {
+        super(file, fillCache);
         this.to = to;
         this.index = file.index();
         if (from != null) {
             blockIndex = index.find(from, Long.MAX_VALUE);
             if (blockIndex < index.count()) {
-                block = file.block(blockIndex);
+                block = load(blockIndex);
                 entryIndex = block.find(from, Long.MAX_VALUE, view);
+                blockReachesTo = reachesTo(blockIndex);
             }
         }
     }
@@ -36,14 +39,20 @@ final class AscendingFileIterator extends FileIterator {
                 done = true;
                 return false;
             }
-            block = file.block(blockIndex);
+            block = load(blockIndex);
+            blockReachesTo = reachesTo(blockIndex);
         }
         view.load(block, entryIndex++);
-        if (to != null && view.compareKey(to) >= 0) {
+        if (blockReachesTo && view.compareKey(to) >= 0) {
             done = true;
             return false;
         }
         moved();
         return true;
+    }
+
+    private boolean reachesTo(int blockIndexToCheck) {
+        byte[] last = index.lastKey(blockIndexToCheck);
+        return to != null && Bytes.compare(last, 0, last.length, to, 0, to.length) >= 0;
     }
 }

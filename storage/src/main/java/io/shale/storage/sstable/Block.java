@@ -94,19 +94,37 @@ final class Block {
         return -1;
     }
 
-    /** The index of the first entry at or after (key, timestamp) in file order; count if none. */
+    /**
+     * The index of the first entry at or after (key, timestamp) in file order; count if none.
+     * A binary search over the restart entries (whole keys), then one inside the interval.
+     */
     int find(byte[] key, long timestamp, EntryView view) {
+        int interval = restartInterval;
         int low = 0;
-        int high = count;
+        int high = (count - 1) / interval + 1;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            view.load(this, mid);
+            view.load(this, mid * interval);
             if (view.compareTo(key, timestamp) < 0) {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
-        return low;
+        if (low == 0) {
+            return 0;
+        }
+        int from = (low - 1) * interval + 1;
+        int to = Math.min(low * interval, count);
+        while (from < to) {
+            int mid = (from + to) >>> 1;
+            view.load(this, mid);
+            if (view.compareTo(key, timestamp) < 0) {
+                from = mid + 1;
+            } else {
+                to = mid;
+            }
+        }
+        return from;
     }
 }

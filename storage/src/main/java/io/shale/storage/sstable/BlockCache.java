@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * An LRU cache of decompressed data blocks, bounded in bytes and shared by every sorted file of
  * a store. Entries are keyed by (file id, block offset); each {@link SortedFile} gets its id when
- * it opens and drops its blocks when it closes. Thread-safe: the cache is split into segments
- * with a lock each, and a lookup allocates nothing. A capacity of 0 caches nothing.
+ * it opens and drops its blocks when it closes. Thread-safe: the cache is split into up to 16
+ * segments (of at least 256 KiB) with a lock each, and a lookup allocates nothing. A capacity
+ * of 0 caches nothing.
  */
 public final class BlockCache {
-    private static final int SEGMENTS = 16;
+    private static final int MAX_SEGMENTS = 16;
+    private static final long MIN_SEGMENT_BYTES = 256 * 1024;
 
     private final long capacityBytes;
     private final BlockCacheSegment[] segments;
@@ -23,9 +25,13 @@ public final class BlockCache {
             throw new IllegalArgumentException("negative block cache capacity: " + capacityBytes);
         }
         this.capacityBytes = capacityBytes;
-        this.segments = new BlockCacheSegment[SEGMENTS];
-        for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new BlockCacheSegment(capacityBytes / SEGMENTS);
+        int count = 1;
+        while (count < MAX_SEGMENTS && capacityBytes / (count * 2L) >= MIN_SEGMENT_BYTES) {
+            count *= 2;
+        }
+        this.segments = new BlockCacheSegment[count];
+        for (int i = 0; i < count; i++) {
+            segments[i] = new BlockCacheSegment(capacityBytes / count);
         }
     }
 
@@ -76,6 +82,6 @@ public final class BlockCache {
     }
 
     private BlockCacheSegment segment(long fileId, long offset) {
-        return segments[(BlockCacheSegment.hash(fileId, offset) >>> 8) & (SEGMENTS - 1)];
+        return segments[(BlockCacheSegment.hash(fileId, offset) >>> 8) & (segments.length - 1)];
     }
 }

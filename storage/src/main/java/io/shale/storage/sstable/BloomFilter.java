@@ -1,9 +1,10 @@
 package io.shale.storage.sstable;
 
 /**
- * A bloom filter over the distinct user keys of a sorted file: {@code hashCount} probes by
- * double hashing of one 64-bit key hash. An empty filter (no words) answers "maybe" always.
- * Immutable once built; thread-safe.
+ * A blocked bloom filter over the distinct user keys of a sorted file: one 64-bit key hash picks
+ * a 512-bit block (one cache line), and {@code hashCount} 9-bit slices of a remix of it pick the
+ * bits inside, so a probe costs one memory access. An empty filter (no words) answers "maybe"
+ * always. Immutable once built; thread-safe.
  */
 final class BloomFilter {
     private final long[] words;
@@ -19,9 +20,10 @@ final class BloomFilter {
         if (bitsPerKey == 0) {
             return new BloomFilter(new long[0], 0);
         }
-        long bits = Math.max(64L, (long) count * bitsPerKey);
-        long[] words = new long[(int) Math.min(Integer.MAX_VALUE - 8, (bits + 63) / 64)];
-        int hashCount = (int) Math.max(1, Math.min(30, Math.round(bitsPerKey * 0.69)));
+        long bits = Math.max(512L, (long) count * bitsPerKey);
+        long blocks = Math.min((Integer.MAX_VALUE - 64) / 8, (bits + 511) / 512);
+        long[] words = new long[(int) blocks * 8];
+        int hashCount = (int) Math.max(1, Math.min(7, Math.round(bitsPerKey * 0.69)));
         BloomFilter filter = new BloomFilter(words, hashCount);
         for (int i = 0; i < count; i++) {
             filter.add(hashes[i]);
@@ -30,13 +32,17 @@ final class BloomFilter {
     }
 
     private void add(long hash) {
-        long bitCount = (long) words.length * 64;
-        long h1 = hash;
-        long h2 = (hash >>> 32) | (hash << 32) | 1;
+        int base = blockStart(hash);
+        long bits = Long.rotateLeft(hash, 32) * 0x9E3779B97F4A7C15L;
         for (int i = 0; i < hashCount; i++) {
-            long bit = Long.remainderUnsigned(h1 + i * h2, bitCount);
-            words[(int) (bit >>> 6)] |= 1L << bit;
+            int bit = (int) (bits >>> (9 * i)) & 511;
+            words[base + (bit >>> 6)] |= 1L << bit;
         }
+    }
+
+    /** The first word of the 512-bit block that a hash picks (from its high bits). */
+    private int blockStart(long hash) {
+        return (int) Math.unsignedMultiplyHigh(hash, words.length >>> 3) << 3;
     }
 
     boolean mightContain(byte[] key) {
@@ -44,12 +50,11 @@ final class BloomFilter {
             return true;
         }
         long hash = hash(key);
-        long bitCount = (long) words.length * 64;
-        long h1 = hash;
-        long h2 = (hash >>> 32) | (hash << 32) | 1;
+        int base = blockStart(hash);
+        long bits = Long.rotateLeft(hash, 32) * 0x9E3779B97F4A7C15L;
         for (int i = 0; i < hashCount; i++) {
-            long bit = Long.remainderUnsigned(h1 + i * h2, bitCount);
-            if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
+            int bit = (int) (bits >>> (9 * i)) & 511;
+            if ((words[base + (bit >>> 6)] & (1L << bit)) == 0) {
                 return false;
             }
         }
@@ -67,6 +72,9 @@ final class BloomFilter {
     static BloomFilter readFrom(ByteSource source) {
         int hashCount = source.readByte();
         int count = source.readCount(8);
+        if (count % 8 != 0 || hashCount > 7) {
+            throw source.corrupted();
+        }
         long[] words = new long[count];
         for (int i = 0; i < count; i++) {
             words[i] = source.readLong();

@@ -26,6 +26,11 @@ final class ByteSource {
         }
     }
 
+    /** The corruption error of this section at the current position. */
+    RuntimeException corrupted() {
+        return Bytes.corrupted(what, fileName, fileOffset + position);
+    }
+
     int readByte() {
         need(1);
         return data[position++] & 0xFF;

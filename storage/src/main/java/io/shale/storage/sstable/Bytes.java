@@ -32,6 +32,30 @@ final class Bytes {
         INT.set(data, position, value);
     }
 
+    /**
+     * Compares two byte ranges as unsigned bytes, eight at a time: negative, zero or positive as
+     * {@code a} sorts before, equal to or after {@code b} (a proper prefix sorts first).
+     */
+    static int compare(byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bLength) {
+        int common = Math.min(aLength, bLength);
+        int i = 0;
+        for (; i + 8 <= common; i += 8) {
+            long x = getLong(a, aFrom + i);
+            long y = getLong(b, bFrom + i);
+            if (x != y) {
+                return Long.compareUnsigned(x, y);
+            }
+        }
+        for (; i < common; i++) {
+            int x = a[aFrom + i] & 0xFF;
+            int y = b[bFrom + i] & 0xFF;
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return aLength - bLength;
+    }
+
     static int crc32c(byte[] data, int offset, int length) {
         CRC32C crc = new CRC32C();
         crc.update(data, offset, length);

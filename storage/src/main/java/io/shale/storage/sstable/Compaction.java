@@ -27,7 +27,7 @@ public final class Compaction {
                                              OutputFiles out, long targetFileSize) {
         List<EntryIterator> iterators = new ArrayList<>(inputs.size());
         for (SortedFile input : inputs) {
-            iterators.add(input.iterator(null, null, false));
+            iterators.add(input.iterator(null, null, false, false));
         }
         MergingIterator merged = new MergingIterator(iterators, false);
         List<SortedFileInfo> results = new ArrayList<>();

@@ -19,8 +19,8 @@ final class DescendingFileIterator extends FileIterator {
     private Block current;
     private boolean inGroup;
 
-    DescendingFileIterator(SortedFile file, byte[] from, byte[] to) {
-        super(file);
+    DescendingFileIterator(SortedFile file, byte[] from, byte[] to, boolean fillCache) {
+        super(file, fillCache);
         this.from = from;
         this.index = file.index();
         int count = index.count();
@@ -30,9 +30,9 @@ final class DescendingFileIterator extends FileIterator {
         int b = to == null ? count : index.find(to, Long.MAX_VALUE);
         if (b == count) {
             nextEndBlock = count - 1;
-            nextEndEntry = file.block(count - 1).count - 1;
+            nextEndEntry = load(count - 1).count - 1;
         } else {
-            Block candidate = file.block(b);
+            Block candidate = load(b);
             int e = candidate.find(to, Long.MAX_VALUE, view);
             setPrevious(b, e);
         }
@@ -45,7 +45,7 @@ final class DescendingFileIterator extends FileIterator {
             nextEndEntry = e - 1;
         } else if (b > 0) {
             nextEndBlock = b - 1;
-            nextEndEntry = file.block(b - 1).count - 1;
+            nextEndEntry = load(b - 1).count - 1;
         } else {
             nextEndBlock = -1;
         }
@@ -58,7 +58,7 @@ final class DescendingFileIterator extends FileIterator {
             if (entry >= current.count) {
                 block++;
                 entry = 0;
-                current = file.block(block);
+                current = load(block);
             }
             view.load(current, entry);
             moved();
@@ -68,7 +68,7 @@ final class DescendingFileIterator extends FileIterator {
         if (nextEndBlock < 0) {
             return false;
         }
-        Block endBlockData = file.block(nextEndBlock);
+        Block endBlockData = load(nextEndBlock);
         view.load(endBlockData, nextEndEntry);
         if (from != null && view.compareKey(from) < 0) {
             nextEndBlock = -1;
@@ -89,7 +89,7 @@ final class DescendingFileIterator extends FileIterator {
                     break;
                 }
                 pb = b - 1;
-                previous = file.block(pb);
+                previous = load(pb);
                 pe = previous.count - 1;
             }
             probe.load(previous, pe);

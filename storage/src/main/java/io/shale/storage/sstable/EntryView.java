@@ -17,6 +17,9 @@ final class EntryView {
     /** -1 for a tombstone. */
     int valueLength;
     long timestamp;
+    private Block restartBlock;
+    private int restartIndex = -1;
+    private int restartStart;
 
     void load(Block target, int entryIndex) {
         block = target;
@@ -37,7 +40,13 @@ final class EntryView {
         if (shared == 0) {
             restartKeyStart = suffixStart;
         } else {
-            restartKeyStart = restartKeyStart(target, entryIndex - entryIndex % target.restartInterval);
+            int restart = entryIndex - entryIndex % target.restartInterval;
+            if (target != restartBlock || restart != restartIndex) {
+                restartBlock = target;
+                restartIndex = restart;
+                restartStart = restartKeyStart(target, restart);
+            }
+            restartKeyStart = restartStart;
         }
     }
 
@@ -57,15 +66,15 @@ final class EntryView {
     /** Compares this entry's key with {@code key} as unsigned bytes. */
     int compareKey(byte[] key) {
         byte[] data = block.data;
-        int head = Math.min(shared, key.length);
-        int c = Arrays.compareUnsigned(data, restartKeyStart, restartKeyStart + head, key, 0, head);
+        if (key.length < shared) {
+            int c = Bytes.compare(data, restartKeyStart, key.length, key, 0, key.length);
+            return c != 0 ? c : 1;
+        }
+        int c = Bytes.compare(data, restartKeyStart, shared, key, 0, shared);
         if (c != 0) {
             return c;
         }
-        if (key.length < shared) {
-            return 1;
-        }
-        return Arrays.compareUnsigned(data, suffixStart, suffixStart + suffixLength, key, shared, key.length);
+        return Bytes.compare(data, suffixStart, suffixLength, key, shared, key.length - shared);
     }
 
     boolean keyEquals(byte[] key) {

@@ -6,14 +6,20 @@ package io.shale.storage.sstable;
  */
 abstract class FileIterator implements EntryIterator {
     final SortedFile file;
+    private final boolean fillCache;
     final EntryView view = new EntryView();
     byte[] currentKey;
     boolean keyLoaded;
     private byte[] currentValue;
     private boolean valueLoaded;
 
-    FileIterator(SortedFile file) {
+    FileIterator(SortedFile file, boolean fillCache) {
         this.file = file;
+        this.fillCache = fillCache;
+    }
+
+    final Block load(int blockIndex) {
+        return file.block(blockIndex, fillCache);
     }
 
     /** Marks the view as holding a new current entry. */

@@ -85,11 +85,20 @@ public final class SortedFile implements AutoCloseable {
      * ascending or descending, the versions of one key newest first either way.
      */
     public EntryIterator iterator(byte[] fromKey, byte[] toKey, boolean descending) {
+        return iterator(fromKey, toKey, descending, true);
+    }
+
+    /**
+     * As {@link #iterator(byte[], byte[], boolean)}; with {@code fillCache} false the blocks it
+     * reads are not added to the cache (compaction, scans larger than the cache), though cached
+     * ones are used.
+     */
+    public EntryIterator iterator(byte[] fromKey, byte[] toKey, boolean descending, boolean fillCache) {
         if (fromKey != null && toKey != null && Arrays.compareUnsigned(fromKey, toKey) >= 0) {
             return EmptyIterator.INSTANCE;
         }
-        return descending ? new DescendingFileIterator(this, fromKey, toKey)
-                : new AscendingFileIterator(this, fromKey, toKey);
+        return descending ? new DescendingFileIterator(this, fromKey, toKey, fillCache)
+                : new AscendingFileIterator(this, fromKey, toKey, fillCache);
     }
 
     /** Estimated bytes of the file's entries in {@code [from, to)} ({@code null} = unbounded). */
@@ -114,6 +123,11 @@ public final class SortedFile implements AutoCloseable {
 
     /** The decompressed block {@code blockIndex}, from the cache or read, checked and cached. */
     Block block(int blockIndex) {
+        return block(blockIndex, true);
+    }
+
+    /** The decompressed block {@code blockIndex}, from the cache or read and checked; cached if {@code fill}. */
+    Block block(int blockIndex, boolean fill) {
         if (closed) {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "sorted file \"" + name + "\" is closed");
@@ -133,7 +147,9 @@ public final class SortedFile implements AutoCloseable {
         if (block == null) {
             throw Bytes.corrupted("block", name, offset);
         }
-        cache.put(fileId, offset, block);
+        if (fill) {
+            cache.put(fileId, offset, block);
+        }
         return block;
     }
 

@@ -19,7 +19,8 @@ package io.shale.storage.sstable;
  *   [entry offset i32]* [entry count i32]
  *
  * every other section ends with a crc32c u32 over its bytes:
- *   bloom filter  = [hash count u8][word count i32][bit words i64]*   (over distinct user keys)
+ *   bloom filter  = [hash count u8][word count i32][bit words i64]*  (blocked: 512-bit blocks;
+ *                   over distinct user keys)
  *   block index   = [block count i32] then per block [offset i64][length i32][last timestamp i64]
  *                   [last key length varint][last key]
  *   prefix table  = [count i32] then per prefix [first 8 key bytes i64][bytes i64], ascending

@@ -61,7 +61,7 @@ final class SortedFileIndex {
         int high = offsets.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            int c = Arrays.compareUnsigned(lastKeys[mid], key);
+            int c = Bytes.compare(lastKeys[mid], 0, lastKeys[mid].length, key, 0, key.length);
             if (c < 0 || (c == 0 && lastTimestamps[mid] > timestamp)) {
                 low = mid + 1;
             } else {

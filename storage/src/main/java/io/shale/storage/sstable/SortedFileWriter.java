@@ -12,7 +12,7 @@ import java.util.Arrays;
  * order: key ascending (unsigned bytes), then timestamp descending, each (key, timestamp) once.
  * Data blocks are written as they fill; {@link #finish()} writes the bloom filter, block index,
  * prefix table, properties and footer, then syncs (unless the options say not to). The writer
- * does not close the file. Not thread-safe.
+ * writes into an empty file and does not close it. Not thread-safe.
  */
 public final class SortedFileWriter {
     private static final LZ4Compressor COMPRESSOR = LZ4Factory.fastestInstance().fastCompressor();
@@ -42,8 +42,10 @@ public final class SortedFileWriter {
     public SortedFileWriter(StorageFile file, SortedFileOptions options) {
         this.file = file;
         this.options = options;
+        if (file.size() != 0) {
+            throw new IllegalArgumentException("a sorted file is written into an empty file");
+        }
         this.block = new ByteSink(options.blockSize() + options.blockSize() / 4);
-        this.position = file.size();
     }
 
     /** Adds one entry ({@code value == null} for a tombstone); keys and values are copied. */

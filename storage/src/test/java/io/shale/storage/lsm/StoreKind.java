@@ -17,4 +17,10 @@ enum StoreKind {
             case LOGGED -> LsmKeyValueStore.open(new MemoryFiles(), config, new HybridLogicalClock());
         };
     }
+
+    /** Kills a logged store and opens its files again. */
+    LsmKeyValueStore reopenAfterCrash(LsmKeyValueStore store) {
+        store.crash();
+        return LsmKeyValueStore.open(store.tier().storage, store.config(), new HybridLogicalClock());
+    }
 }

@@ -34,7 +34,7 @@ class StoreProperties {
     };
 
     sealed interface Action permits Put, Insert, Delete, Get, Lock, Scan, Savepoint, RollbackTo, Release,
-            Commit, Rollback, NewSnapshot, Observe, Vacuum {
+            Commit, Rollback, NewSnapshot, Observe, Vacuum, Flush, Compact, Crash {
     }
 
     record Put(int key, int value) implements Action {
@@ -79,10 +79,22 @@ class StoreProperties {
     record Vacuum() implements Action {
     }
 
-    @Property(tries = 300)
+    /** A checkpoint: the memtable goes to a sorted file (logged store only). */
+    record Flush() implements Action {
+    }
+
+    /** Compaction of the sorted files (logged store only). */
+    record Compact() implements Action {
+    }
+
+    /** A kill and a restart: the running transactions vanish (logged store only). */
+    record Crash() implements Action {
+    }
+
+    @Property(tries = 400)
     void storeBehavesLikeTheModel(@ForAll StoreKind kind, @ForAll("actions") List<Action> actions) {
-        try (LsmKeyValueStore store = kind.open(1, 3)) {
-            new Run(store).execute(actions);
+        try (Run run = new Run(kind, kind.open(1, 3))) {
+            run.execute(actions);
         }
     }
 
@@ -107,22 +119,27 @@ class StoreProperties {
                 net.jqwik.api.Tuple.of(1, flag.map(Rollback::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new NewSnapshot())),
                 net.jqwik.api.Tuple.of(2, flag.map(Observe::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Vacuum())));
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Vacuum())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Flush())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Compact())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Crash())));
         return action.list().ofMinSize(1).ofMaxSize(60);
     }
 
     /** One run: the store under test and the model it must match. */
-    private static final class Run {
+    private static final class Run implements AutoCloseable {
         private record ModelSavepoint(int handle, NavigableMap<byte[], byte[]> state) {
         }
 
-        private final LsmKeyValueStore store;
+        private final StoreKind kind;
+        private LsmKeyValueStore store;
         private NavigableMap<byte[], byte[]> committed = newMap();
         private NavigableMap<byte[], byte[]> working = newMap();
         private final List<ModelSavepoint> savepoints = new ArrayList<>();
         private Transaction transaction;
 
-        Run(LsmKeyValueStore store) {
+        Run(StoreKind kind, LsmKeyValueStore store) {
+            this.kind = kind;
             this.store = store;
             this.transaction = store.begin(options(false));
         }
@@ -138,7 +155,9 @@ class StoreProperties {
             transaction.commit();
             committed = working;
             checkObserver();
-            assertThat(store.statistics().keyCount()).isEqualTo(committed.size());
+            if (kind == StoreKind.VOLATILE) {
+                assertThat(store.statistics().keyCount()).isEqualTo(committed.size());
+            }
             assertThat(store.statistics().lockWaits()).isEmpty();
             if (observer != null) {
                 observer.commit();
@@ -211,7 +230,29 @@ class StoreProperties {
                     }
                 }
                 case Vacuum() -> store.pruneNow();
+                case Flush() -> {
+                    if (kind == StoreKind.LOGGED) {
+                        store.flushNow();
+                    }
+                }
+                case Compact() -> {
+                    if (kind == StoreKind.LOGGED) {
+                        store.compactNow();
+                    }
+                }
+                case Crash() -> {
+                    if (kind == StoreKind.LOGGED) {
+                        store = kind.reopenAfterCrash(store);
+                        observer = null;
+                        restart(false);
+                    }
+                }
             }
+        }
+
+        @Override
+        public void close() {
+            store.close();
         }
 
         private void restart(boolean repeatableRead) {

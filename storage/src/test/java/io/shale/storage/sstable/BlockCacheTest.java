@@ -29,9 +29,8 @@ class BlockCacheTest {
     void evictsTheLeastRecentlyUsedBlocksWhenOverCapacity() {
         Block block = block(1000);
         long weight = block.weight();
-        BlockCache cache = new BlockCache(weight * 3 * 16);
+        BlockCache cache = new BlockCache(weight * 48);
         long file = cache.newFileId();
-        // All offsets below hash to segments independently; use many to fill each segment.
         for (long offset = 0; offset < 1000; offset++) {
             cache.put(file, offset, block);
             assertThat(cache.usedBytes()).isLessThanOrEqualTo(cache.capacityBytes());
@@ -45,7 +44,7 @@ class BlockCacheTest {
     @Test
     void recentlyReadBlocksSurvive() {
         Block block = block(1000);
-        BlockCache cache = new BlockCache(block.weight() * 2 * 16);
+        BlockCache cache = new BlockCache(block.weight() * 32);
         long file = cache.newFileId();
         for (long offset = 0; offset < 200; offset++) {
             cache.put(file, offset, block);
@@ -72,9 +71,9 @@ class BlockCacheTest {
     void threadsShareTheCache() throws Exception {
         Block[] blocks = new Block[64];
         for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = block(100 + i);
+            blocks[i] = block(100_000 + i);
         }
-        BlockCache cache = new BlockCache(blocks[0].weight() * 40);
+        BlockCache cache = new BlockCache(4 << 20);
         long file = cache.newFileId();
         Thread[] threads = new Thread[4];
         boolean[] wrong = new boolean[1];

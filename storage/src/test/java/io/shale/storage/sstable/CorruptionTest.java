@@ -15,9 +15,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @Timeout(30)
 class CorruptionTest {
 
+    private static final TestFile CLEAN = EntryModel.random(new Random(3), 500)
+            .write("damaged.sst", SortedFileOptions.defaults().withBlockSize(1024));
+
     private static TestFile writeFile() {
-        EntryModel model = EntryModel.random(new Random(3), 500);
-        return model.write("damaged.sst", SortedFileOptions.defaults().withBlockSize(1024));
+        return CLEAN.copy();
     }
 
     private static long footerOffset(TestFile file) {

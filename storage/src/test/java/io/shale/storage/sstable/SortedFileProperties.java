@@ -21,7 +21,7 @@ class SortedFileProperties {
         return new SortedFileOptions(64 + random.nextInt(2048), random.nextInt(12), 1 + random.nextInt(20), false);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void getAtRandomSnapshotsMatchesTheModel(@ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int keys) {
         Random random = new Random(seed);
         EntryModel model = EntryModel.random(random, keys);
@@ -44,7 +44,7 @@ class SortedFileProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void iteratorsInBothDirectionsMatchTheModel(@ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int keys) {
         Random random = new Random(seed);
         EntryModel model = EntryModel.random(random, keys);

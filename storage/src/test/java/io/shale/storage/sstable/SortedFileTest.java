@@ -121,7 +121,7 @@ class SortedFileTest {
     }
 
     @Test
-    void manyThreadsReadOneFileAtOnce() throws Exception {
+    void manyThreadsReadAndScanOneFileAtOnce() throws Exception {
         EntryModel model = EntryModel.random(new Random(11), 3000);
         try (SortedFile file = SortedFile.open(model.write("shared.sst", SortedFileOptions.defaults().withBlockSize(512)),
                 new BlockCache(8 * 1024))) {
@@ -136,8 +136,14 @@ class SortedFileTest {
                         for (int i = 0; i < 5000; i++) {
                             byte[] key = keys.get(random.nextInt(keys.size()));
                             long snapshot = random.nextInt(1100);
-                            assertThat(EntryModel.text(file.get(key, snapshot)))
-                                    .isEqualTo(EntryModel.text(model.get(key, snapshot)));
+                            assertThat(file.get(key, snapshot)).isEqualTo(model.get(key, snapshot));
+                            if (i % 250 == 0) {
+                                byte[] to = keys.get(random.nextInt(keys.size()));
+                                boolean descending = random.nextBoolean();
+                                assertThat(EntryModel.drain(file.iterator(key, to, descending)))
+                                        .isEqualTo(EntryModel.KEYS.compare(key, to) >= 0 ? List.of()
+                                                : model.range(key, to, descending));
+                            }
                         }
                     } catch (Throwable e) {
                         synchronized (failure) {

@@ -72,6 +72,14 @@ final class TestFile implements StorageFile {
         closed = true;
     }
 
+    /** A copy of this file's bytes under the same name. */
+    synchronized TestFile copy() {
+        TestFile copy = new TestFile(name);
+        copy.data = Arrays.copyOf(data, size);
+        copy.size = size;
+        return copy;
+    }
+
     synchronized int syncs() {
         return syncs;
     }
