@@ -55,7 +55,9 @@ class WalCrashTest {
                     History history = new History();
                     runSingleThreaded(files, history, seed);
                     long crashSeed = random.nextLong();
-                    files.crash(mode, new Random(crashSeed));
+                    Random crashRandom = new Random(crashSeed);
+                    files.crash(mode, crashRandom);
+                    cutPowerDuringRecovery(files, mode, crashRandom);
                     verifyAndContinue(files, history, "point " + point + " " + mode + " crash seed " + crashSeed);
                     runs++;
                 }
@@ -77,7 +79,9 @@ class WalCrashTest {
             runConcurrent(files, history, 4, 40);
             CrashMode mode = CrashMode.values()[random.nextInt(CrashMode.values().length)];
             long crashSeed = random.nextLong();
-            files.crash(mode, new Random(crashSeed));
+            Random crashRandom = new Random(crashSeed);
+            files.crash(mode, crashRandom);
+            cutPowerDuringRecovery(files, mode, crashRandom);
             verifyAndContinue(files, history, "run " + run + " point " + point + " " + mode
                     + " crash seed " + crashSeed);
         }
@@ -144,6 +148,23 @@ class WalCrashTest {
         } catch (RuntimeException e) {
             assertThat(files.powerOff()).isTrue();
         }
+    }
+
+    /**
+     * Half the time, a second power cut during recovery itself (while it cuts the torn tail):
+     * the next recovery must still find every acknowledged record.
+     */
+    private static void cutPowerDuringRecovery(FaultInjectingFiles files, CrashMode mode, Random random) {
+        if (random.nextBoolean()) {
+            return;
+        }
+        files.cutPowerAtPoint(1 + random.nextInt(3));
+        try {
+            WalReader.replay(files, 0, false, (lsn, type, payload) -> { });
+        } catch (RuntimeException e) {
+            assertThat(files.powerOff()).as("recovery failed without a power cut: %s", e).isTrue();
+        }
+        files.crash(mode, random);
     }
 
     /** Recovers, checks the records, then appends after the recovered end and checks again. */
