@@ -441,12 +441,12 @@ public final class LsmKeyValueStore implements KeyValueStore {
     }
 
     /**
-     * Slows a writer while the memtable is over twice its share of the budget (the flush cannot
-     * keep up), for at most 100 ms per commit: the wait is bounded because the writer itself may
-     * hold the file generation that keeps flushed versions in memory.
+     * Slows a writer while the memtable is over twice its share of the budget and the flush
+     * cannot keep up, for at most 100 ms per commit. Not while flushed versions only wait for a
+     * long reader to release an older file generation: slowing writers would not help that.
      */
     void throttle() {
-        if (tier == null || versions.memoryBytes() <= 2 * memtableBudget()) {
+        if (tier == null || versions.memoryBytes() <= 2 * memtableBudget() || flush.cutPending()) {
             return;
         }
         worker.wake();

@@ -1,5 +1,8 @@
 package io.shale.storage.wal;
 
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.storage.file.StorageFile;
 import io.shale.storage.file.StorageFiles;
 
 import java.util.Arrays;
@@ -48,5 +51,30 @@ final class WalSegments {
         long[] result = Arrays.copyOf(starts, count);
         Arrays.sort(result);
         return result;
+    }
+
+    /**
+     * Opens the last segment, starting at {@code start}, for appending at {@code endLsn}: it must
+     * end exactly there. An empty one is deleted instead (null), to be created again when written.
+     */
+    static StorageFile openTail(StorageFiles files, long start, long endLsn) {
+        String name = fileName(start);
+        if (start > endLsn) {
+            throw new ShaleException(ErrorCode.DATA_CORRUPTED, "WAL file \"" + name
+                    + "\" lies beyond the end of the log at " + Lsn.format(endLsn));
+        }
+        StorageFile file = files.open(name);
+        long size = file.size();
+        if (start + size != endLsn) {
+            file.close();
+            throw new ShaleException(ErrorCode.DATA_CORRUPTED, "WAL file \"" + name + "\" ends at "
+                    + Lsn.format(start + size) + ", not at the end of the log at " + Lsn.format(endLsn));
+        }
+        if (size == 0) {
+            file.close();
+            files.delete(name);
+            return null;
+        }
+        return file;
     }
 }

@@ -7,7 +7,6 @@ import io.shale.storage.file.StorageFiles;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.zip.CRC32C;
 
 /**
  * The write-ahead log of a store: records appended to segment files, made durable by group
@@ -28,47 +27,37 @@ import java.util.zip.CRC32C;
  */
 public final class WriteAheadLog implements AutoCloseable {
 
-    private static final int BATCH_CAPACITY = 1 << 20;
-    private static final int OVERSIZED_BATCH = 4 * BATCH_CAPACITY;
+    /** Batches start small and grow to BATCH_LIMIT bytes pending before appends wait for a write. */
+    private static final int INITIAL_BATCH = 64 << 10;
+    private static final int BATCH_LIMIT = 1 << 20;
+    private static final int OVERSIZED_BATCH = 4 * BATCH_LIMIT;
 
     private final StorageFiles files;
     private final WalConfig config;
-    private final ReentrantLock appendLock = new ReentrantLock();
+    private final WalAppender appender;
+    /** Held while writing, syncing, recycling or closing. */
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Followers wait here while a leader syncs; guards leaderActive. */
     private final ReentrantLock leaderMonitor = new ReentrantLock();
     private final Condition durableAdvanced = leaderMonitor.newCondition();
     private boolean leaderActive;
+
+    // Guarded by writeLock.
     private final WalWriter writer;
-
-    // Guarded by appendLock.
-    private final CRC32C crc = new CRC32C();
-    private WalBatch filling;
-    private long segmentStart;
-    private boolean segmentDue;
-    private long syncPointMarked = -1;
-    private boolean closed;
-    private volatile long end;
-
-    // Guarded by writeLock (spare is swapped with filling under both locks).
     private WalBatch spare;
     private final long openedAt;
     private volatile long written;
     private volatile long durable;
     private volatile ShaleException failure;
 
-    private WriteAheadLog(StorageFiles files, WalConfig config, long endLsn, StorageFile tail,
-                          long tailStart) {
+    private WriteAheadLog(StorageFiles files, WalConfig config, long endLsn, StorageFile tail, long tailStart) {
         this.files = files;
         this.config = config;
+        this.appender = new WalAppender(endLsn, config.segmentSize(), tail == null ? -1 : tailStart,
+                INITIAL_BATCH, BATCH_LIMIT);
         this.writer = new WalWriter(files, config.fsync(), tail, tailStart);
-        this.filling = new WalBatch(BATCH_CAPACITY);
-        this.spare = new WalBatch(BATCH_CAPACITY);
-        this.filling.reset(endLsn);
-        this.segmentStart = tail == null ? endLsn : tailStart;
-        this.segmentDue = tail == null;
+        this.spare = new WalBatch(INITIAL_BATCH);
         this.openedAt = endLsn;
-        this.end = endLsn;
         this.written = endLsn;
         this.durable = endLsn;
     }
@@ -81,30 +70,13 @@ public final class WriteAheadLog implements AutoCloseable {
     public static WriteAheadLog open(StorageFiles files, WalConfig config, long endLsn) {
         long[] starts = WalSegments.list(files);
         StorageFile tail = null;
-        long tailStart = endLsn;
+        long tailStart = -1;
         if (starts.length > 0) {
             long last = starts[starts.length - 1];
-            String name = WalSegments.fileName(last);
-            if (last > endLsn) {
-                throw new ShaleException(ErrorCode.DATA_CORRUPTED, "WAL file \"" + name
-                        + "\" lies beyond the end of the log at " + Lsn.format(endLsn));
-            }
-            StorageFile file = files.open(name);
-            long size = file.size();
-            if (last + size != endLsn) {
-                file.close();
-                throw new ShaleException(ErrorCode.DATA_CORRUPTED, "WAL file \"" + name + "\" ends at "
-                        + Lsn.format(last + size) + ", not at the end of the log at " + Lsn.format(endLsn));
-            }
-            if (size == 0) {
-                file.close();
-                files.delete(name);
-            } else {
-                tail = file;
-                tailStart = last;
-                if (config.fsync()) {
-                    file.sync();
-                }
+            tail = WalSegments.openTail(files, last, endLsn);
+            tailStart = last;
+            if (tail != null && config.fsync()) {
+                tail.sync();
             }
         }
         if (config.fsync()) {
@@ -125,30 +97,11 @@ public final class WriteAheadLog implements AutoCloseable {
             throw new ShaleException(ErrorCode.PROGRAM_LIMIT_EXCEEDED,
                     "WAL record of " + payload.length + " bytes is too large");
         }
-        int recordSize = WalRecordDescriptor.HEADER_SIZE + payload.length;
         while (true) {
-            appendLock.lock();
-            try {
-                checkUsable();
-                long at = end;
-                boolean roll = segmentDue
-                        || at > segmentStart && at - segmentStart + recordSize > config.segmentSize();
-                int needed = recordSize + 2 * WalRecordDescriptor.INTERNAL_RECORD_SIZE;
-                if (filling.free() >= needed || filling.isEmpty()) {
-                    filling.ensureFree(needed);
-                    if (roll) {
-                        filling.markSegmentStart();
-                        filling.putInternal(crc, WalRecordDescriptor.SEGMENT_START,
-                                WalRecordDescriptor.FORMAT_VERSION);
-                        segmentStart = at;
-                        segmentDue = false;
-                    }
-                    long recordEnd = filling.putRecord(crc, type, payload);
-                    end = recordEnd;
-                    return recordEnd;
-                }
-            } finally {
-                appendLock.unlock();
+            checkFailure();
+            long lsn = appender.tryAppend(type, payload);
+            if (lsn >= 0) {
+                return lsn;
             }
             flush();
         }
@@ -160,12 +113,11 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     public void awaitDurable(long lsn) {
         if (lsn <= durable) {
-            checkFailure();
             return;
         }
-        if (lsn > end) {
+        if (lsn > appender.end()) {
             throw new IllegalArgumentException("LSN " + Lsn.format(lsn) + " is beyond the end of the log "
-                    + Lsn.format(end));
+                    + Lsn.format(appender.end()));
         }
         leaderMonitor.lock();
         try {
@@ -213,7 +165,7 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** The end LSN of the last record appended. */
     public long endLsn() {
-        return end;
+        return appender.end();
     }
 
     /** Deletes the segments that end at or before {@code lsn}; the segment being written stays. */
@@ -238,24 +190,18 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Writes and syncs everything appended, then closes the files. Idempotent. */
+    /** Writes and syncs everything appended, ends with a sync point, closes the files. Idempotent. */
     @Override
     public void close() {
         writeLock.lock();
         try {
-            appendLock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            } finally {
-                appendLock.unlock();
+            if (!appender.close()) {
+                return;
             }
             if (failure == null) {
                 writeOut(true);
                 if (config.fsync() && written > openedAt) {
-                    markFinalSyncPoint();
+                    appender.markSyncPoint(durable);
                     writeOut(true);
                 }
             }
@@ -271,12 +217,13 @@ public final class WriteAheadLog implements AutoCloseable {
     /** Takes the filling batch, writes it, and syncs when asked (and fsync is on). */
     private void writeOut(boolean sync) {
         try {
-            WalBatch batch = takeBatch();
+            WalBatch batch = appender.swap(spare, durable);
             if (batch != null) {
+                spare = batch;
                 writer.write(batch);
                 written = batch.endLsn();
-                if (spare == batch && batch.capacity() > OVERSIZED_BATCH) {
-                    spare = new WalBatch(BATCH_CAPACITY);
+                if (batch.capacity() > OVERSIZED_BATCH) {
+                    spare = new WalBatch(INITIAL_BATCH);
                 }
             }
             if (config.fsync()) {
@@ -292,55 +239,6 @@ public final class WriteAheadLog implements AutoCloseable {
                     : new ShaleException(ErrorCode.IO_ERROR, "could not write to the write-ahead log", e);
             throw copyOfFailure();
         }
-    }
-
-    /** Swaps the filling batch for the spare one; adds a sync point when durability advanced. */
-    private WalBatch takeBatch() {
-        appendLock.lock();
-        try {
-            if (filling.isEmpty()) {
-                return null;
-            }
-            addSyncPoint();
-            WalBatch batch = filling;
-            spare.reset(batch.endLsn());
-            filling = spare;
-            spare = batch;
-            return batch;
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    private void markFinalSyncPoint() {
-        appendLock.lock();
-        try {
-            addSyncPoint();
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    /**
-     * Appends a sync point when durability advanced since the last one (under appendLock): it
-     * tells recovery that a bad record below it had been synced, so it is corruption, not a tail
-     * a power cut tore.
-     */
-    private void addSyncPoint() {
-        long durableNow = durable;
-        if (durableNow > syncPointMarked) {
-            filling.putInternal(crc, WalRecordDescriptor.SYNC_POINT, durableNow);
-            syncPointMarked = durableNow;
-            end = filling.endLsn();
-        }
-    }
-
-    private void checkUsable() {
-        if (closed) {
-            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
-                    "write-ahead log is closed");
-        }
-        checkFailure();
     }
 
     private void checkFailure() {
