@@ -42,7 +42,7 @@ class NodeRestartIT {
             s.execute("CREATE TYPE shop.state AS ENUM ('new', 'paid')");
             s.execute("CREATE TABLE shop.customer (id serial PRIMARY KEY, email text UNIQUE NOT NULL)");
             s.execute("CREATE TABLE shop.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "customer int REFERENCES shop.customer, state shop.state DEFAULT 'new'::shop.state, total numeric(10,2))");
+                    + "customer int REFERENCES shop.customer, state shop.state DEFAULT 'new', total numeric(10,2))");
             s.execute("CREATE INDEX orders_customer ON shop.orders (customer)");
             s.execute("CREATE SEQUENCE shop.ticket INCREMENT 5");
             s.execute("CREATE VIEW shop.paid AS SELECT id, total FROM shop.orders WHERE state = 'paid'");

@@ -46,7 +46,7 @@ class CatalogPersistenceTest {
         sql.execute("CREATE ROLE alice LOGIN PASSWORD 'secret'");
         sql.execute("CREATE SCHEMA app");
         sql.execute("CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy')");
-        sql.execute("CREATE TABLE app.item (id serial PRIMARY KEY, code text UNIQUE, mood app.mood, qty int DEFAULT 1 CHECK (qty >= 0))");
+        sql.execute("CREATE TABLE app.item (id serial PRIMARY KEY, code text UNIQUE, mood app.mood DEFAULT 'ok', qty int DEFAULT 1 CHECK (qty >= 0))");
         sql.execute("CREATE INDEX item_qty ON app.item (qty DESC)");
         sql.execute("CREATE TABLE app.part (id bigint GENERATED ALWAYS AS IDENTITY, item int REFERENCES app.item (id))");
         sql.execute("CREATE VIEW app.happy AS SELECT code FROM app.item WHERE mood = 'happy'");
@@ -65,6 +65,7 @@ class CatalogPersistenceTest {
         assertThat(after.error("INSERT INTO app.part (item) VALUES (9)")).startsWith("23503");
         assertThat(after.error("UPDATE app.item SET qty = -1")).startsWith("23514");
         assertThat(Long.parseLong(after.value("INSERT INTO app.item (code) VALUES ('c') RETURNING id"))).isGreaterThan(2);
+        assertThat(after.value("SELECT mood FROM app.item WHERE code = 'c'")).isEqualTo("ok");
         assertThat(Long.parseLong(after.value("INSERT INTO app.part (item) VALUES (1) RETURNING id"))).isGreaterThan(2);
     }
 
