@@ -380,7 +380,12 @@ public final class LsmKeyValueStore implements KeyValueStore {
 
     /** Runs a full compaction now, on the caller's thread (tests). */
     void compactNow() {
-        maintenance.compactNow();
+        maintenance.compactNow(true);
+    }
+
+    /** Runs a size-tiered compaction now, on the caller's thread (tests). */
+    void compactTieredNow() {
+        maintenance.compactNow(false);
     }
 
     /** Slows a writer while the flush cannot keep up (see {@link StoreMaintenance#throttle}). */

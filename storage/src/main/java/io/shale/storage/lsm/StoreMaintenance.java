@@ -84,10 +84,10 @@ final class StoreMaintenance {
         }
     }
 
-    /** Runs a full compaction now, on the caller's thread. */
-    void compactNow() {
+    /** Runs a compaction now, on the caller's thread: all files, or the tiered choice. */
+    void compactNow(boolean all) {
         synchronized (lock) {
-            compaction.run(true);
+            compaction.run(all);
         }
     }
 
