@@ -26,14 +26,17 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The node's durable {@link KeyValueStore}: multi-version chains in memory (the memtable) over a
- * write-ahead log, row locks, and snapshots and commit timestamps from the node's
- * {@link HybridLogicalClock}. A commit is visible only once its log record is durable (when its
- * commit is synchronous); recovery replays the log, prepared transactions included with their
- * writes and row locks. Thread-safe; reads take no lock.
+ * write-ahead log and immutable sorted files, row locks, and snapshots and commit timestamps from
+ * the node's {@link HybridLogicalClock}. A synchronous commit is visible only once its log record
+ * is durable; the memtable is flushed to sorted files at checkpoints (when over its share of
+ * {@link LsmConfig#memoryBudget()}, every {@link LsmConfig#checkpointWalSize()} bytes of log, at
+ * close), which bound recovery: the manifest's files plus the log after the checkpoint, prepared
+ * transactions included with their writes and row locks. Thread-safe; reads take no lock.
  *
- * <p>{@link #open} recovers a store from its files and starts its background thread (the tick
- * that makes asynchronous commits durable); {@link #openVolatile} gives the same store with no
- * files at all (nothing durable), which {@code MemoryKeyValueStore} wraps.
+ * <p>{@link #open} recovers a store from its files and starts its background thread (durability
+ * of asynchronous commits, flushes, compaction); {@link #openVolatile} gives the same store with
+ * no files at all (nothing durable), which {@code MemoryKeyValueStore} wraps. See the module's
+ * {@code README.md} for the design.
  */
 public final class LsmKeyValueStore implements KeyValueStore {
     private final LsmConfig config;
