@@ -1,5 +1,6 @@
 package io.shale.storage.wal;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,7 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A virtual thread does not lead: a file sync blocks its carrier, and the scheduler's
  * compensation made an fsync cost about three times as much (2.2 ms against 0.75 ms measured on
  * one disk). It asks the log's own platform thread, the syncer, to lead for it instead, and
- * parks. Thread-safe.
+ * parks. The syncer starts when first needed and ends after a while without requests, so an idle
+ * or abandoned log holds no thread. Thread-safe.
  */
 final class GroupCommit {
 
@@ -28,7 +30,10 @@ final class GroupCommit {
         void checkFailure();
     }
 
+    private static final long SYNCER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final Log log;
+    private final String syncerName;
     private final ReentrantLock monitor = new ReentrantLock();
     private final Condition durableAdvanced = monitor.newCondition();
     private final Condition syncRequested = monitor.newCondition();
@@ -36,15 +41,12 @@ final class GroupCommit {
     private boolean leaderActive;
     private long requested;
     private boolean stopping;
+    /** The running syncer, or null. */
     private Thread syncer;
 
-    GroupCommit(Log log) {
+    GroupCommit(Log log, String syncerName) {
         this.log = log;
-    }
-
-    /** Starts the syncer thread that leads for virtual threads. */
-    void start(String name) {
-        syncer = Thread.ofPlatform().name(name).daemon(true).start(this::runSyncer);
+        this.syncerName = syncerName;
     }
 
     /** Returns once {@code lsn} is durable, leading a sync or following one. */
@@ -55,7 +57,10 @@ final class GroupCommit {
                 log.checkFailure();
                 if (leaderActive) {
                     durableAdvanced.awaitUninterruptibly();
-                } else if (syncer != null && !stopping && Thread.currentThread().isVirtual()) {
+                } else if (!stopping && Thread.currentThread().isVirtual()) {
+                    if (syncer == null) {
+                        syncer = Thread.ofPlatform().name(syncerName).daemon(true).start(this::runSyncer);
+                    }
                     if (lsn > requested) {
                         requested = lsn;
                         syncRequested.signal();
@@ -116,18 +121,27 @@ final class GroupCommit {
     private void runSyncer() {
         monitor.lock();
         try {
-            while (!stopping) {
-                if (requested > log.durable() && !leaderActive && !log.failed()) {
+            long idle = SYNCER_IDLE_NANOS;
+            while (!stopping && !log.failed()) {
+                if (requested > log.durable() && !leaderActive) {
                     try {
                         lead();
                     } catch (RuntimeException e) {
                         // The log keeps the failure; the waiters, woken by lead, throw it.
                     }
+                    idle = SYNCER_IDLE_NANOS;
+                } else if (idle > 0) {
+                    idle = syncRequested.awaitNanos(idle);
                 } else {
-                    syncRequested.awaitUninterruptibly();
+                    break;
                 }
             }
+        } catch (InterruptedException e) {
+            // Nobody interrupts the syncer but the JVM going down: end.
         } finally {
+            if (syncer == Thread.currentThread()) {
+                syncer = null;
+            }
             monitor.unlock();
         }
     }

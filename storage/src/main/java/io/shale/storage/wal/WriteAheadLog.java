@@ -17,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * batch out, and writes and syncs everything appended so far; callers arriving meanwhile wait
  * for the leader to finish and return at once if it made their records durable. Appends made
  * during a sync go into the other batch and are made durable together by the next leader.
- * Virtual threads have the log's own platform thread lead for them (it is started by
- * {@link #open} and stopped by {@link #close}).
+ * Virtual threads have the log's own platform thread lead for them (started when first needed,
+ * ended when idle or by {@link #close}).
  *
  * <p>Record types are the caller's, except {@code (byte) 0xFF}, which the log keeps for its own
  * records (segment headers and sync points, never passed to a {@link RecordConsumer}).
@@ -38,33 +38,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final WalAppender appender;
     /** Held while writing, syncing, recycling or closing. */
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final GroupCommit groupCommit = new GroupCommit(new GroupCommit.Log() {
-        @Override
-        public long durable() {
-            return durable;
-        }
-
-        @Override
-        public void syncAll() {
-            writeLock.lock();
-            try {
-                checkFailure();
-                writeOut(true);
-            } finally {
-                writeLock.unlock();
-            }
-        }
-
-        @Override
-        public boolean failed() {
-            return failure != null;
-        }
-
-        @Override
-        public void checkFailure() {
-            WriteAheadLog.this.checkFailure();
-        }
-    });
+    private final GroupCommit groupCommit;
 
     // Guarded by writeLock.
     private final WalWriter writer;
@@ -81,6 +55,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 INITIAL_BATCH, BATCH_LIMIT);
         this.writer = new WalWriter(files, config.fsync(), tail, tailStart);
         this.spare = new WalBatch(INITIAL_BATCH);
+        this.groupCommit = new GroupCommit(new GroupCommitView(), "shale-wal-sync " + files.describe());
         this.openedAt = endLsn;
         this.written = endLsn;
         this.durable = endLsn;
@@ -106,9 +81,7 @@ public final class WriteAheadLog implements AutoCloseable {
         if (config.fsync()) {
             files.syncDirectory();
         }
-        WriteAheadLog wal = new WriteAheadLog(files, config, endLsn, tail, tailStart);
-        wal.groupCommit.start("shale-wal-sync " + files.describe());
-        return wal;
+        return new WriteAheadLog(files, config, endLsn, tail, tailStart);
     }
 
     /**
@@ -252,5 +225,34 @@ public final class WriteAheadLog implements AutoCloseable {
     private ShaleException copyOfFailure() {
         ShaleException cause = failure;
         return new ShaleException(cause.code(), cause.getMessage(), cause);
+    }
+
+    /** Group commit's view of this log. */
+    private final class GroupCommitView implements GroupCommit.Log {
+        @Override
+        public long durable() {
+            return durable;
+        }
+
+        @Override
+        public void syncAll() {
+            writeLock.lock();
+            try {
+                checkFailure();
+                writeOut(true);
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        @Override
+        public boolean failed() {
+            return failure != null;
+        }
+
+        @Override
+        public void checkFailure() {
+            WriteAheadLog.this.checkFailure();
+        }
     }
 }
