@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,8 +31,9 @@ import java.util.stream.Stream;
 
 /**
  * The write-ahead log: the cost of an append (lock, CRC32C, copy; the writes go nowhere), and
- * commits per second of 8 threads that each append a record and wait for it to be durable, with
- * fsync on a temporary directory (group commit is what makes this fast).
+ * commits per second of 1 and 8 threads (platform, and virtual as the wire layer's sessions) that
+ * each append a record and wait for it to be durable, with fsync on a temporary directory (group
+ * commit is what makes this fast).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -42,6 +44,8 @@ public class WalBenchmark {
 
     /** A record the size of a pgbench TPC-B commit's writes. */
     private static final byte[] PAYLOAD = new byte[120];
+    private static final int VIRTUAL_SESSIONS = 8;
+    private static final int COMMITS_PER_SESSION = 64;
 
     /** A log whose writes are discarded: what remains is the cost of appending. */
     @State(Scope.Benchmark)
@@ -105,6 +109,24 @@ public class WalBenchmark {
         long lsn = log.wal.append((byte) 1, PAYLOAD);
         log.wal.awaitDurable(lsn);
         return lsn;
+    }
+
+    /** As the wire layer commits: each session is a virtual thread. */
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(VIRTUAL_SESSIONS * COMMITS_PER_SESSION)
+    public void commitEightVirtualThreadsFsync(DiskLog log) throws InterruptedException {
+        Thread[] sessions = new Thread[VIRTUAL_SESSIONS];
+        for (int i = 0; i < VIRTUAL_SESSIONS; i++) {
+            sessions[i] = Thread.ofVirtual().start(() -> {
+                for (int c = 0; c < COMMITS_PER_SESSION; c++) {
+                    log.wal.awaitDurable(log.wal.append((byte) 1, PAYLOAD));
+                }
+            });
+        }
+        for (Thread session : sessions) {
+            session.join();
+        }
     }
 
     @Benchmark

@@ -46,19 +46,18 @@ final class Committer {
     long commit(TransactionState state, TransactionWrites writes, boolean synchronous) {
         checkHealthy();
         state.outcome = TransactionState.COMMITTING;
-        byte[][] payloads = log == null ? null : LogRecordCodec.commit(writes);
+        byte[] payload = log == null ? null : LogRecordCodec.commit(writes);
         long timestamp;
         try {
             long lsn = 0;
             synchronized (order) {
                 timestamp = clock.now();
                 state.pendingTimestamp = timestamp;
-                if (payloads != null) {
-                    int last = payloads.length - 1;
-                    for (int i = 0; i <= last; i++) {
-                        LogRecordCodec.setCommitTimestamp(payloads[i], timestamp);
-                        lsn = log.append(i == last ? LogRecordCodec.COMMIT : LogRecordCodec.COMMIT_PART, payloads[i]);
-                    }
+                if (payload != null) {
+                    LogRecordCodec.setCommitTimestamp(payload, timestamp);
+                    lsn = log.append(LogRecordCodec.COMMIT, payload);
+                } else if (log != null) {
+                    lsn = LogRecordCodec.appendInParts(writes, timestamp, log);
                 }
             }
             if (log != null) {

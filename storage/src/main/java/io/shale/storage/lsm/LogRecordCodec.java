@@ -40,14 +40,31 @@ final class LogRecordCodec {
     }
 
     /**
-     * The payloads of a commit of the transaction's final writes, with the commit timestamp left
-     * 0 for {@link #setCommitTimestamp} (taken later, under the log's ordering lock): one COMMIT
-     * payload, preceded by COMMIT_PART payloads (same layout) when the writes exceed
-     * {@link #PART_BYTES}, so that no record or array grows with the transaction.
+     * The COMMIT payload of the transaction's final writes, with the commit timestamp left 0 for
+     * {@link #setCommitTimestamp} (taken later, under the log's ordering lock); null when the
+     * writes exceed {@link #PART_BYTES} and go through {@link #appendInParts} instead.
      */
-    static byte[][] commit(TransactionWrites writes) {
+    static byte[] commit(TransactionWrites writes) {
         int n = writes.size();
-        List<byte[]> payloads = null;
+        int count = 0;
+        long bytes = 12;
+        for (int i = 0; i < n; i++) {
+            if (writes.isFinal(i)) {
+                bytes += entrySize(writes, i);
+                count++;
+            }
+        }
+        return bytes - 12 > PART_BYTES ? null : encodeWrites(writes, 0, n, count, bytes);
+    }
+
+    /**
+     * Logs a large commit as COMMIT_PART records of about {@link #PART_BYTES} and a final COMMIT
+     * record (same layout), encoding one part at a time so that no record or array grows with
+     * the transaction; returns the end LSN of the last. The caller holds the ordering lock, so
+     * the records are contiguous in the log.
+     */
+    static long appendInParts(TransactionWrites writes, long timestamp, CommitLog log) {
+        int n = writes.size();
         int from = 0;
         int count = 0;
         long bytes = 12;
@@ -55,10 +72,9 @@ final class LogRecordCodec {
             if (writes.isFinal(i)) {
                 long entry = entrySize(writes, i);
                 if (count > 0 && bytes - 12 + entry > PART_BYTES) {
-                    if (payloads == null) {
-                        payloads = new ArrayList<>();
-                    }
-                    payloads.add(encodeWrites(writes, from, i, count, bytes));
+                    byte[] part = encodeWrites(writes, from, i, count, bytes);
+                    setCommitTimestamp(part, timestamp);
+                    log.append(COMMIT_PART, part);
                     from = i;
                     count = 0;
                     bytes = 12;
@@ -68,11 +84,8 @@ final class LogRecordCodec {
             }
         }
         byte[] last = encodeWrites(writes, from, n, count, bytes);
-        if (payloads == null) {
-            return new byte[][] {last};
-        }
-        payloads.add(last);
-        return payloads.toArray(new byte[0][]);
+        setCommitTimestamp(last, timestamp);
+        return log.append(COMMIT, last);
     }
 
     /** A COMMIT-layout payload of the final writes among {@code [from, to)}. */

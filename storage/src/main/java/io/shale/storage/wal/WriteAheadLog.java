@@ -5,7 +5,6 @@ import io.shale.common.error.ShaleException;
 import io.shale.storage.file.StorageFile;
 import io.shale.storage.file.StorageFiles;
 
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,11 +12,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * commit. Thread-safe, and usable from virtual threads.
  *
  * <p>{@link #append} only copies the record into an in-memory batch under a short lock (no I/O,
- * unless the batch is full). {@link #awaitDurable} is leader/follower group commit: when no sync
- * is under way, the caller becomes the leader, swaps the batch out, and writes and syncs
- * everything appended so far; callers arriving meanwhile wait for the leader to finish and
- * return at once if it made their records durable. Appends made during a sync go into the
- * other batch and are made durable together by the next leader.
+ * unless the batch is full). {@link #awaitDurable} is leader/follower group commit
+ * ({@link GroupCommit}): when no sync is under way, the caller becomes the leader, swaps the
+ * batch out, and writes and syncs everything appended so far; callers arriving meanwhile wait
+ * for the leader to finish and return at once if it made their records durable. Appends made
+ * during a sync go into the other batch and are made durable together by the next leader.
+ * Virtual threads have the log's own platform thread lead for them (started when first needed,
+ * ended when idle or by {@link #close}).
  *
  * <p>Record types are the caller's, except {@code (byte) 0xFF}, which the log keeps for its own
  * records (segment headers and sync points, never passed to a {@link RecordConsumer}).
@@ -37,10 +38,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final WalAppender appender;
     /** Held while writing, syncing, recycling or closing. */
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** Followers wait here while a leader syncs; guards leaderActive. */
-    private final ReentrantLock leaderMonitor = new ReentrantLock();
-    private final Condition durableAdvanced = leaderMonitor.newCondition();
-    private boolean leaderActive;
+    private final GroupCommit groupCommit;
 
     // Guarded by writeLock.
     private final WalWriter writer;
@@ -57,6 +55,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 INITIAL_BATCH, BATCH_LIMIT);
         this.writer = new WalWriter(files, config.fsync(), tail, tailStart);
         this.spare = new WalBatch(INITIAL_BATCH);
+        this.groupCommit = new GroupCommit(new GroupCommitView(), "shale-wal-sync " + files.describe());
         this.openedAt = endLsn;
         this.written = endLsn;
         this.durable = endLsn;
@@ -119,32 +118,7 @@ public final class WriteAheadLog implements AutoCloseable {
             throw new IllegalArgumentException("LSN " + Lsn.format(lsn) + " is beyond the end of the log "
                     + Lsn.format(appender.end()));
         }
-        leaderMonitor.lock();
-        try {
-            while (durable < lsn) {
-                checkFailure();
-                if (leaderActive) {
-                    durableAdvanced.awaitUninterruptibly();
-                    continue;
-                }
-                leaderActive = true;
-                leaderMonitor.unlock();
-                try {
-                    writeLock.lock();
-                    try {
-                        writeOut(true);
-                    } finally {
-                        writeLock.unlock();
-                    }
-                } finally {
-                    leaderMonitor.lock();
-                    leaderActive = false;
-                    durableAdvanced.signalAll();
-                }
-            }
-        } finally {
-            leaderMonitor.unlock();
-        }
+        groupCommit.await(lsn);
     }
 
     /** Writes everything appended so far to the files without waiting for a sync. */
@@ -193,6 +167,7 @@ public final class WriteAheadLog implements AutoCloseable {
     /** Writes and syncs everything appended, ends with a sync point, closes the files. Idempotent. */
     @Override
     public void close() {
+        groupCommit.stop();
         writeLock.lock();
         try {
             if (!appender.close()) {
@@ -250,5 +225,34 @@ public final class WriteAheadLog implements AutoCloseable {
     private ShaleException copyOfFailure() {
         ShaleException cause = failure;
         return new ShaleException(cause.code(), cause.getMessage(), cause);
+    }
+
+    /** Group commit's view of this log. */
+    private final class GroupCommitView implements GroupCommit.Log {
+        @Override
+        public long durable() {
+            return durable;
+        }
+
+        @Override
+        public void syncAll() {
+            writeLock.lock();
+            try {
+                checkFailure();
+                writeOut(true);
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        @Override
+        public boolean failed() {
+            return failure != null;
+        }
+
+        @Override
+        public void checkFailure() {
+            WriteAheadLog.this.checkFailure();
+        }
     }
 }

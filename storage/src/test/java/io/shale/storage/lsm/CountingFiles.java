@@ -7,10 +7,11 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Storage files that count the syncs made through them (to measure group commit). */
+/** Storage files that count and time the syncs made through them (to measure group commit). */
 final class CountingFiles implements StorageFiles {
     private final StorageFiles files;
     final AtomicLong syncs = new AtomicLong();
+    final AtomicLong syncNanos = new AtomicLong();
 
     CountingFiles(StorageFiles files) {
         this.files = files;
@@ -100,8 +101,10 @@ final class CountingFiles implements StorageFiles {
 
         @Override
         public void sync() {
-            syncs.incrementAndGet();
+            long start = System.nanoTime();
             file.sync();
+            syncNanos.addAndGet(System.nanoTime() - start);
+            syncs.incrementAndGet();
         }
 
         @Override

@@ -146,6 +146,8 @@ class FlushUnderLoadTest {
             store.flushNow();
             if (++rounds % 4 == 0) {
                 store.compactNow();
+            } else if (rounds % 4 == 2) {
+                store.compactTieredNow();
             }
             if (rounds % 3 == 0) {
                 store.pruneNow();

@@ -242,6 +242,35 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aCorruptRecordInTheMiddleStopsRecoveryUnlessSkippingIsAsked() {
+        MemoryFiles files = new MemoryFiles();
+        LsmKeyValueStore store = open(files);
+        for (int i = 0; i < 50; i++) {
+            commitPuts(store, String.format("k%02d", i), "v".repeat(100));
+        }
+        store.crash();
+        String segment = files.list().stream().filter(name -> name.endsWith(".wal")).findFirst().orElseThrow();
+        try (var file = files.open(segment)) {
+            file.write(file.size() / 2, java.nio.ByteBuffer.wrap(new byte[] {0x55, 0x66, 0x77}));
+        }
+        var error = failure(ErrorCode.DATA_CORRUPTED, () -> open(files));
+        assertThat(error.getMessage()).contains("invalid WAL record in file \"" + segment + "\"");
+        assertThat(error.hint()).contains("shale.wal_skip_corrupt");
+        try (LsmKeyValueStore skipping = LsmKeyValueStore.open(files, CONFIG.withWalSkipCorrupt(true),
+                new HybridLogicalClock())) {
+            List<String> rows = entries(skipping.begin(readCommitted()), null, null, false);
+            assertThat(rows).hasSizeBetween(10, 40);
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(rows.get(i)).startsWith(String.format("k%02d=", i));
+            }
+            commitPuts(skipping, "after", "1");
+        }
+        try (LsmKeyValueStore reopened = open(files)) {
+            assertThat(text(reopened.begin(readCommitted()).get(bytes("after")))).isEqualTo("1");
+        }
+    }
+
     private static byte[] key(int thread, int index) {
         return bytes(String.format("k%d-%06d", thread, index));
     }

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +34,11 @@ class GroupCommitTest {
 
     private static void runCommits(boolean virtual) throws Exception {
         CountingFiles files = new CountingFiles(new MemoryFiles(), TimeUnit.MILLISECONDS.toNanos(2));
-        Set durable = new Set();
+        DurableCommits durable = new DurableCommits();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         long syncsBefore;
+        Set<Thread> syncersBefore = syncers();
         try (WriteAheadLog wal = WriteAheadLog.open(files, new WalConfig(1 << 20, true), 0)) {
             syncsBefore = files.fileSyncs();
             List<Thread> threads = new ArrayList<>();
@@ -63,6 +66,9 @@ class GroupCommitTest {
             }
         }
         assertThat(failure.get()).isNull();
+        Set<Thread> syncersAfter = syncers();
+        syncersAfter.removeAll(syncersBefore);
+        assertThat(syncersAfter).as("syncer threads left running by a closed log").isEmpty();
         int commits = THREADS * COMMITS_PER_THREAD;
         long syncs = files.fileSyncs() - syncsBefore;
         System.out.printf("group commit (%s threads): %d commits, %d syncs%n",
@@ -72,8 +78,18 @@ class GroupCommitTest {
         assertThat(ReplayedRecord.replayAll(files, 0)).hasSize(commits);
     }
 
+    private static Set<Thread> syncers() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("shale-wal-sync") && thread.isAlive()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
+    }
+
     /** The numbers of the commits whose awaitDurable returned. */
-    private static final class Set {
+    private static final class DurableCommits {
         private final ConcurrentHashMap<Integer, Boolean> numbers = new ConcurrentHashMap<>();
 
         void add(int number) {

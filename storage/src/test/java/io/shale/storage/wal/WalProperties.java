@@ -57,11 +57,11 @@ class WalProperties {
                                                     @ForAll boolean zeroFill) {
         MemoryFiles files = new MemoryFiles();
         List<Long> lsns = new ArrayList<>();
-        WriteAheadLog wal = WriteAheadLog.open(files, new WalConfig(8192, true), 0);
-        for (int i = 0; i < payloads.size(); i++) {
-            lsns.add(wal.append((byte) 1, payloads.get(i)));
+        try (WriteAheadLog wal = WriteAheadLog.open(files, new WalConfig(8192, true), 0)) {
+            for (int i = 0; i < payloads.size(); i++) {
+                lsns.add(wal.append((byte) 1, payloads.get(i)));
+            }
         }
-        wal.flush();
         long[] starts = WalSegments.list(files);
         if (starts.length == 0) {
             return;

@@ -172,6 +172,7 @@ class WalReaderTest {
                 (lsn, type, payload) -> records.add(new ReplayedRecord(lsn, type, payload)));
         assertThat(end).isEqualTo(ends.get(9));
         assertThat(records).hasSize(10);
+        wal.close();
     }
 
     @Test

@@ -2,10 +2,16 @@ package io.shale.storage.wal;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.storage.file.DiskFiles;
 import io.shale.storage.file.MemoryFiles;
+import io.shale.storage.file.StorageFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -204,6 +210,29 @@ class WriteAheadLogTest {
         assertThatThrownBy(() -> wal.append((byte) 1, new byte[1]))
                 .hasMessageContaining("could not fsync file");
         wal.close();
+    }
+
+    @Test
+    void theLogWorksOnDiskAcrossSegmentsRestartsAndATornTail(@TempDir Path directory) throws Exception {
+        DiskFiles files = DiskFiles.open(directory);
+        try (WriteAheadLog wal = WriteAheadLog.open(files, SMALL_SEGMENTS, 0)) {
+            for (int i = 0; i < 100; i++) {
+                wal.awaitDurable(wal.append((byte) 1, ReplayedRecord.payload(i, 90)));
+            }
+        }
+        assertThat(Files.exists(directory.resolve("0000000000000000.wal"))).isTrue();
+        long[] starts = WalSegments.list(files);
+        String last = WalSegments.fileName(starts[starts.length - 1]);
+        try (StorageFile tail = files.open(last)) {
+            tail.write(tail.size(), ByteBuffer.wrap(new byte[] {0, 0, 0, 90, 1, 2, 3}));
+        }
+        long end = WalReader.replay(files, 0, false, (lsn, type, payload) -> { });
+        try (WriteAheadLog wal = WriteAheadLog.open(files, SMALL_SEGMENTS, end)) {
+            wal.awaitDurable(wal.append((byte) 1, ReplayedRecord.payload(100, 90)));
+        }
+        List<ReplayedRecord> records = ReplayedRecord.replayAll(files, 0);
+        assertThat(records).hasSize(101);
+        assertThat(records.getLast().samePayload(ReplayedRecord.payload(100, 90))).isTrue();
     }
 
     @Test
