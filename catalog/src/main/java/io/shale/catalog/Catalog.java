@@ -72,11 +72,13 @@ public final class Catalog {
         return version;
     }
 
-    int nextOid() {
+    /** The next object id to hand out: oids at or above it are not used yet. */
+    public int nextOid() {
         return nextOid;
     }
 
-    long nextStorageId() {
+    /** The next storage id to hand out: ids at or above it are not used yet. */
+    public long nextStorageId() {
         return nextStorageId;
     }
 

@@ -20,6 +20,7 @@ final class CommandLine {
               --port P              port to listen on (default 5432; 0 picks a free port)
               --data DIR            data directory, created if missing
               --set NAME=VALUE      a setting, overriding DIR/shale.conf (repeatable)
+              --in-memory           keep the data in memory only (nothing survives the node)
               --auth METHOD         trust (default; local connections only), or password,
                                     md5, scram-sha-256 (connections from any address)
               --tls-cert FILE       PEM certificate chain; enables TLS with --tls-key
@@ -53,6 +54,10 @@ final class CommandLine {
         AuthMethod auth = AuthMethod.TRUST;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
+            if (flag.equals("--in-memory")) {
+                settings.put(StoreSettings.IN_MEMORY, "on");
+                continue;
+            }
             String value;
             int equals = flag.indexOf('=');
             if (flag.startsWith("--") && equals > 0) {

@@ -63,10 +63,29 @@ public final class Node implements AutoCloseable {
             log.logger().info(() -> "listening on " + config.host() + ":" + port);
         } catch (RuntimeException e) {
             if (log != null) {
-                log.logger().log(Level.SEVERE, "could not start node: " + e.getMessage(), e);
+                logStartFailure(e);
             }
             stopParts(e);
             throw e;
+        }
+    }
+
+    /**
+     * A ShaleException is an expected failure (bad setting, corrupt log, directory in use): its
+     * message, detail and hint are logged without a stack trace; anything else is a bug and keeps it.
+     */
+    private void logStartFailure(RuntimeException e) {
+        if (e instanceof ShaleException shale) {
+            StringBuilder text = new StringBuilder("could not start node: ").append(shale.getMessage());
+            if (shale.detail() != null) {
+                text.append("\nDETAIL:  ").append(shale.detail());
+            }
+            if (shale.hint() != null) {
+                text.append("\nHINT:  ").append(shale.hint());
+            }
+            log.logger().severe(text.toString());
+        } else {
+            log.logger().log(Level.SEVERE, "could not start node: " + e.getMessage(), e);
         }
     }
 

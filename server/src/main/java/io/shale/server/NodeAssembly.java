@@ -8,11 +8,14 @@ import java.util.Map;
 /**
  * Makes the parts a {@link Node} is composed of and that come from other modules: its store and
  * its protocol endpoint. {@link PgWireAssembly} is the real one; tests pass hand-written fakes.
- * Constructors of what it returns do no I/O: the node starts and closes them.
+ * The listener's constructor does no I/O: the node starts it; the node closes both.
  */
 public interface NodeAssembly {
 
-    /** The node's store; {@code settings} are the merged settings of the node. */
+    /**
+     * Opens the node's store, recovering what it holds; {@code settings} are the merged settings of
+     * the node. The node closes it.
+     */
     KeyValueStore store(NodeConfig config, Map<String, String> settings);
 
     /** The endpoint through which clients reach {@code sessions}. */

@@ -1,9 +1,13 @@
 package io.shale.server;
 
 import io.shale.engine.session.SessionService;
+import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyValueStore;
-import io.shale.storage.memory.MemoryKeyValueStore;
-import io.shale.storage.memory.MemoryStoreConfig;
+import io.shale.storage.file.DiskFiles;
+import io.shale.storage.file.MemoryFiles;
+import io.shale.storage.file.StorageFiles;
+import io.shale.storage.lsm.LsmConfig;
+import io.shale.storage.lsm.LsmKeyValueStore;
 import io.shale.wire.AuthRule;
 import io.shale.wire.PgServer;
 import io.shale.wire.WireConfig;
@@ -12,14 +16,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The production composition of a node: the in-memory store and the PostgreSQL protocol server.
- * This is the one class that names the constructors of {@code storage} and {@code wire}.
+ * The production composition of a node: the durable store in {@code <data>/store} (or in memory
+ * for {@code --in-memory}) and the PostgreSQL protocol server. This is the one class that names
+ * the constructors of {@code storage} and {@code wire}.
  */
 public final class PgWireAssembly implements NodeAssembly {
+    /** The store's directory inside the data directory. */
+    static final String STORE_DIRECTORY = "store";
 
+    /** Opens (and recovers) the node's store; XX001 with a hint when its log is corrupt. */
     @Override
     public KeyValueStore store(NodeConfig config, Map<String, String> settings) {
-        return new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+        StoreSettings store = StoreSettings.of(settings);
+        LsmConfig lsm = LsmConfig.defaults().withFsync(store.fsync()).withWalSkipCorrupt(store.walSkipCorrupt());
+        if (store.memoryBudget() > 0) {
+            lsm = lsm.withMemoryBudget(store.memoryBudget());
+        }
+        StorageFiles files = store.inMemory() ? new MemoryFiles()
+                : DiskFiles.open(config.dataDirectory().resolve(STORE_DIRECTORY));
+        return LsmKeyValueStore.open(files, lsm, new HybridLogicalClock());
     }
 
     @Override

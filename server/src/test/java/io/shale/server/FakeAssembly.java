@@ -2,9 +2,13 @@ package io.shale.server;
 
 import io.shale.engine.session.SessionService;
 import io.shale.storage.KeyValueStore;
+import io.shale.storage.PreparedTransaction;
+import io.shale.storage.StoreSnapshot;
 import io.shale.storage.StoreStatistics;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
+import io.shale.storage.memory.MemoryKeyValueStore;
+import io.shale.storage.memory.MemoryStoreConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A node assembly whose store holds nothing and whose endpoint only binds a server socket. */
+/** A node assembly with an in-memory store and an endpoint that only binds a server socket. */
 final class FakeAssembly implements NodeAssembly {
     /** What happened, in order: "store", "listener", "start", "close listener", "close store". */
     final List<String> events = new CopyOnWriteArrayList<>();
@@ -34,24 +38,58 @@ final class FakeAssembly implements NodeAssembly {
         return new SocketListener(config);
     }
 
+    /** An in-memory store that records its closing. */
     private final class EmptyStore implements KeyValueStore {
+        private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+
         @Override
         public Transaction begin(TransactionOptions options) {
-            throw new UnsupportedOperationException("the fake store holds no data");
+            return store.begin(options);
         }
 
         @Override
         public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
+            store.destroyRange(fromInclusive, toExclusive);
         }
 
         @Override
         public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
-            return 0;
+            return store.approximateSize(fromInclusive, toExclusive);
+        }
+
+        @Override
+        public void commitPrepared(String gid) {
+            store.commitPrepared(gid);
+        }
+
+        @Override
+        public void rollbackPrepared(String gid) {
+            store.rollbackPrepared(gid);
+        }
+
+        @Override
+        public List<PreparedTransaction> preparedTransactions() {
+            return store.preparedTransactions();
+        }
+
+        @Override
+        public StoreSnapshot openSnapshot() {
+            return store.openSnapshot();
+        }
+
+        @Override
+        public long stableTimestamp() {
+            return store.stableTimestamp();
+        }
+
+        @Override
+        public void vacuum() {
+            store.vacuum();
         }
 
         @Override
         public StoreStatistics statistics() {
-            throw new UnsupportedOperationException("the fake store keeps no statistics");
+            return store.statistics();
         }
 
         @Override
@@ -85,6 +123,7 @@ final class FakeAssembly implements NodeAssembly {
 
         @Override
         public void close() {
+            store.close();
             events.add("close store");
         }
     }

@@ -25,7 +25,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** pgbench 15 against one node: initialisation, the select-only script in every query mode, then TPC-B. */
+/**
+ * pgbench 15 against one node on its durable store (fsync on): initialisation, the select-only
+ * script in every query mode, then TPC-B with 8 clients, after which the balances agree.
+ */
 @Timeout(300)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PgbenchIT {
@@ -62,7 +65,7 @@ class PgbenchIT {
     @Order(2)
     @Test
     void tpcbKeepsTheBalancesConsistent() throws IOException, InterruptedException, SQLException {
-        String output = pgbench("-n", "-T", "3", "-c", "4", "-j", "2");
+        String output = pgbench("-n", "-T", "10", "-c", "8", "-j", "2");
         assertThat(output).contains("TPC-B (sort of)").contains("number of failed transactions: 0");
         try (Connection connection = DriverManager.getConnection(node.jdbcUrl());
              Statement statement = connection.createStatement()) {

@@ -27,7 +27,8 @@ class ServerArchitectureTest {
     @Test
     void onlyTheAssemblyNamesWireAndConcreteStores() {
         noClasses().that().haveNameNotMatching("io\\.shale\\.server\\.PgWireAssembly(\\$.*)?")
-                .should().dependOnClassesThat(resideInAnyPackage("io.shale.wire..", "io.shale.storage.memory.."))
+                .should().dependOnClassesThat(resideInAnyPackage("io.shale.wire..", "io.shale.storage.memory..",
+                        "io.shale.storage.lsm..", "io.shale.storage.file.."))
                 .check(SERVER);
     }
 }

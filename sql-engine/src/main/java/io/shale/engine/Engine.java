@@ -19,6 +19,7 @@ import io.shale.engine.system.CatalogServices;
 import io.shale.engine.system.ProcInfo;
 import io.shale.engine.system.SystemCatalog;
 import io.shale.storage.KeyValueStore;
+import io.shale.storage.Transaction;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -40,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Engine implements SessionService, AutoCloseable {
     private final EngineConfig config;
     private final KeyValueStore store;
-    private final AtomicReference<Catalog> catalog = new AtomicReference<>(Catalog.bootstrap());
+    private final CatalogStore catalogStore;
+    private final AtomicReference<Catalog> catalog;
     private final Semaphore ddlLock = new Semaphore(1, true);
     private final TableAccess tables = new TableAccess();
     private final FunctionRegistry functions;
@@ -49,16 +51,27 @@ public final class Engine implements SessionService, AutoCloseable {
     private final SystemCatalog systemCatalog;
     private final List<ProcInfo> procs;
     private final SettingsRegistry settings;
-    private final SequenceValues sequences = new SequenceValues();
+    private final SequenceValues sequences;
     private final Map<Integer, EngineSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextPid = new AtomicInteger(1000);
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timers;
     private final Instant startTime = Instant.now();
 
+    /**
+     * An engine over {@code store}: reads the catalog and the sequence positions the store holds
+     * (a fresh store gets the bootstrap catalog) and frees the ranges of tables dropped just
+     * before a crash.
+     */
     public Engine(EngineConfig config, KeyValueStore store) {
         this.config = config;
         this.store = store;
+        this.catalogStore = new CatalogStore(store);
+        Catalog stored = catalogStore.load();
+        this.catalog = new AtomicReference<>(stored);
+        this.sequences = new SequenceValues(store);
+        sequences.load(stored);
+        catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get));
         CatalogServices services = new CatalogServices(this::procs,
@@ -128,9 +141,24 @@ public final class Engine implements SessionService, AutoCloseable {
         return catalog.get();
     }
 
-    /** Makes a transaction's catalog the node's catalog (the caller holds the DDL lock). */
+    /**
+     * Makes a transaction's catalog the node's catalog once the transaction that wrote it to the
+     * store ({@link #writeCatalog}) committed; the caller holds the DDL lock.
+     */
     void publish(Catalog next) {
         catalog.set(next);
+        catalogStore.pruneBefore(next.version());
+    }
+
+    /** Adds {@code next} to the writes of the transaction that commits the DDL that made it. */
+    void writeCatalog(Transaction txn, Catalog next) {
+        catalogStore.write(txn, next);
+    }
+
+    /** Stores and publishes a catalog change made outside any transaction (the caller holds the DDL lock). */
+    void commitCatalog(Catalog next) {
+        catalogStore.commit(next);
+        publish(next);
     }
 
     Semaphore ddlLock() {

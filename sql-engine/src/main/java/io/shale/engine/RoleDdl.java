@@ -105,7 +105,7 @@ final class RoleDdl {
         try {
             CatalogEditor editor = ddl.engine.catalog().edit();
             change.accept(editor);
-            ddl.engine.publish(editor.build());
+            ddl.engine.commitCatalog(editor.build());
         } finally {
             ddl.engine.ddlLock().release();
         }

@@ -273,6 +273,12 @@ final class SessionState implements EvalContext {
         transaction = null;
         mode = Mode.NONE;
         try {
+            if (transactionCatalog != null) {
+                if (t == null) {
+                    throw new ShaleException(ErrorCode.INTERNAL_ERROR, "catalog change without a transaction");
+                }
+                engine.writeCatalog(t, transactionCatalog);
+            }
             if (t != null) {
                 t.commit();
             }
@@ -287,6 +293,7 @@ final class SessionState implements EvalContext {
             if (t != null) {
                 t.rollback();
             }
+            discardSequencesOf(null);
             session.settings.rollbackTransaction();
             throw e;
         } finally {
@@ -302,9 +309,20 @@ final class SessionState implements EvalContext {
             if (t != null) {
                 t.rollback();
             }
+            discardSequencesOf(null);
             session.settings.rollbackTransaction();
         } finally {
             finishTransaction();
+        }
+    }
+
+    /**
+     * When this transaction's catalog changes are undone back to {@code kept} (null: all of them),
+     * the oids they used will be handed out again: sequences created with them are forgotten.
+     */
+    private void discardSequencesOf(Catalog kept) {
+        if (transactionCatalog != null && transactionCatalog != kept) {
+            engine.sequences().discardFrom((kept != null ? kept : engine.catalog()).nextOid());
         }
     }
 
@@ -350,6 +368,7 @@ final class SessionState implements EvalContext {
         int i = findSavepoint(name);
         SavepointState s = savepoints.get(i);
         transaction.rollbackTo(s.handle());
+        discardSequencesOf(s.catalog());
         transactionCatalog = s.catalog();
         while (savepoints.size() > i + 1) {
             savepoints.remove(savepoints.size() - 1);

@@ -1,5 +1,6 @@
 package io.shale.engine;
 
+import io.shale.common.types.BuiltinTypes;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeNames;
 import io.shale.grammar.SqlFormatter;
@@ -46,8 +47,9 @@ final class StoredExpressions {
         }
     }
 
+    /** The quoted literal, cast to {@code type} when that is a built-in type (a user type's name is not known here). */
     private static String literal(String value, SqlType type) {
         String quoted = "'" + value.replace("'", "''") + "'";
-        return type == null ? quoted : quoted + "::" + TypeNames.format(type);
+        return type == null || BuiltinTypes.byOid(type.oid()) == null ? quoted : quoted + "::" + TypeNames.format(type);
     }
 }
