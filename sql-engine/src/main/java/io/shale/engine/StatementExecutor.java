@@ -171,6 +171,8 @@ final class StatementExecutor {
     /** The command name of a statement that writes (for the read-only transaction error), or null. */
     private static String writeCommand(Statement s) {
         return switch (s) {
+            case Query q when !q.locking().isEmpty() ->
+                    "SELECT " + io.shale.engine.analyze.RowLocking.name(q.locking().getFirst().strength());
             case Insert i -> "INSERT";
             case Update u -> "UPDATE";
             case Delete d -> "DELETE";

@@ -46,8 +46,8 @@ public final class Optimizer {
             }
             case PlanNode.RecursiveUnion r -> new PlanNode.RecursiveUnion(r.id(), rewrite(r.seed()), rewrite(r.step()), r.all(),
                     r.columns());
-            case PlanNode.LockRows l -> new PlanNode.LockRows(rewrite(l.input()), l.table(), l.rowIdColumn(), l.strength(),
-                    l.waitPolicy());
+            case PlanNode.LockRows l -> new PlanNode.LockRows(rewrite(l.input()), l.marks(), l.sourceOffset(), l.recheck(),
+                    l.outputs());
             case PlanNode.Modify m -> new PlanNode.Modify(modify(m.operation()), m.columns());
             case PlanNode.HashJoin h -> new PlanNode.HashJoin(rewrite(h.left()), rewrite(h.right()), h.type(), h.leftKeys(),
                     h.rightKeys(), h.residual(), h.columns());

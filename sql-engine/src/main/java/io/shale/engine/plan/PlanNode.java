@@ -142,9 +142,21 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
     record WorkTableScan(int id, List<OutputColumn> columns) implements PlanNode {
     }
 
-    /** SELECT … FOR UPDATE/SHARE: locks the rows of the table whose row-id is at {@code rowIdColumn}. */
-    record LockRows(PlanNode input, Table table, int rowIdColumn, io.shale.storage.LockStrength strength,
-                    io.shale.storage.WaitPolicy waitPolicy) implements PlanNode {
+    /**
+     * SELECT … FOR UPDATE/SHARE: locks the rows of {@code marks} in each input row. The input row
+     * carries its source row (the FROM row the outputs were computed from) at {@code sourceOffset};
+     * when a concurrent transaction changed a locked row first, the newest version replaces it
+     * there, {@code recheck} (WHERE and inner join conditions, over the source row; may be null)
+     * is evaluated again, and {@code outputs} (over the source row) recompute the input row's first
+     * columns (PostgreSQL's EvalPlanQual under READ COMMITTED).
+     */
+    record LockRows(PlanNode input, List<RowMark> marks, int sourceOffset, Expr recheck, List<Expr> outputs)
+            implements PlanNode {
+        public LockRows {
+            marks = List.copyOf(marks);
+            outputs = List.copyOf(outputs);
+        }
+
         @Override
         public List<OutputColumn> columns() {
             return input.columns();
