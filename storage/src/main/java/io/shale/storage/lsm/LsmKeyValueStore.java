@@ -1,0 +1,356 @@
+package io.shale.storage.lsm;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.storage.ChangeCursor;
+import io.shale.storage.HybridLogicalClock;
+import io.shale.storage.KeyCursor;
+import io.shale.storage.KeyValueStore;
+import io.shale.storage.PreparedTransaction;
+import io.shale.storage.StoreSnapshot;
+import io.shale.storage.StoreStatistics;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
+import io.shale.storage.file.StorageFiles;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The node's durable {@link KeyValueStore}: multi-version chains in memory (the memtable) over a
+ * write-ahead log, row locks, and snapshots and commit timestamps from the node's
+ * {@link HybridLogicalClock}. A commit is visible only once its log record is durable (when its
+ * commit is synchronous); recovery replays the log, prepared transactions included with their
+ * writes and row locks. Thread-safe; reads take no lock.
+ *
+ * <p>{@link #open} recovers a store from its files and starts its background thread (the tick
+ * that makes asynchronous commits durable); {@link #openVolatile} gives the same store with no
+ * files at all (nothing durable), which {@code MemoryKeyValueStore} wraps.
+ */
+public final class LsmKeyValueStore implements KeyValueStore {
+    private final LsmConfig config;
+    private final Committer committer;
+    private final PrefixSizes prefixSizes = new PrefixSizes();
+    private final VersionStore versions = new VersionStore(prefixSizes);
+    private final LockManager locks = new LockManager();
+    private final PreparedRegistry prepared = new PreparedRegistry();
+    private final Set<TransactionState> running = ConcurrentHashMap.newKeySet();
+    private final Set<PinnedSnapshot> pins = ConcurrentHashMap.newKeySet();
+    private final AtomicLong transactionIds = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicBoolean vacuuming = new AtomicBoolean();
+    /** Reads the chains as a store snapshot does: owns no write. */
+    private final TransactionState snapshotReader = new TransactionState(0);
+    /** Where the incremental vacuum goes on; guarded by {@link #vacuuming}. */
+    private byte[] vacuumResumeAfter;
+    private volatile long horizon;
+    private volatile boolean closed;
+    private StoreWorker worker;
+
+    private LsmKeyValueStore(LsmConfig config, HybridLogicalClock clock) {
+        this.config = config;
+        this.committer = new Committer(clock);
+    }
+
+    /**
+     * Opens the store kept in {@code files}: recovers it (replays the log after the last
+     * checkpoint) and starts its background work. Fails with XX001 on a corrupt log record in the
+     * middle of the log unless {@link LsmConfig#walSkipCorrupt()}.
+     */
+    public static LsmKeyValueStore open(StorageFiles files, LsmConfig config, HybridLogicalClock clock) {
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        LsmKeyValueStore store = new LsmKeyValueStore(config, clock);
+        Recovery recovery = new Recovery(files, config);
+        long end = recovery.replay(store, 0);
+        store.committer.attach(recovery.openLog(end));
+        store.worker = StoreWorker.start(store, "shale-store " + files.describe());
+        return store;
+    }
+
+    /** A store that keeps everything in memory and logs nothing (nothing survives close). */
+    public static LsmKeyValueStore openVolatile(LsmConfig config, HybridLogicalClock clock) {
+        return new LsmKeyValueStore(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public Transaction begin(TransactionOptions options) {
+        checkOpen();
+        TransactionState state = new TransactionState(transactionIds.incrementAndGet());
+        running.add(state);
+        return new StoreTransaction(this, versions, locks, state, options, takeSnapshot(state, Long.MAX_VALUE));
+    }
+
+    @Override
+    public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
+        checkOpen();
+        committer.destroyRange(fromInclusive, toExclusive);
+        versions.destroyRange(fromInclusive, toExclusive);
+    }
+
+    @Override
+    public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
+        return prefixSizes.size(fromInclusive, toExclusive);
+    }
+
+    @Override
+    public void commitPrepared(String gid) {
+        checkOpen();
+        PreparedEntry entry = prepared.take(gid);
+        TransactionState state = entry.state();
+        running.add(state);
+        long commitTimestamp;
+        try {
+            commitTimestamp = committer.commitPrepared(state, gid);
+        } catch (RuntimeException e) {
+            running.remove(state);
+            prepared.install(entry);
+            throw e;
+        }
+        entry.writes().stamp(commitTimestamp, horizon);
+        entry.locks().releaseAll();
+        finished(state, !entry.writes().isEmpty());
+    }
+
+    @Override
+    public void rollbackPrepared(String gid) {
+        checkOpen();
+        PreparedEntry entry = prepared.take(gid);
+        try {
+            committer.rollbackPrepared(gid);
+        } catch (RuntimeException e) {
+            prepared.install(entry);
+            throw e;
+        }
+        entry.state().publish(TransactionState.ABORTED);
+        entry.writes().undoSince(0);
+        entry.locks().releaseAll();
+    }
+
+    @Override
+    public List<PreparedTransaction> preparedTransactions() {
+        return prepared.list();
+    }
+
+    @Override
+    public StoreSnapshot openSnapshot() {
+        checkOpen();
+        PinnedSnapshot snapshot = new PinnedSnapshot(this);
+        pins.add(snapshot);
+        snapshot.pin(committer.clock().now());
+        return snapshot;
+    }
+
+    @Override
+    public long stableTimestamp() {
+        return committer.stableTimestamp(running);
+    }
+
+    /** A store snapshot's scan: the chains as of the timestamp, no own writes. */
+    KeyCursor snapshotCursor(byte[] fromInclusive, byte[] toExclusive, long timestamp) {
+        return new StoreKeyCursor(null, snapshotReader, versions.iterate(fromInclusive, toExclusive, false),
+                timestamp, 0);
+    }
+
+    /** The committed changes of the range in {@code (after, until]}, in commit order. */
+    ChangeCursor changes(byte[] fromInclusive, byte[] toExclusive, long after, long until) {
+        List<ChangeList.Change> gathered = new ArrayList<>();
+        Iterator<VersionChain> chains = versions.iterate(fromInclusive, toExclusive, false);
+        while (chains.hasNext()) {
+            ChangeList.gather(chains.next(), after, until, gathered);
+        }
+        return ChangeList.of(gathered);
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        List<TransactionState> states = new ArrayList<>(running);
+        List<Long> ids = new ArrayList<>(states.size());
+        for (TransactionState state : states) {
+            ids.add(state.id);
+        }
+        Collections.sort(ids);
+        return new StoreStatistics(ids, versions.liveKeys(), locks.waits(states));
+    }
+
+    /**
+     * Drops every version that no running or future snapshot can see; returns the number of keys
+     * removed entirely (deleted keys whose deletion everyone sees).
+     */
+    public int pruneNow() {
+        refreshHorizon();
+        return versions.vacuum(horizon);
+    }
+
+    @Override
+    public void vacuum() {
+        pruneNow();
+    }
+
+    /** The clock that stamps this store's snapshots and commits. */
+    public HybridLogicalClock clock() {
+        return committer.clock();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (worker != null) {
+            worker.stop();
+        }
+        committer.close();
+    }
+
+    /**
+     * Stops as a kill would (for crash tests): the background thread ends and nothing more is
+     * written or synced; what the files hold now is what a restart finds.
+     */
+    void crash() {
+        closed = true;
+        committer.halt();
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    /** The number of keys the memtable holds, deleted ones included (for tests). */
+    int chainCount() {
+        return versions.chainCount();
+    }
+
+    /** The number of keys with a row lock entry now (held or waited for). */
+    int lockedKeys() {
+        return locks.lockedKeys();
+    }
+
+    LsmConfig config() {
+        return config;
+    }
+
+    Committer committer() {
+        return committer;
+    }
+
+    VersionStore versions() {
+        return versions;
+    }
+
+    LockManager locks() {
+        return locks;
+    }
+
+    PreparedRegistry prepared() {
+        return prepared;
+    }
+
+    /** Recovery saw transaction ids up to this one: later ids are greater. */
+    void noteTransactionId(long id) {
+        transactionIds.accumulateAndGet(id, Math::max);
+    }
+
+    /**
+     * Logs a prepare and keeps the transaction's writes and locks under its gid; fails with
+     * 42710 when the gid is in use.
+     */
+    void prepare(TransactionState state, TransactionWrites writes, TransactionLocks held, String gid,
+                 String owner, String database) {
+        checkOpen();
+        prepared.reserve(gid, committer.logPosition());
+        try {
+            long micros = Math.multiplyExact(System.currentTimeMillis(), 1000L);
+            PreparedTransaction info = new PreparedTransaction(gid, state.id, micros, owner, database);
+            long lsn = committer.prepare(new LogRecord.Prepare(gid, state.id, micros, owner, database,
+                    committer.durable() ? writes.finalWrites() : List.of(),
+                    committer.durable() ? held.heldLocks() : List.of()));
+            state.snapshot = Long.MAX_VALUE;
+            prepared.install(new PreparedEntry(info, state, writes, held, lsn));
+        } catch (RuntimeException e) {
+            prepared.release(gid);
+            throw e;
+        }
+    }
+
+    /**
+     * Takes a snapshot timestamp for a transaction. The slot is marked pending first, so that a
+     * concurrent horizon computation never trusts a timestamp older than the one taken here; it
+     * then holds the older of the new snapshot and {@code stillInUse} (an open cursor's).
+     */
+    long takeSnapshot(TransactionState state, long stillInUse) {
+        state.snapshot = TransactionState.SNAPSHOT_PENDING;
+        long snapshot = committer.clock().now();
+        state.snapshot = Math.min(snapshot, stillInUse);
+        return snapshot;
+    }
+
+    /** The pruning horizon: no running or future snapshot is older. */
+    long horizon() {
+        return horizon;
+    }
+
+    void unpin(PinnedSnapshot snapshot) {
+        pins.remove(snapshot);
+    }
+
+    void finished(TransactionState state, boolean wrote) {
+        running.remove(state);
+        if (wrote && commits.incrementAndGet() % config.horizonRefreshCommits() == 0) {
+            refreshHorizon();
+            vacuumIncrementally();
+        }
+    }
+
+    /** The background tick: asynchronous commits become durable. */
+    void tick() {
+        committer.flushAsync();
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "the store is closed");
+        }
+    }
+
+    private void vacuumIncrementally() {
+        if (config.vacuumBatch() == 0 || !vacuuming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            vacuumResumeAfter = versions.vacuumSome(horizon, vacuumResumeAfter, config.vacuumBatch());
+        } finally {
+            vacuuming.set(false);
+        }
+    }
+
+    /** Recomputes the horizon: the oldest snapshot of a running transaction or an open pin. */
+    void refreshHorizon() {
+        long floor = committer.clock().current();
+        for (TransactionState state : running) {
+            long snapshot = state.snapshot;
+            if (snapshot == TransactionState.SNAPSHOT_PENDING) {
+                return;
+            }
+            floor = Math.min(floor, snapshot);
+        }
+        for (PinnedSnapshot pin : pins) {
+            long pinned = pin.pinned();
+            if (pinned == TransactionState.SNAPSHOT_PENDING) {
+                return;
+            }
+            floor = Math.min(floor, pinned);
+        }
+        if (floor > horizon) {
+            horizon = floor;
+        }
+    }
+}
