@@ -260,6 +260,46 @@ final class SessionState implements EvalContext {
         }
     }
 
+    /**
+     * PREPARE TRANSACTION: hands the block's writes and locks to the store under {@code gid} and
+     * leaves the block, as COMMIT would. Outside a block it warns and the tag is ROLLBACK; a failed
+     * block is rolled back; {@code check} runs before the hand-over and a failure there (or in the
+     * store) rolls the transaction back, leaving no block, as in PostgreSQL.
+     */
+    String prepareCommand(String gid, Runnable check) {
+        switch (mode) {
+            case FAILED -> {
+                rollback();
+                return "ROLLBACK";
+            }
+            case BLOCK -> {
+                Transaction t = transaction;
+                transaction = null;
+                mode = Mode.NONE;
+                try {
+                    check.run();
+                    if (transactionCatalog != null) {
+                        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                                "PREPARE TRANSACTION of a transaction that changed the catalog is not supported");
+                    }
+                    t.prepare(gid, session.sessionRole.name(), session.database.name());
+                    session.settings.commitTransaction();
+                } catch (RuntimeException e) {
+                    t.rollback();
+                    session.settings.rollbackTransaction();
+                    throw e;
+                } finally {
+                    finishTransaction();
+                }
+                return "PREPARE TRANSACTION";
+            }
+            default -> {
+                notice(new Notice("WARNING", "25P01", "there is no transaction in progress", null, null));
+                return "ROLLBACK";
+            }
+        }
+    }
+
     String rollbackCommand() {
         if (mode == Mode.NONE || mode == Mode.IMPLICIT) {
             notice(new Notice("WARNING", "25P01", "there is no transaction in progress", null, null));

@@ -117,7 +117,8 @@ final class StatementExecutor {
     }
 
     private static boolean allowedWhenFailed(Statement s) {
-        return s instanceof Commit || s instanceof Rollback || s instanceof RollbackToSavepoint;
+        return s instanceof Commit || s instanceof Rollback || s instanceof RollbackToSavepoint
+                || s instanceof PrepareTransaction;
     }
 
     private Outcome dispatch(Statement statement, Portal portal, QueryListener listener) {
@@ -156,9 +157,9 @@ final class StatementExecutor {
             case Notify s -> throw unsupported("NOTIFY");
             case Unlisten s -> throw unsupported("UNLISTEN");
             case DoBlock s -> throw unsupported("DO");
-            case PrepareTransaction s -> throw unsupported("PREPARE TRANSACTION");
-            case CommitPrepared s -> throw unsupported("COMMIT PREPARED");
-            case RollbackPrepared s -> throw unsupported("ROLLBACK PREPARED");
+            case PrepareTransaction s -> new PreparedTransactions(engine, session).prepare(s.transactionId());
+            case CommitPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), true);
+            case RollbackPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), false);
             default -> ddl.run(statement);
         };
     }
