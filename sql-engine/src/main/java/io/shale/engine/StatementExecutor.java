@@ -113,7 +113,8 @@ final class StatementExecutor {
         return s instanceof StartTransaction || s instanceof Commit || s instanceof Rollback
                 || s instanceof Savepoint || s instanceof ReleaseSavepoint || s instanceof RollbackToSavepoint
                 || s instanceof SetTransaction || s instanceof PrepareTransaction || s instanceof CommitPrepared
-                || s instanceof RollbackPrepared || s instanceof CreateDatabase || s instanceof DropDatabase;
+                || s instanceof RollbackPrepared || s instanceof CreateDatabase || s instanceof DropDatabase
+                || s instanceof Vacuum;
     }
 
     private static boolean allowedWhenFailed(Statement s) {
@@ -122,6 +123,10 @@ final class StatementExecutor {
     }
 
     private Outcome dispatch(Statement statement, Portal portal, QueryListener listener) {
+        if (!isControl(statement) && !(statement instanceof SetVariable || statement instanceof ShowVariable
+                || statement instanceof ResetVariable)) {
+            state.markQueried();
+        }
         String writes = writeCommand(statement);
         if (writes != null) {
             state.checkWritable(writes);
@@ -150,7 +155,7 @@ final class StatementExecutor {
             case Fetch s -> utilities.fetch(s);
             case CloseCursor s -> utilities.run(s);
             case Discard s -> utilities.run(s);
-            case Vacuum s -> new Outcome.Done(s.options().stream().anyMatch(p -> p.name().equals("analyze")) ? "VACUUM" : "VACUUM");
+            case Vacuum s -> vacuum(s);
             case Analyze s -> new Outcome.Done("ANALYZE");
             case Checkpoint s -> new Outcome.Done("CHECKPOINT");
             case Listen s -> throw unsupported("LISTEN");
@@ -162,6 +167,25 @@ final class StatementExecutor {
             case RollbackPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), false);
             default -> ddl.run(statement);
         };
+    }
+
+    /**
+     * VACUUM [FULL] [ANALYZE] [tables]: the store drops now the versions no snapshot needs (it has one
+     * history for all tables, so the list only has to name existing relations); ANALYZE gathers nothing.
+     */
+    private Outcome vacuum(Vacuum vacuum) {
+        if (state.mode() != SessionState.Mode.NONE) {
+            throw new ShaleException(ErrorCode.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+        }
+        AnalyzerContext context = analyzerContext(List.of());
+        for (VacuumTarget target : vacuum.targets()) {
+            if (context.findRelation(target.table()) == null) {
+                throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "relation \"" + String.join(".", target.table().parts())
+                        + "\" does not exist");
+            }
+        }
+        engine.store().vacuum();
+        return new Outcome.Done("VACUUM");
     }
 
     /** Runs a statement of a portal to its outcome (EXECUTE of a prepared DML statement). */
