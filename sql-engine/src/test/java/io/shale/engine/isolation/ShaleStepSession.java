@@ -5,7 +5,7 @@ import io.shale.engine.SqlSession;
 
 /** A schedule session on Shale's engine; a step waits for a lock when its thread is parked in the lock manager. */
 final class ShaleStepSession implements StepSession {
-    private static final String LOCK_MANAGER = "io.shale.storage.memory.LockManager";
+    private static final String LOCK_MANAGER = "io.shale.storage.lsm.LockManager";
 
     private final SqlSession sql;
 
