@@ -118,7 +118,8 @@ class QueryTest {
     void indexScanFindsRowsThroughThePrimaryKey() {
         assertThat(sql.query("SELECT name FROM emp WHERE id = 3")).isEqualTo(rows("cid"));
         assertThat(sql.query("SELECT name FROM emp WHERE id > 2 ORDER BY id")).isEqualTo(rows("cid", "dan"));
-        assertThat(sql.query("EXPLAIN SELECT name FROM emp WHERE id = 3")).isEqualTo(rows("Index Scan using emp_pkey on emp"));
+        assertThat(sql.query("EXPLAIN SELECT name FROM emp WHERE id = 3")).isEqualTo(rows("Index Scan using emp_pkey on emp",
+                "  Index Cond: (id = 3)"));
     }
 
     @Test

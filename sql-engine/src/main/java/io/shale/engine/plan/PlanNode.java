@@ -25,12 +25,24 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
 
     /**
      * Rows of a table found through an index: {@code equalities} give values for the first index
-     * columns; {@code lower}/{@code upper} optionally bound the next one. {@code descending} walks
-     * the index backwards (ORDER BY … DESC LIMIT).
+     * columns; {@code lower}/{@code upper} optionally bound the next one (in SQL order), or
+     * {@code points} (IN list) or {@code pointArray} (= ANY (array)) give its values, looked up one
+     * by one. {@code descending} walks the index backwards (ORDER BY … DESC LIMIT). The conditions
+     * the scan uses stay in a filter above it.
      */
     record IndexScan(Table table, Index index, List<Expr> equalities, Expr lower, boolean lowerInclusive,
-                     Expr upper, boolean upperInclusive, boolean descending,
+                     Expr upper, boolean upperInclusive, List<Expr> points, Expr pointArray, boolean descending,
                      List<OutputColumn> columns) implements PlanNode {
+        public IndexScan {
+            equalities = List.copyOf(equalities);
+            points = List.copyOf(points);
+        }
+
+        /** The same scan walked in the other direction. */
+        public IndexScan reversed() {
+            return new IndexScan(table, index, equalities, lower, lowerInclusive, upper, upperInclusive, points,
+                    pointArray, !descending, columns);
+        }
     }
 
     /** A pg_catalog or information_schema relation computed from the catalog. */
