@@ -56,6 +56,7 @@ class PreparedTransactionTest {
         assertThat(s1.query("SELECT gid, owner, database, transaction IS NOT NULL, prepared <= now() "
                 + "FROM pg_prepared_xacts")).containsExactly(List.of("x", "postgres", "postgres", "t", "t"));
         assertThat(s1.value("SELECT count(*) FROM t")).isEqualTo("0");
+        assertThat(s1.value("SELECT transaction FROM pg_prepared_xacts")).matches("[0-9]+");
         s2.execute("SET lock_timeout = '100ms'");
         assertThat(s2.error("INSERT INTO t VALUES (1, 5)")).isEqualTo("55P03: canceling statement due to lock timeout");
         s1.execute("BEGIN");

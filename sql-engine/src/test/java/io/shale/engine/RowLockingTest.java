@@ -166,7 +166,10 @@ class RowLockingTest {
     }
 
     @Test
-    void explainShowsLockRows() {
+    void explainShowsLockRowsBelowLimitAndAboveAnOrderedIndexScan() {
         assertThat(s1.query("EXPLAIN (COSTS OFF) SELECT * FROM t FOR UPDATE").getFirst().getFirst()).isEqualTo("LockRows");
+        assertThat(s1.query("EXPLAIN (COSTS OFF) SELECT id FROM t ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"))
+                .extracting(List::getFirst)
+                .containsExactly("Limit", "  ->  LockRows", "        ->  Index Scan using t_pkey on t");
     }
 }
