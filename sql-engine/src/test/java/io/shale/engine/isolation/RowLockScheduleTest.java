@@ -40,6 +40,16 @@ class RowLockScheduleTest extends ScheduleTestSupport {
     }
 
     @Test
+    void forUpdateOfAJoinedTableReChecksTheJoinCondition() {
+        assertThat(run(RowLockSchedules.forUpdateOfJoinRecheck())).isEqualTo("""
+                step s1b: BEGIN
+                step s1u: UPDATE 1
+                step s2j: <waiting ...>
+                step s1c: COMMIT
+                step s2j: <... completed> [] SELECT 0""");
+    }
+
+    @Test
     void nowaitFailsOnALockedRow() {
         assertThat(run(RowLockSchedules.nowait())).isEqualTo("""
                 step s1b: BEGIN

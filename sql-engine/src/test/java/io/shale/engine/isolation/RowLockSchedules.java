@@ -25,6 +25,15 @@ final class RowLockSchedules {
                 .permutation("s1b", "s1u", "s2w", "s1c");
     }
 
+    /** EvalPlanQual of a join: the locked row changed so that the join condition no longer holds. */
+    static Schedule forUpdateOfJoinRecheck() {
+        return acc("select for update of a joined table re-checks the join condition")
+                .setup("CREATE TABLE ref (id int PRIMARY KEY, acc_id int)", "INSERT INTO ref VALUES (10, 1), (20, 2)")
+                .step("s1b", "BEGIN").step("s1u", "UPDATE ref SET acc_id = 2 WHERE id = 10").step("s1c", "COMMIT")
+                .step("s2j", "SELECT acc.id, ref.id FROM acc JOIN ref ON ref.acc_id = acc.id WHERE acc.id = 1 FOR UPDATE OF ref")
+                .permutation("s1b", "s1u", "s2j", "s1c");
+    }
+
     static Schedule nowait() {
         return acc("nowait fails on a locked row")
                 .step("s1b", "BEGIN").step("s1l", "SELECT * FROM acc WHERE id = 1 FOR UPDATE").step("s1c", "COMMIT")
