@@ -2,6 +2,7 @@ package io.shale.engine;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.FormatSettings;
 import io.shale.common.types.SqlType;
 import io.shale.engine.exec.Operator;
 import io.shale.engine.exec.OperatorFactory;
@@ -33,7 +34,7 @@ final class Explainer {
         Prepared prepared = new Prepared("", "", statement, List.of());
         Prepared.Plan plan = executor.plan(prepared);
         List<String> lines = new ArrayList<>();
-        describe(plan.plan(), 0, lines);
+        describe(plan.plan(), 0, lines, executor.context(parameters).formatSettings());
         if (analyze) {
             long start = System.nanoTime();
             List<Object[]> rows = OperatorFactory.drain(plan.operators().create(plan.plan(), executor.context(parameters)));
@@ -50,74 +51,81 @@ final class Explainer {
         return new Outcome.Rows(List.of(OutputColumn.of("QUERY PLAN", SqlType.TEXT)), op, n -> "EXPLAIN");
     }
 
-    private static void describe(PlanNode node, int depth, List<String> lines) {
+    private static void describe(PlanNode node, int depth, List<String> lines, FormatSettings settings) {
         String indent = depth == 0 ? "" : "  ".repeat(depth * 3 - 2) + "->  ";
         switch (node) {
             case PlanNode.TableScan s -> lines.add(indent + "Seq Scan on " + s.table().name());
-            case PlanNode.IndexScan s -> lines.add(indent + "Index Scan using " + s.index().name() + " on " + s.table().name());
+            case PlanNode.IndexScan s -> {
+                lines.add(indent + "Index Scan" + (s.descending() ? " Backward" : "") + " using " + s.index().name()
+                        + " on " + s.table().name());
+                String condition = IndexConditionText.of(s, settings);
+                if (condition != null) {
+                    lines.add(" ".repeat(indent.length() + 2) + "Index Cond: " + condition);
+                }
+            }
             case PlanNode.SystemScan s -> lines.add(indent + "Function Scan on " + s.name());
             case PlanNode.Values v -> lines.add(indent + (v.columns().isEmpty() ? "Result" : "Values Scan on \"*VALUES*\""));
             case PlanNode.FunctionScan f -> lines.add(indent + "Function Scan on " + f.name());
-            case PlanNode.Filter f -> describe(f.input(), depth, lines);
-            case PlanNode.Project p -> describe(p.input(), depth, lines);
+            case PlanNode.Filter f -> describe(f.input(), depth, lines, settings);
+            case PlanNode.Project p -> describe(p.input(), depth, lines, settings);
             case PlanNode.ProjectSet p -> {
                 lines.add(indent + "ProjectSet");
-                describe(p.input(), depth + 1, lines);
+                describe(p.input(), depth + 1, lines, settings);
             }
             case PlanNode.Join j -> {
                 lines.add(indent + "Nested Loop" + joinSuffix(j.type()));
-                describe(j.left(), depth + 1, lines);
-                describe(j.right(), depth + 1, lines);
+                describe(j.left(), depth + 1, lines, settings);
+                describe(j.right(), depth + 1, lines, settings);
             }
             case PlanNode.HashJoin j -> {
                 lines.add(indent + "Hash" + (j.type() == PlanNode.JoinType.INNER ? " Join" : joinSuffix(j.type()).replace(" ", "")
                         .replace("Join", " Join")));
-                describe(j.left(), depth + 1, lines);
+                describe(j.left(), depth + 1, lines, settings);
                 lines.add("  ".repeat((depth + 1) * 3 - 2) + "->  Hash");
-                describe(j.right(), depth + 2, lines);
+                describe(j.right(), depth + 2, lines, settings);
             }
             case PlanNode.Aggregate a -> {
                 lines.add(indent + (a.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate"));
-                describe(a.input(), depth + 1, lines);
+                describe(a.input(), depth + 1, lines, settings);
             }
             case PlanNode.Window w -> {
                 lines.add(indent + "WindowAgg");
-                describe(w.input(), depth + 1, lines);
+                describe(w.input(), depth + 1, lines, settings);
             }
             case PlanNode.Sort s -> {
                 lines.add(indent + "Sort");
-                describe(s.input(), depth + 1, lines);
+                describe(s.input(), depth + 1, lines, settings);
             }
             case PlanNode.Limit l -> {
                 lines.add(indent + "Limit");
-                describe(l.input(), depth + 1, lines);
+                describe(l.input(), depth + 1, lines, settings);
             }
             case PlanNode.Distinct d -> {
                 lines.add(indent + (d.keys().isEmpty() ? "HashAggregate" : "Unique"));
-                describe(d.input(), depth + 1, lines);
+                describe(d.input(), depth + 1, lines, settings);
             }
             case PlanNode.SetOperation s -> {
                 lines.add(indent + (s.kind() == PlanNode.SetOperationKind.UNION ? (s.all() ? "Append" : "HashAggregate")
                         : "HashSetOp " + (s.kind() == PlanNode.SetOperationKind.INTERSECT ? "Intersect" : "Except")));
-                describe(s.left(), depth + 1, lines);
-                describe(s.right(), depth + 1, lines);
+                describe(s.left(), depth + 1, lines, settings);
+                describe(s.right(), depth + 1, lines, settings);
             }
             case PlanNode.CteScan c -> lines.add(indent + "CTE Scan");
             case PlanNode.WorkTableScan w -> lines.add(indent + "WorkTable Scan");
             case PlanNode.WithCtes w -> {
-                describe(w.body(), depth, lines);
+                describe(w.body(), depth, lines, settings);
                 for (PlanNode c : w.ctes()) {
-                    describe(c, depth + 1, lines);
+                    describe(c, depth + 1, lines, settings);
                 }
             }
             case PlanNode.RecursiveUnion r -> {
                 lines.add(indent + "Recursive Union");
-                describe(r.seed(), depth + 1, lines);
-                describe(r.step(), depth + 1, lines);
+                describe(r.seed(), depth + 1, lines, settings);
+                describe(r.step(), depth + 1, lines, settings);
             }
             case PlanNode.LockRows l -> {
                 lines.add(indent + "LockRows");
-                describe(l.input(), depth + 1, lines);
+                describe(l.input(), depth + 1, lines, settings);
             }
             case PlanNode.Modify m -> {
                 String verb = switch (m.operation()) {
@@ -131,7 +139,7 @@ final class Explainer {
                     case ModifyOperation.Update u -> u.source();
                     case ModifyOperation.Delete d -> d.source();
                 };
-                describe(source, depth + 1, lines);
+                describe(source, depth + 1, lines, settings);
             }
         }
     }

@@ -40,6 +40,9 @@ final class SessionState implements EvalContext {
     private TransactionOptions.IsolationLevel nextIsolation;
     private boolean readOnly;
     private boolean nextReadOnly;
+    /** Whether a statement other than SET/SHOW/transaction control ran in the current transaction. */
+    private boolean queried;
+    private TransactionOptions.IsolationLevel isolationLevel;
     private Instant transactionStart = Instant.now();
     private Instant statementStart = Instant.now();
     private volatile Thread running;
@@ -179,14 +182,64 @@ final class SessionState implements EvalContext {
         TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation
                 : isolation(settings.defaultIsolation());
         boolean readOnly = nextReadOnly || settings.defaultReadOnly();
-        transaction = engine.store().begin(new TransactionOptions(isolation, readOnly,
-                Duration.ofMillis(settings.lockTimeoutMs()), Duration.ofMillis(Math.max(settings.deadlockTimeoutMs(), 1))));
+        transaction = engine.store().begin(options(isolation, readOnly));
         transactionStart = statementStart;
+        queried = false;
+        isolationLevel = isolation;
         mode = newMode;
         session.settings.beginTransaction(isolationName(isolation), readOnly);
         this.readOnly = readOnly;
         nextIsolation = null;
         nextReadOnly = false;
+    }
+
+    /** The store transaction's options: the session's timeouts and synchronous_commit. */
+    private TransactionOptions options(TransactionOptions.IsolationLevel isolation, boolean readOnly) {
+        StatementSettings settings = statementSettings();
+        return new TransactionOptions(isolation, readOnly, Duration.ofMillis(settings.lockTimeoutMs()),
+                Duration.ofMillis(Math.max(settings.deadlockTimeoutMs(), 1)), settings.synchronousCommit());
+    }
+
+    /** A statement that reads or writes data ran in this transaction: its characteristics are fixed now. */
+    void markQueried() {
+        queried = true;
+    }
+
+    /**
+     * SET TRANSACTION (or SET transaction_isolation / transaction_read_only) with PostgreSQL's rules:
+     * only in a block (else a warning), the isolation level only before the first query and not in a
+     * subtransaction, read-write only before the first query. Before the first query the empty store
+     * transaction is begun again with the new characteristics, so a level is never silently weaker.
+     */
+    void setTransactionCharacteristics(TransactionOptions.IsolationLevel isolation, Boolean readOnly) {
+        if (mode != Mode.BLOCK || transaction == null) {
+            notice(new Notice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks", null, null));
+            return;
+        }
+        TransactionOptions.IsolationLevel current = isolationLevel;
+        boolean changeIsolation = isolation != null && isolation != current;
+        if (changeIsolation && !savepoints.isEmpty()) {
+            throw new ShaleException(ErrorCode.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction");
+        }
+        if (changeIsolation && queried) {
+            throw new ShaleException(ErrorCode.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        if (Boolean.FALSE.equals(readOnly) && this.readOnly && queried) {
+            throw new ShaleException(ErrorCode.ACTIVE_SQL_TRANSACTION,
+                    "transaction read-write mode must be set before any query");
+        }
+        TransactionOptions.IsolationLevel level = changeIsolation ? isolation : current;
+        boolean newReadOnly = readOnly != null ? readOnly : this.readOnly;
+        if (!queried && (changeIsolation || newReadOnly != this.readOnly)) {
+            Transaction empty = transaction;
+            transaction = engine.store().begin(options(level, newReadOnly));
+            empty.rollback();
+        }
+        this.readOnly = newReadOnly;
+        isolationLevel = level;
+        session.settings.transactionCharacteristics(isolationName(level), newReadOnly);
     }
 
     /** The settings statements read, parsed again only after a setting changed. */
@@ -256,6 +309,46 @@ final class SessionState implements EvalContext {
                     commit();
                 }
                 return "COMMIT";
+            }
+        }
+    }
+
+    /**
+     * PREPARE TRANSACTION: hands the block's writes and locks to the store under {@code gid} and
+     * leaves the block, as COMMIT would. Outside a block it warns and the tag is ROLLBACK; a failed
+     * block is rolled back; {@code check} runs before the hand-over and a failure there (or in the
+     * store) rolls the transaction back, leaving no block, as in PostgreSQL.
+     */
+    String prepareCommand(String gid, Runnable check) {
+        switch (mode) {
+            case FAILED -> {
+                rollback();
+                return "ROLLBACK";
+            }
+            case BLOCK -> {
+                Transaction t = transaction;
+                transaction = null;
+                mode = Mode.NONE;
+                try {
+                    check.run();
+                    if (transactionCatalog != null) {
+                        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                                "PREPARE TRANSACTION of a transaction that changed the catalog is not supported");
+                    }
+                    t.prepare(gid, session.sessionRole.name(), session.database.name());
+                    session.settings.commitTransaction();
+                } catch (RuntimeException e) {
+                    t.rollback();
+                    session.settings.rollbackTransaction();
+                    throw e;
+                } finally {
+                    finishTransaction();
+                }
+                return "PREPARE TRANSACTION";
+            }
+            default -> {
+                notice(new Notice("WARNING", "25P01", "there is no transaction in progress", null, null));
+                return "ROLLBACK";
             }
         }
     }
@@ -456,15 +549,6 @@ final class SessionState implements EvalContext {
         List<Notice> taken = List.copyOf(notices);
         notices.clear();
         return taken;
-    }
-
-    void setNextTransaction(TransactionOptions.IsolationLevel isolation, Boolean readOnly) {
-        if (isolation != null) {
-            nextIsolation = isolation;
-        }
-        if (readOnly != null) {
-            nextReadOnly = readOnly;
-        }
     }
 
     Instant transactionStart() {

@@ -62,7 +62,7 @@ final class SessionSystemContext implements SystemContext {
 
     @Override
     public List<PreparedTransactionInfo> preparedTransactions() {
-        return List.of();
+        return PreparedTransactions.rows(engine);
     }
 
     @Override

@@ -113,14 +113,20 @@ final class StatementExecutor {
         return s instanceof StartTransaction || s instanceof Commit || s instanceof Rollback
                 || s instanceof Savepoint || s instanceof ReleaseSavepoint || s instanceof RollbackToSavepoint
                 || s instanceof SetTransaction || s instanceof PrepareTransaction || s instanceof CommitPrepared
-                || s instanceof RollbackPrepared || s instanceof CreateDatabase || s instanceof DropDatabase;
+                || s instanceof RollbackPrepared || s instanceof CreateDatabase || s instanceof DropDatabase
+                || s instanceof Vacuum;
     }
 
     private static boolean allowedWhenFailed(Statement s) {
-        return s instanceof Commit || s instanceof Rollback || s instanceof RollbackToSavepoint;
+        return s instanceof Commit || s instanceof Rollback || s instanceof RollbackToSavepoint
+                || s instanceof PrepareTransaction;
     }
 
     private Outcome dispatch(Statement statement, Portal portal, QueryListener listener) {
+        if (!isControl(statement) && !(statement instanceof SetVariable || statement instanceof ShowVariable
+                || statement instanceof ResetVariable)) {
+            state.markQueried();
+        }
         String writes = writeCommand(statement);
         if (writes != null) {
             state.checkWritable(writes);
@@ -149,18 +155,37 @@ final class StatementExecutor {
             case Fetch s -> utilities.fetch(s);
             case CloseCursor s -> utilities.run(s);
             case Discard s -> utilities.run(s);
-            case Vacuum s -> new Outcome.Done(s.options().stream().anyMatch(p -> p.name().equals("analyze")) ? "VACUUM" : "VACUUM");
+            case Vacuum s -> vacuum(s);
             case Analyze s -> new Outcome.Done("ANALYZE");
             case Checkpoint s -> new Outcome.Done("CHECKPOINT");
             case Listen s -> throw unsupported("LISTEN");
             case Notify s -> throw unsupported("NOTIFY");
             case Unlisten s -> throw unsupported("UNLISTEN");
             case DoBlock s -> throw unsupported("DO");
-            case PrepareTransaction s -> throw unsupported("PREPARE TRANSACTION");
-            case CommitPrepared s -> throw unsupported("COMMIT PREPARED");
-            case RollbackPrepared s -> throw unsupported("ROLLBACK PREPARED");
+            case PrepareTransaction s -> new PreparedTransactions(engine, session).prepare(s.transactionId());
+            case CommitPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), true);
+            case RollbackPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), false);
             default -> ddl.run(statement);
         };
+    }
+
+    /**
+     * VACUUM [FULL] [ANALYZE] [tables]: the store drops now the versions no snapshot needs (it has one
+     * history for all tables, so the list only has to name existing relations); ANALYZE gathers nothing.
+     */
+    private Outcome vacuum(Vacuum vacuum) {
+        if (state.mode() != SessionState.Mode.NONE) {
+            throw new ShaleException(ErrorCode.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+        }
+        AnalyzerContext context = analyzerContext(List.of());
+        for (VacuumTarget target : vacuum.targets()) {
+            if (context.findRelation(target.table()) == null) {
+                throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "relation \"" + String.join(".", target.table().parts())
+                        + "\" does not exist");
+            }
+        }
+        engine.store().vacuum();
+        return new Outcome.Done("VACUUM");
     }
 
     /** Runs a statement of a portal to its outcome (EXECUTE of a prepared DML statement). */
@@ -171,6 +196,8 @@ final class StatementExecutor {
     /** The command name of a statement that writes (for the read-only transaction error), or null. */
     private static String writeCommand(Statement s) {
         return switch (s) {
+            case Query q when !q.locking().isEmpty() ->
+                    "SELECT " + io.shale.engine.analyze.RowLocking.name(q.locking().getFirst().strength());
             case Insert i -> "INSERT";
             case Update u -> "UPDATE";
             case Delete d -> "DELETE";

@@ -136,14 +136,14 @@ final class UtilityExecutor {
                     if (s.sessionCharacteristics()) {
                         session.settings.set("default_transaction_isolation", isolationText(i.level()), false);
                     } else {
-                        session.state.setNextTransaction(isolation(i.level()), null);
+                        session.state.setTransactionCharacteristics(isolation(i.level()), null);
                     }
                 }
                 case AccessMode a -> {
                     if (s.sessionCharacteristics()) {
                         session.settings.set("default_transaction_read_only", a.readOnly() ? "on" : "off", false);
                     } else {
-                        session.state.setNextTransaction(null, a.readOnly());
+                        session.state.setTransactionCharacteristics(null, a.readOnly());
                     }
                 }
                 case DeferrableMode d -> {
@@ -170,6 +170,16 @@ final class UtilityExecutor {
             session.settings.setDefault(name, s.local());
         } else {
             session.settings.set(name, s.values(), s.local());
+        }
+        boolean characteristic = name.equalsIgnoreCase("transaction_isolation")
+                || name.equalsIgnoreCase("transaction_read_only");
+        if (characteristic && session.state.mode() == SessionState.Mode.BLOCK) {
+            String value = session.settings.setting(name.toLowerCase(java.util.Locale.ROOT));
+            if (name.equalsIgnoreCase("transaction_isolation")) {
+                session.state.setTransactionCharacteristics(SessionState.isolation(value), null);
+            } else {
+                session.state.setTransactionCharacteristics(null, value.equals("on"));
+            }
         }
         return new Outcome.Done("SET");
     }

@@ -52,7 +52,7 @@ public final class ExprRewriter {
                     rewrite(s.upper(), rule), s.slice(), s.type());
             case Expr.RowOf r -> new Expr.RowOf(all(r.fields(), rule), r.type());
             case Expr.AnyAll a -> new Expr.AnyAll(rewrite(a.input(), rule), rewrite(a.array(), rule), a.comparison(),
-                    a.all());
+                    a.all(), a.operator());
             case Expr.FieldOf f -> new Expr.FieldOf(rewrite(f.input(), rule), f.field(), f.type());
             case Expr.SetCall c -> new Expr.SetCall(c.name(), c.function(), all(c.arguments(), rule), c.strict(),
                     c.columnCount(), c.type());

@@ -322,7 +322,7 @@ final class ExpressionAnalyzer {
             array = coercion.coerce(array, SqlType.of(context.arrayOf(wantedElement.oid())), TypeCoercion.Mode.IMPLICIT,
                     q.position());
         }
-        return new Expr.AnyAll(left, array, op.scalar(), q.quantifier() == Quantifier.ALL);
+        return new Expr.AnyAll(left, array, op.scalar(), q.quantifier() == Quantifier.ALL, q.operator().symbol());
     }
 
     private Expr arrayConstructor(ArrayConstructor a, Scope scope, Clause clause) {

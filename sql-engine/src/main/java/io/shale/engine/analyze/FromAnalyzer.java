@@ -29,6 +29,30 @@ import java.util.List;
 final class FromAnalyzer {
     private final QueryAnalyzer queries;
     private final AnalyzerContext context;
+    /** The locking clauses of the SELECT block whose FROM is being analysed (pushed into views and subqueries). */
+    private List<io.shale.grammar.ast.LockingClause> locking = List.of();
+    /** What each FROM item of that block is, by alias. */
+    private java.util.Map<String, RowLocking.ItemKind> kinds = new java.util.HashMap<>();
+
+    /** The state of an enclosing block's FROM analysis, restored by {@link #leave}. */
+    record Level(List<io.shale.grammar.ast.LockingClause> locking, java.util.Map<String, RowLocking.ItemKind> kinds) {
+    }
+
+    /** Starts the FROM of a SELECT block with these locking clauses. */
+    Level enter(List<io.shale.grammar.ast.LockingClause> blockLocking) {
+        Level saved = new Level(locking, kinds);
+        locking = blockLocking;
+        kinds = new java.util.HashMap<>();
+        return saved;
+    }
+
+    /** Ends the block's FROM: returns its items' kinds and restores the enclosing block's state. */
+    java.util.Map<String, RowLocking.ItemKind> leave(Level saved) {
+        java.util.Map<String, RowLocking.ItemKind> result = kinds;
+        locking = saved.locking();
+        kinds = saved.kinds();
+        return result;
+    }
 
     FromAnalyzer(QueryAnalyzer queries) {
         this.queries = queries;
@@ -57,7 +81,7 @@ final class FromAnalyzer {
 
     private FromItem item(io.shale.grammar.ast.Relation r, Scope outer, Scope lateral) {
         return switch (r) {
-            case Table t -> table(t, outer);
+            case Table t -> table(t, outer, null);
             case AliasedRelation a -> aliased(a, outer, lateral);
             case SubqueryRelation s -> subquery(s.query(), lateral, "unnamed_subquery");
             case FunctionRelation f -> function(f, lateral, null, List.of());
@@ -162,6 +186,7 @@ final class FromAnalyzer {
         FromItem inner = switch (a.relation()) {
             case FunctionRelation f -> function(f, lateral, a.alias(), a.columnAliases());
             case SubqueryRelation s -> subquery(s.query(), lateral, a.alias());
+            case Table t -> table(t, outer, a.alias());
             default -> item(a.relation(), outer, lateral);
         };
         if (inner.entries().size() != 1) {
@@ -183,12 +208,14 @@ final class FromAnalyzer {
         return new FromItem(inner.plan(), List.of(renamed), List.of());
     }
 
-    private FromItem table(Table t, Scope outer) {
+    private FromItem table(Table t, Scope outer, String alias) {
         List<String> parts = t.name().parts();
         String name = parts.get(parts.size() - 1);
+        String itemName = alias != null ? alias : name;
         if (parts.size() == 1) {
             QueryAnalyzer.CteInfo cte = queries.findCte(name);
             if (cte != null) {
+                kinds.put(itemName, RowLocking.ItemKind.CTE);
                 PlanNode plan = cte.recursiveWorkTable() ? new PlanNode.WorkTableScan(cte.id(), cte.columns())
                         : new PlanNode.CteScan(cte.id(), cte.columns());
                 return single(plan, name, null, 0);
@@ -197,15 +224,17 @@ final class FromAnalyzer {
         Relation relation = context.findRelation(t.name());
         if (relation != null) {
             String schema = context.objects.namespace(relation.namespaceOid()).name();
+            kinds.put(itemName, relation instanceof View ? RowLocking.ItemKind.VIEW : RowLocking.ItemKind.TABLE);
             return switch (relation) {
                 case io.shale.catalog.Table table -> tableScan(table, schema);
-                case View view -> view(view, schema);
+                case View view -> view(view, schema, itemName);
                 default -> throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a table")
                         .withPosition(t.position());
             };
         }
         SystemRelations.Info system = context.findSystemRelation(t.name());
         if (system != null) {
+            kinds.put(itemName, RowLocking.ItemKind.SYSTEM);
             PlanNode plan = new PlanNode.SystemScan(system.schema(), system.name(), system.oid(), system.columns());
             return single(plan, name, system.schema(), system.oid());
         }
@@ -236,8 +265,8 @@ final class FromAnalyzer {
                 attnums)), List.of());
     }
 
-    private FromItem view(View view, String schema) {
-        Query query = (Query) new SqlParser().parseStatement(view.querySql());
+    private FromItem view(View view, String schema, String alias) {
+        Query query = RowLocking.pushInto((Query) new SqlParser().parseStatement(view.querySql()), locking, alias);
         QueryAnalyzer.AnalyzedQuery analyzed = queries.analyze(query, null);
         FromItem item = single(analyzed.plan(), view.name(), schema, 0);
         ScopeEntry e = item.entries().getFirst();
@@ -251,13 +280,15 @@ final class FromAnalyzer {
     }
 
     private FromItem subquery(Query query, Scope outer, String alias) {
-        QueryAnalyzer.AnalyzedQuery analyzed = queries.analyze(query, outer);
+        kinds.put(alias, RowLocking.ItemKind.SUBQUERY);
+        QueryAnalyzer.AnalyzedQuery analyzed = queries.analyze(RowLocking.pushInto(query, locking, alias), outer);
         return single(analyzed.plan(), alias, null, 0);
     }
 
     private FromItem function(FunctionRelation f, Scope lateral, String alias, List<String> columnAliases) {
         FunctionCall call = f.function();
         String name = FunctionCallAnalyzer.functionName(call);
+        kinds.put(alias == null ? name : alias, RowLocking.ItemKind.FUNCTION);
         ExpressionAnalyzer.Clause clause = new ExpressionAnalyzer.Clause("functions in FROM", null);
         Scope scope = lateral == null ? Scope.empty(null) : Scope.empty(lateral);
         List<Expr> args = queries.expressions.analyzeAll(call.arguments(), scope, clause);

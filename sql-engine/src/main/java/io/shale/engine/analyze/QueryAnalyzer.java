@@ -64,10 +64,6 @@ public final class QueryAnalyzer {
 
     /** Analyses a query; {@code outer} is the enclosing query's scope for correlated references. */
     public AnalyzedQuery analyze(Query query, Scope outer) {
-        if (!query.locking().isEmpty()) {
-            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "SELECT ... FOR UPDATE/FOR SHARE is not supported yet (row locks arrive with the storage work)");
-        }
         List<Integer> cteIds = new ArrayList<>();
         List<PlanNode> ctePlans = new ArrayList<>();
         boolean pushed = query.with() != null;
@@ -82,7 +78,7 @@ public final class QueryAnalyzer {
             }
         }
         try {
-            PlanNode plan = body(query.body(), outer, query.orderBy());
+            PlanNode plan = body(query.body(), outer, query.orderBy(), query.locking());
             if (query.limit() != null || query.offset() != null) {
                 plan = new PlanNode.Limit(plan, rowCount(query.limit(), "LIMIT"), rowCount(query.offset(), "OFFSET"));
             }
@@ -146,10 +142,25 @@ public final class QueryAnalyzer {
     }
 
     PlanNode body(QueryBody body, Scope outer, List<SortItem> orderBy) {
+        return body(body, outer, orderBy, List.of());
+    }
+
+    /** A query body with the locking clauses of its query (refused where PostgreSQL refuses them). */
+    private PlanNode body(QueryBody body, Scope outer, List<SortItem> orderBy,
+                          List<io.shale.grammar.ast.LockingClause> locking) {
+        if (!locking.isEmpty() && body instanceof SetOperation) {
+            throw RowLocking.notAllowed(locking, "UNION/INTERSECT/EXCEPT");
+        }
+        if (!locking.isEmpty() && body instanceof Values) {
+            throw RowLocking.cannotApply(locking.getFirst(), "VALUES");
+        }
         return switch (body) {
-            case QuerySpecification spec -> select.analyze(spec, outer, orderBy);
+            case QuerySpecification spec -> select.analyze(spec, outer, orderBy, locking);
             case Query q -> {
-                PlanNode inner = analyze(q, outer).plan();
+                List<io.shale.grammar.ast.LockingClause> all = new ArrayList<>(q.locking());
+                all.addAll(locking);
+                PlanNode inner = analyze(new Query(q.with(), q.body(), q.orderBy(), q.limit(), q.offset(), all), outer)
+                        .plan();
                 yield orderBy.isEmpty() ? inner : select.orderByOutput(inner, orderBy, outer);
             }
             case SetOperation set -> {

@@ -11,6 +11,7 @@ import io.shale.grammar.ast.AllColumns;
 import io.shale.grammar.ast.ColumnReference;
 import io.shale.grammar.ast.Expression;
 import io.shale.grammar.ast.IntegerLiteral;
+import io.shale.grammar.ast.LockingClause;
 import io.shale.grammar.ast.NullOrdering;
 import io.shale.grammar.ast.QuerySpecification;
 import io.shale.grammar.ast.SelectItem;
@@ -34,20 +35,34 @@ final class SelectAnalyzer {
         this.expressions = queries.expressions;
     }
 
-    PlanNode analyze(QuerySpecification spec, Scope outer, List<SortItem> orderBy) {
+    PlanNode analyze(QuerySpecification spec, Scope outer, List<SortItem> orderBy, List<LockingClause> locking) {
         PlanNode plan;
         Scope scope;
+        RowLocking.Marks marks = null;
         if (spec.from().isEmpty()) {
             plan = new PlanNode.Values(List.of(List.of()), List.of());
             scope = Scope.empty(outer);
         } else {
-            FromAnalyzer.FromItem from = queries.from.analyze(spec.from(), outer);
+            FromAnalyzer.Level saved = queries.from.enter(locking);
+            FromAnalyzer.FromItem from;
+            java.util.Map<String, RowLocking.ItemKind> kinds;
+            try {
+                from = queries.from.analyze(spec.from(), outer);
+            } finally {
+                kinds = queries.from.leave(saved);
+            }
             plan = from.plan();
             scope = new Scope(outer, from.entries(), from.merged());
+            if (!locking.isEmpty()) {
+                marks = RowLocking.resolve(locking, from.entries(), kinds, plan, queries.context);
+            }
         }
+        Expr recheck = marks == null ? null : marks.joinConditions();
         if (spec.where() != null) {
             Expr where = expressions.analyze(spec.where(), scope, new ExpressionAnalyzer.Clause("WHERE", null));
-            plan = new PlanNode.Filter(plan, expressions.coercion.condition(where, "WHERE", spec.where().position()));
+            where = expressions.coercion.condition(where, "WHERE", spec.where().position());
+            plan = new PlanNode.Filter(plan, where);
+            recheck = recheck == null ? where : new Expr.And(List.of(where, recheck));
         }
         LevelCollector collector = new LevelCollector(expressions, scope, spec.windows());
         ExpressionAnalyzer.Clause selectClause = new ExpressionAnalyzer.Clause("SELECT", collector);
@@ -120,6 +135,9 @@ final class SelectAnalyzer {
         List<Expr> all = new ArrayList<>(outputs);
         all.addAll(hiddenSort);
         boolean grouped = !groupKeys.isEmpty() || !collector.aggregates.isEmpty() || having != null;
+        if (!locking.isEmpty()) {
+            checkLocking(spec, locking, groupKeys, having, collector, all);
+        }
         if (grouped) {
             GroupRewriter rewriter = new GroupRewriter(groupKeys, scope);
             plan = new PlanNode.Aggregate(plan, groupKeys, collector.aggregates, rewriter.columns(collector.aggregates));
@@ -177,12 +195,24 @@ final class SelectAnalyzer {
             distinctSort.addAll(sortKeys);
             plan = new PlanNode.Distinct(new PlanNode.Sort(plan, distinctSort), keysAfter);
         } else {
+            List<Expr> computed = List.copyOf(all);
+            boolean locks = marks != null && !marks.marks().isEmpty();
+            if (locks) {
+                List<OutputColumn> source = plan.columns();
+                for (int i = 0; i < source.size(); i++) {
+                    all.add(new Expr.ColumnRef(i, source.get(i).type(), null));
+                    projected.add(OutputColumn.of("?locked?", source.get(i).type()));
+                }
+            }
             plan = new PlanNode.Project(plan, all, projected);
             if (spec.distinct() && spec.distinctOn().isEmpty()) {
                 plan = new PlanNode.Distinct(plan, List.of());
             }
             if (!sortKeys.isEmpty()) {
                 plan = new PlanNode.Sort(plan, sortKeys);
+            }
+            if (locks) {
+                plan = new PlanNode.LockRows(plan, marks.marks(), computed.size(), recheck, computed);
             }
         }
         if (projected.size() != columns.size()) {
@@ -193,6 +223,31 @@ final class SelectAnalyzer {
             plan = new PlanNode.Project(plan, visible, columns);
         }
         return plan;
+    }
+
+    /** PostgreSQL's CheckSelectLocking: locking clauses do not mix with grouping, DISTINCT, windows or set functions. */
+    private static void checkLocking(QuerySpecification spec, List<LockingClause> locking, List<Expr> groupKeys,
+                                     Expr having, LevelCollector collector, List<Expr> all) {
+        if (spec.distinct() || !spec.distinctOn().isEmpty()) {
+            throw RowLocking.notAllowed(locking, "DISTINCT clause");
+        }
+        if (!groupKeys.isEmpty()) {
+            throw RowLocking.notAllowed(locking, "GROUP BY clause");
+        }
+        if (having != null) {
+            throw RowLocking.notAllowed(locking, "HAVING clause");
+        }
+        if (!collector.aggregates.isEmpty()) {
+            throw RowLocking.notAllowed(locking, "aggregate functions");
+        }
+        if (!collector.windows.isEmpty()) {
+            throw RowLocking.notAllowed(locking, "window functions");
+        }
+        for (Expr e : all) {
+            if (containsSetCall(e)) {
+                throw RowLocking.notAllowed(locking, "set-returning functions in the target list");
+            }
+        }
     }
 
     /**

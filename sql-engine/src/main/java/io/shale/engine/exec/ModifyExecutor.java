@@ -75,12 +75,18 @@ final class ModifyExecutor {
         Evaluator[] returning = factory.evaluators(op.returning());
         RuleChecker rules = new RuleChecker(op.rules(), factory, ctx);
         List<Object[]> out = new ArrayList<>();
+        boolean[] keyColumns = keyColumns(table, ctx);
         forEachTarget(table, op.source(), offset, op.recheck(), LockStrength.FOR_NO_KEY_UPDATE, factory, ctx, (current, oldRow) -> {
             Object[] newRow = oldRow.clone();
+            boolean keyChanged = false;
             for (int i = 0; i < assignments.length; i++) {
                 if (assignments[i] != null) {
                     newRow[i] = assignments[i].eval(current, ctx);
+                    keyChanged |= keyColumns[i] && !java.util.Objects.equals(newRow[i], oldRow[i]);
                 }
+            }
+            if (keyChanged) {
+                ctx.tables().lock(ctx.transaction(), table, (Long) oldRow[width - 1], LockStrength.FOR_UPDATE, WaitPolicy.WAIT);
             }
             checkNotNull(table, newRow, ctx);
             rules.checkRow(table, newRow);
@@ -94,6 +100,25 @@ final class ModifyExecutor {
             }
         });
         return out;
+    }
+
+    /**
+     * The columns of the table's unique indexes (no predicate): an UPDATE that changes one takes FOR UPDATE
+     * instead of FOR NO KEY UPDATE, so that it waits for FOR KEY SHARE holders, as in PostgreSQL.
+     */
+    private static boolean[] keyColumns(Table table, ExecContext ctx) {
+        boolean[] key = new boolean[table.columns().size()];
+        for (io.shale.catalog.Index index : ctx.catalog().objects(ctx.databaseOid()).indexesOf(table.oid())) {
+            if (index.unique() && index.predicateSql() == null) {
+                for (int i = 0; i < index.keyCount(); i++) {
+                    int attnum = index.keys().get(i).attnum();
+                    if (attnum > 0) {
+                        key[attnum - 1] = true;
+                    }
+                }
+            }
+        }
+        return key;
     }
 
     private static List<Object[]> delete(ModifyOperation.Delete op, OperatorFactory factory, ExecContext ctx) {

@@ -77,7 +77,8 @@ final class PlanInspector {
                 yield out;
             }
             case PlanNode.RecursiveUnion r -> refersOut(r.seed(), level) || refersOut(r.step(), level);
-            case PlanNode.LockRows l -> refersOut(l.input(), level);
+            case PlanNode.LockRows l -> refersOut(l.input(), level) || refersOut(l.recheck(), level)
+                    || any(l.outputs(), level);
             case PlanNode.Modify m -> true;
         };
     }

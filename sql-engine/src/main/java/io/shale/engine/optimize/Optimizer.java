@@ -33,7 +33,8 @@ public final class Optimizer {
             case PlanNode.Aggregate a -> new PlanNode.Aggregate(rewrite(a.input()), a.groupKeys(), a.aggregates(), a.columns());
             case PlanNode.Window w -> new PlanNode.Window(rewrite(w.input()), w.calls(), w.columns());
             case PlanNode.Sort s -> new PlanNode.Sort(rewrite(s.input()), s.keys());
-            case PlanNode.Limit l -> new PlanNode.Limit(rewrite(l.input()), l.limit(), l.offset());
+            case PlanNode.Limit l -> new PlanNode.Limit(OrderedScans.apply(rewrite(l.input()), objects), l.limit(),
+                    l.offset());
             case PlanNode.Distinct d -> new PlanNode.Distinct(rewrite(d.input()), d.keys());
             case PlanNode.SetOperation s -> new PlanNode.SetOperation(s.kind(), s.all(), rewrite(s.left()), rewrite(s.right()),
                     s.columns());
@@ -46,8 +47,8 @@ public final class Optimizer {
             }
             case PlanNode.RecursiveUnion r -> new PlanNode.RecursiveUnion(r.id(), rewrite(r.seed()), rewrite(r.step()), r.all(),
                     r.columns());
-            case PlanNode.LockRows l -> new PlanNode.LockRows(rewrite(l.input()), l.table(), l.rowIdColumn(), l.strength(),
-                    l.waitPolicy());
+            case PlanNode.LockRows l -> new PlanNode.LockRows(rewrite(l.input()), l.marks(), l.sourceOffset(), l.recheck(),
+                    l.outputs());
             case PlanNode.Modify m -> new PlanNode.Modify(modify(m.operation()), m.columns());
             case PlanNode.HashJoin h -> new PlanNode.HashJoin(rewrite(h.left()), rewrite(h.right()), h.type(), h.leftKeys(),
                     h.rightKeys(), h.residual(), h.columns());

@@ -150,9 +150,9 @@ public sealed interface Expr permits Expr.Literal, Expr.ColumnRef, Expr.OuterRef
         }
     }
 
-    /** {@code x op ANY|ALL (array)} with the resolved comparison function. */
+    /** {@code x op ANY|ALL (array)} with the resolved comparison function of operator {@code operator}. */
     record AnyAll(Expr input, Expr array, io.shale.engine.function.ScalarFunction comparison,
-                  boolean all) implements Expr {
+                  boolean all, String operator) implements Expr {
         @Override
         public SqlType type() {
             return SqlType.BOOL;

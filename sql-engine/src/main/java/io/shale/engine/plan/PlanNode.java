@@ -25,12 +25,24 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
 
     /**
      * Rows of a table found through an index: {@code equalities} give values for the first index
-     * columns; {@code lower}/{@code upper} optionally bound the next one. {@code descending} walks
-     * the index backwards (ORDER BY … DESC LIMIT).
+     * columns; {@code lower}/{@code upper} optionally bound the next one (in SQL order), or
+     * {@code points} (IN list) or {@code pointArray} (= ANY (array)) give its values, looked up one
+     * by one. {@code descending} walks the index backwards (ORDER BY … DESC LIMIT). The conditions
+     * the scan uses stay in a filter above it.
      */
     record IndexScan(Table table, Index index, List<Expr> equalities, Expr lower, boolean lowerInclusive,
-                     Expr upper, boolean upperInclusive, boolean descending,
+                     Expr upper, boolean upperInclusive, List<Expr> points, Expr pointArray, boolean descending,
                      List<OutputColumn> columns) implements PlanNode {
+        public IndexScan {
+            equalities = List.copyOf(equalities);
+            points = List.copyOf(points);
+        }
+
+        /** The same scan walked in the other direction. */
+        public IndexScan reversed() {
+            return new IndexScan(table, index, equalities, lower, lowerInclusive, upper, upperInclusive, points,
+                    pointArray, !descending, columns);
+        }
     }
 
     /** A pg_catalog or information_schema relation computed from the catalog. */
@@ -142,9 +154,21 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
     record WorkTableScan(int id, List<OutputColumn> columns) implements PlanNode {
     }
 
-    /** SELECT … FOR UPDATE/SHARE: locks the rows of the table whose row-id is at {@code rowIdColumn}. */
-    record LockRows(PlanNode input, Table table, int rowIdColumn, io.shale.storage.LockStrength strength,
-                    io.shale.storage.WaitPolicy waitPolicy) implements PlanNode {
+    /**
+     * SELECT … FOR UPDATE/SHARE: locks the rows of {@code marks} in each input row. The input row
+     * carries its source row (the FROM row the outputs were computed from) at {@code sourceOffset};
+     * when a concurrent transaction changed a locked row first, the newest version replaces it
+     * there, {@code recheck} (WHERE and inner join conditions, over the source row; may be null)
+     * is evaluated again, and {@code outputs} (over the source row) recompute the input row's first
+     * columns (PostgreSQL's EvalPlanQual under READ COMMITTED).
+     */
+    record LockRows(PlanNode input, List<RowMark> marks, int sourceOffset, Expr recheck, List<Expr> outputs)
+            implements PlanNode {
+        public LockRows {
+            marks = List.copyOf(marks);
+            outputs = List.copyOf(outputs);
+        }
+
         @Override
         public List<OutputColumn> columns() {
             return input.columns();

@@ -31,7 +31,7 @@ final class SettingValues {
             }
             case INTEGER -> Long.toString(parseInteger(definition, givenName, raw));
             case REAL -> Units.formatG(parseReal(definition, givenName, raw));
-            case ENUM -> parseEnum(definition, givenName, raw);
+            case ENUM -> SpecialSettings.checkEnum(definition, parseEnum(definition, givenName, raw));
             case STRING -> SpecialSettings.check(definition, raw, current);
         };
     }

@@ -186,6 +186,12 @@ public final class Settings {
         localValues.put("transaction_read_only", readOnly ? "on" : "off");
     }
 
+    /** SET TRANSACTION before the first query changed the current transaction's characteristics. */
+    public void transactionCharacteristics(String isolation, boolean readOnly) {
+        localValues.put("transaction_isolation", isolation);
+        localValues.put("transaction_read_only", readOnly ? "on" : "off");
+    }
+
     /** COMMIT: SET values stay, SET LOCAL values end. */
     public void commitTransaction() {
         saved.clear();

@@ -25,6 +25,19 @@ final class SpecialSettings {
         };
     }
 
+    /**
+     * Enum settings with values Shale refuses: SERIALIZABLE isolation (there is no serializable
+     * snapshot isolation yet, and a weaker level must never be given silently).
+     */
+    static String checkEnum(SettingDefinition d, String value) {
+        if (value.equals("serializable")
+                && (d.name().equals("default_transaction_isolation") || d.name().equals("transaction_isolation"))) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "SERIALIZABLE isolation is not supported yet; use REPEATABLE READ or READ COMMITTED");
+        }
+        return value;
+    }
+
     private static String clientEncoding(String raw) {
         String key = raw.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (key.equals("utf8") || key.equals("unicode")) {

@@ -83,7 +83,7 @@ final class SizeFunctions {
     static String pretty(long size) {
         final long limit = 10 * 1024;
         final long limit2 = limit * 2 - 1;
-        if (Math.abs(size) < limit) {
+        if (size > -limit && size < limit) {
             return size + " bytes";
         }
         size /= 1 << 9;

@@ -1,8 +1,5 @@
 package io.shale.engine.isolation;
 
-import io.shale.engine.EngineFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,23 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * printed for the same permutation.
  */
 @Timeout(30)
-class IsolationScheduleTest {
-    private EngineFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new EngineFixture();
-    }
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
-
-    private String run(Schedule schedule) {
-        return ScheduleRunner.run(schedule, () -> new ShaleStepSession(fixture.session()));
-    }
-
+class IsolationScheduleTest extends ScheduleTestSupport {
     @Test
     void lostUpdateIsPreventedUnderReadCommitted() {
         assertThat(run(Schedules.lostUpdate())).isEqualTo("""

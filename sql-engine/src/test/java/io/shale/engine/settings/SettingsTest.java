@@ -62,7 +62,7 @@ class SettingsTest {
         "application_name|héllo|h??llo",
         "lock_timeout|2h|2h",
         "idle_in_transaction_session_timeout|30min|30min",
-        "default_transaction_isolation|SERIALIZABLE|serializable",
+        "default_transaction_isolation|REPEATABLE READ|repeatable read",
         "synchronous_commit|false|off",
         "myapp.x|hello|hello",
     })
@@ -232,13 +232,13 @@ class SettingsTest {
 
     @Test
     void transactionIsolationFollowsTheDefaultOutsideTransactions() {
-        settings.set("default_transaction_isolation", "SERIALIZABLE", false);
-        assertThat(settings.show("transaction_isolation")).isEqualTo("serializable");
-        settings.beginTransaction();
-        settings.set("transaction_isolation", "repeatable read", false);
+        settings.set("default_transaction_isolation", "REPEATABLE READ", false);
         assertThat(settings.show("transaction_isolation")).isEqualTo("repeatable read");
+        settings.beginTransaction();
+        settings.set("transaction_isolation", "read committed", false);
+        assertThat(settings.show("transaction_isolation")).isEqualTo("read committed");
         settings.commitTransaction();
-        assertThat(settings.show("transaction_isolation")).isEqualTo("serializable");
+        assertThat(settings.show("transaction_isolation")).isEqualTo("repeatable read");
     }
 
     @Test
