@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * The durable store (LsmKeyValueStore over MemoryFiles, fsync off, synchronous commit on)
  * through KeyValueStore transactions: point get, range scan (rows/s), insert (rows/s, 100 per
  * transaction, and one per transaction), plus key encoding with KeyCodec. 100,000 rows of
- * (int8 primary key → 100-byte value) are loaded first.
+ * (int8 primary key → 100-byte value) are loaded first; with {@code tier = files} they are then
+ * flushed into sorted files (VACUUM), so reads go through the block cache instead of the
+ * memtable.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,53 +50,71 @@ public class StoreBenchmark {
     private static final SqlType[] KEY_TYPES = {SqlType.INT8};
     private static final SqlType[] TWO_COLUMNS = {SqlType.INT8, SqlType.TEXT};
 
-    private LsmKeyValueStore store;
-    private byte[][] keys;
-    private byte[] value;
-    private long nextInsert;
-    private int next;
+    private int nextKey;
 
     static byte[] key(long row) {
         return KeyCodec.encodeKey(TABLE, KEY_TYPES, new Object[] {row});
     }
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        store = LsmKeyValueStore.open(new MemoryFiles(), LsmConfig.defaults().withFsync(false), new HybridLogicalClock());
-        value = new byte[100];
-        new Random(42).nextBytes(value);
-        keys = new byte[ROWS][];
-        for (int i = 0; i < ROWS; i++) {
-            keys[i] = key(i);
-        }
-        for (int start = 0; start < ROWS; start += 1000) {
-            Transaction load = store.begin(TransactionOptions.defaults());
-            for (int i = start; i < start + 1000; i++) {
-                load.insert(keys[i], value);
+    /** A loaded store; its rows in the memtable or flushed to sorted files. */
+    @State(Scope.Benchmark)
+    public static class Store {
+        @Param({"memtable", "files"})
+        public String tier;
+
+        LsmKeyValueStore store;
+        byte[][] keys;
+        byte[] value;
+        long nextInsert;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() throws InterruptedException {
+            MemoryFiles files = new MemoryFiles();
+            store = LsmKeyValueStore.open(files, LsmConfig.defaults().withFsync(false), new HybridLogicalClock());
+            value = new byte[100];
+            new Random(42).nextBytes(value);
+            keys = new byte[ROWS][];
+            for (int i = 0; i < ROWS; i++) {
+                keys[i] = key(i);
             }
-            load.commit();
+            for (int start = 0; start < ROWS; start += 1000) {
+                Transaction load = store.begin(TransactionOptions.defaults());
+                for (int i = start; i < start + 1000; i++) {
+                    load.insert(keys[i], value);
+                }
+                load.commit();
+            }
+            nextInsert = ROWS;
+            if (tier.equals("files")) {
+                store.vacuum();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (files.list().stream().noneMatch(name -> name.endsWith(".sst")) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(500);
+            }
         }
-        nextInsert = ROWS;
-    }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        store.close();
-    }
-
-    private int nextIndex() {
-        next += 7919;
-        if (next >= ROWS) {
-            next -= ROWS;
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            store.close();
         }
-        return next;
+
+        int nextIndex() {
+            next += 7919;
+            if (next >= ROWS) {
+                next -= ROWS;
+            }
+            return next;
+        }
     }
 
     /** A transaction that reads one row by key: ops/s. */
     @Benchmark
-    public byte[] pointGet() {
-        Transaction transaction = store.begin(TransactionOptions.defaults());
-        byte[] found = transaction.get(keys[nextIndex()]);
+    public byte[] pointGet(Store s) {
+        Transaction transaction = s.store.begin(TransactionOptions.defaults());
+        byte[] found = transaction.get(s.keys[s.nextIndex()]);
         transaction.commit();
         return found;
     }
@@ -101,10 +122,10 @@ public class StoreBenchmark {
     /** A transaction that scans 1000 rows from a random key: rows/s. */
     @Benchmark
     @OperationsPerInvocation(SCAN_ROWS)
-    public void rangeScan(Blackhole blackhole) {
-        Transaction transaction = store.begin(TransactionOptions.defaults());
-        int start = nextIndex() % (ROWS - SCAN_ROWS);
-        try (KeyCursor cursor = transaction.scan(keys[start], null, false)) {
+    public void rangeScan(Store s, Blackhole blackhole) {
+        Transaction transaction = s.store.begin(TransactionOptions.defaults());
+        int start = s.nextIndex() % (ROWS - SCAN_ROWS);
+        try (KeyCursor cursor = transaction.scan(s.keys[start], null, false)) {
             for (int i = 0; i < SCAN_ROWS && cursor.next(); i++) {
                 blackhole.consume(cursor.key());
                 blackhole.consume(cursor.value());
@@ -116,26 +137,26 @@ public class StoreBenchmark {
     /** Transactions of 100 inserts of new keys: rows/s. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void insertBatch() {
-        Transaction transaction = store.begin(TransactionOptions.defaults());
+    public void insertBatch(Store s) {
+        Transaction transaction = s.store.begin(TransactionOptions.defaults());
         for (int i = 0; i < BATCH; i++) {
-            transaction.insert(key(nextInsert++), value);
+            transaction.insert(key(s.nextInsert++), s.value);
         }
         transaction.commit();
     }
 
     /** One insert per transaction (the commit path): rows/s = commits/s. */
     @Benchmark
-    public void insertSingle() {
-        Transaction transaction = store.begin(TransactionOptions.defaults());
-        transaction.insert(key(nextInsert++), value);
+    public void insertSingle(Store s) {
+        Transaction transaction = s.store.begin(TransactionOptions.defaults());
+        transaction.insert(key(s.nextInsert++), s.value);
         transaction.commit();
     }
 
     /** Encoding a key of (table id, int8, text): ops/s. */
     @Benchmark
     public byte[] keyEncoding() {
-        long row = nextIndex();
-        return KeyCodec.encodeKey(TABLE, TWO_COLUMNS, new Object[] {row, "customer name"});
+        nextKey += 7919;
+        return KeyCodec.encodeKey(TABLE, TWO_COLUMNS, new Object[] {(long) nextKey, "customer name"});
     }
 }

@@ -56,6 +56,8 @@ final class Committer {
                 if (payload != null) {
                     LogRecordCodec.setCommitTimestamp(payload, timestamp);
                     lsn = log.append(LogRecordCodec.COMMIT, payload);
+                } else if (log != null) {
+                    lsn = LogRecordCodec.appendInParts(writes, timestamp, log);
                 }
             }
             if (log != null) {

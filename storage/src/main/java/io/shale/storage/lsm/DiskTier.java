@@ -125,6 +125,14 @@ final class DiskTier implements AutoCloseable {
         return next;
     }
 
+    /** Adds a dropped range to the current generation (caller holds the install lock). */
+    void dropLocked(DroppedRange range) {
+        FileSet files = current;
+        List<DroppedRange> dropped = new ArrayList<>(files.dropped);
+        dropped.add(range);
+        installLocked(files.files, dropped);
+    }
+
     /** Records a flush: versions up to the timestamp are in the files now. */
     void flushed(long timestamp) {
         flushTimestamp = timestamp;

@@ -25,6 +25,16 @@ sealed interface LogRecord {
         }
     }
 
+    /**
+     * The first writes of a large commit; the records of one commit are contiguous in the log and
+     * count only once its COMMIT record follows.
+     */
+    record CommitPart(long timestamp, List<Write> writes) implements LogRecord {
+        public CommitPart {
+            writes = List.copyOf(writes);
+        }
+    }
+
     /** PREPARE TRANSACTION: everything needed to re-create the transaction after a restart. */
     record Prepare(String gid, long transactionId, long preparedAtMicros, String owner, String database,
                    List<Write> writes, List<HeldLock> locks) implements LogRecord {

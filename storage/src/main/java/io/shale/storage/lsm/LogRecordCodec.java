@@ -16,6 +16,7 @@ import java.util.List;
  * null (a deletion's value, an open range bound); a text is a byte string of UTF-8.
  * <pre>
  *   COMMIT            [commit ts i64][count i32] count x ([key][value])
+ *   COMMIT_PART       as COMMIT: writes of a large commit, applied with the COMMIT that follows
  *   PREPARE           [transaction id i64][prepared at, micros i64][gid][owner][database]
  *                     [count i32] count x ([key][value])  [locks i32] locks x ([key][strength u8])
  *   COMMIT_PREPARED   [commit ts i64][gid]
@@ -31,33 +32,78 @@ final class LogRecordCodec {
     static final byte COMMIT_PREPARED = 3;
     static final byte ROLLBACK_PREPARED = 4;
     static final byte DESTROY_RANGE = 5;
+    static final byte COMMIT_PART = 6;
+    /** The bytes of writes above which a commit is logged in several records. */
+    static final long PART_BYTES = 4L << 20;
 
     private LogRecordCodec() {
     }
 
     /**
-     * A COMMIT payload of the transaction's final writes, with the commit timestamp left 0 for
-     * {@link #setCommitTimestamp} (taken later, under the log's ordering lock).
+     * The COMMIT payload of the transaction's final writes, with the commit timestamp left 0 for
+     * {@link #setCommitTimestamp} (taken later, under the log's ordering lock); null when the
+     * writes exceed {@link #PART_BYTES} and go through {@link #appendInParts} instead.
      */
     static byte[] commit(TransactionWrites writes) {
-        int size = 12;
+        int n = writes.size();
         int count = 0;
-        for (int i = 0, n = writes.size(); i < n; i++) {
+        long bytes = 12;
+        for (int i = 0; i < n; i++) {
             if (writes.isFinal(i)) {
-                Version version = writes.version(i);
-                size += 8 + writes.chain(i).key.length + (version.value == null ? 0 : version.value.length);
+                bytes += entrySize(writes, i);
                 count++;
             }
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
+        return bytes - 12 > PART_BYTES ? null : encodeWrites(writes, 0, n, count, bytes);
+    }
+
+    /**
+     * Logs a large commit as COMMIT_PART records of about {@link #PART_BYTES} and a final COMMIT
+     * record (same layout), encoding one part at a time so that no record or array grows with
+     * the transaction; returns the end LSN of the last. The caller holds the ordering lock, so
+     * the records are contiguous in the log.
+     */
+    static long appendInParts(TransactionWrites writes, long timestamp, CommitLog log) {
+        int n = writes.size();
+        int from = 0;
+        int count = 0;
+        long bytes = 12;
+        for (int i = 0; i < n; i++) {
+            if (writes.isFinal(i)) {
+                long entry = entrySize(writes, i);
+                if (count > 0 && bytes - 12 + entry > PART_BYTES) {
+                    byte[] part = encodeWrites(writes, from, i, count, bytes);
+                    setCommitTimestamp(part, timestamp);
+                    log.append(COMMIT_PART, part);
+                    from = i;
+                    count = 0;
+                    bytes = 12;
+                }
+                bytes += entry;
+                count++;
+            }
+        }
+        byte[] last = encodeWrites(writes, from, n, count, bytes);
+        setCommitTimestamp(last, timestamp);
+        return log.append(COMMIT, last);
+    }
+
+    /** A COMMIT-layout payload of the final writes among {@code [from, to)}. */
+    private static byte[] encodeWrites(TransactionWrites writes, int from, int to, int count, long bytes) {
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(bytes));
         out.putLong(0).putInt(count);
-        for (int i = 0, n = writes.size(); i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (writes.isFinal(i)) {
                 putBytes(out, writes.chain(i).key);
                 putBytes(out, writes.version(i).value);
             }
         }
         return out.array();
+    }
+
+    private static long entrySize(TransactionWrites writes, int index) {
+        byte[] value = writes.version(index).value;
+        return 8L + writes.chain(index).key.length + (value == null ? 0 : value.length);
     }
 
     static void setCommitTimestamp(byte[] commitPayload, long timestamp) {
@@ -107,6 +153,7 @@ final class LogRecordCodec {
         try {
             LogRecord record = switch (type) {
                 case COMMIT -> new LogRecord.Commit(in.getLong(), writes(in));
+                case COMMIT_PART -> new LogRecord.CommitPart(in.getLong(), writes(in));
                 case PREPARE -> {
                     long transactionId = in.getLong();
                     long preparedAt = in.getLong();

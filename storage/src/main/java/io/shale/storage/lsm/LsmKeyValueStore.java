@@ -26,14 +26,17 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The node's durable {@link KeyValueStore}: multi-version chains in memory (the memtable) over a
- * write-ahead log, row locks, and snapshots and commit timestamps from the node's
- * {@link HybridLogicalClock}. A commit is visible only once its log record is durable (when its
- * commit is synchronous); recovery replays the log, prepared transactions included with their
- * writes and row locks. Thread-safe; reads take no lock.
+ * write-ahead log and immutable sorted files, row locks, and snapshots and commit timestamps from
+ * the node's {@link HybridLogicalClock}. A synchronous commit is visible only once its log record
+ * is durable; the memtable is flushed to sorted files at checkpoints (when over its share of
+ * {@link LsmConfig#memoryBudget()}, every {@link LsmConfig#checkpointWalSize()} bytes of log, at
+ * close), which bound recovery: the manifest's files plus the log after the checkpoint, prepared
+ * transactions included with their writes and row locks. Thread-safe; reads take no lock.
  *
- * <p>{@link #open} recovers a store from its files and starts its background thread (the tick
- * that makes asynchronous commits durable); {@link #openVolatile} gives the same store with no
- * files at all (nothing durable), which {@code MemoryKeyValueStore} wraps.
+ * <p>{@link #open} recovers a store from its files and starts its background thread (durability
+ * of asynchronous commits, flushes, compaction); {@link #openVolatile} gives the same store with
+ * no files at all (nothing durable), which {@code MemoryKeyValueStore} wraps. See the module's
+ * {@code README.md} for the design.
  */
 public final class LsmKeyValueStore implements KeyValueStore {
     private final LsmConfig config;
@@ -53,16 +56,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
     private byte[] vacuumResumeAfter;
     private volatile long horizon;
     private volatile boolean closed;
-    private StoreWorker worker;
-    /** The sorted files, and their maintenance; null for a volatile store. */
+    /** The sorted files and their background work; null for a volatile store. */
     private DiskTier tier;
-    private MemtableFlush flush;
-    private FileCompaction compaction;
-    private volatile boolean flushRequested;
-    private volatile boolean compactionRequested;
-    private volatile RuntimeException maintenanceFailure;
-    /** Held by whoever flushes or compacts (the worker, close, tests): one at a time. */
-    private final Object maintenance = new Object();
+    private StoreMaintenance maintenance;
 
     private LsmKeyValueStore(LsmConfig config, HybridLogicalClock clock) {
         this.config = config;
@@ -94,9 +90,7 @@ public final class LsmKeyValueStore implements KeyValueStore {
             tier.close();
             throw e;
         }
-        store.flush = new MemtableFlush(store, tier);
-        store.compaction = new FileCompaction(store, tier);
-        store.worker = StoreWorker.start(store, "shale-store " + files.describe());
+        store.maintenance = new StoreMaintenance(store, tier, "shale-store " + files.describe());
         return store;
     }
 
@@ -121,10 +115,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
         } else {
             synchronized (tier.installLock()) {
                 long timestamp = committer.destroyRange(fromInclusive, toExclusive);
-                dropInFiles(new DroppedRange(copy(fromInclusive), copy(toExclusive), timestamp));
+                tier.dropLocked(new DroppedRange(copy(fromInclusive), copy(toExclusive), timestamp));
             }
-            compactionRequested = true;
-            worker.wake();
+            maintenance.request(false);
         }
         versions.destroyRange(fromInclusive, toExclusive);
     }
@@ -238,10 +231,8 @@ public final class LsmKeyValueStore implements KeyValueStore {
     @Override
     public void vacuum() {
         pruneNow();
-        if (tier != null) {
-            flushRequested = true;
-            compactionRequested = true;
-            worker.wake();
+        if (maintenance != null) {
+            maintenance.request(true);
         }
     }
 
@@ -256,14 +247,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
             return;
         }
         closed = true;
-        if (worker != null) {
-            worker.stop();
-        }
         try {
-            if (tier != null && maintenanceFailure == null) {
-                synchronized (maintenance) {
-                    flush.run();
-                }
+            if (maintenance != null) {
+                maintenance.stop(true);
             }
         } finally {
             if (tier != null) {
@@ -280,8 +266,8 @@ public final class LsmKeyValueStore implements KeyValueStore {
     void crash() {
         closed = true;
         committer.halt();
-        if (worker != null) {
-            worker.stop();
+        if (maintenance != null) {
+            maintenance.stop(false);
         }
     }
 
@@ -371,49 +357,14 @@ public final class LsmKeyValueStore implements KeyValueStore {
         }
     }
 
-    /**
-     * The background tick: asynchronous commits become durable; then the memtable is flushed
-     * when it is over its share of the memory budget or the log has grown by a checkpoint's
-     * worth, and the files are compacted when there are too many.
-     */
-    void tick() {
-        committer.flushAsync();
-        if (tier == null) {
-            return;
-        }
-        synchronized (maintenance) {
-            maintain();
-        }
-    }
-
-    private void maintain() {
-        try {
-            flush.tryCut();
-            boolean logDue = committer.logPosition() - tier.checkpointLsn() > config.checkpointWalSize();
-            boolean memoryDue = versions.memoryBytes() > memtableBudget() && !flush.cutPending();
-            if (logDue || memoryDue || flushRequested) {
-                flushRequested = false;
-                flush.run();
-            }
-            if (config.compaction() && (compactionRequested || compaction.due())) {
-                boolean force = compactionRequested;
-                compactionRequested = false;
-                compaction.run(force);
-            }
-            maintenanceFailure = null;
-        } catch (RuntimeException e) {
-            maintenanceFailure = e;
-        }
-    }
-
-    /** The memtable's share of the memory budget (the block cache has a quarter). */
+    /** The memtable's share of the memory budget. */
     long memtableBudget() {
         return config.memoryBudget() / 2;
     }
 
     /** The last failure of background maintenance, cleared by a successful round (for tests). */
     RuntimeException maintenanceFailure() {
-        return maintenanceFailure;
+        return maintenance == null ? null : maintenance.failure();
     }
 
     /** The current sorted files, registered as read; null for a volatile store. */
@@ -427,32 +378,23 @@ public final class LsmKeyValueStore implements KeyValueStore {
 
     /** Runs a flush (checkpoint) now, on the caller's thread (tests). */
     void flushNow() {
-        synchronized (maintenance) {
-            flush.run();
-            flush.tryCut();
-        }
+        maintenance.flushNow();
     }
 
-    /** Runs a compaction now, on the caller's thread (tests). */
+    /** Runs a full compaction now, on the caller's thread (tests). */
     void compactNow() {
-        synchronized (maintenance) {
-            compaction.run(true);
-        }
+        maintenance.compactNow(true);
     }
 
-    /**
-     * Slows a writer while the memtable is over twice its share of the budget (the flush cannot
-     * keep up), for at most 100 ms per commit: the wait is bounded because the writer itself may
-     * hold the file generation that keeps flushed versions in memory.
-     */
+    /** Runs a size-tiered compaction now, on the caller's thread (tests). */
+    void compactTieredNow() {
+        maintenance.compactNow(false);
+    }
+
+    /** Slows a writer while the flush cannot keep up (see {@link StoreMaintenance#throttle}). */
     void throttle() {
-        if (tier == null || versions.memoryBytes() <= 2 * memtableBudget()) {
-            return;
-        }
-        worker.wake();
-        long deadline = System.nanoTime() + 100_000_000L;
-        while (versions.memoryBytes() > 2 * memtableBudget() && System.nanoTime() < deadline && !closed) {
-            LockSupport.parkNanos(1_000_000L);
+        if (maintenance != null) {
+            maintenance.throttle();
         }
     }
 
@@ -466,16 +408,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
     /** Recovery of a DESTROY_RANGE record after the checkpoint. */
     void replayDestroyRange(LogRecord.DestroyRange destroy) {
         synchronized (tier.installLock()) {
-            dropInFiles(new DroppedRange(destroy.fromInclusive(), destroy.toExclusive(), destroy.timestamp()));
+            tier.dropLocked(new DroppedRange(destroy.fromInclusive(), destroy.toExclusive(), destroy.timestamp()));
         }
         versions.destroyRange(destroy.fromInclusive(), destroy.toExclusive());
-    }
-
-    private void dropInFiles(DroppedRange range) {
-        FileSet files = tier.current();
-        List<DroppedRange> dropped = new ArrayList<>(files.dropped);
-        dropped.add(range);
-        tier.installLocked(files.files, dropped);
     }
 
     private static byte[] copy(byte[] bytes) {

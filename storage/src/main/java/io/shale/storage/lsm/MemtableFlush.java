@@ -22,7 +22,7 @@ final class MemtableFlush {
     private final LsmKeyValueStore store;
     private final DiskTier tier;
     /** A flush timestamp whose versions are still to be cut from the chains (0: none). */
-    private long pendingCut;
+    private volatile long pendingCut;
     /** The generation that must be the oldest one read before that cut. */
     private long pendingGeneration;
 

@@ -7,6 +7,9 @@ import io.shale.storage.wal.WalConfig;
 import io.shale.storage.wal.WalReader;
 import io.shale.storage.wal.WriteAheadLog;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Brings a store back from its files: replays the write-ahead log into the version chains
  * (commits), re-creates prepared transactions with their provisional writes and row locks, and
@@ -21,6 +24,8 @@ final class Recovery {
     private long maxTimestamp;
     /** Records ending at or before it are in the sorted files already. */
     private long checkpointLsn;
+    /** The parts of a large commit read so far, applied with its COMMIT record. */
+    private final List<LogRecord.Write> parts = new ArrayList<>();
 
     Recovery(StorageFiles files, LsmConfig config) {
         this.files = files;
@@ -56,10 +61,19 @@ final class Recovery {
 
     private void apply(LogRecord record, long startFloor, boolean checkpointed) {
         switch (record) {
+            case LogRecord.CommitPart part -> {
+                if (!checkpointed) {
+                    parts.addAll(part.writes());
+                }
+            }
             case LogRecord.Commit commit -> {
                 if (checkpointed) {
                     return;
                 }
+                for (LogRecord.Write write : parts) {
+                    store.versions().applyCommitted(write.key(), write.value(), commit.timestamp());
+                }
+                parts.clear();
                 for (LogRecord.Write write : commit.writes()) {
                     store.versions().applyCommitted(write.key(), write.value(), commit.timestamp());
                 }

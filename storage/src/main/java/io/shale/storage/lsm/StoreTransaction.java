@@ -210,6 +210,7 @@ final class StoreTransaction implements Transaction {
             end(false);
             return;
         }
+        releaseFiles();
         store.throttle();
         long commitTimestamp;
         try {

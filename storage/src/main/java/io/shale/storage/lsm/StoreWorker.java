@@ -5,22 +5,22 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The store's background thread: every tick (10 ms) it makes asynchronous commits durable and
- * runs the store's due maintenance. Started by {@link LsmKeyValueStore#open}, stopped by close.
+ * runs the store's due maintenance ({@link StoreMaintenance}). Stopped by the store's close.
  */
 final class StoreWorker implements Runnable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final LsmKeyValueStore store;
+    private final StoreMaintenance maintenance;
     private final Thread thread;
     private volatile boolean stopping;
 
-    private StoreWorker(LsmKeyValueStore store, String name) {
-        this.store = store;
+    private StoreWorker(StoreMaintenance maintenance, String name) {
+        this.maintenance = maintenance;
         this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this);
     }
 
-    static StoreWorker start(LsmKeyValueStore store, String name) {
-        StoreWorker worker = new StoreWorker(store, name);
+    static StoreWorker start(StoreMaintenance maintenance, String name) {
+        StoreWorker worker = new StoreWorker(maintenance, name);
         worker.thread.start();
         return worker;
     }
@@ -30,7 +30,7 @@ final class StoreWorker implements Runnable {
         while (!stopping) {
             LockSupport.parkNanos(this, TICK_NANOS);
             if (!stopping) {
-                store.tick();
+                maintenance.tick();
             }
         }
     }

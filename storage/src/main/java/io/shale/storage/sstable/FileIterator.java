@@ -7,6 +7,10 @@ package io.shale.storage.sstable;
 abstract class FileIterator implements EntryIterator {
     final SortedFile file;
     private final boolean fillCache;
+    private Block recent;
+    private int recentIndex = -1;
+    private Block older;
+    private int olderIndex = -1;
     final EntryView view = new EntryView();
     byte[] currentKey;
     boolean keyLoaded;
@@ -18,8 +22,20 @@ abstract class FileIterator implements EntryIterator {
         this.fillCache = fillCache;
     }
 
+    /** The block {@code blockIndex}; the last two loaded are kept, so walks back and forth skip the cache. */
     final Block load(int blockIndex) {
-        return file.block(blockIndex, fillCache);
+        if (blockIndex == recentIndex) {
+            return recent;
+        }
+        if (blockIndex == olderIndex) {
+            return older;
+        }
+        Block block = file.block(blockIndex, fillCache);
+        older = recent;
+        olderIndex = recentIndex;
+        recent = block;
+        recentIndex = blockIndex;
+        return block;
     }
 
     /** Marks the view as holding a new current entry. */

@@ -221,6 +221,27 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aCommitLargerThanOneLogRecordIsAtomicAcrossRestarts() {
+        MemoryFiles files = new MemoryFiles();
+        LsmKeyValueStore store = open(files);
+        Transaction large = store.begin(readCommitted());
+        byte[] value = new byte[64 * 1024];
+        int rows = (int) (3 * LogRecordCodec.PART_BYTES / value.length);
+        for (int i = 0; i < rows; i++) {
+            large.put(key(0, i), value);
+        }
+        large.put(key(0, 0), bytes("rewritten"));
+        large.commit();
+        store.crash();
+        try (LsmKeyValueStore reopened = open(files)) {
+            Transaction reader = reopened.begin(readCommitted());
+            assertThat(entries(reader, null, null, false)).hasSize(rows);
+            assertThat(text(reader.get(key(0, 0)))).isEqualTo("rewritten");
+            assertThat(reader.get(key(0, rows - 1))).hasSize(value.length);
+        }
+    }
+
     private static byte[] key(int thread, int index) {
         return bytes(String.format("k%d-%06d", thread, index));
     }

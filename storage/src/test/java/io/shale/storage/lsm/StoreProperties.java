@@ -84,7 +84,7 @@ class StoreProperties {
     }
 
     /** Compaction of the sorted files (logged store only). */
-    record Compact() implements Action {
+    record Compact(boolean all) implements Action {
     }
 
     /** A kill and a restart: the running transactions vanish (logged store only). */
@@ -121,7 +121,7 @@ class StoreProperties {
                 net.jqwik.api.Tuple.of(2, flag.map(Observe::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Vacuum())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Flush())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Compact())),
+                net.jqwik.api.Tuple.of(1, flag.map(Compact::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Crash())));
         return action.list().ofMinSize(1).ofMaxSize(60);
     }
@@ -235,9 +235,11 @@ class StoreProperties {
                         store.flushNow();
                     }
                 }
-                case Compact() -> {
-                    if (kind == StoreKind.LOGGED) {
+                case Compact(boolean all) -> {
+                    if (kind == StoreKind.LOGGED && all) {
                         store.compactNow();
+                    } else if (kind == StoreKind.LOGGED) {
+                        store.compactTieredNow();
                     }
                 }
                 case Crash() -> {
