@@ -93,35 +93,6 @@ final class FakeAssembly implements NodeAssembly {
         }
 
         @Override
-        public void commitPrepared(String gid) {
-            throw new UnsupportedOperationException("the fake store holds no transactions");
-        }
-
-        @Override
-        public void rollbackPrepared(String gid) {
-            throw new UnsupportedOperationException("the fake store holds no transactions");
-        }
-
-        @Override
-        public java.util.List<io.shale.storage.PreparedTransaction> preparedTransactions() {
-            return java.util.List.of();
-        }
-
-        @Override
-        public io.shale.storage.StoreSnapshot openSnapshot() {
-            throw new UnsupportedOperationException("the fake store keeps no history");
-        }
-
-        @Override
-        public long stableTimestamp() {
-            return 0;
-        }
-
-        @Override
-        public void vacuum() {
-        }
-
-        @Override
         public void close() {
             store.close();
             events.add("close store");
