@@ -29,6 +29,9 @@ public final class PgWireAssembly implements NodeAssembly {
     public KeyValueStore store(NodeConfig config, Map<String, String> settings) {
         StoreSettings store = StoreSettings.of(settings);
         LsmConfig lsm = LsmConfig.defaults().withFsync(store.fsync()).withWalSkipCorrupt(store.walSkipCorrupt());
+        if (store.checkpointWalSize() > 0) {
+            lsm = lsm.withWal(LsmConfig.defaults().walSegmentSize(), store.checkpointWalSize());
+        }
         if (store.memoryBudget() > 0) {
             lsm = lsm.withMemoryBudget(store.memoryBudget());
         }

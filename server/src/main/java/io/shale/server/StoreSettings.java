@@ -16,11 +16,15 @@ import java.util.Map;
  *     and block cache), 0 for the store's default (a share of the heap)
  * @param walSkipCorrupt {@code shale.wal_skip_corrupt}: recovery cuts the log at a corrupt record
  *     instead of refusing to start
+ * @param checkpointWalSize PostgreSQL's {@code max_wal_size}: the log written between two
+ *     checkpoints, which bounds recovery time; 0 for the store's default
  */
-record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean walSkipCorrupt) {
+record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean walSkipCorrupt,
+                     long checkpointWalSize) {
     static final String IN_MEMORY = "shale.in_memory";
     static final String STORE_MEMORY = "shale.store_memory";
     static final String WAL_SKIP_CORRUPT = "shale.wal_skip_corrupt";
+    static final String MAX_WAL_SIZE = "max_wal_size";
     private static final long MIN_MEMORY = 1L << 20;
 
     /** Reads the settings; 22023 for a value PostgreSQL would not accept. */
@@ -33,8 +37,16 @@ record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean
                 throw invalid(STORE_MEMORY, memoryText).withDetail("The store needs at least 1MB.");
             }
         }
+        long walSize = 0;
+        String walText = settings.get(MAX_WAL_SIZE);
+        if (walText != null) {
+            walSize = megabytes(MAX_WAL_SIZE, walText);
+            if (walSize < 2 * (16L << 20)) {
+                throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "\"max_wal_size\" must be at least twice \"wal_segment_size\"");
+            }
+        }
         return new StoreSettings(bool(settings, IN_MEMORY, false), bool(settings, "fsync", true), memory,
-                bool(settings, WAL_SKIP_CORRUPT, false));
+                bool(settings, WAL_SKIP_CORRUPT, false), walSize);
     }
 
     private static boolean bool(Map<String, String> settings, String name, boolean defaultValue) {
@@ -48,6 +60,13 @@ record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean
             default -> throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "parameter \"" + name + "\" requires a Boolean value");
         };
+    }
+
+    /** A size in PostgreSQL's units where a bare number means megabytes (max_wal_size). */
+    private static long megabytes(String name, String text) {
+        String s = text.strip();
+        boolean bare = !s.isEmpty() && Character.isDigit(s.charAt(s.length() - 1));
+        return bare ? bytes(name, s + "MB") : bytes(name, s);
     }
 
     /** A size with PostgreSQL's memory units (B, kB, MB, GB, TB; a bare number is kB). */

@@ -12,15 +12,17 @@ class StoreSettingsTest {
 
     @Test
     void defaultsAreDurable() {
-        assertThat(StoreSettings.of(Map.of())).isEqualTo(new StoreSettings(false, true, 0, false));
+        assertThat(StoreSettings.of(Map.of())).isEqualTo(new StoreSettings(false, true, 0, false, 0));
     }
 
     @Test
     void settingsAreReadWithPostgresSyntax() {
         assertThat(StoreSettings.of(Map.of("fsync", "off", "shale.store_memory", "64MB", "shale.wal_skip_corrupt", "true",
-                "shale.in_memory", "on"))).isEqualTo(new StoreSettings(true, false, 64L << 20, true));
+                "shale.in_memory", "on"))).isEqualTo(new StoreSettings(true, false, 64L << 20, true, 0));
         assertThat(StoreSettings.of(Map.of("shale.store_memory", "2GB")).memoryBudget()).isEqualTo(2L << 30);
         assertThat(StoreSettings.of(Map.of("shale.store_memory", "4096")).memoryBudget()).isEqualTo(4L << 20);
+        assertThat(StoreSettings.of(Map.of("max_wal_size", "2GB")).checkpointWalSize()).isEqualTo(2L << 30);
+        assertThat(StoreSettings.of(Map.of("max_wal_size", "512")).checkpointWalSize()).isEqualTo(512L << 20);
     }
 
     @Test
@@ -31,6 +33,8 @@ class StoreSettingsTest {
                 .hasMessage("invalid value for parameter \"shale.store_memory\": \"12 parsecs\"");
         assertThatThrownBy(() -> StoreSettings.of(Map.of("shale.store_memory", "10kB")))
                 .hasMessage("invalid value for parameter \"shale.store_memory\": \"10kB\"");
+        assertThatThrownBy(() -> StoreSettings.of(Map.of("max_wal_size", "16MB")))
+                .hasMessage("\"max_wal_size\" must be at least twice \"wal_segment_size\"");
     }
 
     @Test
