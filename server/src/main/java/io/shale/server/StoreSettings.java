@@ -17,7 +17,7 @@ import java.util.Map;
  * @param walSkipCorrupt {@code shale.wal_skip_corrupt}: recovery cuts the log at a corrupt record
  *     instead of refusing to start
  * @param checkpointWalSize PostgreSQL's {@code max_wal_size}: the log written between two
- *     checkpoints, which bounds recovery time; 0 for the store's default
+ *     checkpoints, which bounds recovery time (1GB by default, as in PostgreSQL)
  */
 record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean walSkipCorrupt,
                      long checkpointWalSize) {
@@ -25,6 +25,7 @@ record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean
     static final String STORE_MEMORY = "shale.store_memory";
     static final String WAL_SKIP_CORRUPT = "shale.wal_skip_corrupt";
     static final String MAX_WAL_SIZE = "max_wal_size";
+    static final long DEFAULT_MAX_WAL_SIZE = 1L << 30;
     private static final long MIN_MEMORY = 1L << 20;
 
     /** Reads the settings; 22023 for a value PostgreSQL would not accept. */
@@ -37,7 +38,7 @@ record StoreSettings(boolean inMemory, boolean fsync, long memoryBudget, boolean
                 throw invalid(STORE_MEMORY, memoryText).withDetail("The store needs at least 1MB.");
             }
         }
-        long walSize = 0;
+        long walSize = DEFAULT_MAX_WAL_SIZE;
         String walText = settings.get(MAX_WAL_SIZE);
         if (walText != null) {
             walSize = megabytes(MAX_WAL_SIZE, walText);

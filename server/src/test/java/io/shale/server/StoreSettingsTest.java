@@ -12,13 +12,13 @@ class StoreSettingsTest {
 
     @Test
     void defaultsAreDurable() {
-        assertThat(StoreSettings.of(Map.of())).isEqualTo(new StoreSettings(false, true, 0, false, 0));
+        assertThat(StoreSettings.of(Map.of())).isEqualTo(new StoreSettings(false, true, 0, false, 1L << 30));
     }
 
     @Test
     void settingsAreReadWithPostgresSyntax() {
         assertThat(StoreSettings.of(Map.of("fsync", "off", "shale.store_memory", "64MB", "shale.wal_skip_corrupt", "true",
-                "shale.in_memory", "on"))).isEqualTo(new StoreSettings(true, false, 64L << 20, true, 0));
+                "shale.in_memory", "on"))).isEqualTo(new StoreSettings(true, false, 64L << 20, true, 1L << 30));
         assertThat(StoreSettings.of(Map.of("shale.store_memory", "2GB")).memoryBudget()).isEqualTo(2L << 30);
         assertThat(StoreSettings.of(Map.of("shale.store_memory", "4096")).memoryBudget()).isEqualTo(4L << 20);
         assertThat(StoreSettings.of(Map.of("max_wal_size", "2GB")).checkpointWalSize()).isEqualTo(2L << 30);
