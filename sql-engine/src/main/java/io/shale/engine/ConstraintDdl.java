@@ -64,9 +64,6 @@ final class ConstraintDdl {
                 }
                 Table updated = table.withColumns(columns);
                 editor.putRelation(ddl.database(), updated);
-                if (existingRows) {
-                    pending.add(() -> checkNotNull(updated, p.columns()));
-                }
                 String name = p.name() != null ? p.name() : ddl.freeName(table.namespaceOid(), table.name() + "_pkey");
                 keyConstraint(editor, updated, name, p.columns(), p.include(), 'p');
                 yield updated;
@@ -117,7 +114,15 @@ final class ConstraintDdl {
         editor.putRelation(ddl.database(), index);
         editor.putConstraint(ddl.database(), new Constraint(editor.newOid(), table.namespaceOid(), name, type, table.oid(),
                 attnums, index.oid(), null, 0, List.of(), ' ', ' ', true));
-        pending.add(() -> new TableDdl(ddl).build(current(table), index));
+        if (type == 'p') {
+            int[] notNull = new int[attnums.size()];
+            for (int i = 0; i < notNull.length; i++) {
+                notNull[i] = attnums.get(i) - 1;
+            }
+            pending.add(() -> new TableDdl(ddl).build(current(table), index, row -> checkNotNull(table, notNull, row)));
+        } else {
+            pending.add(() -> new TableDdl(ddl).build(current(table), index));
+        }
     }
 
     private void foreignKey(CatalogEditor editor, DatabaseCatalog objects, Table table, ForeignKeyConstraint f, boolean existingRows) {
@@ -201,15 +206,12 @@ final class ConstraintDdl {
         return (Table) ddl.catalog().objects(ddl.database()).relation(table.oid());
     }
 
-    private void checkNotNull(Table table, List<String> columns) {
-        try (Operator rows = ddl.engine.tables().scan(ddl.state().transaction(), current(table))) {
-            for (Object[] row = rows.next(); row != null; row = rows.next()) {
-                for (String name : columns) {
-                    if (row[table.column(name).attnum() - 1] == null) {
-                        throw new ShaleException(ErrorCode.NOT_NULL_VIOLATION, "column \"" + name + "\" of relation \""
-                                + table.name() + "\" contains null values");
-                    }
-                }
+    /** The existing-row half of a new primary key's NOT NULL, checked while its index is built. */
+    private static void checkNotNull(Table table, int[] columns, Object[] row) {
+        for (int c : columns) {
+            if (row[c] == null) {
+                throw new ShaleException(ErrorCode.NOT_NULL_VIOLATION, "column \"" + table.columns().get(c).name()
+                        + "\" of relation \"" + table.name() + "\" contains null values");
             }
         }
     }

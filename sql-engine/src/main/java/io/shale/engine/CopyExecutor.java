@@ -5,9 +5,9 @@ import io.shale.catalog.Relation;
 import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.FormatSettings;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TextCodec;
-import io.shale.engine.exec.ExecContext;
 import io.shale.engine.exec.Operator;
 import io.shale.engine.system.Identifiers;
 import io.shale.engine.plan.OutputColumn;
@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * COPY … FROM STDIN into a table (each row goes through the same INSERT plan, so defaults,
- * constraints and indexes apply) and COPY … TO STDOUT from a table or a query.
+ * COPY … FROM STDIN into a table (rows go in batches through the INSERT plan, see
+ * {@link CopyInserter}, so defaults, constraints and indexes apply) and COPY … TO STDOUT from a table or a query.
  */
 final class CopyExecutor {
     private final EngineSession session;
@@ -93,40 +93,54 @@ final class CopyExecutor {
         Prepared.Plan plan = executor.plan(insert);
         CopyInSource source = listener.copyIn(false, columns.size());
         CopyReader reader = new CopyReader(source, format);
+        CopyInserter inserter = new CopyInserter(executor, plan, columns.size());
+        FormatSettings settings = session.state.formatSettings();
+        SqlType[] columnTypes = types.toArray(new SqlType[0]);
+        boolean[] forceNotNull = new boolean[columns.size()];
+        for (int i = 0; i < forceNotNull.length; i++) {
+            forceNotNull[i] = format.forceNotNull().contains(columns.get(i).name());
+        }
         long rows = 0;
         boolean skipHeader = format.header();
         try {
-            for (List<String> fields = reader.next(); fields != null; fields = reader.next()) {
-                if (skipHeader) {
-                    skipHeader = false;
-                    continue;
-                }
-                if (fields.size() != columns.size()) {
-                    throw new ShaleException(ErrorCode.BAD_COPY_FILE_FORMAT, fields.size() < columns.size()
-                            ? "missing data for column \"" + columns.get(fields.size()).name() + "\""
-                            : "extra data after last expected column");
-                }
-                Object[] values = new Object[columns.size()];
-                for (int i = 0; i < values.length; i++) {
-                    String f = fields.get(i);
-                    if (f == null && format.forceNotNull().contains(columns.get(i).name())) {
-                        f = "";
+            while (true) {
+                try {
+                    List<String> fields = reader.next();
+                    if (fields == null) {
+                        break;
                     }
-                    values[i] = f == null ? null : TextCodec.parse(columns.get(i).type(), f, session.state.formatSettings());
+                    if (skipHeader) {
+                        skipHeader = false;
+                        continue;
+                    }
+                    if (fields.size() != columnTypes.length) {
+                        throw new ShaleException(ErrorCode.BAD_COPY_FILE_FORMAT, fields.size() < columnTypes.length
+                                ? "missing data for column \"" + columns.get(fields.size()).name() + "\""
+                                : "extra data after last expected column");
+                    }
+                    for (int i = 0; i < columnTypes.length; i++) {
+                        String f = fields.get(i);
+                        if (f == null && forceNotNull[i]) {
+                            f = "";
+                        }
+                        inserter.set(i, f == null ? null : TextCodec.parse(columnTypes[i], f, settings));
+                    }
+                } catch (ShaleException e) {
+                    inserter.flush();
+                    throw e;
                 }
-                ExecContext ctx = executor.context(values);
-                try (Operator op = plan.operators().create(plan.plan(), ctx)) {
-                    op.next();
-                }
+                inserter.add(reader.line());
                 rows++;
                 if ((rows & 1023) == 0) {
                     io.shale.engine.exec.CarrierYield.now();
                     session.state.checkInterrupted();
                 }
             }
+            inserter.flush();
         } catch (ShaleException e) {
             reader.drain();
-            String context = "COPY " + table.name() + ", line " + (reader.line());
+            long line = inserter.failedLine() >= 0 ? inserter.failedLine() : reader.line();
+            String context = "COPY " + table.name() + ", line " + line;
             throw e.detail() == null ? e.withDetail(context) : e;
         }
         return new Outcome.Done("COPY " + rows);

@@ -66,7 +66,7 @@ record CopyFormat(boolean csv, char delimiter, String nullString, char quote, ch
     }
 
     private static char single(String value, String what) {
-        if (value == null || value.length() != 1) {
+        if (value == null || value.length() != 1 || value.charAt(0) > 127) {
             throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, what + " must be a single one-byte character");
         }
         return value.charAt(0);

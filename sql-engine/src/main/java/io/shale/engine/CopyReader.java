@@ -6,37 +6,50 @@ import io.shale.engine.session.CopyInSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Splits the data of a COPY FROM STDIN into rows of fields (text format with backslash escapes,
  * or CSV with quotes), across CopyData boundaries; stops at the end of data or at a {@code \.}
- * line. A null field comes back as null.
+ * line. Works on the UTF-8 bytes, so a character split between two CopyData messages stays whole
+ * and a field without escapes becomes a String with one copy. A null field comes back as null.
  */
 final class CopyReader {
     private final CopyInSource source;
     private final CopyFormat format;
-    private final StringBuilder buffer = new StringBuilder();
+    private final byte delimiter;
+    private final byte quote;
+    private final byte escape;
+    private final byte[] nullBytes;
+    private final List<String> fields = new ArrayList<>();
+    private byte[] buffer = new byte[65536];
+    private int limit;
     private int position;
+    private byte[] scratch = new byte[256];
     private boolean ended;
     private long line;
 
     CopyReader(CopyInSource source, CopyFormat format) {
         this.source = source;
         this.format = format;
+        this.delimiter = (byte) format.delimiter();
+        this.quote = (byte) format.quote();
+        this.escape = (byte) format.escape();
+        this.nullBytes = format.nullString().getBytes(StandardCharsets.UTF_8);
     }
 
     long line() {
         return line;
     }
 
-    /** The next row's fields, or null at the end. */
+    /** The next row's fields (a list reused by the following call), or null at the end. */
     List<String> next() {
         while (true) {
-            List<String> row = format.csv() ? csvRow() : textRow();
-            if (row != null) {
+            boolean row = format.csv() ? csvRow() : textRow();
+            if (row) {
                 line++;
-                return row;
+                return fields;
             }
             if (ended) {
                 return null;
@@ -56,166 +69,186 @@ final class CopyReader {
         byte[] chunk = source.next();
         if (chunk == null) {
             ended = true;
-            if (position < buffer.length()) {
-                buffer.append('\n');
+            if (position < limit) {
+                append(new byte[] {'\n'});
             }
             return;
         }
-        if (position > 65536) {
-            buffer.delete(0, position);
+        append(chunk);
+    }
+
+    private void append(byte[] chunk) {
+        if (position > 0 && limit + chunk.length > buffer.length) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
             position = 0;
         }
-        buffer.append(new String(chunk, StandardCharsets.UTF_8));
+        if (limit + chunk.length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, limit + chunk.length));
+        }
+        System.arraycopy(chunk, 0, buffer, limit, chunk.length);
+        limit += chunk.length;
     }
 
-    private int lineEnd() {
-        for (int i = position; i < buffer.length(); i++) {
-            if (buffer.charAt(i) == '\n') {
-                return i;
-            }
+    private boolean textRow() {
+        byte[] b = buffer;
+        int end = position;
+        while (end < limit && b[end] != '\n') {
+            end++;
         }
-        return -1;
-    }
-
-    private List<String> textRow() {
-        int end = lineEnd();
-        if (end < 0) {
-            return null;
+        if (end >= limit) {
+            return false;
         }
-        int stop = end > position && buffer.charAt(end - 1) == '\r' ? end - 1 : end;
-        String text = buffer.substring(position, stop);
+        int start = position;
+        int stop = end > start && b[end - 1] == '\r' ? end - 1 : end;
         position = end + 1;
-        if (text.equals("\\.")) {
-            ended = true;
-            position = buffer.length();
-            drainSource();
+        if (stop - start == 2 && b[start] == '\\' && b[start + 1] == '.') {
+            endOfData();
+            return false;
+        }
+        fields.clear();
+        int fieldStart = start;
+        boolean escaped = false;
+        for (int i = start; i <= stop; i++) {
+            if (i == stop || b[i] == delimiter) {
+                fields.add(textField(b, fieldStart, i, escaped));
+                fieldStart = i + 1;
+                escaped = false;
+            } else if (b[i] == '\\' && i + 1 < stop) {
+                escaped = true;
+                i++;
+            }
+        }
+        return true;
+    }
+
+    private String textField(byte[] b, int from, int to, boolean escaped) {
+        if (Arrays.equals(b, from, to, nullBytes, 0, nullBytes.length)) {
             return null;
         }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean rawNull = true;
-        StringBuilder raw = new StringBuilder();
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == format.delimiter()) {
-                fields.add(raw.toString().equals(format.nullString()) ? null : field.toString());
-                field.setLength(0);
-                raw.setLength(0);
+        if (!escaped) {
+            return new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+        byte[] out = scratch(to - from);
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != '\\' || i + 1 >= to) {
+                out[n++] = c;
                 continue;
             }
-            char c = text.charAt(i);
-            raw.append(c);
-            if (c != '\\' || i + 1 >= text.length()) {
-                field.append(c);
-                continue;
-            }
-            char n = text.charAt(++i);
-            raw.append(n);
-            switch (n) {
-                case 'n' -> field.append('\n');
-                case 't' -> field.append('\t');
-                case 'r' -> field.append('\r');
-                case 'b' -> field.append('\b');
-                case 'f' -> field.append('\f');
-                case 'v' -> field.append('\u000B');
+            byte e = b[++i];
+            switch (e) {
+                case 'n' -> out[n++] = '\n';
+                case 't' -> out[n++] = '\t';
+                case 'r' -> out[n++] = '\r';
+                case 'b' -> out[n++] = '\b';
+                case 'f' -> out[n++] = '\f';
+                case 'v' -> out[n++] = 0x0B;
                 case 'x' -> {
-                    int start = i + 1;
-                    int stopHex = start;
-                    while (stopHex < text.length() && stopHex < start + 2 && Character.digit(text.charAt(stopHex), 16) >= 0) {
-                        stopHex++;
+                    int v = 0;
+                    int digits = 0;
+                    while (digits < 2 && i + 1 < to && Character.digit(b[i + 1], 16) >= 0) {
+                        v = v * 16 + Character.digit(b[++i], 16);
+                        digits++;
                     }
-                    if (stopHex == start) {
-                        field.append('x');
-                    } else {
-                        field.append((char) Integer.parseInt(text.substring(start, stopHex), 16));
-                        raw.append(text, start, stopHex);
-                        i = stopHex - 1;
-                    }
+                    out[n++] = digits == 0 ? (byte) 'x' : (byte) v;
                 }
                 default -> {
-                    if (n >= '0' && n <= '7') {
-                        int start = i;
-                        int stopOct = start;
-                        while (stopOct < text.length() && stopOct < start + 3 && text.charAt(stopOct) >= '0' && text.charAt(stopOct) <= '7') {
-                            stopOct++;
+                    if (e >= '0' && e <= '7') {
+                        int v = e - '0';
+                        for (int digits = 1; digits < 3 && i + 1 < to && b[i + 1] >= '0' && b[i + 1] <= '7'; digits++) {
+                            v = v * 8 + b[++i] - '0';
                         }
-                        field.append((char) Integer.parseInt(text.substring(start, stopOct), 8));
-                        raw.append(text, start + 1, stopOct);
-                        i = stopOct - 1;
+                        out[n++] = (byte) v;
                     } else {
-                        field.append(n);
+                        out[n++] = e;
                     }
                 }
             }
         }
-        return fields;
+        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
-    private List<String> csvRow() {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+    private byte[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new byte[Math.max(size, scratch.length * 2)];
+        }
+        return scratch;
+    }
+
+    private boolean csvRow() {
+        byte[] b = buffer;
+        int i = position;
+        int n = limit;
+        if (n - i >= 2 && b[i] == '\\' && b[i + 1] == '.'
+                && (i + 2 == n && ended || i + 2 < n && (b[i + 2] == '\n' || b[i + 2] == '\r'))) {
+            endOfData();
+            return false;
+        }
+        fields.clear();
+        byte[] out = scratch(64);
+        int len = 0;
         boolean quoted = false;
         boolean wasQuoted = false;
-        int i = position;
-        int n = buffer.length();
-        if (n - i >= 2 && buffer.charAt(i) == '\\' && buffer.charAt(i + 1) == '.'
-                && (i + 2 == n && ended || i + 2 < n && (buffer.charAt(i + 2) == '\n' || buffer.charAt(i + 2) == '\r'))) {
-            ended = true;
-            position = n;
-            drainSource();
-            return null;
-        }
         while (i < n) {
-            char c = buffer.charAt(i);
+            byte c = b[i];
+            if (len + 1 >= out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+                scratch = out;
+            }
             if (quoted) {
-                char quote = format.quote();
-                char escape = format.escape();
                 if (i + 1 >= n && !ended && (c == quote || c == escape)) {
-                    return null;
+                    return false;
                 }
-                char next = i + 1 < n ? buffer.charAt(i + 1) : 0;
+                byte next = i + 1 < n ? b[i + 1] : 0;
                 if (c == escape && (next == quote || escape != quote && next == escape)) {
-                    field.append(next);
+                    out[len++] = next;
                     i += 2;
                 } else if (c == quote) {
                     quoted = false;
                     i++;
                 } else {
-                    field.append(c);
+                    out[len++] = c;
                     i++;
                 }
                 continue;
             }
-            if (c == format.quote()) {
+            if (c == quote) {
                 quoted = true;
                 wasQuoted = true;
                 i++;
-            } else if (c == format.delimiter()) {
-                fields.add(csvValue(field, wasQuoted));
-                field.setLength(0);
+            } else if (c == delimiter) {
+                fields.add(csvValue(out, len, wasQuoted));
+                len = 0;
                 wasQuoted = false;
                 i++;
             } else if (c == '\n' || c == '\r') {
-                fields.add(csvValue(field, wasQuoted));
-                i += c == '\r' && i + 1 < n && buffer.charAt(i + 1) == '\n' ? 2 : 1;
+                fields.add(csvValue(out, len, wasQuoted));
+                i += c == '\r' && i + 1 < n && b[i + 1] == '\n' ? 2 : 1;
                 position = i;
-                return fields;
+                return true;
             } else {
-                field.append(c);
+                out[len++] = c;
                 i++;
             }
         }
         if (quoted && ended) {
             throw new ShaleException(ErrorCode.BAD_COPY_FILE_FORMAT, "unterminated CSV quoted field");
         }
-        return null;
+        return false;
     }
 
-    private String csvValue(StringBuilder field, boolean wasQuoted) {
-        String v = field.toString();
-        return !wasQuoted && v.equals(format.nullString()) ? null : v;
+    private String csvValue(byte[] value, int len, boolean wasQuoted) {
+        if (!wasQuoted && Arrays.equals(value, 0, len, nullBytes, 0, nullBytes.length)) {
+            return null;
+        }
+        return new String(value, 0, len, StandardCharsets.UTF_8);
     }
 
-    private void drainSource() {
+    private void endOfData() {
+        ended = true;
+        position = limit;
         byte[] rest = source.next();
         while (rest != null) {
             rest = source.next();

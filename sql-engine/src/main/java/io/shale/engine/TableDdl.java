@@ -191,9 +191,14 @@ final class TableDdl {
 
     /** Fills a new index from the table's rows; a duplicate in a unique index fails as PostgreSQL's does. */
     void build(Table table, Index index) {
+        build(table, index, row -> { });
+    }
+
+    /** Fills a new index, showing each existing row to {@code check} first (one scan for checks and build). */
+    void build(Table table, Index index, java.util.function.Consumer<Object[]> check) {
         try {
             ddl.engine.tables().buildIndex(ddl.state().transaction(), ddl.catalog(), ddl.database(), table, index,
-                    ddl.state().formatSettings());
+                    ddl.state().formatSettings(), check);
         } catch (ShaleException e) {
             if (e.code() == ErrorCode.UNIQUE_VIOLATION) {
                 throw new ShaleException(ErrorCode.UNIQUE_VIOLATION, "could not create unique index \"" + index.name() + "\"")

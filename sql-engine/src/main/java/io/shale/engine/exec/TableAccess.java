@@ -167,8 +167,15 @@ public final class TableAccess {
     /** Adds the entries of every existing row to a new index (CREATE INDEX, ADD PRIMARY KEY). */
     public void buildIndex(Transaction txn, Catalog catalog, int databaseOid, Table table, Index index,
                            FormatSettings settings) {
+        buildIndex(txn, catalog, databaseOid, table, index, settings, row -> { });
+    }
+
+    /** {@link #buildIndex} that first shows each row to {@code check} (which may throw), in the same scan. */
+    public void buildIndex(Transaction txn, Catalog catalog, int databaseOid, Table table, Index index,
+                           FormatSettings settings, java.util.function.Consumer<Object[]> check) {
         try (Operator rows = scan(txn, table)) {
             for (Object[] row = rows.next(); row != null; row = rows.next()) {
+                check.accept(row);
                 insertIndexEntry(txn, catalog, databaseOid, table, index, row, (Long) row[row.length - 1], settings);
             }
         }
