@@ -135,6 +135,18 @@ class CopyFromTest {
     }
 
     @Test
+    void rowsMayReferToEarlierRowsOfTheSameCopy() {
+        sql.execute("CREATE TABLE node (id int PRIMARY KEY, parent int REFERENCES node (id))");
+        StringBuilder s = new StringBuilder("1\t\\N\n");
+        for (int i = 2; i <= 600; i++) {
+            s.append(i).append('\t').append(i - 1).append('\n');
+        }
+        input(s.toString());
+        assertThat(sql.execute("COPY node FROM STDIN")).isEqualTo("COPY 600");
+        assertThat(sql.value("SELECT count(parent) FROM node")).isEqualTo("599");
+    }
+
+    @Test
     void failedCopyInATransactionRollsBackWithIt() {
         sql.execute("BEGIN");
         input(rows(600, 550, "c550\t-1"));
