@@ -10,6 +10,7 @@
 #   SHALE_JVM_OPTS=...         extra JVM options of the Shale node (e.g. -XX:StartFlightRecording=...)
 #   CLIENTS=8 THREADS=2        pgbench -c and -j
 #   SHALE_JAR=...              another build of Shale to measure (default server/target/shale.jar)
+#   INIT_ONLY=1                time pgbench -i only (e.g. scripts/bench-pgbench.sh 0 50)
 # Needs: server/target/shale.jar (mvn -q -o -DskipTests package -pl server -am), PostgreSQL 15 in
 # /usr/lib/postgresql/15/bin, the OS user postgres, and root (to run PostgreSQL as postgres).
 set -euo pipefail
@@ -119,6 +120,7 @@ bench() {
   end=$(date +%s.%N)
   INIT[$target]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
   echo "$target: pgbench -i -s $SCALE took ${INIT[$target]} s" >&2
+  [ -z "${INIT_ONLY:-}" ] || return 0
   for run in "${RUNS[@]}"; do
     name=${run%%|*}
     options=${run#*|}
