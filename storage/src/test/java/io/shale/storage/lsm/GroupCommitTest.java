@@ -4,6 +4,7 @@ import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.LockStrength;
 import io.shale.storage.Transaction;
 import io.shale.storage.WaitPolicy;
+import io.shale.storage.file.CountingFiles;
 import io.shale.storage.file.DiskFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,7 +56,7 @@ class GroupCommitTest {
      * costs enough for commits to pile up behind it (not on a RAM disk).
      */
     private void run(boolean tellersAndBranches, double commitsPerSync) throws Exception {
-        CountingFiles files = new CountingFiles(DiskFiles.open(directory.resolve(tellersAndBranches ? "tpcb" : "simple")));
+        CountingFiles files = new CountingFiles(DiskFiles.open(directory.resolve(tellersAndBranches ? "tpcb" : "simple")), 0);
         long seed = System.nanoTime();
         System.out.println("GroupCommitTest seed " + seed);
         try (LsmKeyValueStore store = LsmKeyValueStore.open(files, LsmConfig.defaults(), new HybridLogicalClock())) {
@@ -70,8 +71,8 @@ class GroupCommitTest {
                 setup.insert(key('b', i), encode(0));
             }
             setup.commit();
-            long syncsBefore = files.syncs.get();
-            long syncNanosBefore = files.syncNanos.get();
+            long syncsBefore = files.fileSyncs();
+            long syncNanosBefore = files.syncNanosSpent();
             long start = System.nanoTime();
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             try {
@@ -86,8 +87,8 @@ class GroupCommitTest {
                 executor.shutdownNow();
             }
             long elapsed = System.nanoTime() - start;
-            long syncs = files.syncs.get() - syncsBefore;
-            long syncMicros = (files.syncNanos.get() - syncNanosBefore) / Math.max(1, syncs) / 1000;
+            long syncs = files.fileSyncs() - syncsBefore;
+            long syncMicros = (files.syncNanosSpent() - syncNanosBefore) / Math.max(1, syncs) / 1000;
             int commits = THREADS * TRANSACTIONS_PER_THREAD;
             System.out.printf("GroupCommitTest %s: %d commits, %d syncs of %d us (%.1f commits per sync), %.0f commits/s%n",
                     tellersAndBranches ? "tpcb-like" : "simple-update", commits, syncs, syncMicros,

@@ -1,5 +1,6 @@
 package io.shale.storage.wal;
 
+import io.shale.storage.file.CountingFiles;
 import io.shale.storage.file.MemoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

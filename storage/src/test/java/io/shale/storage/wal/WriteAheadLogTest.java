@@ -3,6 +3,7 @@ package io.shale.storage.wal;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.storage.file.DiskFiles;
+import io.shale.storage.file.CountingFiles;
 import io.shale.storage.file.MemoryFiles;
 import io.shale.storage.file.StorageFile;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,7 @@
-package io.shale.storage.wal;
+package io.shale.storage.file;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
-import io.shale.storage.file.StorageFile;
-import io.shale.storage.file.StorageFiles;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -13,35 +11,41 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Wraps a {@link StorageFiles} to count file and directory syncs, make each file sync take a
- * while (as an fsync on a disk does), and make syncs fail on demand.
+ * while (as an fsync on a disk does), measure the time syncs take, and make syncs fail on demand.
  */
-final class CountingFiles implements StorageFiles {
+public final class CountingFiles implements StorageFiles {
 
     private final StorageFiles delegate;
     private final long syncNanos;
     private final AtomicLong fileSyncs = new AtomicLong();
+    private final AtomicLong syncNanosSpent = new AtomicLong();
     private final AtomicLong directorySyncs = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicBoolean failSyncs = new AtomicBoolean();
 
-    CountingFiles(StorageFiles delegate, long syncNanos) {
+    public CountingFiles(StorageFiles delegate, long syncNanos) {
         this.delegate = delegate;
         this.syncNanos = syncNanos;
     }
 
-    long fileSyncs() {
+    public long fileSyncs() {
         return fileSyncs.get();
     }
 
-    long directorySyncs() {
+    /** Nanoseconds spent in file syncs, the added delay included. */
+    public long syncNanosSpent() {
+        return syncNanosSpent.get();
+    }
+
+    public long directorySyncs() {
         return directorySyncs.get();
     }
 
-    long writes() {
+    public long writes() {
         return writes.get();
     }
 
-    void failSyncs() {
+    public void failSyncs() {
         failSyncs.set(true);
     }
 
@@ -136,6 +140,7 @@ final class CountingFiles implements StorageFiles {
                         "could not fsync file \"" + file.name() + "\": Input/output error");
             }
             fileSyncs.incrementAndGet();
+            long start = System.nanoTime();
             if (syncNanos > 0) {
                 long deadline = System.nanoTime() + syncNanos;
                 while (System.nanoTime() < deadline) {
@@ -143,6 +148,7 @@ final class CountingFiles implements StorageFiles {
                 }
             }
             file.sync();
+            syncNanosSpent.addAndGet(System.nanoTime() - start);
         }
 
         @Override
