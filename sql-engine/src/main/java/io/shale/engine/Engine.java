@@ -208,5 +208,6 @@ public final class Engine implements SessionService, AutoCloseable {
             s.close();
         }
         timers.shutdownNow();
+        sequences.saveExactPositions();
     }
 }

@@ -209,6 +209,23 @@ final class SequenceValues {
         }
     }
 
+    /**
+     * At a clean shutdown: stores each sequence's exact position instead of the logged-ahead one,
+     * so that a restart continues without a gap (as PostgreSQL's shutdown checkpoint does). A
+     * crash still resumes after the logged position.
+     */
+    void saveExactPositions() {
+        for (Map.Entry<Integer, State> entry : states.entrySet()) {
+            State s = entry.getValue();
+            synchronized (s) {
+                if (s.logged) {
+                    persist(entry.getKey(), s.last, s.called);
+                    s.logged = false;
+                }
+            }
+        }
+    }
+
     /** Stores a position durably: after a restart the sequence continues from {@code last}. */
     private void persist(int oid, long last, boolean called) {
         byte[] value = new byte[10];

@@ -61,6 +61,20 @@ class SequenceValuesTest {
     }
 
     @Test
+    void aCleanShutdownLeavesNoGapAndACrashResumesAfterTheLoggedPosition() {
+        Sequence seq = sequence(16384, 1, 1, Long.MAX_VALUE, false);
+        try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            SequenceValues values = restart(store, seq);
+            assertThat(values.nextval(seq)).isEqualTo(1);
+            assertThat(values.nextval(seq)).isEqualTo(2);
+            values.saveExactPositions();
+            values = restart(store, seq);
+            assertThat(values.nextval(seq)).isEqualTo(3);
+            assertThat(restart(store, seq).nextval(seq)).isEqualTo(3 + SequenceValues.LOG_AHEAD + 1);
+        }
+    }
+
+    @Test
     void setvalAndRestartAreDurableAtOnce() {
         Sequence seq = sequence(16384, 1, 1, Long.MAX_VALUE, false);
         try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
