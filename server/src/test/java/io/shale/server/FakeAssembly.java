@@ -1,12 +1,8 @@
 package io.shale.server;
 
 import io.shale.engine.session.SessionService;
+import io.shale.storage.ForwardingKeyValueStore;
 import io.shale.storage.KeyValueStore;
-import io.shale.storage.PreparedTransaction;
-import io.shale.storage.StoreSnapshot;
-import io.shale.storage.StoreStatistics;
-import io.shale.storage.Transaction;
-import io.shale.storage.TransactionOptions;
 import io.shale.storage.memory.MemoryKeyValueStore;
 import io.shale.storage.memory.MemoryStoreConfig;
 
@@ -39,62 +35,14 @@ final class FakeAssembly implements NodeAssembly {
     }
 
     /** An in-memory store that records its closing. */
-    private final class EmptyStore implements KeyValueStore {
-        private final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-
-        @Override
-        public Transaction begin(TransactionOptions options) {
-            return store.begin(options);
-        }
-
-        @Override
-        public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
-            store.destroyRange(fromInclusive, toExclusive);
-        }
-
-        @Override
-        public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
-            return store.approximateSize(fromInclusive, toExclusive);
-        }
-
-        @Override
-        public void commitPrepared(String gid) {
-            store.commitPrepared(gid);
-        }
-
-        @Override
-        public void rollbackPrepared(String gid) {
-            store.rollbackPrepared(gid);
-        }
-
-        @Override
-        public List<PreparedTransaction> preparedTransactions() {
-            return store.preparedTransactions();
-        }
-
-        @Override
-        public StoreSnapshot openSnapshot() {
-            return store.openSnapshot();
-        }
-
-        @Override
-        public long stableTimestamp() {
-            return store.stableTimestamp();
-        }
-
-        @Override
-        public void vacuum() {
-            store.vacuum();
-        }
-
-        @Override
-        public StoreStatistics statistics() {
-            return store.statistics();
+    private final class EmptyStore extends ForwardingKeyValueStore {
+        EmptyStore() {
+            super(new MemoryKeyValueStore(MemoryStoreConfig.defaults()));
         }
 
         @Override
         public void close() {
-            store.close();
+            super.close();
             events.add("close store");
         }
     }

@@ -1,9 +1,7 @@
 package io.shale.engine;
 
+import io.shale.storage.ForwardingKeyValueStore;
 import io.shale.storage.KeyValueStore;
-import io.shale.storage.PreparedTransaction;
-import io.shale.storage.StoreSnapshot;
-import io.shale.storage.StoreStatistics;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
 import io.shale.storage.memory.MemoryKeyValueStore;
@@ -21,66 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SynchronousCommitTest {
 
     /** A store that records the options of each transaction begun and counts VACUUMs. */
-    private static final class RecordingStore implements KeyValueStore {
-        final MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+    private static final class RecordingStore extends ForwardingKeyValueStore {
         final List<TransactionOptions> begun = new ArrayList<>();
         int vacuums;
+
+        RecordingStore() {
+            super(new MemoryKeyValueStore(MemoryStoreConfig.defaults()));
+        }
 
         @Override
         public Transaction begin(TransactionOptions options) {
             begun.add(options);
-            return store.begin(options);
-        }
-
-        @Override
-        public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
-            store.destroyRange(fromInclusive, toExclusive);
-        }
-
-        @Override
-        public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
-            return store.approximateSize(fromInclusive, toExclusive);
-        }
-
-        @Override
-        public void commitPrepared(String gid) {
-            store.commitPrepared(gid);
-        }
-
-        @Override
-        public void rollbackPrepared(String gid) {
-            store.rollbackPrepared(gid);
-        }
-
-        @Override
-        public List<PreparedTransaction> preparedTransactions() {
-            return store.preparedTransactions();
-        }
-
-        @Override
-        public StoreSnapshot openSnapshot() {
-            return store.openSnapshot();
-        }
-
-        @Override
-        public long stableTimestamp() {
-            return store.stableTimestamp();
+            return super.begin(options);
         }
 
         @Override
         public void vacuum() {
             vacuums++;
-            store.vacuum();
-        }
-
-        @Override
-        public StoreStatistics statistics() {
-            return store.statistics();
-        }
-
-        @Override
-        public void close() {
-            store.close();
+            super.vacuum();
         }
     }
 

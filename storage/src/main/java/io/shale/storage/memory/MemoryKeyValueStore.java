@@ -1,16 +1,11 @@
 package io.shale.storage.memory;
 
+import io.shale.storage.ForwardingKeyValueStore;
 import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyValueStore;
-import io.shale.storage.PreparedTransaction;
-import io.shale.storage.StoreSnapshot;
-import io.shale.storage.StoreStatistics;
-import io.shale.storage.Transaction;
-import io.shale.storage.TransactionOptions;
 import io.shale.storage.lsm.LsmConfig;
 import io.shale.storage.lsm.LsmKeyValueStore;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,7 +13,7 @@ import java.util.Objects;
  * the same transactions, locks, prepared transactions and snapshots, and nothing durable.
  * Thread-safe; reads take no lock.
  */
-public final class MemoryKeyValueStore implements KeyValueStore {
+public final class MemoryKeyValueStore extends ForwardingKeyValueStore {
     private final LsmKeyValueStore store;
 
     /** A store with its own clock. */
@@ -28,59 +23,13 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
     /** A store that takes timestamps from the node's clock. */
     public MemoryKeyValueStore(MemoryStoreConfig config, HybridLogicalClock clock) {
-        Objects.requireNonNull(config, "config");
-        this.store = LsmKeyValueStore.openVolatile(
-                LsmConfig.defaults().withPruning(config.horizonRefreshCommits(), config.vacuumBatch()), clock);
+        this(LsmKeyValueStore.openVolatile(LsmConfig.defaults()
+                .withPruning(Objects.requireNonNull(config, "config").horizonRefreshCommits(), config.vacuumBatch()), clock));
     }
 
-    @Override
-    public Transaction begin(TransactionOptions options) {
-        return store.begin(options);
-    }
-
-    @Override
-    public void destroyRange(byte[] fromInclusive, byte[] toExclusive) {
-        store.destroyRange(fromInclusive, toExclusive);
-    }
-
-    @Override
-    public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
-        return store.approximateSize(fromInclusive, toExclusive);
-    }
-
-    @Override
-    public void commitPrepared(String gid) {
-        store.commitPrepared(gid);
-    }
-
-    @Override
-    public void rollbackPrepared(String gid) {
-        store.rollbackPrepared(gid);
-    }
-
-    @Override
-    public List<PreparedTransaction> preparedTransactions() {
-        return store.preparedTransactions();
-    }
-
-    @Override
-    public StoreSnapshot openSnapshot() {
-        return store.openSnapshot();
-    }
-
-    @Override
-    public long stableTimestamp() {
-        return store.stableTimestamp();
-    }
-
-    @Override
-    public void vacuum() {
-        store.vacuum();
-    }
-
-    @Override
-    public StoreStatistics statistics() {
-        return store.statistics();
+    private MemoryKeyValueStore(LsmKeyValueStore store) {
+        super(store);
+        this.store = store;
     }
 
     /**
@@ -94,10 +43,5 @@ public final class MemoryKeyValueStore implements KeyValueStore {
     /** The clock that stamps this store's snapshots and commits. */
     public HybridLogicalClock clock() {
         return store.clock();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }
