@@ -12,7 +12,6 @@ import io.shale.storage.file.MemoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,10 @@ import java.util.concurrent.TimeUnit;
 import static io.shale.storage.lsm.StoreTestSupport.readCommitted;
 import static io.shale.storage.lsm.StoreTestSupport.repeatableRead;
 import static io.shale.storage.lsm.StoreTestSupport.withTimeouts;
+import static io.shale.storage.lsm.TransferStressCases.account;
+import static io.shale.storage.lsm.TransferStressCases.decode;
+import static io.shale.storage.lsm.TransferStressCases.encode;
+import static io.shale.storage.lsm.TransferStressCases.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -154,27 +157,5 @@ class FlushUnderLoadTest {
             }
         }
         return rounds;
-    }
-
-    private static long total(Transaction reader) {
-        long sum = 0;
-        try (KeyCursor cursor = reader.scan(null, null, false)) {
-            while (cursor.next()) {
-                sum += decode(cursor.value());
-            }
-        }
-        return sum;
-    }
-
-    private static byte[] account(int index) {
-        return new byte[] {'a', (byte) index};
-    }
-
-    private static byte[] encode(long balance) {
-        return ByteBuffer.allocate(8).putLong(balance).array();
-    }
-
-    private static long decode(byte[] value) {
-        return ByteBuffer.wrap(value).getLong();
     }
 }

@@ -124,7 +124,8 @@ abstract class TransferStressCases {
         return checks;
     }
 
-    private static long total(Transaction reader) {
+    /** The sum of every account's balance in the reader's snapshot. */
+    static long total(Transaction reader) {
         long sum = 0;
         try (KeyCursor cursor = reader.scan(null, null, false)) {
             while (cursor.next()) {
@@ -134,15 +135,15 @@ abstract class TransferStressCases {
         return sum;
     }
 
-    private static byte[] account(int index) {
+    static byte[] account(int index) {
         return new byte[] {'a', (byte) index};
     }
 
-    private static byte[] encode(long balance) {
+    static byte[] encode(long balance) {
         return ByteBuffer.allocate(8).putLong(balance).array();
     }
 
-    private static long decode(byte[] value) {
+    static long decode(byte[] value) {
         return ByteBuffer.wrap(value).getLong();
     }
 }
