@@ -70,7 +70,7 @@ final class AlterTableDdl {
             case SetColumnDefault s -> {
                 Column c = TableDdl.requireColumn(table, s.column());
                 StandaloneExpressions.analyze(ddl.analyzer(), s.value(), c.type(), "DEFAULT expressions");
-                editor.putRelation(ddl.database(), replace(table, c.withDefault(StoredExpressions.defaultText(s.value(), c.type()))));
+                editor.putRelation(ddl.database(), replace(table, c.withDefault(StoredExpressions.defaultText(s.value(), ddl.storedTypeName(c.type())))));
             }
             case DropColumnDefault d -> editor.putRelation(ddl.database(),
                     replace(table, TableDdl.requireColumn(table, d.column()).withDefault(null)));

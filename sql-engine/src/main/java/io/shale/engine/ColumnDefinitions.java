@@ -47,7 +47,7 @@ final class ColumnDefinitions {
                 case NullConstraint n -> column = column.withNotNull(false);
                 case DefaultConstraint def -> {
                     StandaloneExpressions.analyze(ddl.analyzer(), def.value(), type, "DEFAULT expressions");
-                    column = column.withDefault(StoredExpressions.defaultText(def.value(), type));
+                    column = column.withDefault(StoredExpressions.defaultText(def.value(), ddl.storedTypeName(type)));
                 }
                 case IdentityConstraint id -> {
                     if (type.oid() != TypeOids.INT2 && type.oid() != TypeOids.INT4 && type.oid() != TypeOids.INT8) {

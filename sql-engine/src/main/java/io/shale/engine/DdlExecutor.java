@@ -2,13 +2,18 @@ package io.shale.engine;
 
 import io.shale.catalog.Catalog;
 import io.shale.catalog.CatalogEditor;
+import io.shale.catalog.EnumType;
 import io.shale.catalog.Namespace;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Role;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.BuiltinTypes;
+import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeNames;
 import io.shale.engine.analyze.AnalyzerContext;
 import io.shale.engine.session.Notice;
+import io.shale.engine.system.Identifiers;
 import io.shale.grammar.ast.*;
 
 import java.util.List;
@@ -127,6 +132,26 @@ final class DdlExecutor {
 
     void notice(String sqlState, String message) {
         session.state.notice(new Notice("NOTICE", sqlState, message, null, null));
+    }
+
+    /**
+     * A column type as stored expressions name it (without its modifier, as pg_get_expr casts):
+     * a built-in type as format_type prints it, an enum or an array of one schema-qualified, so
+     * that the text reads back to the same type whatever the search_path. Null for a type that
+     * has no such name (a table's row type).
+     */
+    String storedTypeName(SqlType type) {
+        SqlType plain = SqlType.of(type.oid());
+        if (BuiltinTypes.byOid(plain.oid()) != null) {
+            return TypeNames.format(plain);
+        }
+        for (EnumType e : catalog().objects(database()).enumTypes()) {
+            if (e.oid() == plain.oid() || e.arrayOid() == plain.oid()) {
+                String name = Identifiers.quote(namespace(e.namespaceOid()).name()) + "." + Identifiers.quote(e.name());
+                return e.oid() == plain.oid() ? name : name + "[]";
+            }
+        }
+        return null;
     }
 
     Namespace namespace(int oid) {

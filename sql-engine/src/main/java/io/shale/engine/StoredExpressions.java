@@ -1,8 +1,5 @@
 package io.shale.engine;
 
-import io.shale.common.types.BuiltinTypes;
-import io.shale.common.types.SqlType;
-import io.shale.common.types.TypeNames;
 import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.BooleanLiteral;
 import io.shale.grammar.ast.Cast;
@@ -16,15 +13,17 @@ import io.shale.grammar.ast.UnaryOperation;
 /**
  * The text a column default is stored as: the form PostgreSQL's pg_get_expr prints for it, which
  * also reads back to the same value. A quoted literal becomes {@code 'text'::type} of the column's
- * type, a negative number {@code '-1'::integer}; anything else is printed as written.
+ * type (named as {@link DdlExecutor#storedTypeName} names it), a negative number
+ * {@code '-1'::integer}; anything else is printed as written.
  */
 final class StoredExpressions {
     private StoredExpressions() {
     }
 
-    static String defaultText(Expression e, SqlType columnType) {
+    /** @param columnTypeName the column's type as SQL text, or null to leave a quoted literal uncast */
+    static String defaultText(Expression e, String columnTypeName) {
         return switch (e) {
-            case StringLiteral s -> literal(s.value(), SqlType.of(columnType.oid()));
+            case StringLiteral s -> literal(s.value(), columnTypeName);
             case TypedLiteral t -> literal(t.value(), null) + "::" + SqlFormatter.format(t.type());
             case Cast c when c.expression() instanceof StringLiteral s -> literal(s.value(), null) + "::" + SqlFormatter.format(c.type());
             case UnaryOperation u when u.operator().symbol().equals("-") && u.operand() instanceof IntegerLiteral i ->
@@ -47,9 +46,8 @@ final class StoredExpressions {
         }
     }
 
-    /** The quoted literal, cast to {@code type} when that is a built-in type (a user type's name is not known here). */
-    private static String literal(String value, SqlType type) {
+    private static String literal(String value, String typeName) {
         String quoted = "'" + value.replace("'", "''") + "'";
-        return type == null || BuiltinTypes.byOid(type.oid()) == null ? quoted : quoted + "::" + TypeNames.format(type);
+        return typeName == null ? quoted : quoted + "::" + typeName;
     }
 }

@@ -6,6 +6,7 @@ import io.shale.common.types.TypeInfo;
 import io.shale.common.types.TypeNames;
 import io.shale.grammar.ast.TypeName;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,13 +25,24 @@ final class TypeLabels {
     private TypeLabels() {
     }
 
-    /** The format_type name of a type reference, typmod and array bounds dropped (arrays keep "[]"). */
+    /**
+     * The format_type name of a type reference, typmod and array bounds dropped (arrays keep "[]").
+     * A user type keeps the schema it was written with unless that schema is visible under the
+     * default search_path (public, pg_catalog), as format_type prints it in a fresh session.
+     */
     static String of(TypeName type) {
-        String name = type.name().parts().getLast().toLowerCase(Locale.ROOT);
+        List<String> parts = type.name().parts();
+        String name = parts.getLast().toLowerCase(Locale.ROOT);
         String label = ALIASES.get(name);
         if (label == null) {
             TypeInfo info = BuiltinTypes.byName(name);
-            label = info == null ? name : TypeNames.format(SqlType.of(info.oid()));
+            if (info != null) {
+                label = TypeNames.format(SqlType.of(info.oid()));
+            } else {
+                String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+                label = schema == null || schema.equals("public") || schema.equals("pg_catalog")
+                        ? Names.quote(parts.getLast()) : Names.quote(schema) + "." + Names.quote(parts.getLast());
+            }
         }
         return type.arrayBounds().isEmpty() ? label : label + "[]";
     }
