@@ -18,6 +18,11 @@ public final class SystemCatalog {
 
     /** The relations, with a deparser for the stored expressions they print. */
     public SystemCatalog(ExpressionDeparser deparser) {
+        this(deparser, List.of());
+    }
+
+    /** The relations plus {@code extra} ones (Citus's, from other engine packages). */
+    public SystemCatalog(ExpressionDeparser deparser, List<SystemRelation> extra) {
         this.deparser = deparser;
         Map<String, SystemTable.RowSource> sources = sources();
         List<SystemRelation> list = new ArrayList<>();
@@ -32,6 +37,11 @@ public final class SystemCatalog {
             list.add(table);
             names.put(spec.schema() + "." + spec.name(), table);
             oids.put(spec.oid(), table);
+        }
+        for (SystemRelation r : extra) {
+            list.add(r);
+            names.put(r.schema() + "." + r.name(), r);
+            oids.put(r.oid(), r);
         }
         this.all = List.copyOf(list);
         this.byName = Map.copyOf(names);
