@@ -80,17 +80,28 @@ public final class Engine implements SessionService, AutoCloseable {
         catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
-                io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
+                extraRelations());
         CatalogServices services = new CatalogServices(this::procs,
                 new StoreRelationSizes(this, null, 0), systemCatalog.deparser(), systemCatalog, startTime);
         List<io.shale.engine.system.CatalogFunction> catalogFunctions = new java.util.ArrayList<>(CatalogFunctions.definitions(services));
         catalogFunctions.addAll(io.shale.engine.citus.NodeFunctions.definitions(stored,
                 context -> new CitusNodeSession(this, (SessionState) context)));
-        this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(catalogFunctions));
+        List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
+                CatalogFunctionAdapter.adapt(catalogFunctions));
+        extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
+        this.functions = new FunctionRegistry(extraFunctions);
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
         new io.shale.grammar.SqlParser().parseStatement("SELECT a FROM t WHERE b = $1 ORDER BY 1 LIMIT 1");
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
+    }
+
+    /** Citus's metadata relations (distribution metadata and node relations). */
+    private List<io.shale.engine.system.SystemRelation> extraRelations() {
+        List<io.shale.engine.system.SystemRelation> relations = new java.util.ArrayList<>(
+                io.shale.engine.citus.CitusRelations.all());
+        relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
+        return relations;
     }
 
     @Override
@@ -219,6 +230,11 @@ public final class Engine implements SessionService, AutoCloseable {
     /** Every function and operator function as pg_proc rows. */
     List<ProcInfo> procs() {
         return procs;
+    }
+
+    /** The group id of this node in its cluster: 0 on the coordinator and on a node outside a cluster. */
+    int localGroupId() {
+        return 0;
     }
 
     FunctionRegistry functions() {

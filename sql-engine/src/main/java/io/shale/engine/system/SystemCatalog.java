@@ -21,7 +21,10 @@ public final class SystemCatalog {
         this(deparser, List.of());
     }
 
-    /** The relations plus {@code extra} ones (Citus's, from other engine packages). */
+    /**
+     * The relations plus {@code extra} ones defined elsewhere in the engine (Citus's metadata tables and
+     * views), with a deparser for the stored expressions they print.
+     */
     public SystemCatalog(ExpressionDeparser deparser, List<SystemRelation> extra) {
         this.deparser = deparser;
         Map<String, SystemTable.RowSource> sources = sources();
@@ -38,10 +41,10 @@ public final class SystemCatalog {
             names.put(spec.schema() + "." + spec.name(), table);
             oids.put(spec.oid(), table);
         }
-        for (SystemRelation r : extra) {
-            list.add(r);
-            names.put(r.schema() + "." + r.name(), r);
-            oids.put(r.oid(), r);
+        for (SystemRelation relation : extra) {
+            list.add(relation);
+            names.put(relation.schema() + "." + relation.name(), relation);
+            oids.put(relation.oid(), relation);
         }
         this.all = List.copyOf(list);
         this.byName = Map.copyOf(names);
