@@ -1,5 +1,8 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.ClusterNode;
+
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +32,13 @@ public final class Catalog {
     private final Map<Integer, Database> databases;
     private final Map<String, Database> databasesByName;
     private final Map<Integer, DatabaseCatalog> contents;
+    private final ClusterMetadata cluster;
 
     Catalog(long version, int nextOid, long nextStorageId, Collection<Role> roles,
             Collection<RoleMembership> memberships, Collection<Database> databases,
-            Map<Integer, DatabaseCatalog> contents) {
+            Map<Integer, DatabaseCatalog> contents, ClusterMetadata cluster) {
         this.version = version;
+        this.cluster = cluster;
         this.nextOid = nextOid;
         this.nextStorageId = nextStorageId;
         Map<Integer, Role> r = new HashMap<>();
@@ -61,7 +66,7 @@ public final class Catalog {
         Role postgres = new Role(BOOTSTRAP_SUPERUSER, "postgres", true, true, true, true, true, true,
                 true, -1, null, null);
         CatalogEditor editor = new Catalog(0, FIRST_USER_OID, 1, List.of(postgres), List.of(),
-                List.of(), Map.of()).edit();
+                List.of(), Map.of(), ClusterMetadata.EMPTY).edit();
         editor.createDatabase(new Database(1, "template1", BOOTSTRAP_SUPERUSER, true, -1, true));
         editor.createDatabase(new Database(4, "template0", BOOTSTRAP_SUPERUSER, false, -1, true));
         editor.createDatabase(new Database(5, "postgres", BOOTSTRAP_SUPERUSER, true, -1, false));
@@ -113,6 +118,62 @@ public final class Catalog {
     /** The objects of a database. */
     public DatabaseCatalog objects(int databaseOid) {
         return contents.get(databaseOid);
+    }
+
+    /** The nodes of the cluster ({@code pg_dist_node}) sorted by node id; empty on a node outside a cluster. */
+    public List<ClusterNode> nodes() {
+        return cluster.nodes();
+    }
+
+    /** The node with this id, or null. */
+    public ClusterNode node(int nodeId) {
+        for (ClusterNode n : cluster.nodes()) {
+            if (n.nodeId() == nodeId) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** The primary node of a group (the first by node id when a group has several), or null. */
+    public ClusterNode nodeOfGroup(int groupId) {
+        ClusterNode any = null;
+        for (ClusterNode n : cluster.nodes()) {
+            if (n.groupId() == groupId) {
+                if ("primary".equals(n.nodeRole())) {
+                    return n;
+                }
+                if (any == null) {
+                    any = n;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The nodes of a group sorted by node id. */
+    public List<ClusterNode> nodesOfGroup(int groupId) {
+        List<ClusterNode> result = new ArrayList<>();
+        for (ClusterNode n : cluster.nodes()) {
+            if (n.groupId() == groupId) {
+                result.add(n);
+            }
+        }
+        return result;
+    }
+
+    /** The next node id {@code pg_dist_node_nodeid_seq} hands out (starts at 1). */
+    public int nextNodeId() {
+        return cluster.nextNodeId();
+    }
+
+    /** The next group id {@code pg_dist_groupid_seq} hands out (starts at 1; the coordinator is group 0). */
+    public int nextGroupId() {
+        return cluster.nextGroupId();
+    }
+
+    ClusterMetadata cluster() {
+        return cluster;
     }
 
     Map<Integer, DatabaseCatalog> contents() {

@@ -23,14 +23,19 @@ import java.util.zip.CRC32C;
  *
  * Numbers in the body are zig-zag varints, strings are a varint (UTF-8 length + 1, 0 for null)
  * then the bytes, chars and attnums are u16, lists are a varint count then the items, and each
- * relation starts with its pg_class kind. A different magic, an unknown version or a wrong
- * checksum fails with XX001. Thread-safe (stateless).
+ * relation starts with its pg_class kind. Version 2 adds the distribution metadata: each
+ * database's objects end with its Citus tables, shards, placements, colocation groups, tenant
+ * schemas and their id counters, and the body ends with the cluster's nodes and id counters.
+ * Version 1 catalogs (no distribution metadata) still decode. A different magic, an unknown
+ * version or a wrong checksum fails with XX001. Thread-safe (stateless).
  */
 public final class CatalogCodec {
     /** "SHCT". */
     static final int MAGIC = 0x53484354;
     /** The format version this build writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format version this build still reads. */
+    static final int OLDEST_FORMAT_VERSION = 1;
 
     private CatalogCodec() {
     }
@@ -70,6 +75,7 @@ public final class CatalogCodec {
         for (DatabaseCatalog objects : contents.values()) {
             CatalogRecords.writeObjects(out, objects);
         }
+        DistributionRecords.writeCluster(out, catalog.cluster());
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.length());
         out.fixedInt((int) crc.getValue());
@@ -86,9 +92,9 @@ public final class CatalogCodec {
             throw CatalogInput.corrupt("catalog record has a wrong magic number");
         }
         int version = header.u16();
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
             throw CatalogInput.corrupt("catalog record has format version " + version
-                    + ", this build reads version " + FORMAT_VERSION);
+                    + ", this build reads versions " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
@@ -114,13 +120,15 @@ public final class CatalogCodec {
         }
         Map<Integer, DatabaseCatalog> contents = new HashMap<>();
         for (int i = in.count(); i > 0; i--) {
-            DatabaseCatalog objects = CatalogRecords.readObjects(in);
+            DatabaseCatalog objects = CatalogRecords.readObjects(in, version);
             contents.put(objects.databaseOid(), objects);
         }
+        ClusterMetadata cluster = version >= 2 ? DistributionRecords.readCluster(in) : ClusterMetadata.EMPTY;
         if (!in.atEnd()) {
             throw CatalogInput.corrupt("catalog record has trailing bytes");
         }
-        return new Catalog(catalogVersion, nextOid, nextStorageId, roles, memberships, databases, contents);
+        return new Catalog(catalogVersion, nextOid, nextStorageId, roles, memberships, databases, contents,
+                cluster);
     }
 
     static void writeType(CatalogOutput out, SqlType type) {

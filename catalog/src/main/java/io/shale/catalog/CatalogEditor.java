@@ -1,5 +1,12 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.ClusterNode;
+import io.shale.catalog.distribution.ColocationGroup;
+import io.shale.catalog.distribution.DistributedSchema;
+import io.shale.catalog.distribution.DistributedTable;
+import io.shale.catalog.distribution.Shard;
+import io.shale.catalog.distribution.ShardPlacement;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +25,17 @@ public final class CatalogEditor {
     private final Map<Integer, Database> databases;
     private final Map<Integer, DatabaseCatalog> contents;
     private final Map<Integer, Objects> edited = new HashMap<>();
+    private final Map<Integer, ClusterNode> nodes = new HashMap<>();
+    private int nextNodeId;
+    private int nextGroupId;
 
     CatalogEditor(Catalog base) {
         this.base = base;
+        for (ClusterNode n : base.nodes()) {
+            nodes.put(n.nodeId(), n);
+        }
+        this.nextNodeId = base.nextNodeId();
+        this.nextGroupId = base.nextGroupId();
         this.nextOid = base.nextOid();
         this.nextStorageId = base.nextStorageId();
         this.roles = new HashMap<>();
@@ -144,6 +159,93 @@ public final class CatalogEditor {
         }
     }
 
+    /** Adds or replaces a node of the cluster ({@code pg_dist_node} row), by node id. */
+    public void putNode(ClusterNode node) {
+        nodes.put(node.nodeId(), node);
+        nextNodeId = Math.max(nextNodeId, node.nodeId() + 1);
+        if (node.groupId() > 0) {
+            nextGroupId = Math.max(nextGroupId, node.groupId() + 1);
+        }
+    }
+
+    public void removeNode(int nodeId) {
+        nodes.remove(nodeId);
+    }
+
+    /** The nodes as edited so far, sorted by node id. */
+    public List<ClusterNode> nodes() {
+        return ClusterMetadata.of(nodes.values(), nextNodeId, nextGroupId).nodes();
+    }
+
+    /** A new node id ({@code nextval('pg_dist_node_nodeid_seq')}). */
+    public int allocateNodeId() {
+        return nextNodeId++;
+    }
+
+    /** A new group id ({@code nextval('pg_dist_groupid_seq')}). */
+    public int allocateGroupId() {
+        return nextGroupId++;
+    }
+
+    /** Adds or replaces the {@code pg_dist_partition} row of a table. */
+    public void putDistributedTable(int databaseOid, DistributedTable table) {
+        objectsOf(databaseOid).distributedTables.put(table.relationOid(), table);
+    }
+
+    public void removeDistributedTable(int databaseOid, int relationOid) {
+        objectsOf(databaseOid).distributedTables.remove(relationOid);
+    }
+
+    public void putShard(int databaseOid, Shard shard) {
+        objectsOf(databaseOid).shards.put(shard.shardId(), shard);
+    }
+
+    /** Removes a shard and its placements. */
+    public void removeShard(int databaseOid, long shardId) {
+        Objects objects = objectsOf(databaseOid);
+        objects.shards.remove(shardId);
+        objects.placements.values().removeIf(p -> p.shardId() == shardId);
+    }
+
+    public void putPlacement(int databaseOid, ShardPlacement placement) {
+        objectsOf(databaseOid).placements.put(placement.placementId(), placement);
+    }
+
+    public void removePlacement(int databaseOid, long placementId) {
+        objectsOf(databaseOid).placements.remove(placementId);
+    }
+
+    public void putColocationGroup(int databaseOid, ColocationGroup group) {
+        objectsOf(databaseOid).colocationGroups.put(group.colocationId(), group);
+    }
+
+    public void removeColocationGroup(int databaseOid, int colocationId) {
+        objectsOf(databaseOid).colocationGroups.remove(colocationId);
+    }
+
+    public void putDistributedSchema(int databaseOid, DistributedSchema schema) {
+        objectsOf(databaseOid).distributedSchemas.put(schema.schemaOid(), schema);
+    }
+
+    public void removeDistributedSchema(int databaseOid, int schemaOid) {
+        objectsOf(databaseOid).distributedSchemas.remove(schemaOid);
+    }
+
+    /** A new shard id ({@code nextval('pg_dist_shardid_seq')}, from 102008). */
+    public long allocateShardId(int databaseOid) {
+        return objectsOf(databaseOid).nextShardId++;
+    }
+
+    /** A new placement id ({@code nextval('pg_dist_placement_placementid_seq')}, from 1). */
+    public long allocatePlacementId(int databaseOid) {
+        return objectsOf(databaseOid).nextPlacementId++;
+    }
+
+    /** A new colocation id ({@code nextval('pg_dist_colocationid_seq')}, from 1). */
+    public int allocateColocationId(int databaseOid) {
+        return objectsOf(databaseOid).nextColocationId++;
+    }
+
     /** The database's objects as edited so far. */
     public DatabaseCatalog objects(int databaseOid) {
         Objects o = edited.get(databaseOid);
@@ -167,7 +269,7 @@ public final class CatalogEditor {
             newContents.put(e.getKey(), e.getValue().freeze());
         }
         return new Catalog(base.version() + 1, nextOid, nextStorageId, roles.values(), memberships,
-                databases.values(), newContents);
+                databases.values(), newContents, ClusterMetadata.of(nodes.values(), nextNodeId, nextGroupId));
     }
 
     /** Mutable copies of one database's object maps. */
@@ -178,6 +280,14 @@ public final class CatalogEditor {
         final Map<Integer, Constraint> constraints = new HashMap<>();
         final Map<Integer, EnumType> types = new HashMap<>();
         final List<Comment> comments = new ArrayList<>();
+        final Map<Integer, DistributedTable> distributedTables = new HashMap<>();
+        final Map<Long, Shard> shards = new HashMap<>();
+        final Map<Long, ShardPlacement> placements = new HashMap<>();
+        final Map<Integer, ColocationGroup> colocationGroups = new HashMap<>();
+        final Map<Integer, DistributedSchema> distributedSchemas = new HashMap<>();
+        long nextShardId = DistributionMetadata.EMPTY.nextShardId;
+        long nextPlacementId = DistributionMetadata.EMPTY.nextPlacementId;
+        int nextColocationId = DistributionMetadata.EMPTY.nextColocationId;
 
         Objects(int databaseOid) {
             this.databaseOid = databaseOid;
@@ -190,6 +300,15 @@ public final class CatalogEditor {
             o.constraints.putAll(c.constraintMap());
             o.types.putAll(c.typeMap());
             o.comments.addAll(c.comments());
+            DistributionMetadata d = c.distribution();
+            o.distributedTables.putAll(d.tables);
+            o.shards.putAll(d.shards);
+            o.placements.putAll(d.placements);
+            o.colocationGroups.putAll(d.colocationGroups);
+            o.distributedSchemas.putAll(d.schemas);
+            o.nextShardId = d.nextShardId;
+            o.nextPlacementId = d.nextPlacementId;
+            o.nextColocationId = d.nextColocationId;
             return o;
         }
 
@@ -207,7 +326,9 @@ public final class CatalogEditor {
 
         DatabaseCatalog freeze() {
             return new DatabaseCatalog(databaseOid, namespaces.values(), relations.values(),
-                    constraints.values(), types.values(), comments);
+                    constraints.values(), types.values(), comments, new DistributionMetadata(
+                    distributedTables.values(), shards.values(), placements.values(), colocationGroups.values(),
+                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId));
         }
     }
 }

@@ -61,9 +61,10 @@ final class CatalogRecords {
             out.varInt(c.subId());
             out.string(c.text());
         }
+        DistributionRecords.writeDistribution(out, objects.distribution());
     }
 
-    static DatabaseCatalog readObjects(CatalogInput in) {
+    static DatabaseCatalog readObjects(CatalogInput in, int formatVersion) {
         int databaseOid = in.varInt();
         List<Namespace> namespaces = new ArrayList<>();
         for (int i = in.count(); i > 0; i--) {
@@ -85,7 +86,9 @@ final class CatalogRecords {
         for (int i = in.count(); i > 0; i--) {
             comments.add(new Comment(in.varInt(), in.varInt(), in.varInt(), in.string()));
         }
-        return new DatabaseCatalog(databaseOid, namespaces, relations, constraints, types, comments);
+        DistributionMetadata distribution = formatVersion >= 2 ? DistributionRecords.readDistribution(in)
+                : DistributionMetadata.EMPTY;
+        return new DatabaseCatalog(databaseOid, namespaces, relations, constraints, types, comments, distribution);
     }
 
     private static void writeConstraint(CatalogOutput out, Constraint c) {

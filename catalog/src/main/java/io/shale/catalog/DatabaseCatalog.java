@@ -1,14 +1,22 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.ColocationGroup;
+import io.shale.catalog.distribution.DistributedSchema;
+import io.shale.catalog.distribution.DistributedTable;
+import io.shale.catalog.distribution.Shard;
+import io.shale.catalog.distribution.ShardPlacement;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The objects of one database, immutable: schemas, relations, constraints, enum types and
- * comments, with the look-ups the engine needs.
+ * The objects of one database, immutable: schemas, relations, constraints, enum types, comments
+ * and the distribution metadata (Citus tables, shards, placements, colocation groups, tenant
+ * schemas), with the look-ups the engine needs.
  */
 public final class DatabaseCatalog {
     private final int databaseOid;
@@ -22,11 +30,13 @@ public final class DatabaseCatalog {
     private final Map<Integer, EnumType> types;
     private final Map<String, EnumType> typesByName;
     private final List<Comment> comments;
+    private final DistributionMetadata distribution;
 
     DatabaseCatalog(int databaseOid, Collection<Namespace> namespaces, Collection<Relation> relations,
                     Collection<Constraint> constraints, Collection<EnumType> types,
-                    Collection<Comment> comments) {
+                    Collection<Comment> comments, DistributionMetadata distribution) {
         this.databaseOid = databaseOid;
+        this.distribution = distribution;
         Map<Integer, Namespace> ns = new HashMap<>();
         Map<String, Namespace> nsByName = new HashMap<>();
         for (Namespace n : namespaces) {
@@ -153,6 +163,108 @@ public final class DatabaseCatalog {
             }
         }
         return null;
+    }
+
+    /** The Citus metadata of a table ({@code pg_dist_partition} row), or null for a plain local table. */
+    public DistributedTable distributedTable(int relationOid) {
+        return distribution.tables.get(relationOid);
+    }
+
+    /** Every Citus table, in relation oid order. */
+    public List<DistributedTable> distributedTables() {
+        return DistributionMetadata.sortedCopy(distribution.tables.values(),
+                Comparator.comparingInt(DistributedTable::relationOid));
+    }
+
+    /** The Citus tables of a colocation group, in relation oid order. */
+    public List<DistributedTable> colocatedTables(int colocationId) {
+        List<DistributedTable> result = new ArrayList<>();
+        for (DistributedTable t : distribution.tables.values()) {
+            if (t.colocationId() == colocationId) {
+                result.add(t);
+            }
+        }
+        result.sort(Comparator.comparingInt(DistributedTable::relationOid));
+        return result;
+    }
+
+    /** The shards of a Citus table sorted by shard id (for hash tables, by range); empty when none. */
+    public List<Shard> shards(int relationOid) {
+        return distribution.shardsByRelation.getOrDefault(relationOid, List.of());
+    }
+
+    /** Every shard of the database, in no particular order. */
+    public Collection<Shard> allShards() {
+        return distribution.shards.values();
+    }
+
+    public Shard shard(long shardId) {
+        return distribution.shards.get(shardId);
+    }
+
+    /** The shard whose rows the relation {@code <table>_<shardid>} holds, or null when it is not a shard relation. */
+    public Shard shardOfRelation(int shardRelationOid) {
+        return distribution.shardsByShardRelation.get(shardRelationOid);
+    }
+
+    /** The placements of a shard in placement id order; empty when none. */
+    public List<ShardPlacement> placements(long shardId) {
+        return distribution.placementsByShard.getOrDefault(shardId, List.of());
+    }
+
+    /** Every placement of the database, in no particular order. */
+    public Collection<ShardPlacement> allPlacements() {
+        return distribution.placements.values();
+    }
+
+    /** Whether the group holds a placement of the shard. */
+    public boolean hasPlacement(long shardId, int groupId) {
+        for (ShardPlacement p : placements(shardId)) {
+            if (p.groupId() == groupId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public ColocationGroup colocationGroup(int colocationId) {
+        return distribution.colocationGroups.get(colocationId);
+    }
+
+    /** Every colocation group, in colocation id order. */
+    public List<ColocationGroup> colocationGroups() {
+        return DistributionMetadata.sortedCopy(distribution.colocationGroups.values(),
+                Comparator.comparingInt(ColocationGroup::colocationId));
+    }
+
+    /** The tenant schema row of a schema, or null when the schema is not distributed. */
+    public DistributedSchema distributedSchema(int schemaOid) {
+        return distribution.schemas.get(schemaOid);
+    }
+
+    /** Every tenant schema, in schema oid order. */
+    public List<DistributedSchema> distributedSchemas() {
+        return DistributionMetadata.sortedCopy(distribution.schemas.values(),
+                Comparator.comparingInt(DistributedSchema::schemaOid));
+    }
+
+    /** The next shard id {@code pg_dist_shardid_seq} hands out (starts at 102008). */
+    public long nextShardId() {
+        return distribution.nextShardId;
+    }
+
+    /** The next placement id {@code pg_dist_placement_placementid_seq} hands out (starts at 1). */
+    public long nextPlacementId() {
+        return distribution.nextPlacementId;
+    }
+
+    /** The next colocation id {@code pg_dist_colocationid_seq} hands out (starts at 1). */
+    public int nextColocationId() {
+        return distribution.nextColocationId;
+    }
+
+    DistributionMetadata distribution() {
+        return distribution;
     }
 
     Map<Integer, Namespace> namespaceMap() {

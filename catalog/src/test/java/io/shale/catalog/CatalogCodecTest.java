@@ -1,5 +1,11 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.ClusterNode;
+import io.shale.catalog.distribution.ColocationGroup;
+import io.shale.catalog.distribution.DistributedSchema;
+import io.shale.catalog.distribution.DistributedTable;
+import io.shale.catalog.distribution.Shard;
+import io.shale.catalog.distribution.ShardPlacement;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
 import net.jqwik.api.ForAll;
@@ -7,6 +13,7 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,6 +54,56 @@ class CatalogCodecTest {
         assertThatThrownBy(() -> CatalogCodec.decode(bytes)).hasMessageContaining("format version 9");
     }
 
+    /** A catalog written by the build before distribution metadata (format 1): bootstrap plus schema {@code app}. */
+    private static final String VERSION_1_CATALOG = "5348435400010482800202021412706f737467726573010101010101010100"
+            + "000006021474656d706c6174653114010101081474656d706c61746530140001010a12706f7374677265731401010006020816"
+            + "021670675f636174616c6f6714c601021270675f746f61737414b022020e7075626c696314fecd010226696e666f726d617469"
+            + "6f6e5f736368656d611400000000080816081670675f636174616c6f6714c601081270675f746f61737414b022080e7075626c"
+            + "696314fecd010826696e666f726d6174696f6e5f736368656d6114000000000a0a160a1670675f636174616c6f6714c6010a12"
+            + "70675f746f61737414b0220a0e7075626c696314fecd010a26696e666f726d6174696f6e5f736368656d61148080020a086170"
+            + "701400000000d72b488d";
+
+    @Test
+    void aVersion1CatalogDecodesWithoutDistributionMetadata() {
+        Catalog old = CatalogCodec.decode(HexFormat.of().parseHex(VERSION_1_CATALOG));
+        assertThat(old.objects(5).namespace("app")).isNotNull();
+        assertThat(old.nodes()).isEmpty();
+        assertThat(old.nextNodeId()).isEqualTo(1);
+        assertThat(old.objects(5).distributedTables()).isEmpty();
+        assertThat(old.objects(5).nextShardId()).isEqualTo(102008);
+        assertThat(old.objects(5).nextColocationId()).isEqualTo(1);
+        Catalog again = CatalogCodec.decode(CatalogCodec.encode(old));
+        assertSameCatalog(again, old);
+    }
+
+    @Test
+    void distributionMetadataLookUps() {
+        CatalogEditor editor = Catalog.bootstrap().edit();
+        editor.putNode(new ClusterNode(editor.allocateNodeId(), 0, "localhost", 5432, "default", true, true,
+                "primary", "default", true, true));
+        long first = editor.allocateShardId(5);
+        long second = editor.allocateShardId(5);
+        editor.putDistributedTable(5, new DistributedTable(16400, 'h', 1, editor.allocateColocationId(5), 's', false));
+        editor.putShard(5, new Shard(second, 16400, 16402, 't', "0", "2147483647"));
+        editor.putShard(5, new Shard(first, 16400, 16401, 't', "-2147483648", "-1"));
+        editor.putPlacement(5, new ShardPlacement(editor.allocatePlacementId(5), first, 0, 1, 0));
+        Catalog catalog = editor.build();
+        DatabaseCatalog db = catalog.objects(5);
+        assertThat(first).isEqualTo(102008);
+        assertThat(db.shards(16400)).extracting(Shard::shardId).containsExactly(102008L, 102009L);
+        assertThat(db.shardOfRelation(16402).shardId()).isEqualTo(102009);
+        assertThat(db.placements(first)).hasSize(1);
+        assertThat(db.hasPlacement(first, 0)).isTrue();
+        assertThat(db.hasPlacement(second, 0)).isFalse();
+        assertThat(db.distributedTable(16400).colocationId()).isEqualTo(1);
+        assertThat(db.nextShardId()).isEqualTo(102010);
+        assertThat(catalog.nodeOfGroup(0).nodeName()).isEqualTo("localhost");
+        assertThat(catalog.nextNodeId()).isEqualTo(2);
+        editor = catalog.edit();
+        editor.removeShard(5, first);
+        assertThat(editor.build().objects(5).placements(first)).isEmpty();
+    }
+
     /** Compares every part of two catalogs (Catalog and DatabaseCatalog are not records). */
     static void assertSameCatalog(Catalog actual, Catalog expected) {
         assertThat(actual.version()).isEqualTo(expected.version());
@@ -63,7 +120,18 @@ class CatalogCodecTest {
             assertThat(a.constraints()).containsExactlyInAnyOrderElementsOf(e.constraints());
             assertThat(a.enumTypes()).containsExactlyInAnyOrderElementsOf(e.enumTypes());
             assertThat(a.comments()).containsExactlyElementsOf(e.comments());
+            assertThat(a.distributedTables()).containsExactlyElementsOf(e.distributedTables());
+            assertThat(a.allShards()).containsExactlyInAnyOrderElementsOf(e.allShards());
+            assertThat(a.allPlacements()).containsExactlyInAnyOrderElementsOf(e.allPlacements());
+            assertThat(a.colocationGroups()).containsExactlyElementsOf(e.colocationGroups());
+            assertThat(a.distributedSchemas()).containsExactlyElementsOf(e.distributedSchemas());
+            assertThat(a.nextShardId()).isEqualTo(e.nextShardId());
+            assertThat(a.nextPlacementId()).isEqualTo(e.nextPlacementId());
+            assertThat(a.nextColocationId()).isEqualTo(e.nextColocationId());
         }
+        assertThat(actual.nodes()).containsExactlyElementsOf(expected.nodes());
+        assertThat(actual.nextNodeId()).isEqualTo(expected.nextNodeId());
+        assertThat(actual.nextGroupId()).isEqualTo(expected.nextGroupId());
     }
 
     private static Catalog randomCatalog(Random random) {
@@ -98,7 +166,39 @@ class CatalogCodecTest {
             editor.putEnumType(db, new EnumType(editor.newOid(), editor.newOid(), ns, text(random), 10,
                     List.of("a", "ü", text(random)), List.of(editor.newOid(), editor.newOid(), editor.newOid())));
         }
+        addDistribution(editor, random, db);
         return editor.build();
+    }
+
+    private static void addDistribution(CatalogEditor editor, Random random, int db) {
+        for (int n = random.nextInt(4); n > 0; n--) {
+            int group = n == 1 ? 0 : editor.allocateGroupId();
+            editor.putNode(new ClusterNode(editor.allocateNodeId(), group, text(random), 1 + random.nextInt(65535),
+                    "default", random.nextBoolean(), random.nextBoolean(), random.nextBoolean() ? "primary" : "secondary",
+                    "default", random.nextBoolean(), random.nextBoolean()));
+        }
+        for (int t = random.nextInt(3); t > 0; t--) {
+            int relation = editor.newOid();
+            int colocation = editor.allocateColocationId(db);
+            int shardCount = 1 + random.nextInt(4);
+            editor.putColocationGroup(db, new ColocationGroup(colocation, shardCount, random.nextInt(3) - 1,
+                    random.nextBoolean() ? 23 : 0, random.nextBoolean() ? 100 : 0));
+            editor.putDistributedTable(db, new DistributedTable(relation, random.nextBoolean() ? 'h' : 'n',
+                    random.nextInt(3), colocation, random.nextBoolean() ? 's' : 't', random.nextBoolean()));
+            for (int s = 0; s < shardCount; s++) {
+                long shardId = editor.allocateShardId(db);
+                boolean bounded = random.nextBoolean();
+                editor.putShard(db, new Shard(shardId, relation, editor.newOid(), 't',
+                        bounded ? Integer.toString(random.nextInt()) : null, bounded ? "2147483647" : null));
+                for (int p = random.nextInt(3); p > 0; p--) {
+                    editor.putPlacement(db, new ShardPlacement(editor.allocatePlacementId(db), shardId,
+                            random.nextInt(4), 1, random.nextInt(1000)));
+                }
+            }
+        }
+        if (random.nextBoolean()) {
+            editor.putDistributedSchema(db, new DistributedSchema(editor.newOid(), editor.allocateColocationId(db)));
+        }
     }
 
     private static void addTable(CatalogEditor editor, Random random, int db, int ns) {
