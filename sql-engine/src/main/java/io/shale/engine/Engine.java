@@ -148,7 +148,8 @@ public final class Engine implements SessionService, AutoCloseable {
         return sessions.values();
     }
 
-    Catalog catalog() {
+    /** The node's current catalog snapshot. */
+    public Catalog catalog() {
         return catalog.get();
     }
 
@@ -176,8 +177,44 @@ public final class Engine implements SessionService, AutoCloseable {
         return ddlLock;
     }
 
-    KeyValueStore store() {
+    /** The node's store (distributed transactions finish prepared transactions and read lock waits in it). */
+    public KeyValueStore store() {
         return store;
+    }
+
+    /**
+     * The id of the store transaction the session {@code processId} has open, or -1 (maps the store's lock waits to
+     * distributed transactions).
+     */
+    public long storeTransactionId(int processId) {
+        EngineSession session = sessions.get(processId);
+        Transaction t = session == null ? null : session.state.transaction();
+        return t == null ? -1 : t.id();
+    }
+
+    /**
+     * Cancels the statement the session {@code processId} runs with {@code reason} (a distributed deadlock victim);
+     * false when there is no such session.
+     */
+    public boolean cancelSession(int processId, io.shale.common.error.ShaleException reason) {
+        EngineSession session = sessions.get(processId);
+        if (session == null) {
+            return false;
+        }
+        session.state.cancel(reason);
+        return true;
+    }
+
+    /**
+     * PREPARE TRANSACTION of the block of an internal session (a task session of a distributed transaction) under
+     * {@code gid}, without the limit of max_prepared_transactions, which bounds what clients prepare.
+     */
+    public void prepareInternal(Session session, String gid) {
+        String tag = ((EngineSession) session).state.prepareCommand(gid, () -> { });
+        if (!tag.equals("PREPARE TRANSACTION")) {
+            throw new ShaleException(ErrorCode.INVALID_TRANSACTION_STATE, "could not prepare transaction \"" + gid
+                    + "\": the transaction was rolled back");
+        }
     }
 
     TableAccess tables() {

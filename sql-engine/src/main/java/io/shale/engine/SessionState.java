@@ -6,6 +6,7 @@ import io.shale.catalog.Sequence;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.FormatSettings;
+import io.shale.engine.distributed.SessionContextView;
 import io.shale.engine.function.EvalContext;
 import io.shale.engine.session.Notice;
 import io.shale.storage.Transaction;
@@ -57,6 +58,33 @@ final class SessionState implements EvalContext {
     private long formatVersion;
     private StatementSettings statementSettings;
     private final List<Notice> notices = new ArrayList<>();
+    private volatile ShaleException cancelReason;
+    private final SessionContextView contextView = new SessionContextView() {
+        @Override
+        public int processId() {
+            return session.processId();
+        }
+
+        @Override
+        public String roleName() {
+            return currentUser();
+        }
+
+        @Override
+        public String databaseName() {
+            return currentDatabase();
+        }
+
+        @Override
+        public String setting(String name) {
+            return session.settings.show(name, true);
+        }
+
+        @Override
+        public long catalogVersion() {
+            return catalog().version();
+        }
+    };
 
     private record SavepointState(String name, int handle, Catalog catalog) {
     }
@@ -148,6 +176,7 @@ final class SessionState implements EvalContext {
         }
         statementStart = session.queryStart();
         cancelRequested = false;
+        cancelReason = null;
         timedOut = false;
         running = Thread.currentThread();
         long timeoutMs = statementSettings().statementTimeoutMs();
@@ -182,7 +211,7 @@ final class SessionState implements EvalContext {
         TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation
                 : isolation(settings.defaultIsolation());
         boolean readOnly = nextReadOnly || settings.defaultReadOnly();
-        transaction = engine.store().begin(options(isolation, readOnly));
+        transaction = new WriteTrackingTransaction(engine.store().begin(options(isolation, readOnly)));
         transactionStart = statementStart;
         queried = false;
         isolationLevel = isolation;
@@ -331,6 +360,7 @@ final class SessionState implements EvalContext {
                 mode = Mode.NONE;
                 try {
                     check.run();
+                    engine.cluster().beforePrepare(contextView);
                     if (transactionCatalog != null) {
                         throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
                                 "PREPARE TRANSACTION of a transaction that changed the catalog is not supported");
@@ -340,6 +370,7 @@ final class SessionState implements EvalContext {
                 } catch (RuntimeException e) {
                     t.rollback();
                     session.settings.rollbackTransaction();
+                    engine.cluster().afterRollback(contextView);
                     throw e;
                 } finally {
                     finishTransaction();
@@ -372,12 +403,15 @@ final class SessionState implements EvalContext {
                 }
                 engine.writeCatalog(t, transactionCatalog);
             }
+            engine.cluster().beforeCommit(contextView, t, transactionCatalog != null
+                    || t instanceof WriteTrackingTransaction w && w.wrote());
             if (t != null) {
                 t.commit();
             }
             if (transactionCatalog != null) {
                 engine.publish(transactionCatalog);
             }
+            engine.cluster().afterCommit(contextView);
             for (Runnable r : onCommit) {
                 r.run();
             }
@@ -388,6 +422,7 @@ final class SessionState implements EvalContext {
             }
             discardSequencesOf(null);
             session.settings.rollbackTransaction();
+            engine.cluster().afterRollback(contextView);
             throw e;
         } finally {
             finishTransaction();
@@ -406,6 +441,7 @@ final class SessionState implements EvalContext {
             session.settings.rollbackTransaction();
         } finally {
             finishTransaction();
+            engine.cluster().afterRollback(contextView);
         }
     }
 
@@ -519,6 +555,12 @@ final class SessionState implements EvalContext {
         onCommit.add(action);
     }
 
+    /** Cancels the running statement with {@code reason} instead of 57014 (a distributed deadlock victim). */
+    void cancel(ShaleException reason) {
+        cancelReason = reason;
+        cancel();
+    }
+
     void cancel() {
         cancelRequested = true;
         Thread t = running;
@@ -529,6 +571,10 @@ final class SessionState implements EvalContext {
 
     /** The 57014 error for the current interruption: cancel or statement timeout. */
     ShaleException interruption() {
+        ShaleException reason = cancelReason;
+        if (reason != null && cancelRequested) {
+            return reason;
+        }
         return new ShaleException(ErrorCode.QUERY_CANCELED, timedOut ? "canceling statement due to statement timeout"
                 : "canceling statement due to user request");
     }
@@ -549,6 +595,11 @@ final class SessionState implements EvalContext {
         List<Notice> taken = List.copyOf(notices);
         notices.clear();
         return taken;
+    }
+
+    /** This session as the cluster hooks see it. */
+    SessionContextView contextView() {
+        return contextView;
     }
 
     Instant transactionStart() {

@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * The payload of {@code task.execute}: the SQL text of one task, the distributed transaction it belongs to, and what
- * the task session is opened with when it is the transaction's first task on the node (role, database, settings).
+ * the task session is opened with when it is the transaction's first task on the node ({@code opens}: role,
+ * database, settings; a later task whose session is gone fails instead of opening a new one).
  *
  * <pre>
- *   version u8 (=1) · transaction id · role UTF · database UTF · n u16 · (name UTF · value UTF)^n · sql (u32 length · UTF-8)
+ *   version u8 (=1) · transaction id · opens u8 · role UTF · database UTF · n u16 · (name UTF · value UTF)^n · sql (u32 length · UTF-8)
  * </pre>
  */
-public record TaskRequest(DistributedTransactionId transaction, String role, String database,
+public record TaskRequest(DistributedTransactionId transaction, boolean opens, String role, String database,
                           Map<String, String> settings, String sql) {
     private static final int VERSION = 1;
 
@@ -31,6 +32,7 @@ public record TaskRequest(DistributedTransactionId transaction, String role, Str
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(VERSION);
             transaction.write(out);
+            out.writeBoolean(opens);
             out.writeUTF(role);
             out.writeUTF(database);
             out.writeShort(settings.size());
@@ -50,6 +52,7 @@ public record TaskRequest(DistributedTransactionId transaction, String role, Str
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
             Payloads.checkVersion(in.readUnsignedByte(), VERSION, "task");
             DistributedTransactionId txn = DistributedTransactionId.read(in);
+            boolean opens = in.readBoolean();
             String role = in.readUTF();
             String database = in.readUTF();
             int n = in.readUnsignedShort();
@@ -57,7 +60,7 @@ public record TaskRequest(DistributedTransactionId transaction, String role, Str
             for (int i = 0; i < n; i++) {
                 settings.put(in.readUTF(), in.readUTF());
             }
-            return new TaskRequest(txn, role, database, settings, Payloads.readText(in));
+            return new TaskRequest(txn, opens, role, database, settings, Payloads.readText(in));
         } catch (IOException e) {
             throw Payloads.malformed("task", e);
         }
