@@ -57,6 +57,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timers;
     private final Instant startTime = Instant.now();
+    private final ReplicatedCatalog replica = new ReplicatedCatalog(this);
     private volatile io.shale.engine.distributed.ClusterHooks cluster = io.shale.engine.distributed.ClusterHooks.SINGLE_NODE;
 
     /**
@@ -169,8 +170,31 @@ public final class Engine implements SessionService, AutoCloseable {
 
     /** Stores and publishes a catalog change made outside any transaction (the caller holds the DDL lock). */
     void commitCatalog(Catalog next) {
-        catalogStore.commit(next);
+        cluster.stageCatalog(next);
+        try {
+            catalogStore.commit(next);
+        } catch (RuntimeException e) {
+            cluster.abortCatalog(next);
+            throw e;
+        }
         publish(next);
+        cluster.publishCatalog(next);
+    }
+
+    /** Frees the storage ranges no relation of {@code next} uses (after a replicated catalog switch). */
+    void freeUnusedRanges(Catalog next) {
+        catalogStore.freeUnusedRanges(next);
+    }
+
+    /** This node's side of metadata sync, for the cluster's RPC handlers. */
+    public io.shale.cluster.node.CatalogReplica replica() {
+        return replica;
+    }
+
+    /** Runs a catalog-changing statement that a worker forwarded, as a session of its role would here. */
+    public io.shale.cluster.node.ForwardedStatement.Result executeForwarded(
+            io.shale.cluster.node.ForwardedStatement statement) {
+        return ForwardedStatements.execute(this, statement);
     }
 
     Semaphore ddlLock() {

@@ -396,12 +396,15 @@ final class SessionState implements EvalContext {
         Transaction t = transaction;
         transaction = null;
         mode = Mode.NONE;
+        Catalog staged = null;
         try {
             if (transactionCatalog != null) {
                 if (t == null) {
                     throw new ShaleException(ErrorCode.INTERNAL_ERROR, "catalog change without a transaction");
                 }
                 engine.writeCatalog(t, transactionCatalog);
+                engine.cluster().stageCatalog(transactionCatalog);
+                staged = transactionCatalog;
             }
             engine.cluster().beforeCommit(contextView, t, transactionCatalog != null
                     || t instanceof WriteTrackingTransaction w && w.wrote());
@@ -409,7 +412,9 @@ final class SessionState implements EvalContext {
                 t.commit();
             }
             if (transactionCatalog != null) {
+                staged = null;
                 engine.publish(transactionCatalog);
+                engine.cluster().publishCatalog(transactionCatalog);
             }
             engine.cluster().afterCommit(contextView);
             for (Runnable r : onCommit) {
@@ -419,6 +424,9 @@ final class SessionState implements EvalContext {
         } catch (RuntimeException e) {
             if (t != null) {
                 t.rollback();
+            }
+            if (staged != null) {
+                engine.cluster().abortCatalog(staged);
             }
             discardSequencesOf(null);
             session.settings.rollbackTransaction();
