@@ -45,7 +45,8 @@ public final class DistributedTransactionRecords {
         return ByteBuffer.allocate(9).putLong(0).put((byte) (PREFIX + 1)).array();
     }
 
-    static void write(Transaction txn, int groupId, String gid, long outerTransactionId) {
+    /** Adds a commit record to {@code txn} (the coordinating transaction). */
+    public static void write(Transaction txn, int groupId, String gid, long outerTransactionId) {
         txn.put(key(groupId, gid), ByteBuffer.allocate(8).putLong(outerTransactionId).array());
     }
 

@@ -1,8 +1,6 @@
 package io.shale.engine.distributed;
 
 import io.shale.cluster.rpc.NodeAddress;
-import io.shale.cluster.rpc.RpcClient;
-import io.shale.cluster.rpc.RpcServer;
 import io.shale.cluster.txn.DistributedTransactionId;
 import io.shale.cluster.txn.Payloads;
 import io.shale.common.error.ErrorCode;
@@ -38,6 +36,7 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
     private final NodeAddress self;
     private final NodeDirectory directory;
     private final TransactionConfig config;
+    private final InternalRpc rpc;
     private final TransactionCalls calls;
     private final TaskSessionService taskSessions;
     private final Map<Integer, DistributedTransaction> open = new ConcurrentHashMap<>();
@@ -50,25 +49,26 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
 
     /**
      * @param self this node's internal address (the origin named in its transaction ids)
-     * @param client the node's RPC client, for tasks and transaction control
+     * @param rpc the node's internal RPC, for tasks and transaction control
      */
-    public DistributedTransactions(Engine engine, NodeAddress self, RpcClient client, NodeDirectory directory,
+    public DistributedTransactions(Engine engine, NodeAddress self, InternalRpc rpc, NodeDirectory directory,
                                    TransactionConfig config) {
         this.engine = engine;
         this.self = self;
         this.directory = directory;
         this.config = config;
-        this.calls = new TransactionCalls(client, config.callTimeout());
+        this.rpc = rpc;
+        this.calls = new TransactionCalls(rpc, config.callTimeout());
         this.taskSessions = new TaskSessionService(engine);
         this.commit = new TwoPhaseCommit(engine.store(), calls, inFlight);
         this.recovery = new TwoPhaseRecovery(engine.store(), directory, calls, inFlight);
         this.deadlocks = new DistributedDeadlockDetector(engine, directory, calls, this);
     }
 
-    /** Registers the worker-side methods ({@code task.execute}, {@code txn.*}) on the node's RPC server. */
-    public void register(RpcServer server) {
-        taskSessions.register(server);
-        server.register(TransactionMethods.WAITS,
+    /** Serves the worker-side methods ({@code task.execute}, {@code txn.*}) on the node's internal RPC. */
+    public void register() {
+        taskSessions.register(rpc);
+        rpc.serve(TransactionMethods.WAITS,
                 (context, payload) -> CompletableFuture.supplyAsync(() -> Payloads.encodeEdges(deadlocks.localEdges()),
                         Runnable::run));
     }

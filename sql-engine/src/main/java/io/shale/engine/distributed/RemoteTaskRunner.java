@@ -138,7 +138,7 @@ final class RemoteTaskRunner implements TaskRunner {
         TaskRequest request = new TaskRequest(txn.id, opens, session.roleName(), session.databaseName(),
                 TaskSettings.of(session), task.sql());
         NodeAddress target = participant.address;
-        try (RpcStream stream = transactions.calls().client().stream(target, TransactionMethods.TASK_EXECUTE,
+        try (RpcStream stream = transactions.calls().rpc().stream(target, TransactionMethods.TASK_EXECUTE,
                 request.encode(), deadline())) {
             List<SqlType> types = List.of();
             SqlType[] typeArray = new SqlType[0];

@@ -2,7 +2,6 @@ package io.shale.engine.distributed;
 
 import io.shale.cluster.rpc.NodeAddress;
 import io.shale.cluster.rpc.RpcContext;
-import io.shale.cluster.rpc.RpcServer;
 import io.shale.cluster.txn.DistributedTransactionId;
 import io.shale.cluster.txn.Payloads;
 import io.shale.cluster.txn.TaskRequest;
@@ -35,15 +34,15 @@ public final class TaskSessionService implements AutoCloseable {
     }
 
     /** Registers the handlers on {@code server} and ends the task sessions of nodes whose channel drops. */
-    public void register(RpcServer server) {
-        server.register(TransactionMethods.TASK_EXECUTE, (context, payload) -> answer(() -> execute(context, payload)));
-        server.register(TransactionMethods.COMMIT, (context, payload) -> answer(() -> end(payload, "COMMIT")));
-        server.register(TransactionMethods.ROLLBACK, (context, payload) -> answer(() -> end(payload, "ROLLBACK")));
-        server.register(TransactionMethods.PREPARE, (context, payload) -> answer(() -> prepare(payload)));
-        server.register(TransactionMethods.COMMIT_PREPARED, (context, payload) -> answer(() -> finishPrepared(payload, true)));
-        server.register(TransactionMethods.ROLLBACK_PREPARED,
+    public void register(InternalRpc server) {
+        server.serve(TransactionMethods.TASK_EXECUTE, (context, payload) -> answer(() -> execute(context, payload)));
+        server.serve(TransactionMethods.COMMIT, (context, payload) -> answer(() -> end(payload, "COMMIT")));
+        server.serve(TransactionMethods.ROLLBACK, (context, payload) -> answer(() -> end(payload, "ROLLBACK")));
+        server.serve(TransactionMethods.PREPARE, (context, payload) -> answer(() -> prepare(payload)));
+        server.serve(TransactionMethods.COMMIT_PREPARED, (context, payload) -> answer(() -> finishPrepared(payload, true)));
+        server.serve(TransactionMethods.ROLLBACK_PREPARED,
                 (context, payload) -> answer(() -> finishPrepared(payload, false)));
-        server.register(TransactionMethods.LIST_PREPARED, (context, payload) -> answer(this::listPrepared));
+        server.serve(TransactionMethods.LIST_PREPARED, (context, payload) -> answer(this::listPrepared));
         server.onPeerLost(this::originLost);
     }
 
@@ -108,6 +107,9 @@ public final class TaskSessionService implements AutoCloseable {
                         "the distributed transaction is no longer open on this node");
             }
             return new byte[0];
+        }
+        if (command.equals("ROLLBACK")) {
+            task.session.cancel();
         }
         task.lock.lock();
         try {

@@ -1,7 +1,6 @@
 package io.shale.engine.distributed;
 
 import io.shale.cluster.rpc.NodeAddress;
-import io.shale.cluster.rpc.RpcClient;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 
@@ -14,23 +13,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
-/** Transaction control calls to other nodes over the node's {@link RpcClient}, one at a time or to many at once. */
+/** Transaction control calls to other nodes over the node's {@link InternalRpc}, one at a time or to many at once. */
 final class TransactionCalls {
-    private final RpcClient client;
+    private final InternalRpc rpc;
     private final Duration timeout;
 
-    TransactionCalls(RpcClient client, Duration timeout) {
-        this.client = client;
+    TransactionCalls(InternalRpc rpc, Duration timeout) {
+        this.rpc = rpc;
         this.timeout = timeout;
     }
 
-    RpcClient client() {
-        return client;
+    InternalRpc rpc() {
+        return rpc;
     }
 
     /** Calls {@code method} and waits for the answer; the remote failure is thrown as it came. */
     byte[] call(NodeAddress target, String method, byte[] payload) {
-        return join(client.call(target, method, payload, timeout));
+        return join(rpc.call(target, method, payload, timeout));
     }
 
     byte[] callGid(NodeAddress target, String method, String gid) {
