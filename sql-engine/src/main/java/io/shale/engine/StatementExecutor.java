@@ -277,7 +277,7 @@ final class StatementExecutor {
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
         return new AnalyzerContext(state.catalog(), session.database.oid(), state.currentSchemas(false),
                 session.sessionRole.name(), engine.resolver(), new SessionSystemRelations(engine),
-                state.formatSettings(), parameterTypes);
+                state.formatSettings(), parameterTypes).withLocalGroup(engine.localGroupId());
     }
 
     /** The statement's plan, made again when the catalog or the search path changed since. */
