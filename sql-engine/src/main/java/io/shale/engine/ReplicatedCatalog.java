@@ -88,9 +88,17 @@ final class ReplicatedCatalog implements CatalogReplica {
     @Override
     public synchronized void install(byte[] bytes) {
         Catalog next = CatalogCodec.decode(bytes);
-        if (next.version() <= engine.catalog().version()) {
-            return;
+        if (next.version() > engine.catalog().version()) {
+            switchNow(next);
         }
+    }
+
+    @Override
+    public synchronized void replace(byte[] bytes) {
+        switchNow(CatalogCodec.decode(bytes));
+    }
+
+    private void switchNow(Catalog next) {
         if (staged != null) {
             dropStaged();
         }
@@ -128,6 +136,7 @@ final class ReplicatedCatalog implements CatalogReplica {
         Catalog current = engine.catalog();
         Transaction txn = engine.store().begin(TransactionOptions.defaults());
         try {
+            SystemKeys.deleteAll(txn, SystemKeys.catalog(next.version() + 1), SystemKeys.catalogsEnd());
             engine.writeCatalog(txn, next);
             buildNewIndexes(txn, current, next);
             return txn;

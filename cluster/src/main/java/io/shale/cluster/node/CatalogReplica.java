@@ -27,4 +27,10 @@ public interface CatalogReplica {
 
     /** Catch-up: stages and publishes {@code catalog} at once when it is newer than the node's. */
     void install(byte[] catalog);
+
+    /**
+     * Joining a cluster: the node's catalog becomes {@code catalog} whatever its version (the node's
+     * own earlier catalog versions are dropped, and the storage they alone used is freed).
+     */
+    void replace(byte[] catalog);
 }

@@ -54,7 +54,7 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
         calls.serveWithoutCatchUp(PULL, (context, payload) -> done(replica.encodedCatalog()));
         calls.serveWithoutCatchUp(JOIN, (context, payload) -> {
             SyncMessages.Join join = SyncMessages.readJoin(payload);
-            replica.install(join.catalog());
+            replica.replace(join.catalog());
             membership.join(join.group(), context.caller());
             return done(new byte[0]);
         });
