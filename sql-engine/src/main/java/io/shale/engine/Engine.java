@@ -86,6 +86,7 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.system.CatalogFunction> catalogFunctions = new java.util.ArrayList<>(CatalogFunctions.definitions(services));
         catalogFunctions.addAll(io.shale.engine.citus.NodeFunctions.definitions(stored,
                 context -> new CitusNodeSession(this, (SessionState) context)));
+        catalogFunctions.addAll(io.shale.engine.distributed.TransactionFunctions.definitions(() -> cluster));
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
                 CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
@@ -101,6 +102,7 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.system.SystemRelation> relations = new java.util.ArrayList<>(
                 io.shale.engine.citus.CitusRelations.all());
         relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
+        relations.add(new io.shale.engine.distributed.DistTransactionRelation(() -> store));
         return relations;
     }
 

@@ -59,32 +59,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private StatementSettings statementSettings;
     private final List<Notice> notices = new ArrayList<>();
     private volatile ShaleException cancelReason;
-    private final SessionContextView contextView = new SessionContextView() {
-        @Override
-        public int processId() {
-            return session.processId();
-        }
-
-        @Override
-        public String roleName() {
-            return currentUser();
-        }
-
-        @Override
-        public String databaseName() {
-            return currentDatabase();
-        }
-
-        @Override
-        public String setting(String name) {
-            return session.settings.show(name, true);
-        }
-
-        @Override
-        public long catalogVersion() {
-            return catalog().version();
-        }
-    };
+    private final SessionContextView contextView;
 
     private record SavepointState(String name, int handle, Catalog catalog) {
     }
@@ -92,6 +67,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     SessionState(Engine engine, EngineSession session) {
         this.engine = engine;
         this.session = session;
+        this.contextView = new SessionView(session, this);
     }
 
     char transactionStatus() {

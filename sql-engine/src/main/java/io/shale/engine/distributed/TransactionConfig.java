@@ -17,6 +17,34 @@ public record TransactionConfig(Duration recoveryInterval, Duration deadlockInte
         return new TransactionConfig(Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
+    /**
+     * The configuration a node's settings give: {@code citus.recover_2pc_interval} (a time, {@code -1} disables),
+     * {@code citus.distributed_deadlock_detection_factor} × {@code deadlock_timeout} ({@code -1} disables).
+     */
+    public static TransactionConfig fromSettings(java.util.Map<String, String> settings) {
+        TransactionConfig defaults = defaults();
+        Duration recovery = defaults.recoveryInterval;
+        String interval = settings.get("citus.recover_2pc_interval");
+        if (interval != null) {
+            long ms = TaskSettings.milliseconds(interval.trim());
+            recovery = ms < 0 ? Duration.ZERO : Duration.ofMillis(ms);
+        }
+        long deadlockTimeout = settings.containsKey("deadlock_timeout")
+                ? TaskSettings.milliseconds(settings.get("deadlock_timeout").trim()) : 1000;
+        double factor = 2.0;
+        String factorText = settings.get("citus.distributed_deadlock_detection_factor");
+        if (factorText != null) {
+            try {
+                factor = Double.parseDouble(factorText.trim());
+            } catch (NumberFormatException e) {
+                throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.INVALID_PARAMETER_VALUE,
+                        "invalid value for parameter \"citus.distributed_deadlock_detection_factor\": \"" + factorText + "\"");
+            }
+        }
+        Duration deadlock = factor < 0 ? Duration.ZERO : Duration.ofMillis((long) (deadlockTimeout * factor));
+        return new TransactionConfig(recovery, deadlock, defaults.callTimeout);
+    }
+
     public TransactionConfig withRecoveryInterval(Duration interval) {
         return new TransactionConfig(interval, deadlockInterval, callTimeout);
     }
