@@ -1,12 +1,12 @@
 -- The examples of the second seed document (how elastic clusters store shards), on a coordinator
--- with two workers. Ports are normalised by the test: COORDINATOR_PORT, WORKER1_PORT, WORKER2_PORT.
+-- with two workers. Ports are normalised by the test: PORT0 (coordinator), PORT1, PORT2.
 select nodeid, nodename, nodeport from pg_dist_node order by nodeid;
 select * from pg_dist_local_group;
 CREATE TABLE github_events (event_id bigint, event_type text, repo_id bigint, created_at timestamp);
 SELECT create_distributed_table('github_events', 'repo_id');
 SELECT * from pg_dist_shard WHERE shardid BETWEEN 102026 AND 102029 ORDER BY shardid;
 SELECT count(*), min(shardid), max(shardid) FROM pg_dist_shard WHERE logicalrelid = 'github_events'::regclass;
-INSERT INTO github_events SELECT i, 'PushEvent', i % 100, '2026-11-22 10:00' FROM generate_series(1, 1000) i;
+INSERT INTO github_events SELECT i, 'PushEvent', i % 100, timestamp '2026-11-22 10:00' FROM generate_series(1, 1000) i;
 SELECT count(*) FROM github_events;
 SELECT
     shardid,

@@ -44,6 +44,8 @@ class ClusterSeedIT {
             for (int i = 0; i < 3; i++) {
                 ports[i] = nodes.get(i).awaitReady(START_TIMEOUT);
             }
+            // Shards go to workers sorted by name and port: adding the lower port first keeps the output stable.
+            java.util.Arrays.sort(ports, 1, 3);
             psqlOk(ports[0], "SELECT citus_set_coordinator_host('127.0.0.1', " + ports[0] + ")");
             psqlOk(ports[0], "SELECT citus_add_node('127.0.0.1', " + ports[1] + ")");
             psqlOk(ports[0], "SELECT citus_add_node('127.0.0.1', " + ports[2] + ")");
@@ -52,6 +54,37 @@ class ClusterSeedIT {
             for (NodeProcess node : nodes) {
                 node.close();
             }
+        }
+    }
+
+    @Test
+    void seedExamplesOnStart() throws Exception {
+        assumeTrue(ExternalCommand.available("psql"), "psql is not installed (postgresql-client-15)");
+        int base = freePortRun();
+        try (NodeProcess cluster = NodeProcess.launchCommand("start", "--port", Integer.toString(base), "--workers", "2",
+                "--data", directory.resolve("start").toString())) {
+            cluster.awaitLine(java.util.regex.Pattern.compile("worker 2 ready on .*"), START_TIMEOUT);
+            checkSeed(new int[] {base, base + 1, base + 2});
+        }
+    }
+
+    /** A port P such that P, P+1 and P+2 are free now (start takes consecutive ports). */
+    private static int freePortRun() throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20000 + random.nextInt(30000);
+            if (free(base) && free(base + 1) && free(base + 2)) {
+                return base;
+            }
+        }
+        throw new IOException("no three consecutive free ports found");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -82,7 +115,7 @@ class ClusterSeedIT {
     }
 
     private static String normalisePorts(String output, int[] ports) {
-        String[] names = {"COORDINATOR_PORT", "WORKER1_PORT", "WORKER2_PORT"};
+        String[] names = {"PORT0", "PORT1", "PORT2"};
         String result = output;
         for (int i = 0; i < ports.length; i++) {
             result = result.replaceAll("\\b" + ports[i] + "\\b", names[i]);
