@@ -686,7 +686,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return new Sequences() {
             @Override
             public long nextval(long sequenceOid) {
-                Sequence seq = sequence(sequenceOid);
+                Sequence seq = io.shale.engine.citus.DistributedSequences.forNode(catalog().objects(session.database.oid()),
+                        sequence(sequenceOid), engine.localGroupId());
                 long v = engine.sequences().nextval(seq);
                 currentValues.put(seq.oid(), v);
                 lastSequenceValue = v;
