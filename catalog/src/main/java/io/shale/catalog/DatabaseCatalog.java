@@ -227,6 +227,27 @@ public final class DatabaseCatalog {
         return false;
     }
 
+    /** The shard a relation belongs to: the shard of a shard table or of an index on one; null for other relations. */
+    public Shard shardOfRelationOrIndex(Relation relation) {
+        Shard shard = distribution.shardsByShardRelation.get(relation.oid());
+        if (shard == null && relation instanceof Index index) {
+            shard = distribution.shardsByShardRelation.get(index.tableOid());
+        }
+        return shard;
+    }
+
+    /**
+     * Whether name look-ups on the node of group {@code groupId} find the relation: every relation but a
+     * shard relation (or its index) of a shard without a placement in that group.
+     */
+    public boolean resolvableOn(Relation relation, int groupId) {
+        if (distribution.shardsByShardRelation.isEmpty()) {
+            return true;
+        }
+        Shard shard = shardOfRelationOrIndex(relation);
+        return shard == null || hasPlacement(shard.shardId(), groupId);
+    }
+
     public ColocationGroup colocationGroup(int colocationId) {
         return distribution.colocationGroups.get(colocationId);
     }

@@ -119,6 +119,7 @@ final class DdlExecutor {
     }
 
     void commit(CatalogEditor editor) {
+        io.shale.engine.citus.DistributedDdl.propagate(session.state, editor);
         session.state.catalogChanged(editor.build());
     }
 

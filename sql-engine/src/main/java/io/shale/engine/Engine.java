@@ -74,10 +74,14 @@ public final class Engine implements SessionService, AutoCloseable {
         sequences.load(stored);
         catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
-        this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get));
+        this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
+                io.shale.engine.citus.CitusRelations.all());
         CatalogServices services = new CatalogServices(this::procs,
                 new StoreRelationSizes(this, null, 0), systemCatalog.deparser(), systemCatalog, startTime);
-        this.functions = new FunctionRegistry(CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
+        List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
+                CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
+        extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
+        this.functions = new FunctionRegistry(extraFunctions);
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
         new io.shale.grammar.SqlParser().parseStatement("SELECT a FROM t WHERE b = $1 ORDER BY 1 LIMIT 1");
@@ -187,6 +191,11 @@ public final class Engine implements SessionService, AutoCloseable {
     /** Every function and operator function as pg_proc rows. */
     List<ProcInfo> procs() {
         return procs;
+    }
+
+    /** The group id of this node in its cluster: 0 on the coordinator and on a node outside a cluster. */
+    int localGroupId() {
+        return 0;
     }
 
     FunctionRegistry functions() {

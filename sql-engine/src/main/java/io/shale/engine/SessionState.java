@@ -25,7 +25,7 @@ import java.util.random.RandomGenerator;
  * DDL made, savepoints, cancellation and statement_timeout. Also the {@link EvalContext} of the
  * session's statements.
  */
-final class SessionState implements EvalContext {
+final class SessionState implements EvalContext, io.shale.engine.citus.DistributionContext {
     /** Where the session is in PostgreSQL's transaction state machine. */
     enum Mode { NONE, IMPLICIT, BLOCK, FAILED }
 
@@ -84,7 +84,8 @@ final class SessionState implements EvalContext {
         return transactionCatalog != null ? transactionCatalog : engine.catalog();
     }
 
-    Transaction transaction() {
+    @Override
+    public Transaction transaction() {
         return transaction;
     }
 
@@ -489,7 +490,8 @@ final class SessionState implements EvalContext {
     }
 
     /** Starts (or continues) this transaction's catalog change; waits for other sessions' DDL to end. */
-    CatalogEditor editCatalog() {
+    @Override
+    public CatalogEditor editCatalog() {
         if (!holdsDdlLock) {
             try {
                 while (!engine.ddlLock().tryAcquire(100, TimeUnit.MILLISECONDS)) {
@@ -509,9 +511,37 @@ final class SessionState implements EvalContext {
     }
 
     /** Records the catalog this transaction's DDL made; visible to its later statements, published at commit. */
-    void catalogChanged(Catalog next) {
+    @Override
+    public void catalogChanged(Catalog next) {
         transactionCatalog = next;
         formatSettings = null;
+    }
+
+    @Override
+    public io.shale.engine.exec.TableAccess tableAccess() {
+        return engine.tables();
+    }
+
+    @Override
+    public void freeStorageAfterCommit(List<Long> storageIds) {
+        List<Long> ids = List.copyOf(storageIds);
+        afterCommit(() -> {
+            for (long id : ids) {
+                engine.store().destroyRange(io.shale.engine.exec.KeyBytes.ofLong(id).toArray(),
+                        io.shale.engine.exec.KeyBytes.ofLong(id + 1).toArray());
+                engine.tables().forget(id);
+            }
+        });
+    }
+
+    @Override
+    public long relationSize(int relationOid) {
+        return new StoreRelationSizes(engine, catalog(), session.database.oid()).relationSize(relationOid);
+    }
+
+    @Override
+    public int localGroupId() {
+        return engine.localGroupId();
     }
 
     /** Runs after a successful commit (freeing the storage of dropped and truncated tables). */
@@ -541,8 +571,14 @@ final class SessionState implements EvalContext {
         return cancelRequested || timedOut;
     }
 
-    void notice(Notice notice) {
+    @Override
+    public void notice(Notice notice) {
         notices.add(notice);
+    }
+
+    /** Whether notices wait to be sent (functions evaluated while rows are produced raise them). */
+    boolean hasNotices() {
+        return !notices.isEmpty();
     }
 
     List<Notice> takeNotices() {

@@ -66,6 +66,11 @@ final class SessionSystemContext implements SystemContext {
     }
 
     @Override
+    public int localGroupId() {
+        return engine.localGroupId();
+    }
+
+    @Override
     public RelationSizes sizes() {
         return new StoreRelationSizes(engine, session.state.catalog(), session.database.oid());
     }

@@ -76,6 +76,9 @@ final class StatementExecutor {
                 int sentNow = 0;
                 while (maxRows == 0 || sentNow < maxRows) {
                     Object[] row = op.next();
+                    if (state.hasNotices()) {
+                        sendNotices(listener);
+                    }
                     if (row == null) {
                         portal.close();
                         listener.commandComplete(rows.tag().apply(portal.sent));
@@ -276,7 +279,7 @@ final class StatementExecutor {
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
         return new AnalyzerContext(state.catalog(), session.database.oid(), state.currentSchemas(false),
                 session.sessionRole.name(), engine.resolver(), new SessionSystemRelations(engine),
-                state.formatSettings(), parameterTypes);
+                state.formatSettings(), parameterTypes).withLocalGroup(engine.localGroupId());
     }
 
     /** The statement's plan, made again when the catalog or the search path changed since. */

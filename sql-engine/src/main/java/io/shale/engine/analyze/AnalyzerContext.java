@@ -37,6 +37,8 @@ public final class AnalyzerContext {
     final FormatSettings settings;
     final List<SqlType> parameterTypes;
     private int nextId;
+    /** The group of this node: shard relations without a placement in it are not found by name. */
+    private int localGroupId;
     /** Anonymous record types of this statement; a record's typmod is its index here. */
     private final List<List<OutputColumn>> recordShapes = new ArrayList<>();
 
@@ -137,25 +139,35 @@ public final class AnalyzerContext {
         return ns;
     }
 
+    /** Sets the group id of this node (0 by default), which decides which shard relations resolve by name. */
+    public AnalyzerContext withLocalGroup(int groupId) {
+        this.localGroupId = groupId;
+        return this;
+    }
+
     /** A user relation by (possibly qualified) name, or null. */
     public Relation findRelation(QualifiedName name) {
         List<String> parts = name.parts();
         String relname = parts.get(parts.size() - 1);
         if (parts.size() > 1) {
             Namespace ns = objects.namespace(parts.get(parts.size() - 2));
-            return ns == null ? null : objects.relation(ns.oid(), relname);
+            return ns == null ? null : resolvable(objects.relation(ns.oid(), relname));
         }
         for (String schema : searchPath) {
             Namespace ns = objects.namespace(schema);
             if (ns == null) {
                 continue;
             }
-            Relation r = objects.relation(ns.oid(), relname);
+            Relation r = resolvable(objects.relation(ns.oid(), relname));
             if (r != null) {
                 return r;
             }
         }
         return null;
+    }
+
+    private Relation resolvable(Relation r) {
+        return r == null || objects.resolvableOn(r, localGroupId) ? r : null;
     }
 
     /** A system relation by (possibly qualified) name, or null; user relations come first. */

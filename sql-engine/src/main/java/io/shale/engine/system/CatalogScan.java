@@ -45,11 +45,33 @@ final class CatalogScan {
         return catalog.database(objects.databaseOid()).name();
     }
 
-    /** The user relations, by oid. */
+    /**
+     * The user relations, by oid. Shard relations (and their indexes) are left out as Citus hides them: those
+     * without a placement on this node always, the others unless {@code citus.override_table_visibility} is off.
+     */
     List<Relation> relations() {
-        List<Relation> list = new ArrayList<>(objects.relations());
+        List<Relation> list = new ArrayList<>(objects.relations().size());
+        boolean showShards = showsShards();
+        int group = context.localGroupId();
+        for (Relation r : objects.relations()) {
+            if (objects.shardOfRelationOrIndex(r) == null || showShards && objects.resolvableOn(r, group)) {
+                list.add(r);
+            }
+        }
         list.sort(Comparator.comparingInt(Relation::oid));
         return list;
+    }
+
+    private boolean showsShards() {
+        if (objects.allShards().isEmpty()) {
+            return false;
+        }
+        if (context instanceof LookupContext) {
+            return false;
+        }
+        String value = context.settings().show("citus.override_table_visibility", true);
+        return value != null && (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("false")
+                || value.equals("0") || value.equalsIgnoreCase("no"));
     }
 
     /** The pg_type facts of a column type: built-in, enum or a table's row type. */

@@ -22,7 +22,7 @@ import static io.shale.engine.system.CatalogFunctions.oidArgument;
 import static io.shale.engine.system.CatalogFunctions.scalar;
 
 /** pg_relation_size and friends over the storage's sizes, and pg_size_pretty. */
-final class SizeFunctions {
+public final class SizeFunctions {
     private SizeFunctions() {
     }
 
@@ -80,7 +80,7 @@ final class SizeFunctions {
      * PostgreSQL 15's pg_size_pretty(bigint): bytes below 10 kB, else the unit that keeps the number
      * below 20 × 1024, dividing toward zero and rounding the last half away from zero.
      */
-    static String pretty(long size) {
+    public static String pretty(long size) {
         final long limit = 10 * 1024;
         final long limit2 = limit * 2 - 1;
         if (size > -limit && size < limit) {

@@ -18,6 +18,14 @@ public final class SystemCatalog {
 
     /** The relations, with a deparser for the stored expressions they print. */
     public SystemCatalog(ExpressionDeparser deparser) {
+        this(deparser, List.of());
+    }
+
+    /**
+     * The relations plus {@code extra} ones defined elsewhere in the engine (Citus's metadata tables and
+     * views), with a deparser for the stored expressions they print.
+     */
+    public SystemCatalog(ExpressionDeparser deparser, List<SystemRelation> extra) {
         this.deparser = deparser;
         Map<String, SystemTable.RowSource> sources = sources();
         List<SystemRelation> list = new ArrayList<>();
@@ -32,6 +40,11 @@ public final class SystemCatalog {
             list.add(table);
             names.put(spec.schema() + "." + spec.name(), table);
             oids.put(spec.oid(), table);
+        }
+        for (SystemRelation relation : extra) {
+            list.add(relation);
+            names.put(relation.schema() + "." + relation.name(), relation);
+            oids.put(relation.oid(), relation);
         }
         this.all = List.copyOf(list);
         this.byName = Map.copyOf(names);

@@ -39,4 +39,9 @@ public interface SystemContext {
 
     /** Sizes of relations and databases on disk. */
     RelationSizes sizes();
+
+    /** The group id of this node in its cluster (0 on the coordinator and outside a cluster). */
+    default int localGroupId() {
+        return 0;
+    }
 }

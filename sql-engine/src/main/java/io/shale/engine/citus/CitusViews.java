@@ -1,0 +1,113 @@
+package io.shale.engine.citus;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.DatabaseCatalog;
+import io.shale.catalog.Index;
+import io.shale.catalog.Role;
+import io.shale.catalog.Table;
+import io.shale.catalog.distribution.ClusterNode;
+import io.shale.catalog.distribution.DistributedTable;
+import io.shale.catalog.distribution.Shard;
+import io.shale.catalog.distribution.ShardPlacement;
+import io.shale.common.types.SqlType;
+import io.shale.engine.system.SizeFunctions;
+import io.shale.engine.system.SystemContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static io.shale.engine.citus.CitusRelations.column;
+
+/**
+ * The views citus_tables and citus_shards ({@code reference/citus.md} §2.10), in schema public.
+ * Sizes are those of the shard relations in this node's store: a placement on another node has a
+ * NULL shard_size (its size needs the cluster's {@code shard.size} request).
+ */
+final class CitusViews {
+    private CitusViews() {
+    }
+
+    static CitusRelation citusTables(int oid) {
+        return new CitusRelation(oid, "public", "citus_tables", 'v', List.of(
+                column("table_name", CitusRelations.REGCLASS), column("citus_table_type", SqlType.TEXT),
+                column("distribution_column", SqlType.TEXT), column("colocation_id", SqlType.INT4),
+                column("table_size", SqlType.TEXT), column("shard_count", SqlType.INT8),
+                column("table_owner", SqlType.NAME), column("access_method", SqlType.NAME)),
+                CitusViews::tables);
+    }
+
+    static CitusRelation citusShards(int oid) {
+        return new CitusRelation(oid, "public", "citus_shards", 'v', List.of(
+                column("table_name", CitusRelations.REGCLASS), column("shardid", SqlType.INT8),
+                column("shard_name", SqlType.TEXT), column("citus_table_type", SqlType.TEXT),
+                column("colocation_id", SqlType.INT4), column("nodename", SqlType.TEXT),
+                column("nodeport", SqlType.INT4), column("shard_size", SqlType.INT8)),
+                CitusViews::shards);
+    }
+
+    /** The Citus tables other than Citus local ones, ordered by name as text. */
+    private static List<DistributedTable> listed(DatabaseCatalog objects) {
+        List<DistributedTable> tables = new ArrayList<>();
+        for (DistributedTable t : objects.distributedTables()) {
+            if (!ShardNaming.tableType(objects, t).equals("local") && objects.relation(t.relationOid()) != null) {
+                tables.add(t);
+            }
+        }
+        tables.sort(Comparator.comparing(t -> objects.relation(t.relationOid()).name()));
+        return tables;
+    }
+
+    private static List<Object[]> tables(SystemContext context) {
+        Catalog catalog = context.catalog();
+        DatabaseCatalog objects = CitusRelations.objects(context);
+        List<Object[]> rows = new ArrayList<>();
+        for (DistributedTable t : listed(objects)) {
+            Table shell = (Table) objects.relation(t.relationOid());
+            long size = 0;
+            for (Shard s : objects.shards(t.relationOid())) {
+                if (objects.hasPlacement(s.shardId(), context.localGroupId())) {
+                    size += totalSize(context, objects, s);
+                }
+            }
+            Role owner = catalog.role(shell.ownerOid());
+            rows.add(new Object[] {(long) t.relationOid(), ShardNaming.tableType(objects, t),
+                    t.hasDistributionColumn() ? shell.column(t.distributionAttnum()).name() : "<none>", t.colocationId(),
+                    SizeFunctions.pretty(size), (long) objects.shards(t.relationOid()).size(),
+                    owner == null ? null : owner.name(), shell.accessMethod()});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> shards(SystemContext context) {
+        Catalog catalog = context.catalog();
+        DatabaseCatalog objects = CitusRelations.objects(context);
+        List<Object[]> rows = new ArrayList<>();
+        for (DistributedTable t : listed(objects)) {
+            Table shell = (Table) objects.relation(t.relationOid());
+            String type = ShardNaming.tableType(objects, t);
+            for (Shard s : objects.shards(t.relationOid())) {
+                for (ShardPlacement p : objects.placements(s.shardId())) {
+                    if (p.shardState() != 1) {
+                        continue;
+                    }
+                    ClusterNode node = catalog.nodeOfGroup(p.groupId());
+                    Long size = p.groupId() == context.localGroupId() ? totalSize(context, objects, s) : null;
+                    rows.add(new Object[] {(long) t.relationOid(), s.shardId(),
+                            ShardNaming.shardName(objects, shell, s.shardId(), true), type, t.colocationId(),
+                            node == null ? null : node.nodeName(), node == null ? null : node.nodePort(), size});
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The bytes of a shard relation and its indexes in this node's store. */
+    private static long totalSize(SystemContext context, DatabaseCatalog objects, Shard shard) {
+        long size = context.sizes().relationSize(shard.shardRelationOid());
+        for (Index index : objects.indexesOf(shard.shardRelationOid())) {
+            size += context.sizes().relationSize(index.oid());
+        }
+        return size;
+    }
+}

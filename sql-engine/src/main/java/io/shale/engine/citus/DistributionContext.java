@@ -1,0 +1,56 @@
+package io.shale.engine.citus;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.CatalogEditor;
+import io.shale.common.types.FormatSettings;
+import io.shale.engine.exec.TableAccess;
+import io.shale.engine.session.Notice;
+import io.shale.storage.Transaction;
+
+import java.util.List;
+
+/**
+ * What the Citus table functions need of the session calling them: its catalog change, its
+ * store transaction, notices and settings. Implemented by the engine's session state; must not
+ * be kept beyond the call.
+ */
+public interface DistributionContext {
+    /** The catalog the session sees, its own uncommitted DDL included. */
+    Catalog catalog();
+
+    int databaseOid();
+
+    /** Starts (or continues) the transaction's catalog change, taking the node's DDL lock. */
+    CatalogEditor editCatalog();
+
+    /** Records the catalog the change made, visible to the session's later statements. */
+    void catalogChanged(Catalog next);
+
+    void notice(Notice notice);
+
+    /** The session's store transaction. */
+    Transaction transaction();
+
+    /** The node's row and index access. */
+    TableAccess tableAccess();
+
+    /** Frees the store ranges of storage ids once the transaction commits. */
+    void freeStorageAfterCommit(List<Long> storageIds);
+
+    /** A setting's value, or null when unset and {@code missingOk}. */
+    String setting(String name, boolean missingOk);
+
+    /** The group id of this node (0 on the coordinator and on a node outside a cluster). */
+    int localGroupId();
+
+    /** The effective search path, implicit schemas included when asked. */
+    List<String> currentSchemas(boolean includeImplicit);
+
+    FormatSettings formatSettings();
+
+    /** The bytes a table's or index's data takes in this node's store. */
+    long relationSize(int relationOid);
+
+    /** Throws 57014 when the statement was cancelled or timed out. */
+    void checkInterrupted();
+}

@@ -1,0 +1,94 @@
+package io.shale.engine.citus;
+
+import io.shale.catalog.Column;
+import io.shale.catalog.Constraint;
+import io.shale.catalog.DatabaseCatalog;
+import io.shale.catalog.Index;
+import io.shale.catalog.Table;
+import io.shale.catalog.distribution.DistributedTable;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeNames;
+import io.shale.common.types.TypeOids;
+
+/** Citus's checks on distribution columns and on the indexes and constraints of hash tables, with its texts. */
+final class DistributionRules {
+    /** pg_collation oid of the database default collation. */
+    static final int DEFAULT_COLLATION = 100;
+    /** pg_collation oid of "C", the collation of {@code name}. */
+    static final int C_COLLATION = 950;
+
+    static final String UNIQUE_DETAIL = "Distributed relations cannot have UNIQUE, EXCLUDE, or PRIMARY KEY constraints"
+            + " that do not include the partition column (with an equality operator if EXCLUDE).";
+
+    private DistributionRules() {
+    }
+
+    /** The collation oid Citus records for a distribution column of this type (0 when not collatable). */
+    static int collation(SqlType type) {
+        return switch (type.oid()) {
+            case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.BPCHAR -> DEFAULT_COLLATION;
+            case TypeOids.NAME -> C_COLLATION;
+            default -> 0;
+        };
+    }
+
+    /** Fails as Citus does when a column cannot be a hash distribution column. */
+    static void checkDistributionColumn(Table table, Column column) {
+        SqlType type = column.type();
+        if (!hashable(type)) {
+            throw new ShaleException(ErrorCode.UNDEFINED_FUNCTION, "could not identify a hash function for type "
+                    + TypeNames.format(SqlType.of(type.oid())))
+                    .withDetail("Partition column types must have a hash function defined to use hash partitioning.");
+        }
+        if (column.generatedSql() != null) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot distribute relation: " + table.name())
+                    .withDetail("Distribution column must not use GENERATED ALWAYS AS (...) STORED.");
+        }
+    }
+
+    private static boolean hashable(SqlType type) {
+        return switch (type.oid()) {
+            case TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.OID, TypeOids.BOOL, TypeOids.CHAR, TypeOids.TEXT,
+                 TypeOids.VARCHAR, TypeOids.NAME, TypeOids.BPCHAR, TypeOids.BYTEA, TypeOids.DATE, TypeOids.TIME,
+                 TypeOids.TIMESTAMP, TypeOids.TIMESTAMPTZ, TypeOids.UUID, TypeOids.FLOAT4, TypeOids.FLOAT8,
+                 TypeOids.NUMERIC, TypeOids.JSONB, TypeOids.INTERVAL, TypeOids.TIMETZ, TypeOids.INET,
+                 TypeOids.CIDR -> true;
+            default -> type.isArray() && type.oid() != TypeOids.INT2VECTOR && type.oid() != TypeOids.OIDVECTOR
+                    && hashable(type.elementType());
+        };
+    }
+
+    /**
+     * Refuses unique indexes and UNIQUE / PRIMARY KEY constraints of a hash-distributed table that do not
+     * include its distribution column.
+     */
+    static void checkUniqueness(DatabaseCatalog objects, Table shell, DistributedTable table) {
+        if (!table.isHashDistributed() || !table.hasDistributionColumn()) {
+            return;
+        }
+        for (Index index : objects.indexesOf(shell.oid())) {
+            if (!index.unique() || includesColumn(index, table.distributionAttnum())) {
+                continue;
+            }
+            for (Constraint c : objects.constraintsOf(shell.oid())) {
+                if (c.indexOid() == index.oid()) {
+                    throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create constraint on \""
+                            + shell.name() + "\"").withDetail(UNIQUE_DETAIL);
+                }
+            }
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "creating unique indexes on non-partition columns is currently unsupported");
+        }
+    }
+
+    private static boolean includesColumn(Index index, int attnum) {
+        for (int i = 0; i < index.keyCount(); i++) {
+            if (index.keys().get(i).attnum() == attnum) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
