@@ -57,6 +57,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timers;
     private final Instant startTime = Instant.now();
+    private volatile io.shale.engine.distributed.ClusterHooks cluster = io.shale.engine.distributed.ClusterHooks.SINGLE_NODE;
 
     /**
      * An engine over {@code store}: reads the catalog and the sequence positions the store holds
@@ -135,6 +136,16 @@ public final class Engine implements SessionService, AutoCloseable {
 
     void closed(EngineSession session) {
         sessions.remove(session.processId());
+    }
+
+    /** Makes this engine a node of a cluster; set by the node before it accepts sessions. */
+    public void setCluster(io.shale.engine.distributed.ClusterHooks hooks) {
+        this.cluster = java.util.Objects.requireNonNull(hooks, "hooks");
+    }
+
+    /** The cluster this engine is a node of ({@link io.shale.engine.distributed.ClusterHooks#SINGLE_NODE} alone). */
+    public io.shale.engine.distributed.ClusterHooks cluster() {
+        return cluster;
     }
 
     Collection<EngineSession> sessions() {
