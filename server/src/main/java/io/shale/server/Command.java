@@ -11,8 +11,11 @@ sealed interface Command {
     record RunNode(NodeConfig config) implements Command {
     }
 
-    /** {@code start}: run the embedded default installation in the foreground. */
-    record Start(NodeConfig config) implements Command {
+    /**
+     * {@code start}: run the embedded default installation in the foreground, a coordinator and
+     * {@code workers} workers; {@code config} is the coordinator's (data folder: the root).
+     */
+    record Start(NodeConfig config, int workers) implements Command {
     }
 
     /** A command line that could not be understood; {@code message} says why. */

@@ -19,9 +19,10 @@ public final class Main {
             System.setProperty(CARRIER_THREADS_PROPERTY, Integer.toString(carrierThreads()));
         }
         NodeRunner runner = new NodeRunner(System.out, System.err, new PgWireAssembly());
-        switch (runner.launch(List.of(args))) {
+        switch (runner.launch(List.of(args), System.getenv())) {
             case NodeRunner.Outcome.Exit(int status) -> System.exit(status);
             case NodeRunner.Outcome.Running(Node node) -> runner.serveUntilShutdown(node);
+            case NodeRunner.Outcome.RunningCluster(LocalCluster cluster) -> runner.serveUntilShutdown(cluster);
         }
     }
 

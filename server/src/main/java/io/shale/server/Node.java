@@ -1,17 +1,25 @@
 package io.shale.server;
 
+import io.shale.cluster.node.CatalogSync;
+import io.shale.cluster.node.ClusterCalls;
+import io.shale.cluster.node.ClusterEndpoint;
+import io.shale.cluster.node.Membership;
+import io.shale.cluster.rpc.NetworkPartitions;
+import io.shale.cluster.rpc.NodeAddress;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.Engine;
 import io.shale.engine.EngineConfig;
 import io.shale.storage.KeyValueStore;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 
 /**
- * One Shale node: its data directory, log, store, engine and PostgreSQL endpoint. The constructor
+ * One Shale node: its data directory, log, store, engine, internal RPC (on the PostgreSQL port, see
+ * cluster/README.md) and PostgreSQL endpoint. The constructor
  * does no I/O; {@link #start()} starts the parts in dependency order and {@link #close()} stops
  * them in reverse. Several nodes may run in one JVM, each on its own data directory.
  *
@@ -20,20 +28,33 @@ import java.util.logging.Level;
 public final class Node implements AutoCloseable {
     private enum State { NEW, RUNNING, CLOSED }
 
+    /** Deadline of one metadata-sync call. */
+    private static final Duration SYNC_DEADLINE = Duration.ofSeconds(30);
+
     private final NodeConfig config;
     private final NodeAssembly assembly;
+    private final NetworkPartitions partitions;
     private State state = State.NEW;
     private DataDirectory data;
     private NodeLog log;
     private KeyValueStore store;
     private Engine engine;
     private ClientListener listener;
+    private ClusterEndpoint endpoint;
+    private CatalogSync sync;
     private Map<String, String> settings = Map.of();
     private int port;
 
+    /** A node of its own: no other node of this JVM shares its fault injection. */
     public Node(NodeConfig config, NodeAssembly assembly) {
+        this(config, assembly, new NetworkPartitions());
+    }
+
+    /** A node whose internal traffic follows {@code partitions} (shared by the nodes of a LocalCluster). */
+    public Node(NodeConfig config, NodeAssembly assembly, NetworkPartitions partitions) {
         this.config = config;
         this.assembly = assembly;
+        this.partitions = partitions;
     }
 
     /**
@@ -58,8 +79,15 @@ public final class Node implements AutoCloseable {
             log.logger().info(() -> "starting node in data directory \"" + data.root() + "\"");
             store = assembly.store(config, settings);
             engine = new Engine(new EngineConfig(settings), store);
-            listener = assembly.listener(config, settings, engine);
+            endpoint = new ClusterEndpoint(config.clusterSecret(), config.tlsEnabled(), null, partitions);
+            Membership membership = MembershipFile.load(data.root());
+            sync = new CatalogSync(endpoint, engine.replica(), membership, engine::executeForwarded, SYNC_DEADLINE);
+            listener = assembly.listener(config, settings, engine, endpoint);
             port = listener.start();
+            NodeAddress self = new NodeAddress(config.host(), port);
+            endpoint.start(self);
+            engine.setCluster(new NodeClusterHooks(sync, self));
+            catchUp(membership);
             log.logger().info(() -> "listening on " + config.host() + ":" + port);
         } catch (RuntimeException e) {
             if (log != null) {
@@ -67,6 +95,19 @@ public final class Node implements AutoCloseable {
             }
             stopParts(e);
             throw e;
+        }
+    }
+
+    /** A worker pulls the coordinator's catalog at start; an unreachable coordinator is only logged. */
+    private void catchUp(Membership membership) {
+        NodeAddress coordinator = membership.coordinator();
+        if (coordinator == null || !endpoint.hasSecret()) {
+            return;
+        }
+        try {
+            sync.pullFrom(coordinator);
+        } catch (ShaleException e) {
+            log.logger().warning(() -> "could not pull the catalog from the coordinator: " + e.getMessage());
         }
     }
 
@@ -97,6 +138,30 @@ public final class Node implements AutoCloseable {
         return port;
     }
 
+    /** Internal calls that carry this node's catalog version (for the cluster's RPC users). */
+    public synchronized ClusterCalls clusterCalls() {
+        requireRunning();
+        return sync.calls();
+    }
+
+    /** This node's internal RPC endpoint (register more methods on it). */
+    public synchronized ClusterEndpoint clusterEndpoint() {
+        requireRunning();
+        return endpoint;
+    }
+
+    /** The node's SQL engine. */
+    public synchronized Engine engine() {
+        requireRunning();
+        return engine;
+    }
+
+    private void requireRunning() {
+        if (state != State.RUNNING) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "node is not running");
+        }
+    }
+
     public NodeConfig config() {
         return config;
     }
@@ -121,16 +186,45 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the node as a crash would (for fault tests): connections and internal RPC end, but the
+     * engine saves nothing and the store is halted without a clean close, so its files stay as a
+     * killed process leaves them. Idempotent with {@link #close()}.
+     */
+    public synchronized void kill() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        stop(endpoint, null);
+        stop(listener, null);
+        if (store != null) {
+            assembly.crash(store);
+        }
+        stop(log, null);
+        stop(data, null);
+        listener = null;
+        endpoint = null;
+        sync = null;
+        engine = null;
+        store = null;
+        log = null;
+        data = null;
+    }
+
     /** Stops every started part in reverse order; returns the first failure with the others suppressed. */
     private RuntimeException stopParts(RuntimeException cause) {
         state = State.CLOSED;
         RuntimeException failure = cause;
+        failure = stop(endpoint, failure);
         failure = stop(listener, failure);
         failure = stop(engine, failure);
         failure = stop(store, failure);
         failure = stop(log, failure);
         failure = stop(data, failure);
         listener = null;
+        endpoint = null;
+        sync = null;
         engine = null;
         store = null;
         log = null;

@@ -1,5 +1,6 @@
 package io.shale.server;
 
+import io.shale.cluster.node.ClusterEndpoint;
 import io.shale.engine.session.SessionService;
 import io.shale.storage.KeyValueStore;
 
@@ -20,4 +21,20 @@ public interface NodeAssembly {
 
     /** The endpoint through which clients reach {@code sessions}. */
     ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions);
+
+    /**
+     * The endpoint through which clients reach {@code sessions} and other nodes reach
+     * {@code cluster} (internal connections on the same port); this default ignores the cluster.
+     */
+    default ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions,
+                                    ClusterEndpoint cluster) {
+        return listener(config, settings, sessions);
+    }
+
+    /**
+     * Halts {@code store} as a killed process would leave it: no flush, no clean close (LocalCluster's
+     * kill). This default leaves the store open and untouched.
+     */
+    default void crash(KeyValueStore store) {
+    }
 }

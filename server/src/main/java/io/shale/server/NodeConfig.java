@@ -1,5 +1,6 @@
 package io.shale.server;
 
+import io.shale.cluster.rpc.ClusterSecret;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 
@@ -21,9 +22,11 @@ import java.util.Objects;
  * @param tlsCertificate PEM certificate chain for TLS, or {@code null} for no TLS
  * @param tlsKey PEM private key of {@code tlsCertificate}, or {@code null} for no TLS
  * @param authMethod how every client must authenticate
+ * @param clusterSecret the cluster secret ({@code --cluster-secret-file} or {@code SHALE_CLUSTER_SECRET}),
+ *     or {@code null}: the node then refuses internal calls and cannot join a cluster
  */
 public record NodeConfig(String host, int port, Path dataDirectory, Map<String, String> settings,
-                         Path tlsCertificate, Path tlsKey, AuthMethod authMethod) {
+                         Path tlsCertificate, Path tlsKey, AuthMethod authMethod, ClusterSecret clusterSecret) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5432;
 
@@ -34,18 +37,36 @@ public record NodeConfig(String host, int port, Path dataDirectory, Map<String, 
         settings = lowerCaseNames(settings);
     }
 
+    /** A node without a cluster secret. */
+    public NodeConfig(String host, int port, Path dataDirectory, Map<String, String> settings,
+                      Path tlsCertificate, Path tlsKey, AuthMethod authMethod) {
+        this(host, port, dataDirectory, settings, tlsCertificate, tlsKey, authMethod, null);
+    }
+
     /** A node on 127.0.0.1:5432 with no settings, no TLS and trust authentication. */
     public static NodeConfig defaults(Path dataDirectory) {
         return new NodeConfig(DEFAULT_HOST, DEFAULT_PORT, dataDirectory, Map.of(), null, null,
-                AuthMethod.TRUST);
+                AuthMethod.TRUST, null);
     }
 
     public NodeConfig withPort(int newPort) {
-        return new NodeConfig(host, newPort, dataDirectory, settings, tlsCertificate, tlsKey, authMethod);
+        return new NodeConfig(host, newPort, dataDirectory, settings, tlsCertificate, tlsKey, authMethod, clusterSecret);
     }
 
     public NodeConfig withSettings(Map<String, String> newSettings) {
-        return new NodeConfig(host, port, dataDirectory, newSettings, tlsCertificate, tlsKey, authMethod);
+        return new NodeConfig(host, port, dataDirectory, newSettings, tlsCertificate, tlsKey, authMethod, clusterSecret);
+    }
+
+    public NodeConfig withClusterSecret(ClusterSecret secret) {
+        return new NodeConfig(host, port, dataDirectory, settings, tlsCertificate, tlsKey, authMethod, secret);
+    }
+
+    public NodeConfig withHost(String newHost) {
+        return new NodeConfig(newHost, port, dataDirectory, settings, tlsCertificate, tlsKey, authMethod, clusterSecret);
+    }
+
+    public NodeConfig withDataDirectory(Path directory) {
+        return new NodeConfig(host, port, directory, settings, tlsCertificate, tlsKey, authMethod, clusterSecret);
     }
 
     public boolean tlsEnabled() {

@@ -1,9 +1,11 @@
 package io.shale.server;
 
+import io.shale.cluster.rpc.ClusterSecret;
 import io.shale.common.error.ShaleException;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** What {@link Main} does, minus the process-wide parts: parse, start, report. */
@@ -19,6 +21,9 @@ final class NodeRunner {
 
         record Running(Node node) implements Outcome {
         }
+
+        record RunningCluster(LocalCluster cluster) implements Outcome {
+        }
     }
 
     private final PrintStream out;
@@ -33,7 +38,12 @@ final class NodeRunner {
 
     /** Runs the command; a node command returns once the node listens and "ready" is printed. */
     Outcome launch(List<String> args) {
-        return switch (CommandLine.parse(args)) {
+        return launch(args, Map.of());
+    }
+
+    /** {@link #launch(List)} with the process environment (for {@code SHALE_CLUSTER_SECRET}). */
+    Outcome launch(List<String> args, Map<String, String> environment) {
+        return switch (CommandLine.parse(args, environment)) {
             case Command.Help() -> {
                 out.print(CommandLine.USAGE);
                 yield new Outcome.Exit(EXIT_OK);
@@ -44,8 +54,39 @@ final class NodeRunner {
                 yield new Outcome.Exit(EXIT_USAGE);
             }
             case Command.RunNode(NodeConfig config) -> startNode(config);
-            case Command.Start(NodeConfig config) -> startNode(config);
+            case Command.Start(NodeConfig config, int workers) -> startCluster(config, workers);
         };
+    }
+
+    /** The embedded default: a coordinator and {@code workers} workers in this JVM, secret kept in the data folder. */
+    private Outcome startCluster(NodeConfig config, int workers) {
+        LocalCluster cluster;
+        try {
+            ClusterSecret secret = config.clusterSecret() != null ? config.clusterSecret()
+                    : StartSecret.loadOrCreate(config.dataDirectory());
+            cluster = LocalCluster.builder().nodes(workers + 1).dataDirectory(config.dataDirectory())
+                    .basePort(config.port()).host(config.host()).secret(secret).settings(config.settings())
+                    .template(config).assembly(assembly).start();
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        out.println("Shale ready on " + config.host() + ":" + cluster.port(0));
+        for (int i = 1; i < cluster.size(); i++) {
+            out.println("worker " + i + " ready on " + config.host() + ":" + cluster.port(i));
+        }
+        out.flush();
+        return new Outcome.RunningCluster(cluster);
+    }
+
+    private Outcome failed(RuntimeException e) {
+        err.println("shale: " + (e.getMessage() == null ? "could not start the node" : e.getMessage()));
+        if (e instanceof ShaleException shale && shale.detail() != null) {
+            err.println("DETAIL:  " + shale.detail());
+        }
+        if (e instanceof ShaleException shale && shale.hint() != null) {
+            err.println("HINT:  " + shale.hint());
+        }
+        return new Outcome.Exit(EXIT_FAILED);
     }
 
     private Outcome startNode(NodeConfig config) {
@@ -53,14 +94,7 @@ final class NodeRunner {
         try {
             node.start();
         } catch (RuntimeException e) {
-            err.println("shale: " + (e.getMessage() == null ? "could not start the node" : e.getMessage()));
-            if (e instanceof ShaleException shale && shale.detail() != null) {
-                err.println("DETAIL:  " + shale.detail());
-            }
-            if (e instanceof ShaleException shale && shale.hint() != null) {
-                err.println("HINT:  " + shale.hint());
-            }
-            return new Outcome.Exit(EXIT_FAILED);
+            return failed(e);
         }
         out.println("Shale ready on " + config.host() + ":" + node.port());
         out.flush();
@@ -71,11 +105,11 @@ final class NodeRunner {
      * Blocks until the JVM is asked to stop (SIGTERM, SIGINT), then closes the node and ends the
      * process with status 0, as PostgreSQL does on a fast shutdown.
      */
-    void serveUntilShutdown(Node node) throws InterruptedException {
+    void serveUntilShutdown(AutoCloseable node) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                node.close();
+                closeQuietly(node);
                 out.println("Shale stopped");
                 out.flush();
             } finally {
@@ -84,5 +118,13 @@ final class NodeRunner {
             }
         }, "shale-shutdown"));
         stopped.await();
+    }
+
+    private void closeQuietly(AutoCloseable running) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            err.println("shale: " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.shale.server;
 
+import io.shale.cluster.node.ClusterEndpoint;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.engine.session.SessionService;
 import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyValueStore;
@@ -42,8 +45,18 @@ public final class PgWireAssembly implements NodeAssembly {
 
     @Override
     public ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions) {
+        return listener(config, settings, sessions, null);
+    }
+
+    /** The PostgreSQL server; internal connections on its port go to {@code cluster} when given. */
+    @Override
+    public ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions,
+                                   ClusterEndpoint cluster) {
         WireConfig wire = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_MAX_MESSAGE_SIZE,
                 config.tlsCertificate(), config.tlsKey(), authRules(config.authMethod()));
+        if (cluster != null) {
+            wire = wire.withInternalAcceptor(cluster::accept);
+        }
         PgServer server = new PgServer(wire, sessions);
         return new ClientListener() {
             @Override
@@ -56,6 +69,24 @@ public final class PgWireAssembly implements NodeAssembly {
                 server.close();
             }
         };
+    }
+
+    /**
+     * Halts the LSM store as a kill would: its committer and maintenance stop, nothing more is
+     * written, the files stay as they are (the store's own crash hook, which it keeps for tests).
+     */
+    @Override
+    public void crash(KeyValueStore store) {
+        if (!(store instanceof LsmKeyValueStore lsm)) {
+            return;
+        }
+        try {
+            java.lang.reflect.Method crash = LsmKeyValueStore.class.getDeclaredMethod("crash");
+            crash.setAccessible(true);
+            crash.invoke(lsm);
+        } catch (ReflectiveOperationException e) {
+            throw new ShaleException(ErrorCode.INTERNAL_ERROR, "could not halt the store: " + e.getMessage(), e);
+        }
     }
 
     /**

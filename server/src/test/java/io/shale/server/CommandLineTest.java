@@ -32,9 +32,25 @@ class CommandLineTest {
 
     @Test
     void startDefaultsToShaleDataInTheCurrentDirectory() {
-        assertThat(parse("start")).isEqualTo(new Command.Start(NodeConfig.defaults(Path.of("shale-data"))));
-        assertThat(parse("start", "--port", "0", "--data", "x"))
-                .isEqualTo(new Command.Start(NodeConfig.defaults(Path.of("x")).withPort(0)));
+        assertThat(parse("start")).isEqualTo(new Command.Start(NodeConfig.defaults(Path.of("shale-data")), 2));
+        assertThat(parse("start", "--port", "0", "--data", "x", "--workers", "3"))
+                .isEqualTo(new Command.Start(NodeConfig.defaults(Path.of("x")).withPort(0), 3));
+    }
+
+    @Test
+    void theClusterSecretComesFromAFileOrTheEnvironment(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path file = temp.resolve("secret");
+        java.nio.file.Files.writeString(file, "0123456789abcdef0123\n");
+        Command fromFile = parse("node", "--data", "d", "--cluster-secret-file", file.toString());
+        assertThat(((Command.RunNode) fromFile).config().clusterSecret().text()).isEqualTo("0123456789abcdef0123");
+        Command fromEnvironment = CommandLine.parse(List.of("node", "--data", "d"),
+                Map.of(CommandLine.SECRET_VARIABLE, "abcdefghijklmnopqrstuvwxyz"));
+        assertThat(((Command.RunNode) fromEnvironment).config().clusterSecret().text()).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+        assertThat(((Command.RunNode) parse("node", "--data", "d")).config().clusterSecret()).isNull();
+        assertThat(parse("node", "--data", "d", "--cluster-secret-file", temp.resolve("missing").toString()))
+                .isInstanceOf(Command.Invalid.class);
+        assertThat(parse("node", "--data", "d", "--workers", "2"))
+                .isEqualTo(new Command.Invalid("option --workers belongs to start"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class NodeRunnerTest {
 
     @Test
     void aNodeThatCannotStartReportsWhyWithStatus1() {
-        try (Node holder = new Node(NodeConfig.defaults(temp).withPort(0), new FakeAssembly())) {
+        try (Node holder = new Node(NodeConfig.defaults(temp.resolve("node-0")).withPort(0), new FakeAssembly())) {
             holder.start();
             assertThat(runner.launch(List.of("start", "--port", "0", "--data", temp.toString())))
                     .isEqualTo(new NodeRunner.Outcome.Exit(1));

@@ -57,6 +57,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timers;
     private final Instant startTime = Instant.now();
+    private final ReplicatedCatalog replica = new ReplicatedCatalog(this);
     private volatile io.shale.engine.distributed.ClusterHooks cluster = io.shale.engine.distributed.ClusterHooks.SINGLE_NODE;
 
     /**
@@ -68,24 +69,39 @@ public final class Engine implements SessionService, AutoCloseable {
         this.config = config;
         this.store = store;
         this.catalogStore = new CatalogStore(store);
-        Catalog stored = catalogStore.load();
+        Catalog loaded = catalogStore.load();
+        Catalog stored = io.shale.engine.citus.CitusTypes.ensure(loaded);
+        if (stored != loaded) {
+            catalogStore.commit(stored);
+        }
         this.catalog = new AtomicReference<>(stored);
         this.sequences = new SequenceValues(store);
         sequences.load(stored);
         catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
-                io.shale.engine.citus.CitusRelations.all());
+                extraRelations());
         CatalogServices services = new CatalogServices(this::procs,
                 new StoreRelationSizes(this, null, 0), systemCatalog.deparser(), systemCatalog, startTime);
+        List<io.shale.engine.system.CatalogFunction> catalogFunctions = new java.util.ArrayList<>(CatalogFunctions.definitions(services));
+        catalogFunctions.addAll(io.shale.engine.citus.NodeFunctions.definitions(stored,
+                context -> new CitusNodeSession(this, (SessionState) context)));
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
-                CatalogFunctionAdapter.adapt(CatalogFunctions.definitions(services)));
+                CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
         this.functions = new FunctionRegistry(extraFunctions);
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
         new io.shale.grammar.SqlParser().parseStatement("SELECT a FROM t WHERE b = $1 ORDER BY 1 LIMIT 1");
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("shale-timers").factory());
+    }
+
+    /** Citus's metadata relations (distribution metadata and node relations). */
+    private List<io.shale.engine.system.SystemRelation> extraRelations() {
+        List<io.shale.engine.system.SystemRelation> relations = new java.util.ArrayList<>(
+                io.shale.engine.citus.CitusRelations.all());
+        relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
+        return relations;
     }
 
     @Override
@@ -172,8 +188,31 @@ public final class Engine implements SessionService, AutoCloseable {
 
     /** Stores and publishes a catalog change made outside any transaction (the caller holds the DDL lock). */
     void commitCatalog(Catalog next) {
-        catalogStore.commit(next);
+        cluster.stageCatalog(next);
+        try {
+            catalogStore.commit(next);
+        } catch (RuntimeException e) {
+            cluster.abortCatalog(next);
+            throw e;
+        }
         publish(next);
+        cluster.publishCatalog(next);
+    }
+
+    /** Frees the storage ranges no relation of {@code next} uses (after a replicated catalog switch). */
+    void freeUnusedRanges(Catalog next) {
+        catalogStore.freeUnusedRanges(next);
+    }
+
+    /** This node's side of metadata sync, for the cluster's RPC handlers. */
+    public io.shale.cluster.node.CatalogReplica replica() {
+        return replica;
+    }
+
+    /** Runs a catalog-changing statement that a worker forwarded, as a session of its role would here. */
+    public io.shale.cluster.node.ForwardedStatement.Result executeForwarded(
+            io.shale.cluster.node.ForwardedStatement statement) {
+        return ForwardedStatements.execute(this, statement);
     }
 
     Semaphore ddlLock() {

@@ -366,18 +366,23 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         Transaction t = transaction;
         transaction = null;
         mode = Mode.NONE;
+        Catalog staged = null;
         try {
             if (transactionCatalog != null) {
                 if (t == null) {
                     throw new ShaleException(ErrorCode.INTERNAL_ERROR, "catalog change without a transaction");
                 }
                 engine.writeCatalog(t, transactionCatalog);
+                engine.cluster().stageCatalog(transactionCatalog);
+                staged = transactionCatalog;
             }
             if (t != null) {
                 t.commit();
             }
             if (transactionCatalog != null) {
+                staged = null;
                 engine.publish(transactionCatalog);
+                engine.cluster().publishCatalog(transactionCatalog);
             }
             for (Runnable r : onCommit) {
                 r.run();
@@ -386,6 +391,9 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         } catch (RuntimeException e) {
             if (t != null) {
                 t.rollback();
+            }
+            if (staged != null) {
+                engine.cluster().abortCatalog(staged);
             }
             discardSequencesOf(null);
             session.settings.rollbackTransaction();

@@ -169,7 +169,8 @@ final class StatementExecutor {
             case PrepareTransaction s -> new PreparedTransactions(engine, session).prepare(s.transactionId());
             case CommitPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), true);
             case RollbackPrepared s -> new PreparedTransactions(engine, session).finish(s.transactionId(), false);
-            default -> ddl.run(statement);
+            default -> engine.cluster().isCoordinator() ? ddl.run(statement)
+                    : DdlForwarding.forward(engine, session, statement, portal.prepared.sql);
         };
     }
 

@@ -27,4 +27,39 @@ public interface ClusterHooks {
     default TaskRunner taskRunner(SessionContextView session, TaskRunner local) {
         return local;
     }
+
+    /**
+     * Metadata sync, phase one: called on the coordinator when a transaction that changed the catalog is about to
+     * commit (its catalog written, the DDL lock held); ships {@code next} to every other active node. Throws to fail
+     * the commit, with nothing applied anywhere.
+     */
+    default void stageCatalog(io.shale.catalog.Catalog next) {
+    }
+
+    /** Metadata sync, phase two: the local commit succeeded; the other nodes switch to {@code next}. */
+    default void publishCatalog(io.shale.catalog.Catalog next) {
+    }
+
+    /** The local commit of a staged catalog failed: the other nodes drop it. */
+    default void abortCatalog(io.shale.catalog.Catalog next) {
+    }
+
+    /**
+     * Sends a catalog-changing statement issued on this worker to the coordinator and waits until this node has the
+     * catalog the statement made; returns the command tag.
+     */
+    default io.shale.cluster.node.ForwardedStatement.Result forwardDdl(io.shale.cluster.node.ForwardedStatement statement) {
+        throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+                "forwarding DDL to the coordinator is not supported on a node outside a cluster");
+    }
+
+    /**
+     * Makes the node at {@code host:port} a member of group {@code groupId} and ships it {@code catalog}
+     * (citus_add_node, citus_activate_node); fails as Citus does when the node cannot be reached.
+     */
+    default void joinNode(String host, int port, int groupId, io.shale.catalog.Catalog catalog) {
+        throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.CONNECTION_FAILURE,
+                "connection to the remote node " + host + ":" + port
+                        + " failed with the following error: this node has no cluster secret");
+    }
 }

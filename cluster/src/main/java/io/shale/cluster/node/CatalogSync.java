@@ -1,0 +1,187 @@
+package io.shale.cluster.node;
+
+import io.shale.cluster.rpc.NodeAddress;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Metadata sync over internal RPC (CLUSTER.md, point 3): the node-side handlers of
+ * {@code catalog.stage/publish/abort/pull}, {@code node.join} and {@code ddl.forward}, and the
+ * coordinator-side calls that ship a catalog to other nodes in two phases. A node that learns of
+ * a newer catalog version from any internal request pulls the catalog from the sender.
+ * Thread-safe.
+ */
+public final class CatalogSync implements ClusterCalls.CatalogVersions {
+    public static final String STAGE = "catalog.stage";
+    public static final String PUBLISH = "catalog.publish";
+    public static final String ABORT = "catalog.abort";
+    public static final String PULL = "catalog.pull";
+    public static final String JOIN = "node.join";
+    public static final String FORWARD = "ddl.forward";
+
+    private final ClusterCalls calls;
+    private final CatalogReplica replica;
+    private final Membership membership;
+    private final Duration deadline;
+
+    /**
+     * Registers the handlers on {@code endpoint}; {@code forwarded} runs DDL sent by workers
+     * (only the coordinator accepts it).
+     */
+    public CatalogSync(ClusterEndpoint endpoint, CatalogReplica replica, Membership membership,
+                       ForwardedStatement.Executor forwarded, Duration deadline) {
+        this.calls = new ClusterCalls(endpoint, this);
+        this.replica = replica;
+        this.membership = membership;
+        this.deadline = deadline;
+        calls.serveWithoutCatchUp(STAGE, (context, payload) -> {
+            replica.stage(payload);
+            return done(new byte[0]);
+        });
+        calls.serveWithoutCatchUp(PUBLISH, (context, payload) -> {
+            replica.publish(SyncMessages.readVersion(payload));
+            return done(new byte[0]);
+        });
+        calls.serveWithoutCatchUp(ABORT, (context, payload) -> {
+            replica.abort(SyncMessages.readVersion(payload));
+            return done(new byte[0]);
+        });
+        calls.serveWithoutCatchUp(PULL, (context, payload) -> done(replica.encodedCatalog()));
+        calls.serveWithoutCatchUp(JOIN, (context, payload) -> {
+            SyncMessages.Join join = SyncMessages.readJoin(payload);
+            replica.replace(join.catalog());
+            membership.join(join.group(), context.caller());
+            return done(new byte[0]);
+        });
+        calls.serve(FORWARD, (context, payload) -> {
+            if (!membership.isCoordinator()) {
+                throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "operation is not allowed on this node")
+                        .withHint("Connect to the coordinator and run it again.");
+            }
+            ForwardedStatement.Result result = forwarded.execute(SyncMessages.readForward(payload));
+            return done(SyncMessages.forwardResult(result));
+        });
+    }
+
+    /** Calls that carry this node's catalog version (for other internal RPC users). */
+    public ClusterCalls calls() {
+        return calls;
+    }
+
+    public Membership membership() {
+        return membership;
+    }
+
+    @Override
+    public long catalogVersion() {
+        return replica.catalogVersion();
+    }
+
+    @Override
+    public void catchUp(NodeAddress holder, long version) {
+        if (replica.catalogVersion() >= version) {
+            return;
+        }
+        pullFrom(holder);
+    }
+
+    /** Pulls the catalog of {@code holder} and installs it when it is newer than this node's. */
+    public void pullFrom(NodeAddress holder) {
+        replica.install(remote(holder, PULL, new byte[0]));
+    }
+
+    /**
+     * Phase one on every target at once; when any fails, the others are aborted and the failure is
+     * thrown (an unreachable node as Citus reports it).
+     */
+    public void stage(List<NodeAddress> targets, byte[] catalog, long version) {
+        List<CompletableFuture<byte[]>> pending = new ArrayList<>();
+        for (NodeAddress target : targets) {
+            pending.add(calls.call(target, STAGE, catalog, deadline));
+        }
+        ShaleException failure = null;
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                ClusterCalls.await(pending.get(i));
+            } catch (ShaleException e) {
+                if (failure == null) {
+                    failure = remoteFailure(targets.get(i), e);
+                }
+            }
+        }
+        if (failure != null) {
+            abort(targets, version);
+            throw failure;
+        }
+    }
+
+    /** Phase two on every target; a node that misses it catches up later, so failures are ignored. */
+    public void publish(List<NodeAddress> targets, long version) {
+        broadcast(targets, PUBLISH, SyncMessages.version(version));
+    }
+
+    /** Drops a staged catalog on every target, ignoring nodes that cannot be reached. */
+    public void abort(List<NodeAddress> targets, long version) {
+        broadcast(targets, ABORT, SyncMessages.version(version));
+    }
+
+    /** Adds {@code target} to the cluster as group {@code group}, shipping it {@code catalog}. */
+    public void join(NodeAddress target, int group, byte[] catalog) {
+        remote(target, JOIN, SyncMessages.join(group, catalog));
+    }
+
+    /** Runs {@code statement} on the coordinator, then waits until this node has its catalog. */
+    public ForwardedStatement.Result forward(ForwardedStatement statement) {
+        NodeAddress coordinator = membership.coordinator();
+        if (coordinator == null) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "this node has no coordinator");
+        }
+        ForwardedStatement.Result result = SyncMessages.readForwardResult(
+                ClusterCalls.await(calls.call(coordinator, FORWARD, SyncMessages.forward(statement), deadline)));
+        if (replica.catalogVersion() < result.catalogVersion()) {
+            pullFrom(coordinator);
+        }
+        return result;
+    }
+
+    private void broadcast(List<NodeAddress> targets, String method, byte[] payload) {
+        List<CompletableFuture<byte[]>> pending = new ArrayList<>();
+        for (NodeAddress target : targets) {
+            pending.add(calls.call(target, method, payload, deadline));
+        }
+        for (CompletableFuture<byte[]> call : pending) {
+            try {
+                ClusterCalls.await(call);
+            } catch (ShaleException ignored) {
+                // the node pulls the catalog when it next hears of a newer version
+            }
+        }
+    }
+
+    private byte[] remote(NodeAddress target, String method, byte[] payload) {
+        try {
+            return calls.callAndWait(target, method, payload, deadline);
+        } catch (ShaleException e) {
+            throw remoteFailure(target, e);
+        }
+    }
+
+    /** A lost or refused connection reads as Citus reports an unreachable node; other errors pass unchanged. */
+    static ShaleException remoteFailure(NodeAddress target, ShaleException e) {
+        String state = e.code().sqlState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57014")) {
+            return new ShaleException(ErrorCode.CONNECTION_FAILURE, "connection to the remote node "
+                    + SyncMessages.describe(target) + " failed with the following error: " + e.getMessage());
+        }
+        return e;
+    }
+
+    private static CompletableFuture<byte[]> done(byte[] answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

@@ -1,0 +1,28 @@
+package io.shale.cluster.node;
+
+import java.util.Map;
+
+/**
+ * A catalog-changing statement issued on a worker and sent to the coordinator ({@code ddl.forward}),
+ * with what the coordinator's session needs to run it as the worker's session would.
+ *
+ * @param role the session's current role
+ * @param database the session's database
+ * @param settings the session's settings that differ from the defaults (search_path among them)
+ * @param sql the statement's text
+ */
+public record ForwardedStatement(String role, String database, Map<String, String> settings, String sql) {
+    public ForwardedStatement {
+        settings = Map.copyOf(settings);
+    }
+
+    /** What the coordinator answers: its catalog version after the statement, and the command tag. */
+    public record Result(long catalogVersion, String commandTag) {
+    }
+
+    /** Runs forwarded statements on the coordinator (the SQL engine implements it). */
+    @FunctionalInterface
+    public interface Executor {
+        Result execute(ForwardedStatement statement);
+    }
+}

@@ -1,0 +1,76 @@
+package io.shale.server;
+
+import io.shale.engine.Engine;
+import io.shale.engine.session.ColumnDescription;
+import io.shale.engine.session.CopyInSource;
+import io.shale.engine.session.Notice;
+import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.Session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs SQL in a node's engine without a connection (LocalCluster's set-up statements). */
+final class LocalSql {
+    private LocalSql() {
+    }
+
+    /** Runs {@code sql} as {@code postgres} in database {@code postgres}; returns the rows. */
+    static List<Object[]> run(Engine engine, String sql) {
+        Session session = engine.open("postgres", "postgres", Map.of(), "local");
+        try {
+            Rows rows = new Rows();
+            session.simpleQuery(sql, rows);
+            return rows.rows;
+        } finally {
+            session.close();
+        }
+    }
+
+    private static final class Rows implements QueryListener {
+        private final List<Object[]> rows = new ArrayList<>();
+
+        @Override
+        public void rowDescription(List<ColumnDescription> columns) {
+        }
+
+        @Override
+        public void row(Object[] values) {
+            rows.add(values.clone());
+        }
+
+        @Override
+        public void commandComplete(String tag) {
+        }
+
+        @Override
+        public void portalSuspended() {
+        }
+
+        @Override
+        public void emptyQuery() {
+        }
+
+        @Override
+        public void notice(Notice notice) {
+        }
+
+        @Override
+        public CopyInSource copyIn(boolean binary, int columnCount) {
+            throw new IllegalStateException("COPY is not used by LocalCluster");
+        }
+
+        @Override
+        public void copyOutStart(boolean binary, int columnCount) {
+        }
+
+        @Override
+        public void copyOutData(byte[] data) {
+        }
+
+        @Override
+        public void copyOutDone() {
+        }
+    }
+}

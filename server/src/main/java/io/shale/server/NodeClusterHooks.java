@@ -1,0 +1,89 @@
+package io.shale.server;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.CatalogCodec;
+import io.shale.catalog.distribution.ClusterNode;
+import io.shale.cluster.node.CatalogSync;
+import io.shale.cluster.node.ForwardedStatement;
+import io.shale.cluster.node.Membership;
+import io.shale.cluster.rpc.NodeAddress;
+import io.shale.engine.distributed.ClusterHooks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cluster as the engine of one node sees it: its group, metadata sync to the other active
+ * nodes when the coordinator commits a catalog change, DDL forwarding from workers, and joining
+ * nodes (CLUSTER.md, points 3 and 8).
+ */
+class NodeClusterHooks implements ClusterHooks {
+    private final CatalogSync sync;
+    private final Membership membership;
+    private final NodeAddress self;
+
+    NodeClusterHooks(CatalogSync sync, NodeAddress self) {
+        this.sync = sync;
+        this.membership = sync.membership();
+        this.self = self;
+    }
+
+    @Override
+    public int localGroupId() {
+        return membership.groupId();
+    }
+
+    @Override
+    public boolean isCoordinator() {
+        return membership.isCoordinator();
+    }
+
+    @Override
+    public void stageCatalog(Catalog next) {
+        List<NodeAddress> targets = targets(next);
+        if (!targets.isEmpty()) {
+            sync.stage(targets, CatalogCodec.encode(next), next.version());
+        }
+    }
+
+    @Override
+    public void publishCatalog(Catalog next) {
+        List<NodeAddress> targets = targets(next);
+        if (!targets.isEmpty()) {
+            sync.publish(targets, next.version());
+        }
+    }
+
+    @Override
+    public void abortCatalog(Catalog next) {
+        List<NodeAddress> targets = targets(next);
+        if (!targets.isEmpty()) {
+            sync.abort(targets, next.version());
+        }
+    }
+
+    @Override
+    public ForwardedStatement.Result forwardDdl(ForwardedStatement statement) {
+        return sync.forward(statement);
+    }
+
+    @Override
+    public void joinNode(String host, int port, int groupId, Catalog catalog) {
+        sync.join(new NodeAddress(host, port), groupId, CatalogCodec.encode(catalog));
+    }
+
+    /** The active nodes of other groups than this one: where a coordinator's catalog goes. */
+    private List<NodeAddress> targets(Catalog next) {
+        List<NodeAddress> targets = new ArrayList<>();
+        if (!membership.isCoordinator()) {
+            return targets;
+        }
+        for (ClusterNode node : next.nodes()) {
+            NodeAddress address = new NodeAddress(node.nodeName(), node.nodePort());
+            if (node.isActive() && node.groupId() != membership.groupId() && !address.equals(self)) {
+                targets.add(address);
+            }
+        }
+        return targets;
+    }
+}
