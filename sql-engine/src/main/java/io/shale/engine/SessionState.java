@@ -6,6 +6,7 @@ import io.shale.catalog.Sequence;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.FormatSettings;
+import io.shale.engine.distributed.SessionContextView;
 import io.shale.engine.function.EvalContext;
 import io.shale.engine.session.Notice;
 import io.shale.storage.Transaction;
@@ -57,6 +58,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private long formatVersion;
     private StatementSettings statementSettings;
     private final List<Notice> notices = new ArrayList<>();
+    private volatile ShaleException cancelReason;
+    private final SessionContextView contextView;
 
     private record SavepointState(String name, int handle, Catalog catalog) {
     }
@@ -64,6 +67,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     SessionState(Engine engine, EngineSession session) {
         this.engine = engine;
         this.session = session;
+        this.contextView = new SessionView(session, this);
     }
 
     char transactionStatus() {
@@ -149,6 +153,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         }
         statementStart = session.queryStart();
         cancelRequested = false;
+        cancelReason = null;
         timedOut = false;
         running = Thread.currentThread();
         long timeoutMs = statementSettings().statementTimeoutMs();
@@ -183,7 +188,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation
                 : isolation(settings.defaultIsolation());
         boolean readOnly = nextReadOnly || settings.defaultReadOnly();
-        transaction = engine.store().begin(options(isolation, readOnly));
+        transaction = new WriteTrackingTransaction(engine.store().begin(options(isolation, readOnly)));
         transactionStart = statementStart;
         queried = false;
         isolationLevel = isolation;
@@ -332,6 +337,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 mode = Mode.NONE;
                 try {
                     check.run();
+                    engine.cluster().beforePrepare(contextView);
                     if (transactionCatalog != null) {
                         throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
                                 "PREPARE TRANSACTION of a transaction that changed the catalog is not supported");
@@ -341,6 +347,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 } catch (RuntimeException e) {
                     t.rollback();
                     session.settings.rollbackTransaction();
+                    engine.cluster().afterRollback(contextView);
                     throw e;
                 } finally {
                     finishTransaction();
@@ -376,6 +383,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 engine.cluster().stageCatalog(transactionCatalog);
                 staged = transactionCatalog;
             }
+            engine.cluster().beforeCommit(contextView, t, transactionCatalog != null
+                    || t instanceof WriteTrackingTransaction w && w.wrote());
             if (t != null) {
                 t.commit();
             }
@@ -384,6 +393,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 engine.publish(transactionCatalog);
                 engine.cluster().publishCatalog(transactionCatalog);
             }
+            engine.cluster().afterCommit(contextView);
             for (Runnable r : onCommit) {
                 r.run();
             }
@@ -397,6 +407,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             }
             discardSequencesOf(null);
             session.settings.rollbackTransaction();
+            engine.cluster().afterRollback(contextView);
             throw e;
         } finally {
             finishTransaction();
@@ -415,6 +426,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             session.settings.rollbackTransaction();
         } finally {
             finishTransaction();
+            engine.cluster().afterRollback(contextView);
         }
     }
 
@@ -557,6 +569,12 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         onCommit.add(action);
     }
 
+    /** Cancels the running statement with {@code reason} instead of 57014 (a distributed deadlock victim). */
+    void cancel(ShaleException reason) {
+        cancelReason = reason;
+        cancel();
+    }
+
     void cancel() {
         cancelRequested = true;
         Thread t = running;
@@ -567,6 +585,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     /** The 57014 error for the current interruption: cancel or statement timeout. */
     ShaleException interruption() {
+        ShaleException reason = cancelReason;
+        if (reason != null && cancelRequested) {
+            return reason;
+        }
         return new ShaleException(ErrorCode.QUERY_CANCELED, timedOut ? "canceling statement due to statement timeout"
                 : "canceling statement due to user request");
     }
@@ -593,6 +615,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         List<Notice> taken = List.copyOf(notices);
         notices.clear();
         return taken;
+    }
+
+    /** This session as the cluster hooks see it. */
+    SessionContextView contextView() {
+        return contextView;
     }
 
     Instant transactionStart() {
