@@ -58,6 +58,18 @@ class DistributedTableClusterTest {
         }
         assertThat(rows(cluster.jdbcUrl(0), "select nodeport from citus_shards where shardid = " + firstShard))
                 .containsExactly(Integer.toString(cluster.port(holder)));
+        execute(cluster.jdbcUrl(0), "insert into events select g, repeat('x', 100) from generate_series(1, 200) g");
+        List<String> sizes = rows(cluster.jdbcUrl(0), "select shard_size from citus_shards"
+                + " where table_name = 'events'::regclass order by shardid");
+        assertThat(sizes).hasSize(4).allSatisfy(size -> assertThat(Long.parseLong(size)).isPositive());
+        long total = 0;
+        for (String size : sizes) {
+            total += Long.parseLong(size);
+        }
+        assertThat(rows(cluster.jdbcUrl(0), "select citus_total_relation_size('events')"))
+                .containsExactly(Long.toString(total));
+        assertThat(rows(cluster.jdbcUrl(2), "select citus_total_relation_size('events')"))
+                .containsExactly(Long.toString(total));
         execute(cluster.jdbcUrl(0), "drop table events");
         assertThat(rows(cluster.jdbcUrl(1), "select count(*) from pg_dist_shard")).containsExactly("0");
     }
