@@ -1,10 +1,7 @@
 package io.shale.engine;
 
 import io.shale.engine.session.Notice;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
@@ -14,23 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * create_distributed_table on one node whose coordinator (group 0) holds every placement: the
  * pg_dist_* rows Citus writes, colocation choices, Citus's errors and the copy of existing rows.
  */
-@Timeout(30)
-class CreateDistributedTableTest {
-    private EngineFixture fixture;
-    private SqlSession sql;
-
-    @BeforeEach
-    void open() {
-        fixture = new EngineFixture();
-        sql = fixture.session();
-    }
-
-    @AfterEach
-    void close() {
-        sql.close();
-        fixture.close();
-    }
-
+class CreateDistributedTableTest extends DistributionTestBase {
     @Test
     void aThirtyTwoShardTableHasCitusRanges() {
         sql.execute("CREATE TABLE github_events (event_id bigint, repo_id bigint, payload jsonb)");
@@ -78,6 +59,17 @@ class CreateDistributedTableTest {
         assertThat(sql.query("SELECT shardminvalue, shardmaxvalue FROM pg_dist_shard WHERE logicalrelid = 'e'::regclass"
                 + " ORDER BY shardid")).containsExactly(List.of("-2147483648", "-1073741825"),
                 List.of("-1073741824", "-1"), List.of("0", "1073741823"), List.of("1073741824", "2147483647"));
+    }
+
+    @Test
+    void theShardCountSettingIsTheDefault() {
+        sql.execute("SET citus.shard_count = 6");
+        sql.execute("CREATE TABLE t (id int)");
+        sql.execute("SELECT create_distributed_table('t', 'id')");
+        assertThat(sql.query("SELECT shardminvalue, shardmaxvalue FROM pg_dist_shard ORDER BY shardid")).containsExactly(
+                List.of("-2147483648", "-1431655767"), List.of("-1431655766", "-715827885"), List.of("-715827884", "-3"),
+                List.of("-2", "715827879"), List.of("715827880", "1431655761"), List.of("1431655762", "2147483647"));
+        assertThat(sql.value("SELECT shardcount FROM pg_dist_colocation")).isEqualTo("6");
     }
 
     @Test

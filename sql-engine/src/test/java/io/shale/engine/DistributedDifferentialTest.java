@@ -110,7 +110,7 @@ class DistributedDifferentialTest {
         return switch (r.nextInt(7)) {
             case 0 -> new Generated("SELECT t.k, t.a, t.b, t.c FROM T1 t" + where, false);
             case 1 -> new Generated("SELECT count(*), count(t.a), sum(t.a), min(t.b), max(t.c), sum(t.c), "
-                    + "avg(t.a)::numeric(20,6), bool_or(t.a > 50) FROM T1 t" + where, false);
+                    + "avg(t.a), avg(t.c), bool_or(t.a > 50) FROM T1 t" + where, false);
             case 2 -> {
                 String key = switch (r.nextInt(3)) {
                     case 0 -> "t.k";
