@@ -129,4 +129,21 @@ class MetadataSyncTest {
         assertThat(tables(1, "missed")).isEqualTo("missed");
         execute(cluster.jdbcUrl(0), "drop table missed");
     }
+
+    @Test
+    void aNewIndexOfADistributedTableIsBuiltOnTheWorkerHoldingTheRows() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table ev (id int primary key, v text)");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('ev', 'id', shard_count => 4)");
+        String shard = "ev_" + rows(cluster.jdbcUrl(1), "select min(shardid) from pg_dist_placement where groupid = 1").get(0);
+        execute(cluster.jdbcUrl(1), "insert into " + shard + " values (1, 'a'), (2, 'b')");
+        execute(cluster.jdbcUrl(0), "create index ev_v on ev (v)");
+        assertThat(rows(cluster.jdbcUrl(1), "explain select id from " + shard + " where v = 'b'").toString())
+                .contains("Index");
+        assertThat(rows(cluster.jdbcUrl(1), "select id from " + shard + " where v = 'b'")).containsExactly("2");
+        execute(cluster.jdbcUrl(0), "create table ev_local (id int)");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(2), "select create_distributed_table('ev_local', 'id')"))
+                .hasMessageContaining("operation is not allowed on this node");
+        assertThat(rows(cluster.jdbcUrl(0), "select count(*) from pg_dist_partition")).containsExactly("1");
+        execute(cluster.jdbcUrl(0), "drop table ev, ev_local");
+    }
 }
