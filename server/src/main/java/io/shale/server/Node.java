@@ -42,6 +42,7 @@ public final class Node implements AutoCloseable {
     private ClientListener listener;
     private ClusterEndpoint endpoint;
     private CatalogSync sync;
+    private io.shale.engine.distributed.DistributedTransactions transactions;
     private Map<String, String> settings = Map.of();
     private int port;
 
@@ -86,8 +87,15 @@ public final class Node implements AutoCloseable {
             port = listener.start();
             NodeAddress self = new NodeAddress(config.host(), port);
             endpoint.start(self);
-            engine.setCluster(new NodeClusterHooks(sync, self));
+            CatalogSync nodeSync = sync;
+            transactions = new io.shale.engine.distributed.DistributedTransactions(engine, self,
+                    new NodeInternalRpc(sync.calls(), endpoint, engine),
+                    io.shale.engine.distributed.NodeDirectory.ofCatalog(engine, () -> nodeSync.membership().groupId()),
+                    io.shale.engine.distributed.TransactionConfig.fromSettings(settings));
+            transactions.register();
+            engine.setCluster(new NodeClusterHooks(sync, self, transactions));
             catchUp(membership);
+            transactions.start();
             log.logger().info(() -> "listening on " + config.host() + ":" + port);
         } catch (RuntimeException e) {
             if (log != null) {
@@ -196,6 +204,7 @@ public final class Node implements AutoCloseable {
             return;
         }
         state = State.CLOSED;
+        stop(transactions, null);
         stop(endpoint, null);
         stop(listener, null);
         if (store != null) {
@@ -204,6 +213,7 @@ public final class Node implements AutoCloseable {
         stop(log, null);
         stop(data, null);
         listener = null;
+        transactions = null;
         endpoint = null;
         sync = null;
         engine = null;
@@ -216,6 +226,7 @@ public final class Node implements AutoCloseable {
     private RuntimeException stopParts(RuntimeException cause) {
         state = State.CLOSED;
         RuntimeException failure = cause;
+        failure = stop(transactions, failure);
         failure = stop(endpoint, failure);
         failure = stop(listener, failure);
         failure = stop(engine, failure);
@@ -223,6 +234,7 @@ public final class Node implements AutoCloseable {
         failure = stop(log, failure);
         failure = stop(data, failure);
         listener = null;
+        transactions = null;
         endpoint = null;
         sync = null;
         engine = null;

@@ -10,6 +10,10 @@ import io.shale.cluster.rpc.NodeAddress;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.distributed.ClusterHooks;
+import io.shale.engine.distributed.DistributedTransactions;
+import io.shale.engine.distributed.SessionContextView;
+import io.shale.engine.distributed.TaskRunner;
+import io.shale.storage.Transaction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +21,18 @@ import java.util.List;
 /**
  * The cluster as the engine of one node sees it: its group, metadata sync to the other active
  * nodes when the coordinator commits a catalog change, DDL forwarding from workers, and joining
- * nodes (CLUSTER.md, points 3 and 8).
+ * nodes (CLUSTER.md, points 3 and 8); tasks for other nodes and distributed transactions go to
+ * {@link DistributedTransactions}.
  */
 class NodeClusterHooks implements ClusterHooks {
     private final CatalogSync sync;
     private final Membership membership;
     private final NodeAddress self;
+    private final DistributedTransactions transactions;
 
-    NodeClusterHooks(CatalogSync sync, NodeAddress self) {
+    NodeClusterHooks(CatalogSync sync, NodeAddress self, DistributedTransactions transactions) {
         this.sync = sync;
+        this.transactions = transactions;
         this.membership = sync.membership();
         this.self = self;
     }
@@ -91,5 +98,40 @@ class NodeClusterHooks implements ClusterHooks {
             }
         }
         return targets;
+    }
+
+    @Override
+    public TaskRunner taskRunner(SessionContextView session, TaskRunner local) {
+        return transactions.taskRunner(session, local);
+    }
+
+    @Override
+    public void beforeCommit(SessionContextView session, Transaction local, boolean localWrites) {
+        transactions.beforeCommit(session, local, localWrites);
+    }
+
+    @Override
+    public void afterCommit(SessionContextView session) {
+        transactions.afterCommit(session);
+    }
+
+    @Override
+    public void afterRollback(SessionContextView session) {
+        transactions.afterRollback(session);
+    }
+
+    @Override
+    public void beforePrepare(SessionContextView session) {
+        transactions.beforePrepare(session);
+    }
+
+    @Override
+    public int recoverPreparedTransactions() {
+        return transactions.recoverPreparedTransactions();
+    }
+
+    @Override
+    public boolean checkDistributedDeadlocks() {
+        return transactions.checkDistributedDeadlocks();
     }
 }

@@ -86,6 +86,7 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.system.CatalogFunction> catalogFunctions = new java.util.ArrayList<>(CatalogFunctions.definitions(services));
         catalogFunctions.addAll(io.shale.engine.citus.NodeFunctions.definitions(stored,
                 context -> new CitusNodeSession(this, (SessionState) context)));
+        catalogFunctions.addAll(io.shale.engine.distributed.TransactionFunctions.definitions(() -> cluster));
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
                 CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
@@ -101,6 +102,7 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.system.SystemRelation> relations = new java.util.ArrayList<>(
                 io.shale.engine.citus.CitusRelations.all());
         relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
+        relations.add(new io.shale.engine.distributed.DistTransactionRelation(() -> store));
         return relations;
     }
 
@@ -168,7 +170,8 @@ public final class Engine implements SessionService, AutoCloseable {
         return sessions.values();
     }
 
-    Catalog catalog() {
+    /** The node's current catalog snapshot. */
+    public Catalog catalog() {
         return catalog.get();
     }
 
@@ -219,8 +222,44 @@ public final class Engine implements SessionService, AutoCloseable {
         return ddlLock;
     }
 
-    KeyValueStore store() {
+    /** The node's store (distributed transactions finish prepared transactions and read lock waits in it). */
+    public KeyValueStore store() {
         return store;
+    }
+
+    /**
+     * The id of the store transaction the session {@code processId} has open, or -1 (maps the store's lock waits to
+     * distributed transactions).
+     */
+    public long storeTransactionId(int processId) {
+        EngineSession session = sessions.get(processId);
+        Transaction t = session == null ? null : session.state.transaction();
+        return t == null ? -1 : t.id();
+    }
+
+    /**
+     * Cancels the statement the session {@code processId} runs with {@code reason} (a distributed deadlock victim);
+     * false when there is no such session.
+     */
+    public boolean cancelSession(int processId, io.shale.common.error.ShaleException reason) {
+        EngineSession session = sessions.get(processId);
+        if (session == null) {
+            return false;
+        }
+        session.state.cancel(reason);
+        return true;
+    }
+
+    /**
+     * PREPARE TRANSACTION of the block of an internal session (a task session of a distributed transaction) under
+     * {@code gid}, without the limit of max_prepared_transactions, which bounds what clients prepare.
+     */
+    public void prepareInternal(Session session, String gid) {
+        String tag = ((EngineSession) session).state.prepareCommand(gid, () -> { });
+        if (!tag.equals("PREPARE TRANSACTION")) {
+            throw new ShaleException(ErrorCode.INVALID_TRANSACTION_STATE, "could not prepare transaction \"" + gid
+                    + "\": the transaction was rolled back");
+        }
     }
 
     TableAccess tables() {

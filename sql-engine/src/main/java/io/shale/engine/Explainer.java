@@ -34,7 +34,10 @@ final class Explainer {
         Prepared prepared = new Prepared("", "", statement, List.of());
         Prepared.Plan plan = executor.plan(prepared);
         List<String> lines = new ArrayList<>();
-        describe(plan.plan(), 0, lines, executor.context(parameters).formatSettings());
+        io.shale.engine.exec.ExecContext explainContext = executor.context(parameters);
+        java.util.function.Function<PlanNode.DistributedScan, List<String>> citus = scan -> io.shale.engine.distributed
+                .CitusExplain.lines(scan, plan.operators(), explainContext, executor.session().database.name());
+        describe(plan.plan(), 0, lines, explainContext.formatSettings(), citus);
         if (analyze) {
             long start = System.nanoTime();
             List<Object[]> rows = OperatorFactory.drain(plan.operators().create(plan.plan(), executor.context(parameters)));
@@ -51,7 +54,8 @@ final class Explainer {
         return new Outcome.Rows(List.of(OutputColumn.of("QUERY PLAN", SqlType.TEXT)), op, n -> "EXPLAIN");
     }
 
-    private static void describe(PlanNode node, int depth, List<String> lines, FormatSettings settings) {
+    private static void describe(PlanNode node, int depth, List<String> lines, FormatSettings settings,
+                                 java.util.function.Function<PlanNode.DistributedScan, List<String>> citus) {
         String indent = depth == 0 ? "" : "  ".repeat(depth * 3 - 2) + "->  ";
         switch (node) {
             case PlanNode.TableScan s -> lines.add(indent + "Seq Scan on " + s.table().name());
@@ -66,66 +70,66 @@ final class Explainer {
             case PlanNode.SystemScan s -> lines.add(indent + "Function Scan on " + s.name());
             case PlanNode.Values v -> lines.add(indent + (v.columns().isEmpty() ? "Result" : "Values Scan on \"*VALUES*\""));
             case PlanNode.FunctionScan f -> lines.add(indent + "Function Scan on " + f.name());
-            case PlanNode.Filter f -> describe(f.input(), depth, lines, settings);
-            case PlanNode.Project p -> describe(p.input(), depth, lines, settings);
+            case PlanNode.Filter f -> describe(f.input(), depth, lines, settings, citus);
+            case PlanNode.Project p -> describe(p.input(), depth, lines, settings, citus);
             case PlanNode.ProjectSet p -> {
                 lines.add(indent + "ProjectSet");
-                describe(p.input(), depth + 1, lines, settings);
+                describe(p.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.Join j -> {
                 lines.add(indent + "Nested Loop" + joinSuffix(j.type()));
-                describe(j.left(), depth + 1, lines, settings);
-                describe(j.right(), depth + 1, lines, settings);
+                describe(j.left(), depth + 1, lines, settings, citus);
+                describe(j.right(), depth + 1, lines, settings, citus);
             }
             case PlanNode.HashJoin j -> {
                 lines.add(indent + "Hash" + (j.type() == PlanNode.JoinType.INNER ? " Join" : joinSuffix(j.type()).replace(" ", "")
                         .replace("Join", " Join")));
-                describe(j.left(), depth + 1, lines, settings);
+                describe(j.left(), depth + 1, lines, settings, citus);
                 lines.add("  ".repeat((depth + 1) * 3 - 2) + "->  Hash");
-                describe(j.right(), depth + 2, lines, settings);
+                describe(j.right(), depth + 2, lines, settings, citus);
             }
             case PlanNode.Aggregate a -> {
                 lines.add(indent + (a.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate"));
-                describe(a.input(), depth + 1, lines, settings);
+                describe(a.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.Window w -> {
                 lines.add(indent + "WindowAgg");
-                describe(w.input(), depth + 1, lines, settings);
+                describe(w.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.Sort s -> {
                 lines.add(indent + "Sort");
-                describe(s.input(), depth + 1, lines, settings);
+                describe(s.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.Limit l -> {
                 lines.add(indent + "Limit");
-                describe(l.input(), depth + 1, lines, settings);
+                describe(l.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.Distinct d -> {
                 lines.add(indent + (d.keys().isEmpty() ? "HashAggregate" : "Unique"));
-                describe(d.input(), depth + 1, lines, settings);
+                describe(d.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.SetOperation s -> {
                 lines.add(indent + (s.kind() == PlanNode.SetOperationKind.UNION ? (s.all() ? "Append" : "HashAggregate")
                         : "HashSetOp " + (s.kind() == PlanNode.SetOperationKind.INTERSECT ? "Intersect" : "Except")));
-                describe(s.left(), depth + 1, lines, settings);
-                describe(s.right(), depth + 1, lines, settings);
+                describe(s.left(), depth + 1, lines, settings, citus);
+                describe(s.right(), depth + 1, lines, settings, citus);
             }
             case PlanNode.CteScan c -> lines.add(indent + "CTE Scan");
             case PlanNode.WorkTableScan w -> lines.add(indent + "WorkTable Scan");
             case PlanNode.WithCtes w -> {
-                describe(w.body(), depth, lines, settings);
+                describe(w.body(), depth, lines, settings, citus);
                 for (PlanNode c : w.ctes()) {
-                    describe(c, depth + 1, lines, settings);
+                    describe(c, depth + 1, lines, settings, citus);
                 }
             }
             case PlanNode.RecursiveUnion r -> {
                 lines.add(indent + "Recursive Union");
-                describe(r.seed(), depth + 1, lines, settings);
-                describe(r.step(), depth + 1, lines, settings);
+                describe(r.seed(), depth + 1, lines, settings, citus);
+                describe(r.step(), depth + 1, lines, settings, citus);
             }
             case PlanNode.LockRows l -> {
                 lines.add(indent + "LockRows");
-                describe(l.input(), depth + 1, lines, settings);
+                describe(l.input(), depth + 1, lines, settings, citus);
             }
             case PlanNode.Modify m -> {
                 String verb = switch (m.operation()) {
@@ -139,7 +143,15 @@ final class Explainer {
                     case ModifyOperation.Update u -> u.source();
                     case ModifyOperation.Delete d -> d.source();
                 };
-                describe(source, depth + 1, lines, settings);
+                describe(source, depth + 1, lines, settings, citus);
+            }
+            case PlanNode.DistributedScan d -> {
+                List<String> scan = citus.apply(d);
+                lines.add(indent + scan.getFirst());
+                String pad = " ".repeat(indent.length());
+                for (int i = 1; i < scan.size(); i++) {
+                    lines.add(pad + scan.get(i));
+                }
             }
         }
     }

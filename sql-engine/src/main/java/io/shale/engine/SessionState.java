@@ -6,6 +6,7 @@ import io.shale.catalog.Sequence;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.FormatSettings;
+import io.shale.engine.distributed.SessionContextView;
 import io.shale.engine.function.EvalContext;
 import io.shale.engine.session.Notice;
 import io.shale.storage.Transaction;
@@ -57,6 +58,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private long formatVersion;
     private StatementSettings statementSettings;
     private final List<Notice> notices = new ArrayList<>();
+    private volatile ShaleException cancelReason;
+    private final SessionContextView contextView;
 
     private record SavepointState(String name, int handle, Catalog catalog) {
     }
@@ -64,6 +67,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     SessionState(Engine engine, EngineSession session) {
         this.engine = engine;
         this.session = session;
+        this.contextView = new SessionView(session, this);
     }
 
     char transactionStatus() {
@@ -166,6 +170,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         }
         statementStart = session.queryStart();
         cancelRequested = false;
+        cancelReason = null;
         timedOut = false;
         running = Thread.currentThread();
         long timeoutMs = statementSettings().statementTimeoutMs();
@@ -200,7 +205,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         TransactionOptions.IsolationLevel isolation = nextIsolation != null ? nextIsolation
                 : isolation(settings.defaultIsolation());
         boolean readOnly = nextReadOnly || settings.defaultReadOnly();
-        transaction = engine.store().begin(options(isolation, readOnly));
+        transaction = new WriteTrackingTransaction(engine.store().begin(options(isolation, readOnly)));
         transactionStart = statementStart;
         queried = false;
         isolationLevel = isolation;
@@ -349,6 +354,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 mode = Mode.NONE;
                 try {
                     check.run();
+                    engine.cluster().beforePrepare(contextView);
                     if (transactionCatalog != null) {
                         throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
                                 "PREPARE TRANSACTION of a transaction that changed the catalog is not supported");
@@ -358,6 +364,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 } catch (RuntimeException e) {
                     t.rollback();
                     session.settings.rollbackTransaction();
+                    engine.cluster().afterRollback(contextView);
                     throw e;
                 } finally {
                     finishTransaction();
@@ -393,6 +400,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 engine.cluster().stageCatalog(transactionCatalog);
                 staged = transactionCatalog;
             }
+            engine.cluster().beforeCommit(contextView, t, transactionCatalog != null
+                    || t instanceof WriteTrackingTransaction w && w.wrote());
             if (t != null) {
                 t.commit();
             }
@@ -401,6 +410,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 engine.publish(transactionCatalog);
                 engine.cluster().publishCatalog(transactionCatalog);
             }
+            engine.cluster().afterCommit(contextView);
             for (Runnable r : onCommit) {
                 r.run();
             }
@@ -414,6 +424,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             }
             discardSequencesOf(null);
             session.settings.rollbackTransaction();
+            engine.cluster().afterRollback(contextView);
             throw e;
         } finally {
             finishTransaction();
@@ -432,6 +443,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             session.settings.rollbackTransaction();
         } finally {
             finishTransaction();
+            engine.cluster().afterRollback(contextView);
         }
     }
 
@@ -574,6 +586,12 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         onCommit.add(action);
     }
 
+    /** Cancels the running statement with {@code reason} instead of 57014 (a distributed deadlock victim). */
+    void cancel(ShaleException reason) {
+        cancelReason = reason;
+        cancel();
+    }
+
     void cancel() {
         cancelRequested = true;
         Thread t = running;
@@ -584,6 +602,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     /** The 57014 error for the current interruption: cancel or statement timeout. */
     ShaleException interruption() {
+        ShaleException reason = cancelReason;
+        if (reason != null && cancelRequested) {
+            return reason;
+        }
         return new ShaleException(ErrorCode.QUERY_CANCELED, timedOut ? "canceling statement due to statement timeout"
                 : "canceling statement due to user request");
     }
@@ -610,6 +632,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         List<Notice> taken = List.copyOf(notices);
         notices.clear();
         return taken;
+    }
+
+    /** This session as the cluster hooks see it. */
+    SessionContextView contextView() {
+        return contextView;
     }
 
     Instant transactionStart() {
@@ -711,7 +738,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return new Sequences() {
             @Override
             public long nextval(long sequenceOid) {
-                Sequence seq = sequence(sequenceOid);
+                Sequence seq = io.shale.engine.citus.DistributedSequences.forNode(catalog().objects(session.database.oid()),
+                        sequence(sequenceOid), engine.localGroupId());
                 long v = engine.sequences().nextval(seq);
                 currentValues.put(seq.oid(), v);
                 lastSequenceValue = v;

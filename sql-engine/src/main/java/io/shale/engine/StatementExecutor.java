@@ -26,6 +26,7 @@ final class StatementExecutor {
     private final SessionState state;
     private final UtilityExecutor utilities;
     private final DdlExecutor ddl;
+    private io.shale.engine.distributed.TaskRunner localRunner;
 
     StatementExecutor(Engine engine, EngineSession session) {
         this.engine = engine;
@@ -232,6 +233,11 @@ final class StatementExecutor {
         return new Outcome.Rows(plan.columns(), op, tag);
     }
 
+    /** Runs a DML plan: its RETURNING rows, or its count. */
+    Outcome modifyOutcome(Prepared prepared, Object[] parameters, String tagPrefix) {
+        return modify(prepared, parameters, tagPrefix);
+    }
+
     private Outcome modify(Prepared prepared, Object[] parameters, String tagPrefix) {
         Prepared.Plan plan = plan(prepared);
         requireParameters(plan, parameters);
@@ -254,7 +260,21 @@ final class StatementExecutor {
     ExecContext context(Object[] parameters) {
         return new ExecContext(state, state.transaction(), state.catalog(), session.database.oid(), parameters,
                 engine.tables(), (schema, name) -> engine.systemCatalog().relation(schema, name)
-                        .rows(new SessionSystemContext(engine, session))).withProcessId(session.processId());
+                        .rows(new SessionSystemContext(engine, session))).withProcessId(session.processId())
+                .withTaskRunner(this::taskRunner);
+    }
+
+    /** The session's task runner: the cluster's, with this session as the runner of local tasks. */
+    io.shale.engine.distributed.TaskRunner taskRunner() {
+        if (localRunner == null) {
+            localRunner = new io.shale.engine.distributed.LocalTaskRunner(engine.cluster().localGroupId(),
+                    sql -> new LocalTasks(this).run(sql));
+        }
+        return engine.cluster().taskRunner(new SessionView(session, state), localRunner);
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
@@ -280,6 +300,11 @@ final class StatementExecutor {
             case Delete d -> new DmlAnalyzer(queries).delete(d);
             default -> throw new IllegalStateException("not a plannable statement");
         };
+        PlanNode distributed = io.shale.engine.distributed.DistributedPlanner.plan(prepared.statement, plan,
+                new SessionPlanning(this, context, catalog));
+        if (distributed != null) {
+            plan = distributed;
+        }
         plan = io.shale.engine.optimize.Optimizer.optimize(plan, catalog.objects(session.database.oid()));
         StatementDescription description = new StatementDescription(oids(context.parameterTypes()),
                 EngineSession.describe(plan.columns()));

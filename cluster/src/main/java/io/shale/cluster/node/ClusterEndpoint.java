@@ -28,6 +28,7 @@ public final class ClusterEndpoint implements AutoCloseable {
     private final Path trustCertificates;
     private final NetworkPartitions partitions;
     private final Map<String, RpcHandler> handlers = new LinkedHashMap<>();
+    private final java.util.List<java.util.function.Consumer<NodeAddress>> peerLostListeners = new java.util.ArrayList<>();
     private volatile RpcServer server;
     private volatile RpcClient client;
     private volatile NodeAddress self;
@@ -58,6 +59,14 @@ public final class ClusterEndpoint implements AutoCloseable {
         }
     }
 
+    /** Calls {@code listener} with the peer of every internal channel to this node that closes (see RpcServer). */
+    public synchronized void onPeerLost(java.util.function.Consumer<NodeAddress> listener) {
+        peerLostListeners.add(listener);
+        if (server != null) {
+            server.onPeerLost(listener);
+        }
+    }
+
     /** The wire module's internal-connection hook: pass {@code endpoint::accept}. */
     public void accept(Channel channel, ChannelPipeline pipeline) {
         RpcServer current = server;
@@ -77,6 +86,7 @@ public final class ClusterEndpoint implements AutoCloseable {
                 .withBackoff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(500));
         RpcServer rpc = new RpcServer(config, partitions);
         handlers.forEach(rpc::register);
+        peerLostListeners.forEach(rpc::onPeerLost);
         self = address;
         client = new RpcClient(config, partitions);
         server = rpc;

@@ -6,6 +6,7 @@ import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,6 +28,7 @@ public final class RpcServer implements AutoCloseable {
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor;
     private final SecureRandom random = new SecureRandom();
+    private final List<java.util.function.Consumer<NodeAddress>> peerLostListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FrameEncoder encoder = new FrameEncoder();
     private final Runnable partitionListener = this::dropCutConnections;
     private volatile boolean closed;
@@ -58,6 +60,14 @@ public final class RpcServer implements AutoCloseable {
         pipeline.addLast("rpc-frames", new FrameCodec(config.maxFrameSize()));
         pipeline.addLast("rpc-encoder", encoder);
         pipeline.addLast("rpc-server", connection);
+    }
+
+    /**
+     * Calls {@code listener} (on an event loop: it must not block) with the peer of every internal connection that
+     * closes after its handshake; the distributed transactions of that peer end there (their task sessions roll back).
+     */
+    public void onPeerLost(java.util.function.Consumer<NodeAddress> listener) {
+        peerLostListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Number of internal connections whose peer has proven membership (for tests and monitoring). */
@@ -99,6 +109,12 @@ public final class RpcServer implements AutoCloseable {
 
     void closed(ServerConnection connection) {
         connections.remove(connection);
+        NodeAddress peer = connection.peer();
+        if (peer != null) {
+            for (java.util.function.Consumer<NodeAddress> listener : peerLostListeners) {
+                listener.accept(peer);
+            }
+        }
     }
 
     private void dropCutConnections() {

@@ -20,7 +20,8 @@ import java.util.List;
 import static io.shale.engine.citus.CitusRelations.column;
 
 /**
- * The views citus_tables and citus_shards ({@code reference/citus.md} §2.10), in schema public.
+ * The views citus_tables and citus_shards ({@code reference/citus.md} §2.10), in pg_catalog (where Citus puts
+ * them when there is no schema public, so that they stay out of listings of public).
  * Sizes are those of the shard relations in this node's store: a placement on another node has a
  * NULL shard_size (its size needs the cluster's {@code shard.size} request).
  */
@@ -29,7 +30,7 @@ final class CitusViews {
     }
 
     static CitusRelation citusTables(int oid) {
-        return new CitusRelation(oid, "public", "citus_tables", 'v', List.of(
+        return new CitusRelation(oid, "pg_catalog", "citus_tables", 'v', List.of(
                 column("table_name", CitusRelations.REGCLASS), column("citus_table_type", SqlType.TEXT),
                 column("distribution_column", SqlType.TEXT), column("colocation_id", SqlType.INT4),
                 column("table_size", SqlType.TEXT), column("shard_count", SqlType.INT8),
@@ -38,7 +39,7 @@ final class CitusViews {
     }
 
     static CitusRelation citusShards(int oid) {
-        return new CitusRelation(oid, "public", "citus_shards", 'v', List.of(
+        return new CitusRelation(oid, "pg_catalog", "citus_shards", 'v', List.of(
                 column("table_name", CitusRelations.REGCLASS), column("shardid", SqlType.INT8),
                 column("shard_name", SqlType.TEXT), column("citus_table_type", SqlType.TEXT),
                 column("colocation_id", SqlType.INT4), column("nodename", SqlType.TEXT),

@@ -29,6 +29,39 @@ public interface ClusterHooks {
     }
 
     /**
+     * Before the session's store transaction commits (COMMIT, or the end of an implicit transaction): a distributed
+     * transaction commits its remote participants here, with two-phase commit when more than one node wrote. Throwing
+     * makes the commit fail: the local transaction then rolls back and {@link #afterRollback} runs.
+     *
+     * @param local the session's store transaction (null when none is open); commit records go into it
+     * @param localWrites whether the local transaction wrote anything (this node is a writing participant)
+     */
+    default void beforeCommit(SessionContextView session, io.shale.storage.Transaction local, boolean localWrites) {
+    }
+
+    /** After the session's store transaction committed: prepared participants are committed. Must not throw. */
+    default void afterCommit(SessionContextView session) {
+    }
+
+    /** After the session's transaction rolled back (ROLLBACK, a failed implicit transaction, a closed session). */
+    default void afterRollback(SessionContextView session) {
+    }
+
+    /** Before PREPARE TRANSACTION of the session's block; throws when the transaction cannot be prepared. */
+    default void beforePrepare(SessionContextView session) {
+    }
+
+    /** {@code recover_prepared_transactions()}: finishes this node's prepared transactions; their number. */
+    default int recoverPreparedTransactions() {
+        return 0;
+    }
+
+    /** {@code check_distributed_deadlocks()}: one detection pass; whether a deadlock was found (and cancelled). */
+    default boolean checkDistributedDeadlocks() {
+        return false;
+    }
+
+    /**
      * Metadata sync, phase one: called on the coordinator when a transaction that changed the catalog is about to
      * commit (its catalog written, the DDL lock held); ships {@code next} to every other active node. Throws to fail
      * the commit, with nothing applied anywhere.

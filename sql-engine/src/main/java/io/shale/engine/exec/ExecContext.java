@@ -30,6 +30,7 @@ public final class ExecContext {
     private Map<Integer, List<Object[]>> materialized;
     private Map<Object, Object> cache;
     private long affected;
+    private java.util.function.Supplier<io.shale.engine.distributed.TaskRunner> taskRunner;
     private int checks;
     private int processId;
 
@@ -54,6 +55,20 @@ public final class ExecContext {
         return this;
     }
 
+    /** Gives the statement the runner of distributed tasks of its session. */
+    public ExecContext withTaskRunner(java.util.function.Supplier<io.shale.engine.distributed.TaskRunner> runner) {
+        this.taskRunner = runner;
+        return this;
+    }
+
+    /** The runner of distributed tasks of the session (tasks of the local group run in its own transaction). */
+    public io.shale.engine.distributed.TaskRunner taskRunner() {
+        if (taskRunner == null) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "distributed execution is not supported here");
+        }
+        return taskRunner.get();
+    }
+
     public EvalContext session() {
         return session;
     }
@@ -72,6 +87,11 @@ public final class ExecContext {
 
     public int databaseOid() {
         return databaseOid;
+    }
+
+    /** The statement's bound parameter values (do not change them). */
+    public Object[] parameters() {
+        return parameters;
     }
 
     public Object parameter(int index) {

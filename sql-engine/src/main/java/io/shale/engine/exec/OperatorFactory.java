@@ -100,6 +100,7 @@ public final class OperatorFactory {
             }
             case PlanNode.RecursiveUnion r -> iterate(SetOperations.recursive(r, this, ctx).iterator());
             case PlanNode.LockRows l -> LockRowsOperator.open(l, this, ctx);
+            case PlanNode.DistributedScan d -> DistributedScanOperator.open(d, this, ctx);
             case PlanNode.Modify m -> ModifyExecutor.open(m, this, ctx);
         };
     }

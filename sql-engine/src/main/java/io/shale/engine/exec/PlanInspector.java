@@ -80,6 +80,7 @@ final class PlanInspector {
             case PlanNode.LockRows l -> refersOut(l.input(), level) || refersOut(l.recheck(), level)
                     || any(l.outputs(), level);
             case PlanNode.Modify m -> true;
+            case PlanNode.DistributedScan d -> d.input() != null && refersOut(d.input(), level);
         };
     }
 

@@ -56,6 +56,8 @@ public final class Optimizer {
             case PlanNode.IndexScan s -> s;
             case PlanNode.SystemScan s -> s;
             case PlanNode.Values v -> v;
+            case PlanNode.DistributedScan d -> d.input() == null ? d
+                    : new PlanNode.DistributedScan(d.job(), rewrite(d.input()), d.columns());
             case PlanNode.FunctionScan f -> f;
             case PlanNode.CteScan c -> c;
             case PlanNode.WorkTableScan w -> w;

@@ -15,7 +15,8 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
         PlanNode.Values, PlanNode.FunctionScan, PlanNode.Filter, PlanNode.Project, PlanNode.ProjectSet, PlanNode.Join,
         PlanNode.HashJoin, PlanNode.Aggregate, PlanNode.Window, PlanNode.Sort, PlanNode.Limit,
         PlanNode.Distinct, PlanNode.SetOperation, PlanNode.CteScan, PlanNode.WithCtes,
-        PlanNode.RecursiveUnion, PlanNode.WorkTableScan, PlanNode.Modify, PlanNode.LockRows {
+        PlanNode.RecursiveUnion, PlanNode.WorkTableScan, PlanNode.Modify, PlanNode.LockRows,
+        PlanNode.DistributedScan {
 
     List<OutputColumn> columns();
 
@@ -182,4 +183,13 @@ public sealed interface PlanNode permits PlanNode.TableScan, PlanNode.IndexScan,
     enum JoinType { INNER, LEFT, RIGHT, FULL, SEMI, ANTI }
 
     enum SetOperationKind { UNION, INTERSECT, EXCEPT }
+
+    /**
+     * Rows computed by tasks on the nodes that hold the shards ({@link io.shale.engine.distributed.DistributedJob}):
+     * the leaf of the coordinator's merge plan, or the whole plan of a router query or a distributed modification.
+     * {@code input} (null when none) gives rows the job routes to shards (INSERT values, COPY rows).
+     */
+    record DistributedScan(io.shale.engine.distributed.DistributedJob job, PlanNode input,
+                           List<OutputColumn> columns) implements PlanNode {
+    }
 }

@@ -1,0 +1,31 @@
+package io.shale.engine;
+
+import io.shale.engine.distributed.SessionContextView;
+
+/** The client session as task sessions on other nodes need to know it. */
+record SessionView(EngineSession session, SessionState state) implements SessionContextView {
+    @Override
+    public int processId() {
+        return session.processId();
+    }
+
+    @Override
+    public String roleName() {
+        return session.settings.show("role").equals("none") ? session.sessionRole.name() : session.settings.show("role");
+    }
+
+    @Override
+    public String databaseName() {
+        return session.database.name();
+    }
+
+    @Override
+    public String setting(String name) {
+        return session.settings.show(name);
+    }
+
+    @Override
+    public long catalogVersion() {
+        return state.catalog().version();
+    }
+}

@@ -1,0 +1,364 @@
+package io.shale.engine.distributed;
+
+import io.shale.common.types.SqlType;
+import io.shale.common.types.TypeOids;
+import io.shale.grammar.ast.AllColumns;
+import io.shale.grammar.ast.AstComparison;
+import io.shale.grammar.ast.BinaryOperation;
+import io.shale.grammar.ast.Cast;
+import io.shale.grammar.ast.ColumnReference;
+import io.shale.grammar.ast.Exists;
+import io.shale.grammar.ast.Expression;
+import io.shale.grammar.ast.FunctionCall;
+import io.shale.grammar.ast.InSubquery;
+import io.shale.grammar.ast.IntegerLiteral;
+import io.shale.grammar.ast.OperatorName;
+import io.shale.grammar.ast.QualifiedName;
+import io.shale.grammar.ast.Query;
+import io.shale.grammar.ast.QuerySpecification;
+import io.shale.grammar.ast.ScalarSubquery;
+import io.shale.grammar.ast.SelectItem;
+import io.shale.grammar.ast.SingleColumn;
+import io.shale.grammar.ast.SortItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Splits a multi-shard query block into the query every shard runs and the query the coordinator runs over their
+ * rows (the columns {@code worker_result.c0, c1, …}). Without aggregation, or when GROUP BY holds the distribution
+ * column, the shards do all of it and the coordinator only sorts and limits; otherwise aggregates are split as
+ * Citus does (count → sum of counts, avg → sum / count, min/max/sum/bool_and/bool_or combined with themselves).
+ */
+final class MergeRewriter {
+    static final String RESULT = "worker_result";
+    private static final Set<String> SPLITTABLE = Set.of("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
+            "every");
+    private static final Set<String> OTHER_AGGREGATES = Set.of("array_agg", "string_agg", "json_agg", "jsonb_agg",
+            "json_object_agg", "jsonb_object_agg", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop",
+            "var_samp", "bit_and", "bit_or", "bit_xor", "percentile_cont", "percentile_disc", "mode", "any_value",
+            "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "xmlagg");
+
+    private final Query query;
+    private final QuerySpecification spec;
+    private final List<String> outputNames;
+    private final Predicate<Expression> isDistributionColumn;
+    private final boolean split;
+    private final List<Expression> groupKeys = new ArrayList<>();
+    private final List<Expression> workerColumns = new ArrayList<>();
+    private final List<SortItem> coordinatorOrder = new ArrayList<>();
+    private int visibleColumns = -1;
+    private boolean pushLimit;
+    private List<SqlType> workerTypes;
+    private int partialIndex;
+
+    MergeRewriter(Query query, List<String> outputNames, Predicate<Expression> isDistributionColumn) {
+        this.query = query;
+        this.spec = (QuerySpecification) query.body();
+        this.outputNames = outputNames;
+        this.isDistributionColumn = isDistributionColumn;
+        if (!spec.distinctOn().isEmpty()) {
+            throw DistributedPlanner.unsupported("DISTINCT ON is not supported in multi-shard queries");
+        }
+        for (Expression g : spec.groupBy()) {
+            groupKeys.add(resolveOutputReference(g));
+        }
+        boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null || hasAggregate(spec.selectItems())
+                || hasAggregate(query.orderBy());
+        boolean byDistribution = false;
+        for (Expression g : groupKeys) {
+            byDistribution |= isDistributionColumn.test(g);
+        }
+        this.split = aggregated && !byDistribution;
+        if (hasWindow()) {
+            throw DistributedPlanner.unsupported("could not run distributed query because the window function that is "
+                    + "used cannot be pushed down").withHint("Window functions are supported in two ways. Either add "
+                    + "an equality filter on the distributed tables' partition column or use the window functions "
+                    + "with a PARTITION BY clause containing the distribution column");
+        }
+    }
+
+    /** The query each shard runs (over the shell tables' names, renamed per shard later). */
+    Query worker() {
+        if (split) {
+            return splitWorker();
+        }
+        List<SelectItem> items = new ArrayList<>(spec.selectItems());
+        boolean star = false;
+        for (SelectItem item : items) {
+            star |= item instanceof AllColumns;
+        }
+        int hidden = 0;
+        for (SortItem s : query.orderBy()) {
+            Expression mapped = star && !(s.expression() instanceof IntegerLiteral) ? null : outputReference(s.expression());
+            if (mapped == null) {
+                items.add(new SingleColumn(s.expression(), null));
+                mapped = new IntegerLiteral(Integer.toString(-(++hidden)), 0);
+            }
+            coordinatorOrder.add(new SortItem(mapped, s.order(), s.nullOrdering()));
+        }
+        visibleColumns = -hidden;
+        pushLimit = query.limit() != null;
+        Expression limit = null;
+        if (pushLimit) {
+            limit = query.offset() == null ? query.limit()
+                    : new BinaryOperation(OperatorName.of("+"), query.limit(), query.offset(), 0);
+        }
+        QuerySpecification worker = new QuerySpecification(spec.distinct(), List.of(), items, spec.from(), spec.where(),
+                spec.groupBy(), spec.having(), spec.windows());
+        return new Query(query.with(), worker, pushLimit ? query.orderBy() : List.of(), limit, null, List.of());
+    }
+
+    private Query splitWorker() {
+        workerColumns.addAll(groupKeys);
+        for (SelectItem item : spec.selectItems()) {
+            if (!(item instanceof SingleColumn c)) {
+                throw DistributedPlanner.unsupported("SELECT * is not supported in a multi-shard aggregate query");
+            }
+            combine(c.expression());
+        }
+        if (spec.having() != null) {
+            combine(spec.having());
+        }
+        for (SortItem s : query.orderBy()) {
+            if (!isOutputReference(s.expression())) {
+                combine(s.expression());
+            }
+        }
+        List<SelectItem> items = new ArrayList<>();
+        for (Expression e : workerColumns) {
+            items.add(new SingleColumn(e, null));
+        }
+        QuerySpecification worker = new QuerySpecification(false, List.of(), items, spec.from(), spec.where(),
+                groupKeys, null, List.of());
+        return new Query(query.with(), worker, List.of(), null, null, List.of());
+    }
+
+    /**
+     * The coordinator's query over {@code from} (the placeholder of the worker rows), once the worker's column types
+     * are known.
+     */
+    Query coordinator(List<SqlType> types, List<io.shale.grammar.ast.Relation> from) {
+        this.workerTypes = types;
+        List<SelectItem> items = new ArrayList<>();
+        List<Expression> groupBy = new ArrayList<>();
+        Expression having = null;
+        List<SortItem> order = new ArrayList<>();
+        if (!split) {
+            int visible = types.size() + visibleColumns;
+            for (int i = 0; i < visible; i++) {
+                items.add(new SingleColumn(column(i), outputNames.get(i)));
+            }
+            for (SortItem s : coordinatorOrder) {
+                Expression e = s.expression();
+                if (e instanceof IntegerLiteral literal && literal.text().startsWith("-")) {
+                    e = column(visible - 1 - Integer.parseInt(literal.text()));
+                }
+                order.add(new SortItem(e, s.order(), s.nullOrdering()));
+            }
+            return new Query(null, new QuerySpecification(spec.distinct(), List.of(), items, from, null, List.of(), null,
+                    List.of()), order, query.limit(), query.offset(), List.of());
+        }
+        partialIndex = groupKeys.size();
+        int i = 0;
+        for (SelectItem item : spec.selectItems()) {
+            items.add(new SingleColumn(combine(((SingleColumn) item).expression()), outputNames.get(i++)));
+        }
+        if (spec.having() != null) {
+            having = combine(spec.having());
+        }
+        for (SortItem s : query.orderBy()) {
+            Expression e = isOutputReference(s.expression()) ? s.expression() : combine(s.expression());
+            order.add(new SortItem(e, s.order(), s.nullOrdering()));
+        }
+        for (int g = 0; g < groupKeys.size(); g++) {
+            groupBy.add(column(g));
+        }
+        return new Query(null, new QuerySpecification(spec.distinct(), List.of(), items, from, null, groupBy, having,
+                List.of()), order, query.limit(), query.offset(), List.of());
+    }
+
+    /** Whether the shards apply the LIMIT too (LIMIT + OFFSET rows each). */
+    boolean limitPushed() {
+        return pushLimit;
+    }
+
+    static ColumnReference column(int index) {
+        return new ColumnReference(QualifiedName.of(RESULT, "c" + index), 0);
+    }
+
+    /**
+     * The coordinator's form of an expression of the aggregated block: group keys become worker columns, aggregates
+     * their combination over partial columns. In the first pass (no worker types yet) it collects the worker columns.
+     */
+    private Expression combine(Expression e) {
+        return AstNodes.rewrite(e, node -> {
+            if (!(node instanceof Expression expression)) {
+                return node;
+            }
+            for (int g = 0; g < groupKeys.size(); g++) {
+                if (AstComparison.equalsIgnoringPositions(groupKeys.get(g), expression)) {
+                    return column(g);
+                }
+            }
+            return switch (expression) {
+                case FunctionCall call when call.window() == null && isAggregate(call) -> aggregate(call);
+                case ColumnReference c -> throw DistributedPlanner.unsupported("column \"" + c.name()
+                        + "\" must appear in the GROUP BY clause or be used in an aggregate function");
+                case ScalarSubquery s -> throw subquery();
+                case Exists s -> throw subquery();
+                case InSubquery s -> throw subquery();
+                default -> node;
+            };
+        });
+    }
+
+    private static io.shale.common.error.ShaleException subquery() {
+        return DistributedPlanner.unsupported("cannot push down this subquery")
+                .withDetail("Subqueries in the target list or HAVING of a multi-shard aggregate are not supported");
+    }
+
+    private Expression aggregate(FunctionCall call) {
+        String name = call.name().last();
+        if (!SPLITTABLE.contains(name)) {
+            throw DistributedPlanner.unsupported("aggregate " + name + "() is not supported in multi-shard queries "
+                    + "without a GROUP BY on the distribution column");
+        }
+        if (call.distinct() && !name.equals("min") && !name.equals("max")
+                && !(call.arguments().size() == 1 && isDistributionColumn.test(call.arguments().getFirst()))) {
+            throw DistributedPlanner.unsupported("cannot compute aggregate (distinct)")
+                    .withDetail("table partitioning is unsuitable for aggregate (distinct)");
+        }
+        if (!call.orderBy().isEmpty()) {
+            throw DistributedPlanner.unsupported("ordered aggregates are not supported in multi-shard queries");
+        }
+        if (name.equals("avg")) {
+            FunctionCall sum = rename(call, "sum");
+            FunctionCall count = rename(call, "count");
+            int s = partial(sum);
+            int c = partial(count);
+            if (workerTypes == null) {
+                return column(s);
+            }
+            SqlType sumType = workerTypes.get(s);
+            boolean numeric = sumType.oid() == TypeOids.NUMERIC || sumType.oid() == TypeOids.INT8;
+            boolean interval = sumType.oid() == TypeOids.INTERVAL;
+            Expression total = call("sum", column(s));
+            if (!interval) {
+                total = cast(total, numeric ? "numeric" : "double precision");
+            }
+            Expression n = cast(call("sum", column(c)), numeric ? "numeric" : "double precision");
+            return new BinaryOperation(OperatorName.of("/"), total, n, 0);
+        }
+        int p = partial(call);
+        if (workerTypes == null) {
+            return column(p);
+        }
+        return switch (name) {
+            case "count" -> cast(call("sum", column(p)), "bigint");
+            case "sum" -> workerTypes.get(p).oid() == TypeOids.INT8 ? cast(call("sum", column(p)), "bigint")
+                    : call("sum", column(p));
+            case "every" -> call("bool_and", column(p));
+            default -> call(name, column(p));
+        };
+    }
+
+    private static FunctionCall rename(FunctionCall call, String name) {
+        return new FunctionCall(QualifiedName.of(name), call.arguments(), call.distinct(), call.star(), call.variadic(),
+                call.orderBy(), call.withinGroup(), call.filter(), null, call.position());
+    }
+
+    /** The worker column of a partial aggregate: added in the first pass, read back in order in the second. */
+    private int partial(FunctionCall call) {
+        if (workerTypes == null) {
+            workerColumns.add(call);
+            return workerColumns.size() - 1;
+        }
+        return partialIndex++;
+    }
+
+    private static FunctionCall call(String name, Expression argument) {
+        return new FunctionCall(QualifiedName.of(name), List.of(argument), false, false, false, List.of(), false, null,
+                null, 0);
+    }
+
+    private static Expression cast(Expression e, String type) {
+        return new Cast(e, new io.shale.grammar.SqlParser().parseType(type), 0);
+    }
+
+    private static boolean isAggregate(FunctionCall call) {
+        String name = call.name().last();
+        return call.name().parts().size() <= 2 && (SPLITTABLE.contains(name) || OTHER_AGGREGATES.contains(name));
+    }
+
+    /** Whether a block's select list, HAVING or ORDER BY holds an aggregate call. */
+    static boolean aggregates(QuerySpecification spec) {
+        return hasAggregate(spec.selectItems()) || hasAggregate(spec.having());
+    }
+
+    private static boolean hasAggregate(Object node) {
+        for (FunctionCall call : AstNodes.collect(node, FunctionCall.class)) {
+            if (call.window() == null && isAggregate(call)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasWindow() {
+        for (FunctionCall call : AstNodes.collect(spec.selectItems(), FunctionCall.class)) {
+            if (call.window() != null) {
+                return true;
+            }
+        }
+        return !spec.windows().isEmpty();
+    }
+
+    /** An ORDER BY / GROUP BY ordinal or output-name reference as the select item's expression; else itself. */
+    private Expression resolveOutputReference(Expression e) {
+        if (e instanceof IntegerLiteral literal) {
+            int k = Integer.parseInt(literal.text());
+            if (k >= 1 && k <= spec.selectItems().size() && spec.selectItems().get(k - 1) instanceof SingleColumn c) {
+                return c.expression();
+            }
+        }
+        return e;
+    }
+
+    private boolean isOutputReference(Expression e) {
+        if (e instanceof IntegerLiteral) {
+            return true;
+        }
+        if (e instanceof ColumnReference c && c.name().parts().size() == 1) {
+            for (SelectItem item : spec.selectItems()) {
+                if (item instanceof SingleColumn s && c.name().last().equals(s.alias())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The worker column an ORDER BY item of a non-split block names, or null when it is not an output column. */
+    private Expression outputReference(Expression e) {
+        if (e instanceof IntegerLiteral literal) {
+            return column(Integer.parseInt(literal.text()) - 1);
+        }
+        List<SelectItem> items = spec.selectItems();
+        if (e instanceof ColumnReference c && c.name().parts().size() == 1) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof SingleColumn s && c.name().last().equals(s.alias())) {
+                    return column(i);
+                }
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof SingleColumn s && AstComparison.equalsIgnoringPositions(s.expression(), e)) {
+                return column(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,98 @@
+package io.shale.engine.distributed;
+
+import io.shale.common.types.SqlType;
+import io.shale.engine.exec.ExecContext;
+import io.shale.grammar.SqlFormatter;
+import io.shale.grammar.ast.QualifiedName;
+import io.shale.grammar.ast.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A router (and fast-path) job: the whole statement goes to the one shard group its filter pins, chosen at every
+ * execution from the bound parameters (deferred pruning). The statement of each shard group is made once and kept.
+ * A modification of a replicated shard goes to every placement.
+ */
+final class RouterJob implements DistributedJob {
+    private final Statement statement;
+    private final Map<QualifiedName, ShardedTable> tables;
+    private final ShardedTable anchor;
+    private final PinValue pin;
+    private final List<SqlType> parameterTypes;
+    private final Literals literals;
+    private final boolean modifies;
+    private final int localGroup;
+    private final Map<Integer, Statement> byShard = new ConcurrentHashMap<>();
+    private final Map<Integer, String> textByShard = new ConcurrentHashMap<>();
+
+    RouterJob(Statement statement, Map<QualifiedName, ShardedTable> tables, ShardedTable anchor, PinValue pin,
+              List<SqlType> parameterTypes, Literals literals, boolean modifies, int localGroup) {
+        this.statement = statement;
+        this.tables = Map.copyOf(tables);
+        this.anchor = anchor;
+        this.pin = pin;
+        this.parameterTypes = List.copyOf(parameterTypes);
+        this.literals = literals;
+        this.modifies = modifies;
+        this.localGroup = localGroup;
+    }
+
+    /** The shard index of one execution. */
+    int shardIndex(ExecContext context) {
+        if (pin == null) {
+            return 0;
+        }
+        Object value = pin.value(context);
+        if (value == null) {
+            return -1;
+        }
+        return anchor.shardIndexOf(value);
+    }
+
+    @Override
+    public List<Task> tasks(ExecContext context, List<Object[]> inputRows) {
+        int index = shardIndex(context);
+        if (index < 0) {
+            return List.of();
+        }
+        String sql;
+        if (parameterTypes.isEmpty()) {
+            sql = textByShard.computeIfAbsent(index, i -> SqlFormatter.format(shardStatement(i)));
+        } else {
+            sql = TaskText.render(shardStatement(index), parameterTypes, context.parameters(), literals,
+                    context.formatSettings());
+        }
+        ShardedTable.ShardRoute shard = anchor.shard(index);
+        if (!modifies) {
+            return List.of(new Task(anchor.readGroup(index, localGroup), shard.shardId(), sql, false));
+        }
+        List<Task> tasks = new ArrayList<>(shard.groups().length);
+        for (int g : shard.groups()) {
+            tasks.add(new Task(g, shard.shardId(), sql, true));
+        }
+        return tasks;
+    }
+
+    private Statement shardStatement(int index) {
+        return byShard.computeIfAbsent(index, i -> TaskText.renamed(statement, tables,
+                t -> t.isHash() ? i : 0));
+    }
+
+    @Override
+    public List<TaskResult> counted(List<Task> tasks, List<TaskResult> results) {
+        return results.size() <= 1 ? results : List.of(results.getFirst());
+    }
+
+    @Override
+    public boolean modifies() {
+        return modifies;
+    }
+
+    @Override
+    public boolean router() {
+        return true;
+    }
+}

@@ -1,0 +1,127 @@
+package io.shale.engine.distributed;
+
+import io.shale.cluster.rpc.RpcContext;
+import io.shale.cluster.txn.TaskChunks;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.common.types.ByteSink;
+import io.shale.common.types.RowCodec;
+import io.shale.common.types.SqlType;
+import io.shale.engine.session.ColumnDescription;
+import io.shale.engine.session.CopyInSource;
+import io.shale.engine.session.Notice;
+import io.shale.engine.session.QueryListener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams what a task's statement produces back to the coordinator as {@link TaskChunks}: the column types, then
+ * batches of rows of about {@value #BATCH_BYTES} bytes. Used on the handler's thread; without a context (transaction
+ * control statements, which return no rows) it only keeps the command tag.
+ */
+final class TaskResultWriter implements QueryListener {
+    private static final int BATCH_BYTES = 64 * 1024;
+
+    private final RpcContext context;
+    private SqlType[] types;
+    private final List<byte[]> batch = new ArrayList<>();
+    private int batchBytes;
+    private final ByteSink row = new ByteSink(256);
+    private final ByteSink scratch = new ByteSink(64);
+    private String tag = "";
+
+    TaskResultWriter(RpcContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void rowDescription(List<ColumnDescription> columns) {
+        types = new SqlType[columns.size()];
+        List<SqlType> list = new ArrayList<>(columns.size());
+        for (int i = 0; i < types.length; i++) {
+            types[i] = new SqlType(columns.get(i).typeOid(), columns.get(i).typeModifier());
+            list.add(types[i]);
+        }
+        context.emit(TaskChunks.types(list));
+    }
+
+    @Override
+    public void row(Object[] values) {
+        row.reset();
+        RowCodec.encode(types, values, row, scratch);
+        byte[] encoded = row.toByteArray();
+        batch.add(encoded);
+        batchBytes += encoded.length + 4;
+        if (batchBytes >= BATCH_BYTES) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (!batch.isEmpty()) {
+            context.emit(TaskChunks.rows(batch));
+            batch.clear();
+            batchBytes = 0;
+        }
+    }
+
+    @Override
+    public void commandComplete(String commandTag) {
+        flush();
+        tag = commandTag;
+    }
+
+    /** The command tag of the statement (for the transaction control statements a task session runs itself). */
+    String tag() {
+        return tag;
+    }
+
+    /** The final answer: rows affected (the tag's count) and the tag. */
+    byte[] completion() {
+        flush();
+        return TaskChunks.complete(rowsAffected(tag), tag);
+    }
+
+    static long rowsAffected(String tag) {
+        int space = tag.lastIndexOf(' ');
+        if (space < 0) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(tag.substring(space + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void portalSuspended() {
+    }
+
+    @Override
+    public void emptyQuery() {
+    }
+
+    @Override
+    public void notice(Notice notice) {
+    }
+
+    @Override
+    public CopyInSource copyIn(boolean binary, int columnCount) {
+        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "COPY in a distributed task is not supported");
+    }
+
+    @Override
+    public void copyOutStart(boolean binary, int columnCount) {
+        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "COPY in a distributed task is not supported");
+    }
+
+    @Override
+    public void copyOutData(byte[] data) {
+    }
+
+    @Override
+    public void copyOutDone() {
+    }
+}
