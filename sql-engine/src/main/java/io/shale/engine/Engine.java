@@ -273,7 +273,7 @@ public final class Engine implements SessionService, AutoCloseable {
 
     /** The group id of this node in its cluster: 0 on the coordinator and on a node outside a cluster. */
     int localGroupId() {
-        return 0;
+        return cluster.localGroupId();
     }
 
     FunctionRegistry functions() {
