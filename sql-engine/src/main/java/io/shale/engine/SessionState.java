@@ -577,6 +577,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public long[] remoteRelationSizes(int groupId, int[] relationOids) {
+        return engine.cluster().relationSizes(groupId, session.database.oid(), relationOids);
+    }
+
+    @Override
     public int localGroupId() {
         return engine.localGroupId();
     }

@@ -58,6 +58,27 @@ class DistributedDdlTest extends DistributionTestBase {
     }
 
     @Test
+    void foreignKeysFollowCitusRules() {
+        sql.execute("CREATE TABLE r (id int PRIMARY KEY)");
+        sql.execute("SELECT create_reference_table('r')");
+        sql.execute("CREATE TABLE c (id int, t_id int, r_id int)");
+        sql.execute("SELECT create_distributed_table('c', 'id', colocate_with => 't')");
+        sql.execute("ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id)");
+        sql.execute("ALTER TABLE c ADD CONSTRAINT c_r FOREIGN KEY (r_id) REFERENCES r (id)");
+        assertThat(sql.value("SELECT confrelid::regclass FROM pg_constraint WHERE conname = 'c_r_102011'"))
+                .isEqualTo("r_102010");
+        assertThat(sql.error("ALTER TABLE c ADD CONSTRAINT c_t FOREIGN KEY (t_id) REFERENCES t (id)"))
+                .isEqualTo("0A000: cannot create foreign key constraint");
+        sql.execute("CREATE TABLE local (id int PRIMARY KEY)");
+        assertThat(sql.error("ALTER TABLE c ADD CONSTRAINT c_l FOREIGN KEY (id) REFERENCES local (id)"))
+                .isEqualTo("0A000: cannot create foreign key constraint since relations are not colocated or not"
+                        + " referencing a reference table");
+        assertThat(sql.error("ALTER TABLE local ADD CONSTRAINT l_t FOREIGN KEY (id) REFERENCES t (id)"))
+                .isEqualTo("0A000: cannot create foreign key constraint since foreign keys from reference tables and"
+                        + " local tables to distributed tables are not supported");
+    }
+
+    @Test
     void truncateRenameAndDrop() {
         sql.execute("INSERT INTO t_102008 VALUES (1, 'a')");
         sql.execute("TRUNCATE t");

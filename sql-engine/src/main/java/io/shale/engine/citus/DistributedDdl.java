@@ -53,6 +53,7 @@ public final class DistributedDdl {
             }
             checkDistributionColumn(shell, then instanceof Table old ? old : null, table);
             DistributionRules.checkUniqueness(objects, shell, table);
+            DistributionRules.checkForeignKeys(objects, shell, table);
             boolean truncated = then instanceof Table old && old.storageId() != shell.storageId();
             List<Shard> shards = objects.shards(table.relationOid());
             for (int i = 0; i < shards.size(); i++) {
@@ -60,6 +61,7 @@ public final class DistributedDdl {
             }
             changed = true;
         }
+        DistributionRules.checkLocalForeignKeys(editor.objects(database));
         if (!changed) {
             return;
         }

@@ -132,6 +132,13 @@ final class DistributedTableCreator {
         DistributedTable table = new DistributedTable(shell.oid(), distributionColumn == null ? 'n' : 'h',
                 distributionColumn == null ? 0 : distributionColumn.attnum(), group.colocationId(), 's', false);
         DistributionRules.checkUniqueness(objects, shell, table);
+        DistributionRules.checkForeignKeys(objects, shell, table);
+        for (var fk : objects.foreignKeysReferencing(shell.oid())) {
+            if (fk.tableOid() != shell.oid() && objects.distributedTable(fk.tableOid()) == null) {
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint since "
+                        + "foreign keys from reference tables and local tables to distributed tables are not supported");
+            }
+        }
         distribute(editor, shell, table, newGroup ? group : null, layout);
     }
 
@@ -156,6 +163,7 @@ final class DistributedTableCreator {
             groups.add(addresses(nodes, false).get(address));
         }
         DistributedTable table = new DistributedTable(shell.oid(), 'n', 0, group.colocationId(), 't', false);
+        DistributionRules.checkForeignKeys(objects, shell, table);
         distribute(editor, shell, table, newGroup ? group : null, List.of(new ShardLayout(null, null, groups)));
     }
 
