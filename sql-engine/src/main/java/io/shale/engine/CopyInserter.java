@@ -15,7 +15,8 @@ import java.util.List;
  * one-row VALUES ($1, …, $n) source is widened to a batch of rows over one parameter array, so
  * one operator and one context serve the whole batch while defaults, NOT NULL, CHECK, foreign
  * keys, unique indexes and per-row interrupt checks still run for each row. Remembers the input
- * line of the row that failed.
+ * line of the row that failed. Into a distributed table, the batch's rows are routed to their shards, one INSERT
+ * per shard and batch.
  */
 final class CopyInserter {
     static final int BATCH = 256;
@@ -40,6 +41,12 @@ final class CopyInserter {
                 && i.onConflict() == null && i.returning().isEmpty() && i.source() instanceof PlanNode.Values v
                 && isParameterRow(v, width)) {
             this.insert = i;
+            this.values = v;
+            this.capacity = BATCH;
+            this.full = batch(BATCH);
+        } else if (plan.plan() instanceof PlanNode.DistributedScan d && d.input() instanceof PlanNode.Project p
+                && p.input() instanceof PlanNode.Values v && isParameterRow(v, width)) {
+            this.insert = null;
             this.values = v;
             this.capacity = BATCH;
             this.full = batch(BATCH);
@@ -76,6 +83,11 @@ final class CopyInserter {
                 row.add(new Expr.Param(r * width + i, ((Expr.Param) template.get(i)).type()));
             }
             out.add(row);
+        }
+        if (plan.plan() instanceof PlanNode.DistributedScan d && d.input() instanceof PlanNode.Project p) {
+            PlanNode rowsOfBatch = new PlanNode.Project(new PlanNode.Values(out, values.columns()), p.expressions(),
+                    p.columns());
+            return new PlanNode.DistributedScan(d.job(), rowsOfBatch, d.columns());
         }
         ModifyOperation.Insert widened = new ModifyOperation.Insert(insert.table(), new PlanNode.Values(out, values.columns()),
                 insert.values(), null, insert.returning(), insert.rules());

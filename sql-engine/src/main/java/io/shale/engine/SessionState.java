@@ -606,6 +606,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         notices.add(notice);
     }
 
+    /** Whether notices wait to be sent (functions evaluated while rows are produced raise them). */
+    boolean hasNotices() {
+        return !notices.isEmpty();
+    }
+
     List<Notice> takeNotices() {
         List<Notice> taken = List.copyOf(notices);
         notices.clear();

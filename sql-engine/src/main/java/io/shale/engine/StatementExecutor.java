@@ -76,6 +76,9 @@ final class StatementExecutor {
                 int sentNow = 0;
                 while (maxRows == 0 || sentNow < maxRows) {
                     Object[] row = op.next();
+                    if (state.hasNotices()) {
+                        sendNotices(listener);
+                    }
                     if (row == null) {
                         portal.close();
                         listener.commandComplete(rows.tag().apply(portal.sent));

@@ -11,7 +11,6 @@ import io.shale.engine.plan.OutputColumn;
 import io.shale.grammar.ast.Expression;
 import io.shale.grammar.ast.FunctionCall;
 import io.shale.grammar.ast.GreatestLeast;
-import io.shale.grammar.ast.NamedArgument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +25,9 @@ final class FunctionCallAnalyzer {
         this.context = expressions.context;
     }
 
-    Expr analyze(FunctionCall f, Scope scope, ExpressionAnalyzer.Clause clause) {
-        String name = functionName(f);
-        for (Expression arg : f.arguments()) {
-            if (arg instanceof NamedArgument n) {
-                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "named arguments are not supported for function "
-                        + name).withPosition(n.position());
-            }
-        }
+    Expr analyze(FunctionCall call, Scope scope, ExpressionAnalyzer.Clause clause) {
+        String name = functionName(call);
+        FunctionCall f = NamedArguments.uses(call) ? NamedArguments.positional(name, call) : call;
         List<Expr> args = f.star() ? List.of() : expressions.analyzeAll(f.arguments(), scope, clause);
         if (args.isEmpty() && !f.star() && f.window() == null) {
             switch (name) {

@@ -34,7 +34,10 @@ import java.util.function.Function;
  */
 final class FromScope {
     /** One FROM item: its alias, its relation when it is a table (else null), its Citus table when it is one. */
-    record Entry(String alias, Relation relation, ShardedTable table) {
+    record Entry(String alias, Relation relation, ShardedTable table, io.shale.grammar.ast.Query subquery) {
+        Entry(String alias, Relation relation, ShardedTable table) {
+            this(alias, relation, table, null);
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -78,7 +81,8 @@ final class FromScope {
             case AliasedRelation a when a.relation() instanceof Table t -> table(t.name(), a.alias());
             case AliasedRelation a -> {
                 opaque = true;
-                entries.add(new Entry(a.alias(), null, null));
+                entries.add(new Entry(a.alias(), null, null,
+                        a.relation() instanceof io.shale.grammar.ast.SubqueryRelation sub ? sub.query() : null));
             }
             case Join j -> {
                 boolean innerJoin = inner && (j.type() == JoinType.INNER || j.type() == JoinType.CROSS);

@@ -293,6 +293,11 @@ final class MergeRewriter {
         return call.name().parts().size() <= 2 && (SPLITTABLE.contains(name) || OTHER_AGGREGATES.contains(name));
     }
 
+    /** Whether a block's select list, HAVING or ORDER BY holds an aggregate call. */
+    static boolean aggregates(QuerySpecification spec) {
+        return hasAggregate(spec.selectItems()) || hasAggregate(spec.having());
+    }
+
     private static boolean hasAggregate(Object node) {
         for (FunctionCall call : AstNodes.collect(node, FunctionCall.class)) {
             if (call.window() == null && isAggregate(call)) {

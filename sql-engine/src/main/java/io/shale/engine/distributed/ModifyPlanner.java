@@ -92,13 +92,13 @@ final class ModifyPlanner {
         }
         SelectPlanner selects = new SelectPlanner(context, tables, literals);
         FromScope scope = new FromScope(spec.from(), spec.where(), tables.relations()::get, selects::sharded);
-        int anchor;
+        String distributionClass;
         try {
-            anchor = MultiShardPlanner.anchorEntry(scope, selects.countHashOccurrences(select));
+            distributionClass = MultiShardPlanner.anchor(scope, selects.countHashOccurrences(select), selects)
+                    .distributionClass();
         } catch (io.shale.common.error.ShaleException e) {
             return false;
         }
-        String distributionClass = scope.distributionClass(anchor);
         List<String> targetColumns = insert.columns();
         if (targetColumns.isEmpty()) {
             targetColumns = new ArrayList<>();
@@ -193,8 +193,7 @@ final class ModifyPlanner {
         if (router != null) {
             return new PlanNode.DistributedScan(router, null, local.columns());
         }
-        int anchor = MultiShardPlanner.anchorEntry(scope, occurrences);
-        ShardedTable anchorTable = scope.entries().get(anchor).table();
+        ShardedTable anchorTable = MultiShardPlanner.anchor(scope, occurrences, selects).table();
         List<ShardTasksJob.Template> templates = new MultiShardPlanner(context, tables, literals)
                 .templates(statement, anchorTable, true);
         return new PlanNode.DistributedScan(new ShardTasksJob(templates, context.parameterTypes(), literals, true, false),

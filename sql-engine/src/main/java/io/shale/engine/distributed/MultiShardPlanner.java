@@ -41,10 +41,10 @@ final class MultiShardPlanner {
                     .withDetail("Set operations over distributed tables are only supported when each branch is routed to the same shard group");
         }
         SelectPlanner selects = new SelectPlanner(context, tables, literals);
-        FromScope scope = new FromScope(spec.from(), spec.where(), tables.relations()::get, selects::sharded);
-        int anchorEntry = anchorEntry(scope, selects.countHashOccurrences(query));
-        ShardedTable anchor = scope.entries().get(anchorEntry).table();
-        String distributionClass = scope.distributionClass(anchorEntry);
+        FromScope scope = selects.scope(spec);
+        Anchor found = anchor(scope, selects.countHashOccurrences(query), selects);
+        ShardedTable anchor = found.table();
+        String distributionClass = found.distributionClass();
         List<String> names = new ArrayList<>();
         for (OutputColumn c : local.columns()) {
             names.add(c.name());
@@ -63,37 +63,80 @@ final class MultiShardPlanner {
         return replaceLeaf(merged, job);
     }
 
+    /** The table whose shards the tasks follow, and the equivalence class of its distribution column (or null). */
+    record Anchor(ShardedTable table, String distributionClass) {
+    }
+
     /**
-     * The FROM entry of the hash table the tasks follow; Citus's errors when hash tables are not all top-level FROM
-     * items joined on their distribution columns.
+     * The anchor of a query block: its hash tables must all be top-level FROM items joined on their distribution
+     * columns, or one subquery in FROM that runs shard by shard; Citus's errors otherwise.
      */
-    static int anchorEntry(FromScope scope, int hashOccurrences) {
-        int anchor = -1;
-        String distributionClass = null;
-        int hashEntries = 0;
+    static Anchor anchor(FromScope scope, int hashOccurrences, SelectPlanner selects) {
+        Anchor anchor = null;
+        int covered = 0;
         for (int i = 0; i < scope.entries().size(); i++) {
-            ShardedTable t = scope.entries().get(i).table();
+            FromScope.Entry entry = scope.entries().get(i);
+            ShardedTable t = entry.table();
+            if (t == null && entry.subquery() != null) {
+                int inner = selects.countHashOccurrences(entry.subquery());
+                if (inner == 0) {
+                    continue;
+                }
+                ShardedTable sub = pushableSubquery(entry.subquery(), selects);
+                if (anchor != null) {
+                    throw DistributedPlanner.complexJoins();
+                }
+                anchor = new Anchor(sub, "subquery:" + i);
+                covered += inner;
+                continue;
+            }
             if (t == null || t.isReference()) {
                 continue;
             }
             if (!t.isHash()) {
                 throw DistributedPlanner.complexJoins();
             }
-            hashEntries++;
+            covered++;
             String c = scope.distributionClass(i);
-            if (anchor < 0) {
-                anchor = i;
-                distributionClass = c;
-            } else if (!c.equals(distributionClass)) {
+            if (anchor == null) {
+                anchor = new Anchor(t, c);
+            } else if (!c.equals(anchor.distributionClass())) {
                 throw DistributedPlanner.complexJoins();
             }
         }
-        if (anchor < 0 || hashEntries != hashOccurrences) {
+        if (anchor == null || covered != hashOccurrences) {
             throw DistributedPlanner.unsupported("cannot push down this subquery")
                     .withDetail("Subqueries and CTEs over distributed tables are only supported when they are routed "
                             + "to one shard group");
         }
         return anchor;
+    }
+
+    /**
+     * The anchor table of a FROM subquery that gives the same rows when run on each shard group and concatenated:
+     * no LIMIT, DISTINCT or window, and aggregation only grouped by the distribution column.
+     */
+    static ShardedTable pushableSubquery(Query sub, SelectPlanner selects) {
+        if (sub.with() != null || sub.limit() != null || sub.offset() != null || !sub.locking().isEmpty()
+                || !(sub.body() instanceof QuerySpecification spec) || spec.distinct() || !spec.distinctOn().isEmpty()
+                || !spec.windows().isEmpty()) {
+            throw DistributedPlanner.unsupported("cannot push down this subquery")
+                    .withDetail("Limit, DISTINCT and window functions in subqueries over distributed tables are "
+                            + "only supported when the query is routed to one shard group");
+        }
+        FromScope scope = selects.scope(spec);
+        Anchor inner = anchor(scope, selects.countHashOccurrences(sub), selects);
+        if (!spec.groupBy().isEmpty() || spec.having() != null || MergeRewriter.aggregates(spec)) {
+            boolean byDistribution = false;
+            for (Expression g : spec.groupBy()) {
+                byDistribution |= inner.distributionClass().equals(scope.classOf(g));
+            }
+            if (!byDistribution) {
+                throw DistributedPlanner.unsupported("cannot push down this subquery")
+                        .withDetail("Group by list without partition column is currently unsupported");
+            }
+        }
+        return inner.table();
     }
 
     List<ShardTasksJob.Template> templates(io.shale.grammar.ast.Statement statement, ShardedTable anchor) {

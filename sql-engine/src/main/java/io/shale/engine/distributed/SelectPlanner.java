@@ -97,7 +97,12 @@ final class SelectPlanner {
                 context.parameterTypes(), literals, modifies, localGroup);
     }
 
-    int countHashOccurrences(Statement statement) {
+    /** The FROM scope of a query block of the statement being planned. */
+    FromScope scope(QuerySpecification spec) {
+        return new FromScope(spec.from(), spec.where(), tables.relations()::get, this::sharded);
+    }
+
+    int countHashOccurrences(Object statement) {
         int n = 0;
         for (Table t : AstNodes.collect(statement, Table.class)) {
             ShardedTable st = tables.sharded().get(t.name());

@@ -25,7 +25,11 @@ final class DistributedScanOperator implements Operator {
     }
 
     static Operator open(PlanNode.DistributedScan scan, OperatorFactory factory, ExecContext ctx) {
-        return new DistributedScanOperator(scan, factory, ctx);
+        DistributedScanOperator operator = new DistributedScanOperator(scan, factory, ctx);
+        if (scan.job().modifies()) {
+            operator.start();
+        }
+        return operator;
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Optional;
  * PostgreSQL's rules (documentation 10.3). Immutable after construction; safe to share.
  */
 public final class FunctionRegistry {
-    static final String NO_MATCH_HINT =
+    public static final String NO_MATCH_HINT =
             "No function matches the given name and argument types. You might need to add explicit type casts.";
     static final String AMBIGUOUS_HINT =
             "Could not choose a best candidate function. You might need to add explicit type casts.";

@@ -1,0 +1,88 @@
+package io.shale.engine;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Distributed queries on one node whose coordinator holds every placement: each tier, the merge and the errors. */
+@Timeout(60)
+class DistributedQueryTest {
+    private static EngineFixture fixture;
+    private static SqlSession s;
+
+    @BeforeAll
+    static void setUp() {
+        fixture = new EngineFixture();
+        s = fixture.session();
+        DistributedTables tables = new DistributedTables(fixture.engine, s);
+        int colocation = tables.hash("events", "(tenant int, id int, v text, amount numeric)", "tenant", 4, 0);
+        tables.hash("orders", "(tenant int, oid int, total int)", "tenant", 4, colocation);
+        tables.hash("other", "(k int, tenant int)", "k", 3, 0);
+        tables.reference("kinds", "(id int primary key, label text)");
+        s.execute("CREATE TABLE plain (x int)");
+        s.execute("INSERT INTO kinds VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+        s.execute("INSERT INTO events SELECT g % 7, g, 'v' || g, g * 1.5 FROM generate_series(1, 50) g");
+        s.execute("INSERT INTO orders SELECT g % 7, g, g * 10 FROM generate_series(1, 20) g");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        s.close();
+        fixture.close();
+    }
+
+    @Test
+    void rowsAreSpreadOverTheShards() {
+        assertThat(s.value("SELECT count(*) FROM events")).isEqualTo("50");
+        assertThat(s.value("SELECT count(*) FROM events_102008") + s.value("SELECT count(*) FROM events_102009"))
+                .isNotEqualTo("5000");
+        assertThat(s.value("SELECT count(*) FROM events_102008")).isNotEqualTo("50");
+        assertThat(s.value("SELECT count(*) FROM ONLY events")).isEqualTo("50");
+    }
+
+    @Test
+    void fastPathAndRouter() {
+        assertThat(s.query("SELECT id FROM events WHERE tenant = 3 ORDER BY id")).hasSize(7);
+        assertThat(s.value("SELECT count(*) FROM events e JOIN orders o ON e.tenant = o.tenant WHERE e.tenant = 2"))
+                .isEqualTo("21");
+        assertThat(s.value("SELECT label FROM events JOIN kinds ON kinds.id = events.tenant WHERE events.tenant = 2 LIMIT 1"))
+                .isEqualTo("two");
+    }
+
+    @Test
+    void multiShardAggregates() {
+        assertThat(s.query("SELECT count(*), sum(id), avg(id), min(v), max(amount) FROM events"))
+                .containsExactly(List.of("50", "1275", "25.5000000000000000", "v1", "75.0"));
+        assertThat(s.query("SELECT tenant, count(*) FROM events GROUP BY tenant ORDER BY tenant")).hasSize(7);
+        assertThat(s.query("SELECT id % 2 AS parity, count(*) AS n, sum(amount) FROM events GROUP BY 1 ORDER BY 1"))
+                .containsExactly(List.of("0", "25", "975.0"), List.of("1", "25", "937.5"));
+        assertThat(s.value("SELECT count(DISTINCT tenant) FROM events")).isEqualTo("7");
+    }
+
+    @Test
+    void orderByLimit() {
+        assertThat(s.query("SELECT id FROM events ORDER BY id DESC LIMIT 3 OFFSET 1"))
+                .containsExactly(List.of("49"), List.of("48"), List.of("47"));
+        assertThat(s.query("SELECT v FROM events ORDER BY amount LIMIT 2")).containsExactly(List.of("v1"), List.of("v2"));
+    }
+
+    @Test
+    void colocatedJoin() {
+        assertThat(s.value("SELECT count(*) FROM events e JOIN orders o ON e.tenant = o.tenant")).isEqualTo(
+                s.value("SELECT sum(c) FROM (SELECT e.tenant, count(*) c FROM events e JOIN orders o ON e.tenant = o.tenant GROUP BY e.tenant) x"));
+    }
+
+    @Test
+    void errors() {
+        assertThat(s.error("SELECT * FROM events e JOIN other o ON e.tenant = o.k"))
+                .isEqualTo("0A000: complex joins are only supported when all distributed tables are co-located and joined on their distribution columns");
+        assertThat(s.error("SELECT * FROM events e JOIN plain p ON e.tenant = p.x"))
+                .isEqualTo("0A000: direct joins between distributed and local tables are not supported");
+        assertThat(s.error("SELECT count(DISTINCT id) FROM events")).isEqualTo("0A000: cannot compute aggregate (distinct)");
+    }
+}
