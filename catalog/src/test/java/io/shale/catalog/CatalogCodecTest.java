@@ -87,8 +87,23 @@ class CatalogCodecTest {
         editor.putShard(5, new Shard(second, 16400, 16402, 't', "0", "2147483647"));
         editor.putShard(5, new Shard(first, 16400, 16401, 't', "-2147483648", "-1"));
         editor.putPlacement(5, new ShardPlacement(editor.allocatePlacementId(5), first, 0, 1, 0));
+        Table shardTable = new Table(16401, Catalog.PUBLIC_NAMESPACE, "t_102008", 10, List.of(Column.of("id", 1,
+                SqlType.INT4)), editor.newStorageId(), "heap", Map.of(), 'p', 'd');
+        Table otherShard = shardTable.withName("t_102009");
+        otherShard = new Table(16402, otherShard.namespaceOid(), otherShard.name(), 10, otherShard.columns(),
+                editor.newStorageId(), "heap", Map.of(), 'p', 'd');
+        Index shardIndex = new Index(16403, Catalog.PUBLIC_NAMESPACE, "t_pkey_102008", 10, 16401,
+                List.of(Index.IndexKey.column(1)), 1, true, true, null, "btree", editor.newStorageId());
+        editor.putRelation(5, shardTable);
+        editor.putRelation(5, otherShard);
+        editor.putRelation(5, shardIndex);
         Catalog catalog = editor.build();
         DatabaseCatalog db = catalog.objects(5);
+        assertThat(db.resolvableOn(shardTable, 0)).isTrue();
+        assertThat(db.resolvableOn(shardIndex, 0)).isTrue();
+        assertThat(db.resolvableOn(shardTable, 1)).isFalse();
+        assertThat(db.resolvableOn(shardIndex, 1)).isFalse();
+        assertThat(db.resolvableOn(otherShard, 0)).isFalse();
         assertThat(first).isEqualTo(102008);
         assertThat(db.shards(16400)).extracting(Shard::shardId).containsExactly(102008L, 102009L);
         assertThat(db.shardOfRelation(16402).shardId()).isEqualTo(102009);

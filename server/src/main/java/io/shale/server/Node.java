@@ -88,12 +88,16 @@ public final class Node implements AutoCloseable {
             NodeAddress self = new NodeAddress(config.host(), port);
             endpoint.start(self);
             CatalogSync nodeSync = sync;
-            transactions = new io.shale.engine.distributed.DistributedTransactions(engine, self,
-                    new NodeInternalRpc(sync.calls(), endpoint, engine),
-                    io.shale.engine.distributed.NodeDirectory.ofCatalog(engine, () -> nodeSync.membership().groupId()),
+            NodeInternalRpc internalRpc = new NodeInternalRpc(sync.calls(), endpoint, engine);
+            io.shale.engine.distributed.NodeDirectory directory =
+                    io.shale.engine.distributed.NodeDirectory.ofCatalog(engine, () -> nodeSync.membership().groupId());
+            transactions = new io.shale.engine.distributed.DistributedTransactions(engine, self, internalRpc, directory,
                     io.shale.engine.distributed.TransactionConfig.fromSettings(settings));
             transactions.register();
-            engine.setCluster(new NodeClusterHooks(sync, self, transactions));
+            io.shale.engine.citus.ShardSizeService shardSizes =
+                    new io.shale.engine.citus.ShardSizeService(engine, internalRpc, directory);
+            shardSizes.register();
+            engine.setCluster(new NodeClusterHooks(sync, self, transactions, shardSizes));
             catchUp(membership);
             transactions.start();
             log.logger().info(() -> "listening on " + config.host() + ":" + port);

@@ -27,9 +27,12 @@ class NodeClusterHooks implements ClusterHooks {
     private final Membership membership;
     private final NodeAddress self;
     private final DistributedTransactions transactions;
+    private final io.shale.engine.citus.ShardSizeService shardSizes;
 
-    NodeClusterHooks(CatalogSync sync, NodeAddress self, DistributedTransactions transactions) {
+    NodeClusterHooks(CatalogSync sync, NodeAddress self, DistributedTransactions transactions,
+                     io.shale.engine.citus.ShardSizeService shardSizes) {
         this.sync = sync;
+        this.shardSizes = shardSizes;
         this.transactions = transactions;
         this.membership = sync.membership();
         this.self = self;
@@ -38,6 +41,11 @@ class NodeClusterHooks implements ClusterHooks {
     @Override
     public int localGroupId() {
         return membership.groupId();
+    }
+
+    @Override
+    public long[] relationSizes(int groupId, int databaseOid, int[] relationOids) {
+        return shardSizes.sizes(groupId, databaseOid, relationOids);
     }
 
     @Override

@@ -45,6 +45,34 @@ final class NodeProcess implements AutoCloseable {
         return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** Starts {@code Main} with {@code arguments} (stdout and stderr merged). */
+    static NodeProcess launchCommand(String... arguments) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(arguments));
+        return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits for a line matching {@code pattern} and returns it; fails with the output so far if the process ends first. */
+    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                if (!process.isAlive() && lines.isEmpty()) {
+                    throw new AssertionError("process exited before printing " + pattern + ":\n" + String.join("\n", output));
+                }
+                continue;
+            }
+            output.add(line);
+            if (pattern.matcher(line).matches()) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line " + pattern + " after " + timeout + ":\n" + String.join("\n", output));
+    }
+
     /** Waits for the ready line and returns the port; fails with the output so far if the process ends first. */
     int awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

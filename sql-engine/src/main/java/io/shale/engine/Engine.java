@@ -271,6 +271,13 @@ public final class Engine implements SessionService, AutoCloseable {
         return procs;
     }
 
+    /** The bytes a table's or index's data takes in this node's store (0 for an unknown relation). */
+    public long relationSize(int databaseOid, int relationOid) {
+        Catalog current = catalog.get();
+        return current.objects(databaseOid) == null ? 0
+                : new StoreRelationSizes(this, current, databaseOid).relationSize(relationOid);
+    }
+
     /** The group id of this node in its cluster: 0 on the coordinator and on a node outside a cluster. */
     int localGroupId() {
         return cluster.localGroupId();

@@ -560,6 +560,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public long[] remoteRelationSizes(int groupId, int[] relationOids) {
+        return engine.cluster().relationSizes(groupId, session.database.oid(), relationOids);
+    }
+
+    @Override
     public int localGroupId() {
         return engine.localGroupId();
     }
@@ -721,7 +726,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return new Sequences() {
             @Override
             public long nextval(long sequenceOid) {
-                Sequence seq = sequence(sequenceOid);
+                Sequence seq = io.shale.engine.citus.DistributedSequences.forNode(catalog().objects(session.database.oid()),
+                        sequence(sequenceOid), engine.localGroupId());
                 long v = engine.sequences().nextval(seq);
                 currentValues.put(seq.oid(), v);
                 lastSequenceValue = v;

@@ -66,6 +66,11 @@ final class SessionSystemContext implements SystemContext {
     }
 
     @Override
+    public long[] remoteRelationSizes(int groupId, int[] relationOids) {
+        return engine.cluster().relationSizes(groupId, session.database.oid(), relationOids);
+    }
+
+    @Override
     public int localGroupId() {
         return engine.localGroupId();
     }

@@ -1,10 +1,7 @@
 package io.shale.engine;
 
 import io.shale.engine.session.Notice;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 
@@ -14,23 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * create_distributed_table on one node whose coordinator (group 0) holds every placement: the
  * pg_dist_* rows Citus writes, colocation choices, Citus's errors and the copy of existing rows.
  */
-@Timeout(30)
-class CreateDistributedTableTest {
-    private EngineFixture fixture;
-    private SqlSession sql;
-
-    @BeforeEach
-    void open() {
-        fixture = new EngineFixture();
-        sql = fixture.session();
-    }
-
-    @AfterEach
-    void close() {
-        sql.close();
-        fixture.close();
-    }
-
+class CreateDistributedTableTest extends DistributionTestBase {
     @Test
     void aThirtyTwoShardTableHasCitusRanges() {
         sql.execute("CREATE TABLE github_events (event_id bigint, repo_id bigint, payload jsonb)");

@@ -2,7 +2,6 @@ package io.shale.engine.citus;
 
 import io.shale.catalog.Catalog;
 import io.shale.catalog.DatabaseCatalog;
-import io.shale.catalog.Index;
 import io.shale.catalog.Role;
 import io.shale.catalog.Table;
 import io.shale.catalog.distribution.ClusterNode;
@@ -15,21 +14,24 @@ import io.shale.engine.system.SystemContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.shale.engine.citus.CitusRelations.column;
 
 /**
- * The views citus_tables and citus_shards ({@code reference/citus.md} §2.10), in schema public.
- * Sizes are those of the shard relations in this node's store: a placement on another node has a
- * NULL shard_size (its size needs the cluster's {@code shard.size} request).
+ * The views citus_tables and citus_shards ({@code reference/citus.md} §2.10), in pg_catalog (where Citus puts
+ * them when there is no schema public, so that they stay out of listings of public).
+ * Sizes are measured where the placements are: in this node's store for its own group, through the
+ * {@code shard.size} request for other nodes (a NULL shard_size when that node does not answer).
  */
 final class CitusViews {
     private CitusViews() {
     }
 
     static CitusRelation citusTables(int oid) {
-        return new CitusRelation(oid, "public", "citus_tables", 'v', List.of(
+        return new CitusRelation(oid, "pg_catalog", "citus_tables", 'v', List.of(
                 column("table_name", CitusRelations.REGCLASS), column("citus_table_type", SqlType.TEXT),
                 column("distribution_column", SqlType.TEXT), column("colocation_id", SqlType.INT4),
                 column("table_size", SqlType.TEXT), column("shard_count", SqlType.INT8),
@@ -38,7 +40,7 @@ final class CitusViews {
     }
 
     static CitusRelation citusShards(int oid) {
-        return new CitusRelation(oid, "public", "citus_shards", 'v', List.of(
+        return new CitusRelation(oid, "pg_catalog", "citus_shards", 'v', List.of(
                 column("table_name", CitusRelations.REGCLASS), column("shardid", SqlType.INT8),
                 column("shard_name", SqlType.TEXT), column("citus_table_type", SqlType.TEXT),
                 column("colocation_id", SqlType.INT4), column("nodename", SqlType.TEXT),
@@ -64,16 +66,23 @@ final class CitusViews {
         List<Object[]> rows = new ArrayList<>();
         for (DistributedTable t : listed(objects)) {
             Table shell = (Table) objects.relation(t.relationOid());
-            long size = 0;
-            for (Shard s : objects.shards(t.relationOid())) {
-                if (objects.hasPlacement(s.shardId(), context.localGroupId())) {
-                    size += totalSize(context, objects, s);
+            List<ShardPlacement> placements = placementsOf(objects, t);
+            Map<Long, Long> sizes = PlacementSizes.of(objects, placements, source(context));
+            Map<Long, Long> perShard = new HashMap<>();
+            for (ShardPlacement p : placements) {
+                Long size = sizes.get(p.placementId());
+                if (size != null) {
+                    perShard.merge(p.shardId(), size, Math::max);
                 }
+            }
+            long total = 0;
+            for (long size : perShard.values()) {
+                total += size;
             }
             Role owner = catalog.role(shell.ownerOid());
             rows.add(new Object[] {(long) t.relationOid(), ShardNaming.tableType(objects, t),
                     t.hasDistributionColumn() ? shell.column(t.distributionAttnum()).name() : "<none>", t.colocationId(),
-                    SizeFunctions.pretty(size), (long) objects.shards(t.relationOid()).size(),
+                    SizeFunctions.pretty(total), (long) objects.shards(t.relationOid()).size(),
                     owner == null ? null : owner.name(), shell.accessMethod()});
         }
         return rows;
@@ -86,28 +95,43 @@ final class CitusViews {
         for (DistributedTable t : listed(objects)) {
             Table shell = (Table) objects.relation(t.relationOid());
             String type = ShardNaming.tableType(objects, t);
-            for (Shard s : objects.shards(t.relationOid())) {
-                for (ShardPlacement p : objects.placements(s.shardId())) {
-                    if (p.shardState() != 1) {
-                        continue;
-                    }
-                    ClusterNode node = catalog.nodeOfGroup(p.groupId());
-                    Long size = p.groupId() == context.localGroupId() ? totalSize(context, objects, s) : null;
-                    rows.add(new Object[] {(long) t.relationOid(), s.shardId(),
-                            ShardNaming.shardName(objects, shell, s.shardId(), true), type, t.colocationId(),
-                            node == null ? null : node.nodeName(), node == null ? null : node.nodePort(), size});
-                }
+            List<ShardPlacement> placements = placementsOf(objects, t);
+            Map<Long, Long> sizes = PlacementSizes.of(objects, placements, source(context));
+            for (ShardPlacement p : placements) {
+                ClusterNode node = catalog.nodeOfGroup(p.groupId());
+                rows.add(new Object[] {(long) t.relationOid(), p.shardId(),
+                        ShardNaming.shardName(objects, shell, p.shardId(), true), type, t.colocationId(),
+                        node == null ? null : node.nodeName(), node == null ? null : node.nodePort(),
+                        sizes.get(p.placementId())});
             }
         }
         return rows;
     }
 
-    /** The bytes of a shard relation and its indexes in this node's store. */
-    private static long totalSize(SystemContext context, DatabaseCatalog objects, Shard shard) {
-        long size = context.sizes().relationSize(shard.shardRelationOid());
-        for (Index index : objects.indexesOf(shard.shardRelationOid())) {
-            size += context.sizes().relationSize(index.oid());
+    /** The active placements of a table's shards, shard by shard. */
+    private static List<ShardPlacement> placementsOf(DatabaseCatalog objects, DistributedTable table) {
+        List<ShardPlacement> placements = new ArrayList<>();
+        for (Shard s : objects.shards(table.relationOid())) {
+            for (ShardPlacement p : objects.placements(s.shardId())) {
+                if (p.shardState() == 1) {
+                    placements.add(p);
+                }
+            }
         }
-        return size;
+        return placements;
+    }
+
+    /** Sizes from this node's store for its own group, from the group's node (shard.size) for the others. */
+    private static PlacementSizes.Source source(SystemContext context) {
+        return (group, oids) -> {
+            if (group != context.localGroupId()) {
+                return context.remoteRelationSizes(group, oids);
+            }
+            long[] sizes = new long[oids.length];
+            for (int i = 0; i < oids.length; i++) {
+                sizes[i] = context.sizes().relationSize(oids[i]);
+            }
+            return sizes;
+        };
     }
 }

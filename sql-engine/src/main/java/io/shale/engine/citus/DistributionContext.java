@@ -51,6 +51,9 @@ public interface DistributionContext {
     /** The bytes a table's or index's data takes in this node's store. */
     long relationSize(int relationOid);
 
+    /** Sizes of relations in the store of another group's node (request shard.size), or null when unknown. */
+    long[] remoteRelationSizes(int groupId, int[] relationOids);
+
     /** Throws 57014 when the statement was cancelled or timed out. */
     void checkInterrupted();
 }

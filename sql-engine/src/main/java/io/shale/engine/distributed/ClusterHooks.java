@@ -15,6 +15,14 @@ public interface ClusterHooks {
         return 0;
     }
 
+    /**
+     * The sizes in bytes of relations in the store of the node of {@code groupId} (request {@code shard.size}), or
+     * null when that node cannot be asked.
+     */
+    default long[] relationSizes(int groupId, int databaseOid, int[] relationOids) {
+        return null;
+    }
+
     /** Whether this node is the coordinator (group 0). */
     default boolean isCoordinator() {
         return true;

@@ -35,11 +35,8 @@ final class ClassRows {
 
     static void classes(CatalogScan scan, RowWriter out, List<SystemRelation> system) {
         for (SystemRelation s : system) {
-            int namespace = switch (s.schema()) {
-                case "pg_catalog" -> Catalog.PG_CATALOG_NAMESPACE;
-                case "public" -> Catalog.PUBLIC_NAMESPACE;
-                default -> Catalog.INFORMATION_SCHEMA_NAMESPACE;
-            };
+            int namespace = s.schema().equals("pg_catalog") ? Catalog.PG_CATALOG_NAMESPACE
+                    : Catalog.INFORMATION_SCHEMA_NAMESPACE;
             common(out.row(), s.oid(), s.name(), namespace, 0, Catalog.BOOTSTRAP_SUPERUSER);
             boolean table = s.kind() == 'r';
             out.set("relam", table ? SystemOids.HEAP : 0).set("relfilenode", table ? s.oid() : 0)

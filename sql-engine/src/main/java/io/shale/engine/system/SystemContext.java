@@ -40,6 +40,11 @@ public interface SystemContext {
     /** Sizes of relations and databases on disk. */
     RelationSizes sizes();
 
+    /** Sizes of relations in the store of another group's node (request shard.size), or null when unknown. */
+    default long[] remoteRelationSizes(int groupId, int[] relationOids) {
+        return null;
+    }
+
     /** The group id of this node in its cluster (0 on the coordinator and outside a cluster). */
     default int localGroupId() {
         return 0;

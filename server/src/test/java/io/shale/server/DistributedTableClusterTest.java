@@ -1,0 +1,90 @@
+package io.shale.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import static io.shale.server.LocalClusterTest.execute;
+import static io.shale.server.LocalClusterTest.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * create_distributed_table and create_reference_table on a coordinator with two workers: placements over the
+ * workers by (name, port), the same pg_dist_* rows on every node, shard relations only where they are placed.
+ */
+@Timeout(120)
+class DistributedTableClusterTest {
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void shardsArePlacedRoundRobinOverTheWorkers() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table events (id bigint primary key, v text)");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('events', 'id', shard_count => 4)");
+        List<String> groups = rows(cluster.jdbcUrl(0), "select groupid from pg_dist_placement p join pg_dist_shard s"
+                + " using (shardid) where logicalrelid = 'events'::regclass order by shardid");
+        List<String> workers = rows(cluster.jdbcUrl(0), "select groupid from pg_dist_node where shouldhaveshards"
+                + " order by nodename, nodeport");
+        assertThat(workers).hasSize(2);
+        assertThat(groups).containsExactly(workers.get(0), workers.get(1), workers.get(0), workers.get(1));
+        String shards = "select shardid || ':' || coalesce(shardminvalue, '') from pg_dist_shard"
+                + " where logicalrelid = 'events'::regclass order by shardid";
+        for (int node = 1; node < 3; node++) {
+            assertThat(rows(cluster.jdbcUrl(node), shards)).isEqualTo(rows(cluster.jdbcUrl(0), shards));
+        }
+        String firstShard = rows(cluster.jdbcUrl(0), "select min(shardid) from pg_dist_shard"
+                + " where logicalrelid = 'events'::regclass").getFirst();
+        String name = "events_" + firstShard;
+        int holder = Integer.parseInt(workers.get(0));
+        int other = 3 - holder;
+        assertThat(rows(cluster.jdbcUrl(holder), "select count(*) from " + name)).containsExactly("0");
+        for (int node : new int[] {0, other}) {
+            assertThatThrownBy(() -> rows(cluster.jdbcUrl(node), "select count(*) from " + name))
+                    .hasMessageContaining("relation \"" + name + "\" does not exist");
+        }
+        assertThat(rows(cluster.jdbcUrl(0), "select nodeport from citus_shards where shardid = " + firstShard))
+                .containsExactly(Integer.toString(cluster.port(holder)));
+        execute(cluster.jdbcUrl(0), "insert into events select g, repeat('x', 100) from generate_series(1, 200) g");
+        List<String> sizes = rows(cluster.jdbcUrl(0), "select shard_size from citus_shards"
+                + " where table_name = 'events'::regclass order by shardid");
+        assertThat(sizes).hasSize(4).allSatisfy(size -> assertThat(Long.parseLong(size)).isPositive());
+        long total = 0;
+        for (String size : sizes) {
+            total += Long.parseLong(size);
+        }
+        assertThat(rows(cluster.jdbcUrl(0), "select citus_total_relation_size('events')"))
+                .containsExactly(Long.toString(total));
+        assertThat(rows(cluster.jdbcUrl(2), "select citus_total_relation_size('events')"))
+                .containsExactly(Long.toString(total));
+        execute(cluster.jdbcUrl(0), "drop table events");
+        assertThat(rows(cluster.jdbcUrl(1), "select count(*) from pg_dist_shard")).containsExactly("0");
+    }
+
+    @Test
+    void aReferenceTableHasAPlacementOnEveryNode() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table countries (code text primary key)");
+        execute(cluster.jdbcUrl(0), "select create_reference_table('countries')");
+        assertThat(rows(cluster.jdbcUrl(2), "select count(*) from pg_dist_placement p join pg_dist_shard s"
+                + " using (shardid) where logicalrelid = 'countries'::regclass")).containsExactly("3");
+        String shard = rows(cluster.jdbcUrl(0), "select shardid from pg_dist_shard"
+                + " where logicalrelid = 'countries'::regclass").getFirst();
+        for (int node = 0; node < 3; node++) {
+            assertThat(rows(cluster.jdbcUrl(node), "select count(*) from countries_" + shard)).containsExactly("0");
+        }
+        execute(cluster.jdbcUrl(0), "drop table countries");
+    }
+}
