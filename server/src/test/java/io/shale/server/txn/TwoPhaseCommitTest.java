@@ -1,31 +1,33 @@
 package io.shale.server.txn;
 
+import io.shale.engine.distributed.DistributedTransactionRecords;
 import io.shale.server.LocalCluster;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Writes that reach several workers commit with two-phase commit, leaving commit records in pg_dist_transaction. */
-@Timeout(120)
+/**
+ * Two-phase commit on a LocalCluster with disk stores: a transaction that writes on two workers prepares on both and
+ * leaves commit records in pg_dist_transaction until recovery; prepared transactions of a worker killed before the
+ * commit survive its restart and recovery commits the recorded ones and rolls back the others.
+ */
+@Timeout(180)
 class TwoPhaseCommitTest {
     private static LocalCluster cluster;
+    private static ClusterAccounts accounts;
 
     @BeforeAll
     static void start() throws SQLException {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-        execute(0, "CREATE TABLE accounts (id int PRIMARY KEY, balance int NOT NULL)");
-        execute(0, "SELECT create_distributed_table('accounts', 'id')");
+        cluster = LocalCluster.builder().nodes(3).setting("fsync", "off").setting("citus.recover_2pc_interval", "-1")
+                .start();
+        accounts = new ClusterAccounts(cluster, 2);
     }
 
     @AfterAll
@@ -33,53 +35,64 @@ class TwoPhaseCommitTest {
         cluster.close();
     }
 
-    static List<String> rows(int node, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(node)); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(r.getString(i));
-                }
-                out.add(row.toString());
-            }
-            return out;
+    @Test
+    void writesOnTwoWorkersCommitWithTwoPhaseCommit() throws SQLException {
+        accounts.execute(0, "SELECT recover_prepared_transactions()");
+        ClusterAccounts.Account a = accounts.onWorker(1, 0);
+        ClusterAccounts.Account b = accounts.onWorker(2, 0);
+        int before = accounts.balance(a) + accounts.balance(b);
+        try (TxnClient c = new TxnClient(cluster.node(0).engine())) {
+            c.tag("BEGIN");
+            c.tasks(a.update(-10), b.update(10));
+            c.tag("COMMIT");
         }
-    }
-
-    static void execute(int node, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(node)); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        assertThat(accounts.balance(a) + accounts.balance(b)).isEqualTo(before);
+        assertThat(accounts.rows(0, "SELECT groupid, gid ~ '^citus_0_[0-9]+_[0-9]+_[12]$' FROM pg_dist_transaction ORDER BY 1"))
+                .containsExactly("1|t", "2|t");
+        assertThat(accounts.rows(1, "SELECT count(*) FROM pg_prepared_xacts")).containsExactly("0");
+        assertThat(accounts.rows(0, "SELECT recover_prepared_transactions()")).containsExactly("0");
+        assertThat(accounts.rows(0, "SELECT count(*) FROM pg_dist_transaction")).containsExactly("0");
     }
 
     @Test
-    void multiNodeWritesCommitWithTwoPhaseCommit() throws SQLException {
-        execute(0, "SELECT recover_prepared_transactions()");
-        execute(0, "INSERT INTO accounts SELECT g, 100 FROM generate_series(1, 40) g");
-        assertThat(rows(0, "SELECT count(*), sum(balance) FROM accounts")).containsExactly("40|4000");
-        assertThat(rows(0, "SELECT count(DISTINCT groupid) FROM pg_dist_transaction")).containsExactly("2");
-        assertThat(rows(1, "SELECT count(*) FROM pg_prepared_xacts")).containsExactly("0");
-        assertThat(rows(0, "SELECT recover_prepared_transactions()")).containsExactly("0");
-        assertThat(rows(0, "SELECT count(*) FROM pg_dist_transaction")).containsExactly("0");
+    void aWriteOnOneWorkerCommitsWithoutTwoPhaseCommit() throws SQLException {
+        accounts.execute(0, "SELECT recover_prepared_transactions()");
+        ClusterAccounts.Account a = accounts.onWorker(1, 1);
+        int before = accounts.balance(a);
+        try (TxnClient c = new TxnClient(cluster.node(0).engine())) {
+            c.tag("BEGIN");
+            c.tasks(a.update(1), accounts.onWorker(2, 1).read());
+            c.tag("COMMIT");
+        }
+        assertThat(accounts.balance(a)).isEqualTo(before + 1);
+        assertThat(accounts.rows(0, "SELECT count(*) FROM pg_dist_transaction")).containsExactly("0");
     }
 
     @Test
-    void aSingleShardWriteCommitsPlainly() throws SQLException {
-        execute(0, "SELECT recover_prepared_transactions()");
-        execute(0, "INSERT INTO accounts VALUES (1000, 5)");
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0)); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            s.execute("UPDATE accounts SET balance = balance + 1 WHERE id = 1000");
-            try (ResultSet r = s.executeQuery("SELECT balance FROM accounts WHERE id = 1000")) {
-                r.next();
-                assertThat(r.getInt(1)).isEqualTo(6);
-            }
-            c.commit();
+    void recoveryFinishesPreparedTransactionsOfAKilledWorkerAfterItsRestart() throws SQLException {
+        ClusterAccounts.Account b = accounts.onWorker(2, 1);
+        ClusterAccounts.Account other = accounts.onWorker(2, 0);
+        int before = accounts.balance(b);
+        int otherBefore = accounts.balance(other);
+        try (TxnClient w = new TxnClient(cluster.node(2).engine())) {
+            w.tag("BEGIN");
+            w.tag(b.update(5).sql());
+            cluster.node(2).engine().prepareInternal(w.session, "citus_0_4242_1_2");
+            w.tag("BEGIN");
+            w.tag(other.update(1000).sql());
+            cluster.node(2).engine().prepareInternal(w.session, "citus_0_4242_2_2");
         }
-        assertThat(rows(0, "SELECT count(*) FROM pg_dist_transaction")).containsExactly("0");
-        assertThat(rows(0, "SELECT balance FROM accounts WHERE id = 1000")).containsExactly("6");
+        Transaction record = cluster.node(0).engine().store().begin(TransactionOptions.defaults());
+        DistributedTransactionRecords.write(record, 2, "citus_0_4242_1_2", record.id());
+        record.commit();
+        cluster.kill(2);
+        cluster.restart(2);
+        assertThat(accounts.rows(2, "SELECT gid FROM pg_prepared_xacts ORDER BY gid"))
+                .containsExactly("citus_0_4242_1_2", "citus_0_4242_2_2");
+        assertThat(accounts.rows(0, "SELECT recover_prepared_transactions()")).containsExactly("2");
+        assertThat(accounts.balance(b)).isEqualTo(before + 5);
+        assertThat(accounts.balance(other)).isEqualTo(otherBefore);
+        assertThat(accounts.rows(2, "SELECT count(*) FROM pg_prepared_xacts")).containsExactly("0");
+        assertThat(accounts.rows(0, "SELECT count(*) FROM pg_dist_transaction")).containsExactly("0");
     }
 }
