@@ -25,6 +25,7 @@ final class RouterJob implements DistributedJob {
     private final Literals literals;
     private final boolean modifies;
     private final int localGroup;
+    private Intermediates intermediates;
     private final Map<Integer, Statement> byShard = new ConcurrentHashMap<>();
     private final Map<Integer, String> textByShard = new ConcurrentHashMap<>();
 
@@ -38,6 +39,12 @@ final class RouterJob implements DistributedJob {
         this.literals = literals;
         this.modifies = modifies;
         this.localGroup = localGroup;
+    }
+
+    /** Ships the rows of recursively planned subqueries into the task text. */
+    RouterJob withIntermediates(Intermediates value) {
+        this.intermediates = value == null || value.isEmpty() ? null : value;
+        return this;
     }
 
     /** The shard index of one execution. */
@@ -59,7 +66,10 @@ final class RouterJob implements DistributedJob {
             return List.of();
         }
         String sql;
-        if (parameterTypes.isEmpty()) {
+        if (intermediates != null) {
+            sql = TaskText.render(Intermediates.substitute(shardStatement(index), intermediates.run(context)),
+                    parameterTypes, context.parameters(), literals, context.formatSettings());
+        } else if (parameterTypes.isEmpty()) {
             sql = textByShard.computeIfAbsent(index, i -> SqlFormatter.format(shardStatement(i)));
         } else {
             sql = TaskText.render(shardStatement(index), parameterTypes, context.parameters(), literals,

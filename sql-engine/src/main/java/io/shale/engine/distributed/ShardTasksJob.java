@@ -23,9 +23,16 @@ final class ShardTasksJob implements DistributedJob {
     private final Literals literals;
     private final boolean modifies;
     private final boolean router;
+    private final Intermediates intermediates;
 
     ShardTasksJob(List<Template> templates, List<SqlType> parameterTypes, Literals literals, boolean modifies,
                   boolean router) {
+        this(templates, parameterTypes, literals, modifies, router, null);
+    }
+
+    ShardTasksJob(List<Template> templates, List<SqlType> parameterTypes, Literals literals, boolean modifies,
+                  boolean router, Intermediates intermediates) {
+        this.intermediates = intermediates;
         this.templates = List.copyOf(templates);
         this.parameterTypes = List.copyOf(parameterTypes);
         this.literals = literals;
@@ -42,8 +49,11 @@ final class ShardTasksJob implements DistributedJob {
     @Override
     public List<Task> tasks(ExecContext context, List<Object[]> inputRows) {
         List<Task> tasks = new ArrayList<>(templates.size());
+        java.util.Map<String, io.shale.grammar.ast.Query> rows = intermediates == null ? java.util.Map.of()
+                : intermediates.run(context);
         for (Template t : templates) {
-            String sql = t.text() != null ? t.text() : TaskText.render(t.statement(), parameterTypes,
+            String sql = t.text() != null && rows.isEmpty() ? t.text()
+                    : TaskText.render(Intermediates.substitute(t.statement(), rows), parameterTypes,
                     parameters(context), literals, context.formatSettings());
             tasks.add(new Task(t.groupId(), t.anchorShardId(), sql, modifies));
         }
