@@ -68,6 +68,19 @@ class NodeClusterHooks implements ClusterHooks {
     }
 
     @Override
+    public void stageRows(Catalog next, int groupId, byte[] payload) {
+        ClusterNode node = next.nodeOfGroup(groupId);
+        List<NodeAddress> targets = targets(next);
+        NodeAddress target = node == null ? null : new NodeAddress(node.nodeName(), node.nodePort());
+        if (target == null || !targets.contains(target)) {
+            sync.abort(targets, next.version());
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "cannot copy rows to the placements of group " + groupId + ": its node is not active");
+        }
+        sync.stageRows(target, payload, targets, next.version());
+    }
+
+    @Override
     public void publishCatalog(Catalog next) {
         List<NodeAddress> targets = targets(next);
         if (!targets.isEmpty()) {

@@ -63,6 +63,31 @@ final class ReplicatedCatalog implements CatalogReplica {
     }
 
     @Override
+    public synchronized void stageRows(byte[] payload) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(payload);
+        long version = in.getLong();
+        if (staged == null || staged.catalog().version() != version) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "catalog version " + version + " is not staged on this node");
+        }
+        int databaseOid = in.getInt();
+        var objects = staged.catalog().objects(databaseOid);
+        FormatSettings format = FormatSettings.defaults();
+        while (in.hasRemaining()) {
+            int relationOid = in.getInt();
+            byte[] row = new byte[in.getInt()];
+            in.get(row);
+            if (!(objects.relation(relationOid) instanceof Table table)) {
+                throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "shard relation " + relationOid + " does not exist");
+            }
+            io.shale.common.types.SqlType[] types = io.shale.engine.exec.TableAccess.storedTypes(table);
+            // insert takes the row followed by a slot for its new row id
+            Object[] values = java.util.Arrays.copyOf(io.shale.common.types.RowCodec.decode(types, row), types.length + 1);
+            engine.tables().insert(staged.transaction(), staged.catalog(), databaseOid, table, values, format);
+        }
+    }
+
+    @Override
     public synchronized void publish(long version) {
         if (staged == null || staged.catalog().version() != version) {
             return;

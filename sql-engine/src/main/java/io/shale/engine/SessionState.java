@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private Mode mode = Mode.NONE;
     private Transaction transaction;
     private Catalog transactionCatalog;
+    /** Rows for shard relations on other nodes, sent with this transaction's staged catalog. */
+    private final ShardRowBuffer shardRows = new ShardRowBuffer();
     private boolean holdsDdlLock;
     private final List<Runnable> onCommit = new ArrayList<>();
     private final List<SavepointState> savepoints = new ArrayList<>();
@@ -399,6 +402,9 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 engine.writeCatalog(t, transactionCatalog);
                 engine.cluster().stageCatalog(transactionCatalog);
                 staged = transactionCatalog;
+                for (Map.Entry<Integer, byte[]> rows : shardRows.payloads(transactionCatalog).entrySet()) {
+                    engine.cluster().stageRows(transactionCatalog, rows.getKey(), rows.getValue());
+                }
             }
             engine.cluster().beforeCommit(contextView, t, transactionCatalog != null
                     || t instanceof WriteTrackingTransaction w && w.wrote());
@@ -459,6 +465,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     private void finishTransaction() {
         session.closeTransactionPortals();
+        shardRows.clear();
         readOnly = false;
         transactionCatalog = null;
         onCommit.clear();
@@ -557,6 +564,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     @Override
     public io.shale.engine.exec.TableAccess tableAccess() {
         return engine.tables();
+    }
+
+    @Override
+    public void stageShardRow(int groupId, int shardRelationOid, byte[] encodedRow) {
+        shardRows.add(groupId, databaseOid(), shardRelationOid, encodedRow);
     }
 
     @Override

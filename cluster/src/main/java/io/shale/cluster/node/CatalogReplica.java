@@ -19,6 +19,13 @@ public interface CatalogReplica {
      */
     void stage(byte[] catalog);
 
+    /**
+     * Between the phases: writes rows into shard relations of the staged catalog, in its
+     * transaction ({@code payload}: version, database oid, then shard relation oid, length and
+     * RowCodec bytes of each row). Fails when that catalog is not staged here.
+     */
+    void stageRows(byte[] payload);
+
     /** Phase two: commits the staged catalog of {@code version} and switches the node to it. */
     void publish(long version);
 

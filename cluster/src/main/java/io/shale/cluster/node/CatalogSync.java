@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CatalogSync implements ClusterCalls.CatalogVersions {
     public static final String STAGE = "catalog.stage";
+    public static final String STAGE_ROWS = "catalog.rows";
     public static final String PUBLISH = "catalog.publish";
     public static final String ABORT = "catalog.abort";
     public static final String PULL = "catalog.pull";
@@ -41,6 +42,10 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
         this.deadline = deadline;
         calls.serveWithoutCatchUp(STAGE, (context, payload) -> {
             replica.stage(payload);
+            return done(new byte[0]);
+        });
+        calls.serveWithoutCatchUp(STAGE_ROWS, (context, payload) -> {
+            replica.stageRows(payload);
             return done(new byte[0]);
         });
         calls.serveWithoutCatchUp(PUBLISH, (context, payload) -> {
@@ -117,6 +122,19 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
         if (failure != null) {
             abort(targets, version);
             throw failure;
+        }
+    }
+
+    /**
+     * Rows for the shard relations of a staged catalog on {@code target}; when that fails, the
+     * stage is aborted on every target and the failure thrown.
+     */
+    public void stageRows(NodeAddress target, byte[] payload, List<NodeAddress> targets, long version) {
+        try {
+            ClusterCalls.await(calls.call(target, STAGE_ROWS, payload, deadline));
+        } catch (ShaleException e) {
+            abort(targets, version);
+            throw remoteFailure(target, e);
         }
     }
 

@@ -37,6 +37,12 @@ public interface DistributionContext {
     /** Frees the store ranges of storage ids once the transaction commits. */
     void freeStorageAfterCommit(List<Long> storageIds);
 
+    /**
+     * Adds a row (RowCodec, the shard relation's stored layout) for a shard relation placed on
+     * another group's node; it is written there with the staged catalog at commit.
+     */
+    void stageShardRow(int groupId, int shardRelationOid, byte[] encodedRow);
+
     /** A setting's value, or null when unset and {@code missingOk}. */
     String setting(String name, boolean missingOk);
 

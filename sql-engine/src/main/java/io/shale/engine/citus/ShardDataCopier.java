@@ -11,6 +11,7 @@ import io.shale.catalog.distribution.ShardPlacement;
 import io.shale.catalog.distribution.ShardRange;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.common.types.RowCodec;
 import io.shale.common.types.SqlType;
 import io.shale.engine.exec.Operator;
 import io.shale.engine.session.Notice;
@@ -83,7 +84,7 @@ final class ShardDataCopier {
             }
         }
         if (!remote.isEmpty()) {
-            insertRemote(remote);
+            stageRemote(objects, remote);
         }
         if (copied > 0) {
             context.notice(new Notice("NOTICE", "00000", "copying the data has completed",
@@ -97,11 +98,17 @@ final class ShardDataCopier {
     record RemoteRows(int groupId, long shardId, Object[] row) {
     }
 
-    /** Writes rows to placements on other nodes; needs the cluster's task runner, which this node has not got. */
-    private static void insertRemote(List<RemoteRows> rows) {
-        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                "copying existing rows to shard placements on other nodes is not supported");
+    /** Rows of placements on other nodes travel with the staged catalog and are written there at commit. */
+    private void stageRemote(DatabaseCatalog objects, List<RemoteRows> rows) {
+        for (RemoteRows r : rows) {
+            Table shardTable = (Table) objects.relation(objects.shard(r.shardId()).shardRelationOid());
+            SqlType[] types = io.shale.engine.exec.TableAccess.storedTypes(shardTable);
+            // a scanned row may carry the row id after the columns
+            Object[] columns = r.row().length == types.length ? r.row() : java.util.Arrays.copyOf(r.row(), types.length);
+            context.stageShardRow(r.groupId(), shardTable.oid(), RowCodec.encode(types, columns));
+        }
     }
+
 
     static String qualifiedName(DatabaseCatalog objects, Table table) {
         return Identifiers.quote(objects.namespace(table.namespaceOid()).name()) + "." + Identifiers.quote(table.name());

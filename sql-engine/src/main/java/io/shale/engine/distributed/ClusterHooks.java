@@ -78,6 +78,15 @@ public interface ClusterHooks {
     }
 
     /** Metadata sync, phase two: the local commit succeeded; the other nodes switch to {@code next}. */
+    /**
+     * Sends rows for shard relations on group {@code groupId}'s node, written there in the
+     * transaction that holds the staged catalog {@code next} (after {@link #stageCatalog}).
+     */
+    default void stageRows(io.shale.catalog.Catalog next, int groupId, byte[] payload) {
+        throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+                "copying rows to shard placements on other nodes is not supported on a node outside a cluster");
+    }
+
     default void publishCatalog(io.shale.catalog.Catalog next) {
     }
 
