@@ -87,6 +87,10 @@ final class EngineSession implements Session {
         return portals;
     }
 
+    StatementExecutor executor() {
+        return executor;
+    }
+
     SqlParser parser() {
         return parser;
     }
