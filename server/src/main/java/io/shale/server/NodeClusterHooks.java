@@ -7,6 +7,8 @@ import io.shale.cluster.node.CatalogSync;
 import io.shale.cluster.node.ForwardedStatement;
 import io.shale.cluster.node.Membership;
 import io.shale.cluster.rpc.NodeAddress;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.engine.distributed.ClusterHooks;
 import io.shale.engine.distributed.DistributedTransactions;
 import io.shale.engine.distributed.SessionContextView;
@@ -55,6 +57,10 @@ class NodeClusterHooks implements ClusterHooks {
 
     @Override
     public void stageCatalog(Catalog next) {
+        if (!membership.isCoordinator()) {
+            throw new ShaleException(ErrorCode.INTERNAL_ERROR, "operation is not allowed on this node")
+                    .withHint("Connect to the coordinator and run it again.");
+        }
         List<NodeAddress> targets = targets(next);
         if (!targets.isEmpty()) {
             sync.stage(targets, CatalogCodec.encode(next), next.version());

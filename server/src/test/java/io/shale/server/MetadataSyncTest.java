@@ -129,4 +129,41 @@ class MetadataSyncTest {
         assertThat(tables(1, "missed")).isEqualTo("missed");
         execute(cluster.jdbcUrl(0), "drop table missed");
     }
+
+    @Test
+    void aNewIndexOfADistributedTableIsBuiltOnTheWorkerHoldingTheRows() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table ev (id int primary key, v text)");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('ev', 'id', shard_count => 4)");
+        String shard = "ev_" + rows(cluster.jdbcUrl(1), "select min(shardid) from pg_dist_placement where groupid = 1").get(0);
+        execute(cluster.jdbcUrl(1), "insert into " + shard + " values (1, 'a'), (2, 'b')");
+        execute(cluster.jdbcUrl(0), "create index ev_v on ev (v)");
+        assertThat(rows(cluster.jdbcUrl(1), "explain select id from " + shard + " where v = 'b'").toString())
+                .contains("Index");
+        assertThat(rows(cluster.jdbcUrl(1), "select id from " + shard + " where v = 'b'")).containsExactly("2");
+        execute(cluster.jdbcUrl(0), "create table ev_local (id int)");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(2), "select create_distributed_table('ev_local', 'id')"))
+                .hasMessageContaining("operation is not allowed on this node");
+        assertThat(rows(cluster.jdbcUrl(0), "select count(*) from pg_dist_partition")).containsExactly("1");
+        execute(cluster.jdbcUrl(0), "drop table ev, ev_local");
+    }
+
+    @Test
+    void rowsOfShardsOnWorkersGetDefaultsAndAreValidated() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table rows_t (id int primary key, v text)");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('rows_t', 'id', shard_count => 2)");
+        String shard = "rows_t_" + rows(cluster.jdbcUrl(2), "select min(shardid) from pg_dist_placement p "
+                + "join pg_dist_shard s using (shardid) where groupid = 2 and logicalrelid = 'rows_t'::regclass").get(0);
+        execute(cluster.jdbcUrl(2), "insert into " + shard + " values (1, 'a'), (2, null)");
+        execute(cluster.jdbcUrl(0), "alter table rows_t add column c int default 7");
+        assertThat(rows(cluster.jdbcUrl(2), "select id, c from " + shard + " order by id")).containsExactly("1|7", "2|7");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(0), "alter table rows_t alter column v set not null"))
+                .hasMessageContaining("column \"v\" of relation \"" + shard + "\" contains null values");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(0), "alter table rows_t add constraint small check (id < 2)"))
+                .hasMessageContaining("is violated by some row");
+        for (int i = 0; i < 3; i++) {
+            assertThat(rows(cluster.jdbcUrl(i), "select attnotnull from pg_attribute where attrelid = 'rows_t'::regclass "
+                    + "and attname = 'v'")).containsExactly("f");
+        }
+        execute(cluster.jdbcUrl(0), "drop table rows_t");
+    }
 }

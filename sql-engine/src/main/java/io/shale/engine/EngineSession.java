@@ -87,6 +87,7 @@ final class EngineSession implements Session {
         return portals;
     }
 
+    /** The session's statement executor (for replicated data effects run in an adopted transaction). */
     StatementExecutor executor() {
         return executor;
     }

@@ -93,9 +93,19 @@ final class ReplicatedCatalog implements CatalogReplica {
         }
     }
 
+    /**
+     * Joining: the node's own tables mean nothing in the coordinator's catalog (their storage ids
+     * may even coincide with the coordinator's), so their rows are dropped before the switch.
+     */
     @Override
     public synchronized void replace(byte[] bytes) {
-        switchNow(CatalogCodec.decode(bytes));
+        Catalog next = CatalogCodec.decode(bytes);
+        if (staged != null) {
+            dropStaged();
+        }
+        engine.store().destroyRange(io.shale.engine.exec.KeyBytes.ofLong(SystemKeys.SYSTEM_STORAGE_ID + 1).toArray(),
+                io.shale.engine.exec.KeyBytes.ofLong(Long.MAX_VALUE).toArray());
+        switchNow(next);
     }
 
     private void switchNow(Catalog next) {
@@ -138,6 +148,7 @@ final class ReplicatedCatalog implements CatalogReplica {
         try {
             SystemKeys.deleteAll(txn, SystemKeys.catalog(next.version() + 1), SystemKeys.catalogsEnd());
             engine.writeCatalog(txn, next);
+            ReplicatedDataEffects.apply(engine, txn, current, next);
             buildNewIndexes(txn, current, next);
             return txn;
         } catch (RuntimeException e) {

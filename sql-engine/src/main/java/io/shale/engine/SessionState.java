@@ -82,6 +82,23 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return mode;
     }
 
+    /**
+     * Lets this (internal) session evaluate in {@code txn} against {@code catalog}, a replicated
+     * catalog being staged; {@link #releaseAdopted} detaches both without ending the transaction.
+     */
+    void adopt(Transaction txn, Catalog catalog) {
+        transaction = txn;
+        transactionCatalog = catalog;
+        mode = Mode.BLOCK;
+    }
+
+    void releaseAdopted() {
+        transaction = null;
+        transactionCatalog = null;
+        mode = Mode.NONE;
+        formatSettings = null;
+    }
+
     /** The catalog the session's statements see: its own DDL included. */
     @Override
     public Catalog catalog() {

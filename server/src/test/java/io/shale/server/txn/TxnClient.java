@@ -21,12 +21,16 @@ import java.util.Map;
  * planner would (its local tasks in the session itself).
  */
 final class TxnClient implements AutoCloseable {
-    final TxnNode node;
+    final io.shale.engine.Engine engine;
     final Session session;
 
     TxnClient(TxnNode node) {
-        this.node = node;
-        this.session = node.engine.open("postgres", "postgres", Map.of(), "test");
+        this(node.engine);
+    }
+
+    TxnClient(io.shale.engine.Engine engine) {
+        this.engine = engine;
+        this.session = engine.open("postgres", "postgres", Map.of(), "test");
     }
 
     /** The rows of the last statement, values as text joined by "|". */
@@ -78,7 +82,7 @@ final class TxnClient implements AutoCloseable {
             }
             return results;
         };
-        return node.engine.cluster().taskRunner(view, local).run(List.of(tasks));
+        return engine.cluster().taskRunner(view, local).run(List.of(tasks));
     }
 
     @Override
