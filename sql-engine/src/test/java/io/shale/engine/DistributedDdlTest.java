@@ -28,6 +28,20 @@ class DistributedDdlTest extends DistributionTestBase {
     }
 
     @Test
+    void existingShardRowsGetNewColumnsAndTypes() {
+        sql.execute("INSERT INTO t_102008 VALUES (1, 'a')");
+        sql.execute("INSERT INTO t_102009 VALUES (2, 'b')");
+        sql.execute("ALTER TABLE t ADD COLUMN n int DEFAULT 5");
+        sql.execute("ALTER TABLE t ALTER COLUMN n TYPE bigint");
+        sql.execute("ALTER TABLE t ALTER COLUMN v TYPE varchar(10)");
+        assertThat(sql.query("SELECT id, v, n, pg_typeof(n) FROM t_102008")).containsExactly(
+                List.of("1", "a", "5", "bigint"));
+        assertThat(sql.query("SELECT id, v, n FROM t_102009")).containsExactly(List.of("2", "b", "5"));
+        assertThat(sql.error("ALTER TABLE t ADD COLUMN m int NOT NULL")).isEqualTo(
+                "23502: column \"m\" of relation \"t\" contains null values");
+    }
+
+    @Test
     void indexesAndConstraintsGetShardNames() {
         sql.execute("INSERT INTO t_102008 VALUES (1, 'a')");
         sql.execute("CREATE INDEX t_v ON t (v)");

@@ -158,9 +158,10 @@ final class DistributedTableCreator {
         if (newGroup) {
             group = new ColocationGroup(editor.allocateColocationId(database), 1, -1, 0, 0);
         }
+        Map<NodeAddress, Integer> candidates = addresses(nodes, false);
         List<Integer> groups = new ArrayList<>();
-        for (NodeAddress address : ShardPlacementPolicy.sorted(addresses(nodes, false).keySet())) {
-            groups.add(addresses(nodes, false).get(address));
+        for (NodeAddress address : ShardPlacementPolicy.sorted(candidates.keySet())) {
+            groups.add(candidates.get(address));
         }
         DistributedTable table = new DistributedTable(shell.oid(), 'n', 0, group.colocationId(), 't', false);
         DistributionRules.checkForeignKeys(objects, shell, table);

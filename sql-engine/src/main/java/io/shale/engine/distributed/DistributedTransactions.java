@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DistributedTransactions implements ClusterHooks, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DistributedTransactions.class.getName());
+    private static final long RETRY_MS = 1000;
 
     private final Engine engine;
     private final NodeAddress self;
@@ -46,6 +47,8 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
     private final TwoPhaseRecovery recovery;
     private final DistributedDeadlockDetector deadlocks;
     private ScheduledExecutorService timers;
+    /** Set when a commit left prepared transactions behind: recovery then runs every second until it reaches all. */
+    private volatile boolean recoveryWanted = true;
 
     /**
      * @param self this node's internal address (the origin named in its transaction ids)
@@ -60,7 +63,7 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
         this.rpc = rpc;
         this.calls = new TransactionCalls(rpc, config.callTimeout());
         this.taskSessions = new TaskSessionService(engine);
-        this.commit = new TwoPhaseCommit(engine.store(), calls, inFlight);
+        this.commit = new TwoPhaseCommit(engine.store(), calls, inFlight, () -> recoveryWanted = true);
         this.recovery = new TwoPhaseRecovery(engine.store(), directory, calls, inFlight);
         this.deadlocks = new DistributedDeadlockDetector(engine, directory, calls, this);
     }
@@ -83,6 +86,11 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
         timers.schedule(this::recoverQuietly, 0, TimeUnit.MILLISECONDS);
         if (recoverMs > 0) {
             timers.scheduleWithFixedDelay(this::recoverQuietly, recoverMs, recoverMs, TimeUnit.MILLISECONDS);
+            timers.scheduleWithFixedDelay(() -> {
+                if (recoveryWanted) {
+                    recoverQuietly();
+                }
+            }, RETRY_MS, RETRY_MS, TimeUnit.MILLISECONDS);
         }
         long deadlockMs = config.deadlockInterval().toMillis();
         if (deadlockMs > 0) {
@@ -92,7 +100,11 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
 
     private void recoverQuietly() {
         try {
+            recoveryWanted = false;
             recovery.recover();
+            if (!recovery.lastPassComplete()) {
+                recoveryWanted = true;
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "recovery of prepared transactions failed: " + e.getMessage());
         }

@@ -2,7 +2,6 @@ package io.shale.engine.distributed;
 
 import io.shale.common.types.SqlType;
 import io.shale.engine.exec.ExecContext;
-import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.QualifiedName;
 import io.shale.grammar.ast.Statement;
 
@@ -27,7 +26,7 @@ final class RouterJob implements DistributedJob {
     private final int localGroup;
     private Intermediates intermediates;
     private final Map<Integer, Statement> byShard = new ConcurrentHashMap<>();
-    private final Map<Integer, String> textByShard = new ConcurrentHashMap<>();
+    private final Map<Integer, TaskTemplate> textByShard = new ConcurrentHashMap<>();
 
     RouterJob(Statement statement, Map<QualifiedName, ShardedTable> tables, ShardedTable anchor, PinValue pin,
               List<SqlType> parameterTypes, Literals literals, boolean modifies, int localGroup) {
@@ -69,11 +68,9 @@ final class RouterJob implements DistributedJob {
         if (intermediates != null) {
             sql = TaskText.render(Intermediates.substitute(shardStatement(index), intermediates.run(context)),
                     parameterTypes, context.parameters(), literals, context.formatSettings());
-        } else if (parameterTypes.isEmpty()) {
-            sql = textByShard.computeIfAbsent(index, i -> SqlFormatter.format(shardStatement(i)));
         } else {
-            sql = TaskText.render(shardStatement(index), parameterTypes, context.parameters(), literals,
-                    context.formatSettings());
+            sql = textByShard.computeIfAbsent(index, i -> TaskTemplate.of(shardStatement(i), parameterTypes, literals))
+                    .render(context.parameters(), context.formatSettings());
         }
         ShardedTable.ShardRoute shard = anchor.shard(index);
         if (!modifies) {

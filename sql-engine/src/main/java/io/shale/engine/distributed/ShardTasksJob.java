@@ -24,6 +24,7 @@ final class ShardTasksJob implements DistributedJob {
     private final boolean modifies;
     private final boolean router;
     private final Intermediates intermediates;
+    private final TaskTemplate[] texts;
 
     ShardTasksJob(List<Template> templates, List<SqlType> parameterTypes, Literals literals, boolean modifies,
                   boolean router) {
@@ -33,6 +34,7 @@ final class ShardTasksJob implements DistributedJob {
     ShardTasksJob(List<Template> templates, List<SqlType> parameterTypes, Literals literals, boolean modifies,
                   boolean router, Intermediates intermediates) {
         this.intermediates = intermediates;
+        this.texts = new TaskTemplate[templates.size()];
         this.templates = List.copyOf(templates);
         this.parameterTypes = List.copyOf(parameterTypes);
         this.literals = literals;
@@ -51,10 +53,22 @@ final class ShardTasksJob implements DistributedJob {
         List<Task> tasks = new ArrayList<>(templates.size());
         java.util.Map<String, io.shale.grammar.ast.Query> rows = intermediates == null ? java.util.Map.of()
                 : intermediates.run(context);
-        for (Template t : templates) {
-            String sql = t.text() != null && rows.isEmpty() ? t.text()
-                    : TaskText.render(Intermediates.substitute(t.statement(), rows), parameterTypes,
-                    parameters(context), literals, context.formatSettings());
+        for (int i = 0; i < templates.size(); i++) {
+            Template t = templates.get(i);
+            String sql;
+            if (t.text() != null && rows.isEmpty()) {
+                sql = t.text();
+            } else if (rows.isEmpty()) {
+                TaskTemplate text = texts[i];
+                if (text == null) {
+                    text = TaskTemplate.of(t.statement(), parameterTypes, literals);
+                    texts[i] = text;
+                }
+                sql = text.render(parameters(context), context.formatSettings());
+            } else {
+                sql = TaskText.render(Intermediates.substitute(t.statement(), rows), parameterTypes,
+                        parameters(context), literals, context.formatSettings());
+            }
             tasks.add(new Task(t.groupId(), t.anchorShardId(), sql, modifies));
         }
         return tasks;

@@ -20,11 +20,14 @@ final class TwoPhaseCommit {
     private static final System.Logger LOG = System.getLogger(TwoPhaseCommit.class.getName());
 
     private final KeyValueStore store;
+    /** Called when a prepared transaction could not be finished (recovery should run soon). */
+    private final Runnable leftToRecovery;
     private final TransactionCalls calls;
     /** Gids of prepared transactions whose commit is under way; recovery leaves them alone. */
     private final Set<String> inFlight;
 
-    TwoPhaseCommit(KeyValueStore store, TransactionCalls calls, Set<String> inFlight) {
+    TwoPhaseCommit(KeyValueStore store, TransactionCalls calls, Set<String> inFlight, Runnable leftToRecovery) {
+        this.leftToRecovery = leftToRecovery;
         this.store = store;
         this.calls = calls;
         this.inFlight = inFlight;
@@ -128,7 +131,11 @@ final class TwoPhaseCommit {
         byte[] request = new TransactionRequest(txn.id, "").encode();
         try {
             TransactionCalls.forAll(open, p -> calls.call(p.address, TransactionMethods.ROLLBACK, request));
-            if (!txn.recordsWritten) {
+            if (txn.recordsWritten) {
+                if (!prepared.isEmpty()) {
+                    leftToRecovery.run();
+                }
+            } else {
                 List<RuntimeException> failures = TransactionCalls.forAll(prepared,
                         p -> calls.callGid(p.address, TransactionMethods.ROLLBACK_PREPARED, p.gid));
                 log(failures, prepared, "roll back");
@@ -145,10 +152,11 @@ final class TwoPhaseCommit {
         }
     }
 
-    private static void log(List<RuntimeException> failures, List<DistributedTransaction.Participant> participants,
-                            String action) {
+    private void log(List<RuntimeException> failures, List<DistributedTransaction.Participant> participants,
+                     String action) {
         for (int i = 0; i < failures.size(); i++) {
             if (failures.get(i) != null) {
+                leftToRecovery.run();
                 LOG.log(System.Logger.Level.WARNING, "could not " + action + " prepared transaction \""
                         + participants.get(i).gid + "\" on " + participants.get(i).address
                         + "; recovery will finish it: " + failures.get(i).getMessage());

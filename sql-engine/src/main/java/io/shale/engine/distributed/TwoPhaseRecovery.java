@@ -23,6 +23,7 @@ final class TwoPhaseRecovery {
     private final NodeDirectory directory;
     private final TransactionCalls calls;
     private final Set<String> inFlight;
+    private boolean lastPassComplete = true;
 
     TwoPhaseRecovery(KeyValueStore store, NodeDirectory directory, TransactionCalls calls, Set<String> inFlight) {
         this.store = store;
@@ -35,14 +36,22 @@ final class TwoPhaseRecovery {
     synchronized int recover() {
         int myGroup = directory.localGroup();
         int recovered = 0;
+        boolean complete = true;
         for (int group : directory.groups()) {
             try {
                 recovered += recoverGroup(myGroup, group);
             } catch (RuntimeException e) {
+                complete = false;
                 LOG.log(System.Logger.Level.DEBUG, "recovery skipped group " + group + ": " + e.getMessage());
             }
         }
+        lastPassComplete = complete;
         return recovered;
+    }
+
+    /** Whether the last pass reached every group. */
+    synchronized boolean lastPassComplete() {
+        return lastPassComplete;
     }
 
     private int recoverGroup(int myGroup, int group) {
