@@ -107,7 +107,9 @@ class DistributedDifferentialTest {
 
     private static Generated generate(Random r) {
         String where = r.nextBoolean() ? " WHERE " + filter(r, "t") : "";
-        return switch (r.nextInt(7)) {
+        return switch (r.nextInt(8)) {
+            case 7 -> new Generated("SELECT t.k, t.a, t.c, row_number() OVER (PARTITION BY t.k ORDER BY t.c, t.a, t.b) "
+                    + "AS n, sum(t.a) OVER (PARTITION BY t.k) FROM T1 t" + where, false);
             case 0 -> new Generated("SELECT t.k, t.a, t.b, t.c FROM T1 t" + where, false);
             case 1 -> new Generated("SELECT count(*), count(t.a), sum(t.a), min(t.b), max(t.c), sum(t.c), "
                     + "avg(t.a), avg(t.c), bool_or(t.a > 50) FROM T1 t" + where, false);

@@ -72,7 +72,7 @@ final class MergeRewriter {
             byDistribution |= isDistributionColumn.test(g);
         }
         this.split = aggregated && !byDistribution;
-        if (hasWindow()) {
+        if (hasWindow() && (split || !windowsPartitionedByDistribution())) {
             throw DistributedPlanner.unsupported("could not run distributed query because the window function that is "
                     + "used cannot be pushed down").withHint("Window functions are supported in two ways. Either add "
                     + "an equality filter on the distributed tables' partition column or use the window functions "
@@ -314,6 +314,37 @@ final class MergeRewriter {
             }
         }
         return !spec.windows().isEmpty();
+    }
+
+    /** Whether every window of the block is partitioned by the distribution column, so each shard computes it whole. */
+    private boolean windowsPartitionedByDistribution() {
+        List<io.shale.grammar.ast.WindowSpecification> specs = new ArrayList<>();
+        for (FunctionCall call : AstNodes.collect(List.of(spec.selectItems(), query.orderBy()), FunctionCall.class)) {
+            if (call.window() != null) {
+                specs.add(call.window());
+            }
+        }
+        for (io.shale.grammar.ast.WindowDefinition d : spec.windows()) {
+            specs.add(d.specification());
+        }
+        for (io.shale.grammar.ast.WindowSpecification w : specs) {
+            List<Expression> partition = w.partitionBy();
+            if (w.existingWindow() != null) {
+                for (io.shale.grammar.ast.WindowDefinition d : spec.windows()) {
+                    if (d.name().equals(w.existingWindow())) {
+                        partition = d.specification().partitionBy();
+                    }
+                }
+            }
+            boolean byDistribution = false;
+            for (Expression e : partition) {
+                byDistribution |= isDistributionColumn.test(e);
+            }
+            if (!byDistribution) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An ORDER BY / GROUP BY ordinal or output-name reference as the select item's expression; else itself. */
