@@ -121,7 +121,7 @@ class DistributedDifferentialTest {
                 };
                 String having = r.nextBoolean() ? " HAVING count(*) > " + r.nextInt(4) : "";
                 yield new Generated("SELECT " + key + " AS g, count(*), sum(t.c), max(t.a) FROM T1 t" + where
-                        + " GROUP BY 1" + having, false);
+                        + (r.nextBoolean() ? " GROUP BY 1" : " GROUP BY g") + having, false);
             }
             case 3 -> new Generated("SELECT t.k, t.a, u.x FROM T1 t JOIN T2 u ON t.k = u.k" + where, false);
             case 4 -> new Generated("SELECT t.k, count(*), sum(u.x) FROM T1 t JOIN T2 u ON u.k = t.k" + where

@@ -55,6 +55,12 @@ final class MergeRewriter {
     private int partialIndex;
 
     MergeRewriter(Query query, List<String> outputNames, Predicate<Expression> isDistributionColumn) {
+        this(query, outputNames, isDistributionColumn, e -> false);
+    }
+
+    /** {@code isInputColumn} tells the names of FROM columns, which GROUP BY prefers to output names. */
+    MergeRewriter(Query query, List<String> outputNames, Predicate<Expression> isDistributionColumn,
+                  Predicate<Expression> isInputColumn) {
         this.query = query;
         this.spec = (QuerySpecification) query.body();
         this.outputNames = outputNames;
@@ -63,7 +69,7 @@ final class MergeRewriter {
             throw DistributedPlanner.unsupported("DISTINCT ON is not supported in multi-shard queries");
         }
         for (Expression g : spec.groupBy()) {
-            groupKeys.add(resolveOutputReference(g));
+            groupKeys.add(isInputColumn.test(g) ? g : resolveOutputReference(g));
         }
         boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null || hasAggregate(spec.selectItems())
                 || hasAggregate(query.orderBy());
@@ -349,6 +355,13 @@ final class MergeRewriter {
 
     /** An ORDER BY / GROUP BY ordinal or output-name reference as the select item's expression; else itself. */
     private Expression resolveOutputReference(Expression e) {
+        if (e instanceof ColumnReference c && c.name().parts().size() == 1) {
+            for (SelectItem item : spec.selectItems()) {
+                if (item instanceof SingleColumn s && c.name().last().equals(s.alias())) {
+                    return s.expression();
+                }
+            }
+        }
         if (e instanceof IntegerLiteral literal) {
             int k = Integer.parseInt(literal.text());
             if (k >= 1 && k <= spec.selectItems().size() && spec.selectItems().get(k - 1) instanceof SingleColumn c) {
