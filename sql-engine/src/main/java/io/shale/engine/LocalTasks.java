@@ -16,7 +16,10 @@ import io.shale.grammar.ast.Update;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the SQL text of a task in the session's own transaction (Citus's local execution). */
+/**
+ * Runs the SQL text of a task in the session's own transaction (Citus's local execution); the session keeps the
+ * parsed and planned statements of recent task texts.
+ */
 final class LocalTasks {
     private final StatementExecutor executor;
 
@@ -25,8 +28,8 @@ final class LocalTasks {
     }
 
     TaskResult run(String sql) {
-        Statement statement = executor.session().parser().parseStatement(sql);
-        Prepared prepared = new Prepared("", sql, statement, List.of());
+        Prepared prepared = executor.taskStatement(sql);
+        Statement statement = prepared.statement;
         Object[] none = new Object[0];
         Outcome outcome = switch (statement) {
             case Query q -> executor.rows(prepared, none, n -> "SELECT " + n);

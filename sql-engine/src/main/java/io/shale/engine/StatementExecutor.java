@@ -27,6 +27,12 @@ final class StatementExecutor {
     private final UtilityExecutor utilities;
     private final DdlExecutor ddl;
     private io.shale.engine.distributed.TaskRunner localRunner;
+    private final java.util.Map<String, Prepared> taskStatements = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Prepared> eldest) {
+            return size() > 128;
+        }
+    };
 
     StatementExecutor(Engine engine, EngineSession session) {
         this.engine = engine;
@@ -275,6 +281,16 @@ final class StatementExecutor {
 
     Engine engine() {
         return engine;
+    }
+
+    /** The prepared statement of a task text, kept for the session's most recent task texts. */
+    Prepared taskStatement(String sql) {
+        Prepared prepared = taskStatements.get(sql);
+        if (prepared == null) {
+            prepared = new Prepared("", sql, session.parser().parseStatement(sql), List.of());
+            taskStatements.put(sql, prepared);
+        }
+        return prepared;
     }
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {

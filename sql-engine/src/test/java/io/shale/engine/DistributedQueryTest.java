@@ -78,6 +78,39 @@ class DistributedQueryTest {
     }
 
     @Test
+    void recursivePlanning() {
+        assertThat(s.value("WITH x AS (SELECT * FROM events) SELECT count(*) FROM x")).isEqualTo("50");
+        assertThat(s.query("WITH x AS (SELECT id FROM events ORDER BY id LIMIT 3) SELECT count(*), max(id) FROM x"))
+                .containsExactly(List.of("3", "3"));
+        assertThat(s.value("SELECT count(*) FROM events WHERE id IN (SELECT oid FROM orders WHERE total > 100)"))
+                .isEqualTo("10");
+        assertThat(s.value("SELECT (SELECT max(id) FROM events) AS m")).isEqualTo("50");
+        assertThat(s.value("SELECT count(*) FROM (SELECT tenant FROM events UNION SELECT tenant FROM orders) u"))
+                .isEqualTo("7");
+        s.execute("INSERT INTO plain VALUES (2), (3)");
+        assertThat(s.value("SELECT count(*) FROM events WHERE tenant IN (SELECT x FROM plain)")).isEqualTo("14");
+        assertThat(s.value("SELECT count(*) FROM plain WHERE x IN (SELECT tenant FROM events)")).isEqualTo("2");
+        s.execute("DELETE FROM plain");
+    }
+
+    @Test
+    void preparedFastPathPrunesAtEveryExecution() {
+        s.execute("PREPARE point(int) AS SELECT count(*) FROM events WHERE tenant = $1");
+        for (int t = 0; t < 7; t++) {
+            assertThat(s.value("EXECUTE point(" + t + ")")).isEqualTo(t == 0 ? "7" : t == 1 ? "8" : "7");
+        }
+        s.execute("DEALLOCATE point");
+    }
+
+    @Test
+    void windowsPartitionedByTheDistributionColumnPushDown() {
+        assertThat(s.query("SELECT tenant, id, rank() OVER (PARTITION BY tenant ORDER BY id DESC) AS r FROM events "
+                + "ORDER BY tenant, r LIMIT 2")).containsExactly(List.of("0", "49", "1"), List.of("0", "42", "2"));
+        assertThat(s.error("SELECT id, rank() OVER (ORDER BY id) FROM events")).isEqualTo("0A000: could not run "
+                + "distributed query because the window function that is used cannot be pushed down");
+    }
+
+    @Test
     void errors() {
         assertThat(s.error("SELECT * FROM events e JOIN other o ON e.tenant = o.k"))
                 .isEqualTo("0A000: complex joins are only supported when all distributed tables are co-located and joined on their distribution columns");

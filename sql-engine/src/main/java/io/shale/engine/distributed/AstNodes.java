@@ -1,8 +1,8 @@
 package io.shale.engine.distributed;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,23 +14,21 @@ import java.util.function.UnaryOperator;
  */
 final class AstNodes {
     /** Accessors and canonical constructor of one record class, computed once per class. */
-    private record Shape(MethodHandle[] accessors, MethodHandle constructor) {
+    private record Shape(Method[] accessors, Constructor<?> constructor) {
     }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
             try {
-                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
                 RecordComponent[] components = type.getRecordComponents();
-                MethodHandle[] accessors = new MethodHandle[components.length];
+                Method[] accessors = new Method[components.length];
                 Class<?>[] types = new Class<?>[components.length];
                 for (int i = 0; i < components.length; i++) {
-                    accessors[i] = lookup.unreflect(components[i].getAccessor());
+                    accessors[i] = components[i].getAccessor();
                     types[i] = components[i].getType();
                 }
-                MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
-                return new Shape(accessors, constructor);
+                return new Shape(accessors, type.getDeclaredConstructor(types));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -64,7 +62,7 @@ final class AstNodes {
             return;
         }
         Shape shape = SHAPES.get(node.getClass());
-        for (MethodHandle accessor : shape.accessors()) {
+        for (Method accessor : shape.accessors()) {
             collect(get(accessor, node), type, out);
         }
     }
@@ -115,20 +113,20 @@ final class AstNodes {
             return node;
         }
         try {
-            return shape.constructor().invokeWithArguments(values);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+            return shape.constructor().newInstance(values);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Object get(MethodHandle accessor, Object node) {
+    private static Object get(Method accessor, Object node) {
         try {
             return accessor.invoke(node);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
     }

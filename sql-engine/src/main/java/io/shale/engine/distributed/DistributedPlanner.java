@@ -52,12 +52,17 @@ public final class DistributedPlanner {
             }
             return null;
         }
+        Literals literals = new Literals(context.catalog().objects(context.databaseOid()));
         if (tables.plain()) {
-            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+            ShaleException direct = new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "direct joins between distributed and local tables are not supported")
                     .withHint("Use CTE's or subqueries to select from local tables and use them in joins");
+            if (statement instanceof Query q && cluster.isCoordinator()) {
+                return new SelectPlanner(context, tables, literals).recursive(RecursivePlanner.inlineCtes(q), local,
+                        direct);
+            }
+            throw direct;
         }
-        Literals literals = new Literals(context.catalog().objects(context.databaseOid()));
         return switch (statement) {
             case Query q -> new SelectPlanner(context, tables, literals).plan(q, local);
             case Insert i -> new ModifyPlanner(context, tables, literals).insert(i, local);

@@ -32,7 +32,7 @@ final class MultiShardPlanner {
         this.literals = literals;
     }
 
-    PlanNode plan(Query query, PlanNode local) {
+    PlanNode plan(Query query, PlanNode local, Intermediates intermediates) {
         if (!query.locking().isEmpty()) {
             throw DistributedPlanner.unsupported("could not run distributed query with FOR UPDATE/SHARE commands");
         }
@@ -49,7 +49,8 @@ final class MultiShardPlanner {
         for (OutputColumn c : local.columns()) {
             names.add(c.name());
         }
-        MergeRewriter merge = new MergeRewriter(query, names, e -> distributionClass.equals(scope.classOf(e)));
+        MergeRewriter merge = new MergeRewriter(query, names, e -> distributionClass.equals(scope.classOf(e)),
+                e -> scope.classOf(e) != null);
         Query worker = merge.worker();
         PlanNode workerPlan = context.analyze(worker);
         List<SqlType> types = new ArrayList<>();
@@ -57,7 +58,7 @@ final class MultiShardPlanner {
             types.add(c.type());
         }
         ShardTasksJob job = new ShardTasksJob(templates(worker, anchor), context.parameterTypes(), literals, false,
-                false);
+                false, intermediates == null || intermediates.isEmpty() ? null : intermediates);
         Query coordinator = merge.coordinator(types, List.of(placeholder(types)));
         PlanNode merged = context.analyze(coordinator);
         return replaceLeaf(merged, job);

@@ -2,7 +2,6 @@ package io.shale.engine.distributed;
 
 import io.shale.common.types.SqlType;
 import io.shale.engine.exec.ExecContext;
-import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.QualifiedName;
 import io.shale.grammar.ast.Statement;
 
@@ -25,8 +24,9 @@ final class RouterJob implements DistributedJob {
     private final Literals literals;
     private final boolean modifies;
     private final int localGroup;
+    private Intermediates intermediates;
     private final Map<Integer, Statement> byShard = new ConcurrentHashMap<>();
-    private final Map<Integer, String> textByShard = new ConcurrentHashMap<>();
+    private final Map<Integer, TaskTemplate> textByShard = new ConcurrentHashMap<>();
 
     RouterJob(Statement statement, Map<QualifiedName, ShardedTable> tables, ShardedTable anchor, PinValue pin,
               List<SqlType> parameterTypes, Literals literals, boolean modifies, int localGroup) {
@@ -38,6 +38,12 @@ final class RouterJob implements DistributedJob {
         this.literals = literals;
         this.modifies = modifies;
         this.localGroup = localGroup;
+    }
+
+    /** Ships the rows of recursively planned subqueries into the task text. */
+    RouterJob withIntermediates(Intermediates value) {
+        this.intermediates = value == null || value.isEmpty() ? null : value;
+        return this;
     }
 
     /** The shard index of one execution. */
@@ -59,11 +65,12 @@ final class RouterJob implements DistributedJob {
             return List.of();
         }
         String sql;
-        if (parameterTypes.isEmpty()) {
-            sql = textByShard.computeIfAbsent(index, i -> SqlFormatter.format(shardStatement(i)));
+        if (intermediates != null) {
+            sql = TaskText.render(Intermediates.substitute(shardStatement(index), intermediates.run(context)),
+                    parameterTypes, context.parameters(), literals, context.formatSettings());
         } else {
-            sql = TaskText.render(shardStatement(index), parameterTypes, context.parameters(), literals,
-                    context.formatSettings());
+            sql = textByShard.computeIfAbsent(index, i -> TaskTemplate.of(shardStatement(i), parameterTypes, literals))
+                    .render(context.parameters(), context.formatSettings());
         }
         ShardedTable.ShardRoute shard = anchor.shard(index);
         if (!modifies) {

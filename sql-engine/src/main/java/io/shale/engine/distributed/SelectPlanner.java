@@ -1,5 +1,7 @@
 package io.shale.engine.distributed;
 
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
 import io.shale.engine.plan.PlanNode;
 import io.shale.grammar.ast.Cast;
@@ -28,15 +30,53 @@ final class SelectPlanner {
     }
 
     PlanNode plan(Query query, PlanNode local) {
+        Query inlined = RecursivePlanner.inlineCtes(query);
+        try {
+            return direct(inlined, local, null);
+        } catch (ShaleException e) {
+            if (e.code() != ErrorCode.FEATURE_NOT_SUPPORTED) {
+                throw e;
+            }
+            return recursive(inlined, local, e);
+        }
+    }
+
+    /**
+     * Recursive planning: the subqueries that stop the query from running as it is are planned and run first, their
+     * rows shipped into the tasks; {@code e} when that does not help either.
+     */
+    PlanNode recursive(Query inlined, PlanNode local, ShaleException e) {
+        {
+            Intermediates intermediates = new Intermediates(literals);
+            Query rewritten = new RecursivePlanner(context, this, intermediates).replace(inlined, e);
+            if (intermediates.isEmpty()) {
+                throw e;
+            }
+            DistributedPlanner.Tables remaining = DistributedPlanner.tables(rewritten, context);
+            if (!remaining.any()) {
+                boolean parameters = !AstNodes.collect(rewritten, Parameter.class).isEmpty();
+                return new PlanNode.DistributedScan(new ShardTasksJob(List.of(ShardTasksJob.template(0, 0, rewritten,
+                        parameters, true)), context.parameterTypes(), literals, false, true, intermediates), null,
+                        local.columns());
+            }
+            if (remaining.plain()) {
+                throw e;
+            }
+            return new SelectPlanner(context, remaining, literals).direct(rewritten, local, intermediates);
+        }
+    }
+
+    /** Router when one shard group answers, else multi-shard; no recursive planning. */
+    PlanNode direct(Query query, PlanNode local, Intermediates intermediates) {
         List<ShardedTable> all = new ArrayList<>(new LinkedHashSet<>(tables.sharded().values()));
         if (!DistributedPlanner.colocated(all)) {
             throw DistributedPlanner.complexJoins();
         }
         RouterJob router = router(query, query, all, false);
         if (router != null) {
-            return new PlanNode.DistributedScan(router, null, local.columns());
+            return new PlanNode.DistributedScan(router.withIntermediates(intermediates), null, local.columns());
         }
-        return new MultiShardPlanner(context, tables, literals).plan(query, local);
+        return new MultiShardPlanner(context, tables, literals).plan(query, local, intermediates);
     }
 
     /**

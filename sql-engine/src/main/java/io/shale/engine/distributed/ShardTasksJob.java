@@ -23,9 +23,18 @@ final class ShardTasksJob implements DistributedJob {
     private final Literals literals;
     private final boolean modifies;
     private final boolean router;
+    private final Intermediates intermediates;
+    private final TaskTemplate[] texts;
 
     ShardTasksJob(List<Template> templates, List<SqlType> parameterTypes, Literals literals, boolean modifies,
                   boolean router) {
+        this(templates, parameterTypes, literals, modifies, router, null);
+    }
+
+    ShardTasksJob(List<Template> templates, List<SqlType> parameterTypes, Literals literals, boolean modifies,
+                  boolean router, Intermediates intermediates) {
+        this.intermediates = intermediates;
+        this.texts = new TaskTemplate[templates.size()];
         this.templates = List.copyOf(templates);
         this.parameterTypes = List.copyOf(parameterTypes);
         this.literals = literals;
@@ -42,9 +51,24 @@ final class ShardTasksJob implements DistributedJob {
     @Override
     public List<Task> tasks(ExecContext context, List<Object[]> inputRows) {
         List<Task> tasks = new ArrayList<>(templates.size());
-        for (Template t : templates) {
-            String sql = t.text() != null ? t.text() : TaskText.render(t.statement(), parameterTypes,
-                    parameters(context), literals, context.formatSettings());
+        java.util.Map<String, io.shale.grammar.ast.Query> rows = intermediates == null ? java.util.Map.of()
+                : intermediates.run(context);
+        for (int i = 0; i < templates.size(); i++) {
+            Template t = templates.get(i);
+            String sql;
+            if (t.text() != null && rows.isEmpty()) {
+                sql = t.text();
+            } else if (rows.isEmpty()) {
+                TaskTemplate text = texts[i];
+                if (text == null) {
+                    text = TaskTemplate.of(t.statement(), parameterTypes, literals);
+                    texts[i] = text;
+                }
+                sql = text.render(parameters(context), context.formatSettings());
+            } else {
+                sql = TaskText.render(Intermediates.substitute(t.statement(), rows), parameterTypes,
+                        parameters(context), literals, context.formatSettings());
+            }
             tasks.add(new Task(t.groupId(), t.anchorShardId(), sql, modifies));
         }
         return tasks;
