@@ -117,6 +117,14 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
+        /** Every node serves TLS with this PEM certificate chain and key; internal traffic then uses TLS too. */
+        public Builder tls(Path certificate, Path privateKey) {
+            NodeConfig base = template == null ? NodeConfig.defaults(Path.of(".")) : template;
+            this.template = new NodeConfig(base.host(), base.port(), base.dataDirectory(), base.settings(), certificate,
+                    privateKey, base.authMethod(), base.clusterSecret());
+            return this;
+        }
+
         /** TLS and authentication of every node as in {@code config} ({@code ./shale start}). */
         Builder template(NodeConfig config) {
             this.template = config;

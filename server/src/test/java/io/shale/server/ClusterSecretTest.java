@@ -98,4 +98,22 @@ class ClusterSecretTest {
             assertThat(catalog.length).isGreaterThan(100);
         }
     }
+
+    @Test
+    void nodesWithACertificateTalkTls() throws Exception {
+        Path openssl = Path.of("/usr/bin/openssl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(openssl), "openssl is not installed");
+        Process process = new ProcessBuilder(openssl.toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "1",
+                "-subj", "/CN=localhost").directory(temp.toFile()).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (LocalCluster cluster = LocalCluster.builder().nodes(2).inMemory()
+                .tls(temp.resolve("cert.pem"), temp.resolve("key.pem")).start()) {
+            LocalClusterTest.execute(cluster.jdbcUrl(0), "create table over_tls (a int)");
+            assertThat(LocalClusterTest.rows(cluster.jdbcUrl(1), "select count(*) from over_tls")).containsExactly("0");
+            ShaleException plain = callFails(cluster.secret(), cluster.port(1));
+            assertThat(plain.code()).isEqualTo(ErrorCode.CONNECTION_FAILURE);
+        }
+    }
 }

@@ -71,7 +71,32 @@ class DistributedTableClusterTest {
         assertThat(rows(cluster.jdbcUrl(2), "select citus_total_relation_size('events')"))
                 .containsExactly(Long.toString(total));
         execute(cluster.jdbcUrl(0), "drop table events");
-        assertThat(rows(cluster.jdbcUrl(1), "select count(*) from pg_dist_shard")).containsExactly("0");
+        assertThat(rows(cluster.jdbcUrl(1), "select count(*) from pg_dist_shard where shardid = " + firstShard))
+                .containsExactly("0");
+    }
+
+    @Test
+    void ddlReachesTheShardsOnTheWorkers() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table items (id int, v text)");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('items', 'id', shard_count => 2)");
+        execute(cluster.jdbcUrl(0), "insert into items select g, 'v' || g from generate_series(1, 50) g");
+        execute(cluster.jdbcUrl(1), "alter table items add column n int default 3");
+        execute(cluster.jdbcUrl(0), "create index items_v on items (v)");
+        List<String> shards = rows(cluster.jdbcUrl(0), "select p.shardid || ':' || p.groupid from pg_dist_placement p"
+                + " join pg_dist_shard s using (shardid) where logicalrelid = 'items'::regclass order by shardid");
+        long total = 0;
+        for (String shard : shards) {
+            String[] f = shard.split(":");
+            String url = cluster.jdbcUrl(Integer.parseInt(f[1]));
+            total += Long.parseLong(rows(url, "select count(*) from items_" + f[0] + " where n is null or n = 3").getFirst());
+            assertThat(rows(url, "select count(*) from items_" + f[0] + " where v = 'v1' or v = 'v2'").getFirst())
+                    .isIn("0", "1", "2");
+        }
+        assertThat(total).isEqualTo(50);
+        assertThat(rows(cluster.jdbcUrl(2), "select count(*) from items where v = 'v7'")).containsExactly("1");
+        execute(cluster.jdbcUrl(0), "truncate items");
+        assertThat(rows(cluster.jdbcUrl(1), "select count(*) from items")).containsExactly("0");
+        execute(cluster.jdbcUrl(0), "drop table items");
     }
 
     @Test

@@ -51,6 +51,8 @@ class NodeFunctionsTest {
     @Test
     void addingAKnownNodeReturnsItsId() throws SQLException {
         assertThat(rows(coordinator(), "select citus_add_node(" + node(2) + ")")).containsExactly("3");
+        assertThat(rows(coordinator(), "select citus_add_node(nodename => '127.0.0.1', nodeport => " + cluster.port(2)
+                + ", groupid => -1, noderole => 'primary'::noderole, nodecluster => 'default')")).containsExactly("3");
         assertThat(rows(coordinator(), "select count(*) from pg_dist_node")).containsExactly("3");
     }
 

@@ -575,6 +575,19 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public java.util.function.Supplier<Object> columnDefault(io.shale.catalog.Column column) {
+        if (column.defaultSql() == null) {
+            return () -> null;
+        }
+        StatementExecutor executor = session.executor();
+        io.shale.engine.exec.ExecContext context = executor.context(new Object[0]);
+        io.shale.engine.exec.Evaluator value = new io.shale.engine.exec.OperatorFactory().compiler().compile(
+                io.shale.engine.analyze.StandaloneExpressions.analyze(executor.analyzerContext(List.of()),
+                        session.parser().parseExpression(column.defaultSql()), column.type(), "DEFAULT expressions"));
+        return () -> value.eval(null, context);
+    }
+
+    @Override
     public long relationSize(int relationOid) {
         return new StoreRelationSizes(engine, catalog(), session.database.oid()).relationSize(relationOid);
     }

@@ -62,6 +62,17 @@ class CreateDistributedTableTest extends DistributionTestBase {
     }
 
     @Test
+    void theShardCountSettingIsTheDefault() {
+        sql.execute("SET citus.shard_count = 6");
+        sql.execute("CREATE TABLE t (id int)");
+        sql.execute("SELECT create_distributed_table('t', 'id')");
+        assertThat(sql.query("SELECT shardminvalue, shardmaxvalue FROM pg_dist_shard ORDER BY shardid")).containsExactly(
+                List.of("-2147483648", "-1431655767"), List.of("-1431655766", "-715827885"), List.of("-715827884", "-3"),
+                List.of("-2", "715827879"), List.of("715827880", "1431655761"), List.of("1431655762", "2147483647"));
+        assertThat(sql.value("SELECT shardcount FROM pg_dist_colocation")).isEqualTo("6");
+    }
+
+    @Test
     void citusErrors() {
         sql.execute("CREATE TABLE t (id int, doc json)");
         assertThat(sql.error("SELECT create_distributed_table('t', 'nope')"))

@@ -28,6 +28,20 @@ class DistributedDdlTest extends DistributionTestBase {
     }
 
     @Test
+    void existingShardRowsGetNewColumnsAndTypes() {
+        sql.execute("INSERT INTO t_102008 VALUES (1, 'a')");
+        sql.execute("INSERT INTO t_102009 VALUES (2, 'b')");
+        sql.execute("ALTER TABLE t ADD COLUMN n int DEFAULT 5");
+        sql.execute("ALTER TABLE t ALTER COLUMN n TYPE bigint");
+        sql.execute("ALTER TABLE t ALTER COLUMN v TYPE varchar(10)");
+        assertThat(sql.query("SELECT id, v, n, pg_typeof(n) FROM t_102008")).containsExactly(
+                List.of("1", "a", "5", "bigint"));
+        assertThat(sql.query("SELECT id, v, n FROM t_102009")).containsExactly(List.of("2", "b", "5"));
+        assertThat(sql.error("ALTER TABLE t ADD COLUMN m int NOT NULL")).isEqualTo(
+                "23502: column \"m\" of relation \"t\" contains null values");
+    }
+
+    @Test
     void indexesAndConstraintsGetShardNames() {
         sql.execute("INSERT INTO t_102008 VALUES (1, 'a')");
         sql.execute("CREATE INDEX t_v ON t (v)");
@@ -55,6 +69,27 @@ class DistributedDdlTest extends DistributionTestBase {
         assertThat(sql.error("ALTER TABLE t DROP COLUMN id"))
                 .isEqualTo("0A000: cannot execute ALTER TABLE command involving partition column");
         sql.execute("CREATE UNIQUE INDEX t_id_v ON t (id, v)");
+    }
+
+    @Test
+    void foreignKeysFollowCitusRules() {
+        sql.execute("CREATE TABLE r (id int PRIMARY KEY)");
+        sql.execute("SELECT create_reference_table('r')");
+        sql.execute("CREATE TABLE c (id int, t_id int, r_id int)");
+        sql.execute("SELECT create_distributed_table('c', 'id', colocate_with => 't')");
+        sql.execute("ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id)");
+        sql.execute("ALTER TABLE c ADD CONSTRAINT c_r FOREIGN KEY (r_id) REFERENCES r (id)");
+        assertThat(sql.value("SELECT confrelid::regclass FROM pg_constraint WHERE conname = 'c_r_102011'"))
+                .isEqualTo("r_102010");
+        assertThat(sql.error("ALTER TABLE c ADD CONSTRAINT c_t FOREIGN KEY (t_id) REFERENCES t (id)"))
+                .isEqualTo("0A000: cannot create foreign key constraint");
+        sql.execute("CREATE TABLE local (id int PRIMARY KEY)");
+        assertThat(sql.error("ALTER TABLE c ADD CONSTRAINT c_l FOREIGN KEY (id) REFERENCES local (id)"))
+                .isEqualTo("0A000: cannot create foreign key constraint since relations are not colocated or not"
+                        + " referencing a reference table");
+        assertThat(sql.error("ALTER TABLE local ADD CONSTRAINT l_t FOREIGN KEY (id) REFERENCES t (id)"))
+                .isEqualTo("0A000: cannot create foreign key constraint since foreign keys from reference tables and"
+                        + " local tables to distributed tables are not supported");
     }
 
     @Test

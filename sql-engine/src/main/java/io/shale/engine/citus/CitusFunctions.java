@@ -87,7 +87,7 @@ public final class CitusFunctions {
                 (context, args) -> shardName(context, oid(args[0]), (Long) args[1], (Boolean) args[2]));
         for (String name : List.of("citus_relation_size", "citus_total_relation_size", "citus_table_size")) {
             ScalarFunction size = (context, args) -> CitusSizes.tableSize(distribution(context), oid(args[0]),
-                    !name.equals("citus_relation_size"), args.length < 2 || (Boolean) args[1]);
+                    name.equals("citus_total_relation_size"), args.length < 2 || (Boolean) args[1]);
             add(name, List.of(regclass), SqlType.INT8, true, size);
             if (!name.equals("citus_table_size")) {
                 add(name, List.of(regclass, SqlType.BOOL), SqlType.INT8, true, size);

@@ -35,11 +35,12 @@ public final class DistributedDdl {
         if (tables.isEmpty()) {
             return;
         }
-        Catalog base = editor.base();
+        Catalog base = context.catalog();
         DatabaseCatalog before = base.objects(database);
         StorageChanges changes = new StorageChanges();
         ShardRelations relations = new ShardRelations(editor, database, changes);
         boolean changed = false;
+        List<Table[]> altered = new java.util.ArrayList<>();
         for (DistributedTable table : tables) {
             Relation now = objects.relation(table.relationOid());
             Relation then = before == null ? null : before.relation(table.relationOid());
@@ -53,17 +54,28 @@ public final class DistributedDdl {
             }
             checkDistributionColumn(shell, then instanceof Table old ? old : null, table);
             DistributionRules.checkUniqueness(objects, shell, table);
+            DistributionRules.checkForeignKeys(objects, shell, table);
             boolean truncated = then instanceof Table old && old.storageId() != shell.storageId();
             List<Shard> shards = objects.shards(table.relationOid());
             for (int i = 0; i < shards.size(); i++) {
                 relations.sync(shell, shards.get(i), i, truncated);
             }
+            if (then instanceof Table old && !truncated && !old.columns().equals(shell.columns())) {
+                altered.add(new Table[] {old, shell});
+            }
             changed = true;
         }
+        DistributionRules.checkLocalForeignKeys(editor.objects(database));
         if (!changed) {
             return;
         }
         context.freeStorageAfterCommit(changes.freed);
+        if (!altered.isEmpty()) {
+            Catalog next = editor.build();
+            for (Table[] pair : altered) {
+                LocalShardRewriter.rewrite(context, base, next, pair[0], pair[1]);
+            }
+        }
         buildLocalIndexes(context, editor, changes);
     }
 

@@ -132,6 +132,13 @@ final class DistributedTableCreator {
         DistributedTable table = new DistributedTable(shell.oid(), distributionColumn == null ? 'n' : 'h',
                 distributionColumn == null ? 0 : distributionColumn.attnum(), group.colocationId(), 's', false);
         DistributionRules.checkUniqueness(objects, shell, table);
+        DistributionRules.checkForeignKeys(objects, shell, table);
+        for (var fk : objects.foreignKeysReferencing(shell.oid())) {
+            if (fk.tableOid() != shell.oid() && objects.distributedTable(fk.tableOid()) == null) {
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint since "
+                        + "foreign keys from reference tables and local tables to distributed tables are not supported");
+            }
+        }
         distribute(editor, shell, table, newGroup ? group : null, layout);
     }
 
@@ -151,11 +158,13 @@ final class DistributedTableCreator {
         if (newGroup) {
             group = new ColocationGroup(editor.allocateColocationId(database), 1, -1, 0, 0);
         }
+        Map<NodeAddress, Integer> candidates = addresses(nodes, false);
         List<Integer> groups = new ArrayList<>();
-        for (NodeAddress address : ShardPlacementPolicy.sorted(addresses(nodes, false).keySet())) {
-            groups.add(addresses(nodes, false).get(address));
+        for (NodeAddress address : ShardPlacementPolicy.sorted(candidates.keySet())) {
+            groups.add(candidates.get(address));
         }
         DistributedTable table = new DistributedTable(shell.oid(), 'n', 0, group.colocationId(), 't', false);
+        DistributionRules.checkForeignKeys(objects, shell, table);
         distribute(editor, shell, table, newGroup ? group : null, List.of(new ShardLayout(null, null, groups)));
     }
 

@@ -48,6 +48,9 @@ public interface DistributionContext {
 
     FormatSettings formatSettings();
 
+    /** The value of a column's DEFAULT for one row (null without a default), evaluated anew at each call. */
+    java.util.function.Supplier<Object> columnDefault(io.shale.catalog.Column column);
+
     /** The bytes a table's or index's data takes in this node's store. */
     long relationSize(int relationOid);
 

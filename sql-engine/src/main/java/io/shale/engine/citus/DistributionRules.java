@@ -83,6 +83,68 @@ final class DistributionRules {
         }
     }
 
+    /**
+     * Citus's foreign key rules for a Citus table's own foreign keys: a hash table may reference itself, a reference
+     * table, or a colocated hash table with the distribution columns at the same position; a reference table may not
+     * reference a hash table.
+     */
+    static void checkForeignKeys(DatabaseCatalog objects, Table shell, DistributedTable table) {
+        for (Constraint fk : objects.constraintsOf(shell.oid())) {
+            if (fk.type() != 'f' || fk.referencedTable() == shell.oid()) {
+                continue;
+            }
+            DistributedTable target = objects.distributedTable(fk.referencedTable());
+            if (table.isReferenceTable()) {
+                if (target != null && !target.isReferenceTable()) {
+                    throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint "
+                            + "since foreign keys from reference tables and local tables to distributed tables are not "
+                            + "supported");
+                }
+                continue;
+            }
+            if (target != null && target.isReferenceTable()) {
+                continue;
+            }
+            if (target == null || !target.isHashDistributed() || !table.isHashDistributed()
+                    || target.colocationId() != table.colocationId()) {
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint since "
+                        + "relations are not colocated or not referencing a reference table")
+                        .withDetail("A distributed table can only have foreign keys if it is referencing another "
+                                + "colocated hash distributed table or a reference table");
+            }
+            if (!sameOrdinal(fk, table.distributionAttnum(), target.distributionAttnum())) {
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint")
+                        .withDetail("Foreign keys are supported in two cases, either in between two colocated tables "
+                                + "including partition column in the same ordinal in the both tables or from "
+                                + "distributed to reference tables");
+            }
+        }
+    }
+
+    /** Refuses a foreign key of a plain local table that references a Citus table other than a reference table. */
+    static void checkLocalForeignKeys(DatabaseCatalog objects) {
+        for (Constraint fk : objects.constraints()) {
+            if (fk.type() != 'f' || objects.distributedTable(fk.tableOid()) != null
+                    || objects.shardOfRelation(fk.tableOid()) != null) {
+                continue;
+            }
+            DistributedTable target = objects.distributedTable(fk.referencedTable());
+            if (target != null && !target.isReferenceTable()) {
+                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint since "
+                        + "foreign keys from reference tables and local tables to distributed tables are not supported");
+            }
+        }
+    }
+
+    private static boolean sameOrdinal(Constraint fk, int attnum, int referencedAttnum) {
+        for (int i = 0; i < fk.columns().size() && i < fk.referencedColumns().size(); i++) {
+            if (fk.columns().get(i) == attnum && fk.referencedColumns().get(i) == referencedAttnum) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean includesColumn(Index index, int attnum) {
         for (int i = 0; i < index.keyCount(); i++) {
             if (index.keys().get(i).attnum() == attnum) {
