@@ -147,6 +147,21 @@ class NodeClusterHooks implements ClusterHooks {
     }
 
     @Override
+    public void savepoint(SessionContextView session, String name) {
+        transactions.savepoint(session, name);
+    }
+
+    @Override
+    public void releaseSavepoint(SessionContextView session, String name) {
+        transactions.releaseSavepoint(session, name);
+    }
+
+    @Override
+    public void rollbackToSavepoint(SessionContextView session, String name) {
+        transactions.rollbackToSavepoint(session, name);
+    }
+
+    @Override
     public int recoverPreparedTransactions() {
         return transactions.recoverPreparedTransactions();
     }

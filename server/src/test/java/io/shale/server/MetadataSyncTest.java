@@ -166,4 +166,22 @@ class MetadataSyncTest {
         }
         execute(cluster.jdbcUrl(0), "drop table rows_t");
     }
+
+    @Test
+    void aNodeBehindCatchesUpWhenARequestCarriesANewerVersion() throws SQLException {
+        String worker = "'127.0.0.1', " + cluster.port(2);
+        execute(cluster.jdbcUrl(0), "select citus_disable_node(" + worker + ", true)");
+        try {
+            execute(cluster.jdbcUrl(0), "create table seen_later (a int)");
+            assertThat(tables(2, "seen_later")).isEmpty();
+            io.shale.cluster.rpc.NodeAddress target = new io.shale.cluster.rpc.NodeAddress("127.0.0.1", cluster.port(2));
+            assertThatThrownBy(() -> cluster.node(0).clusterCalls().callAndWait(target,
+                    io.shale.cluster.node.CatalogSync.FORWARD, new byte[0], java.time.Duration.ofSeconds(10)))
+                    .hasMessageContaining("operation is not allowed on this node");
+            assertThat(tables(2, "seen_later")).isEqualTo("seen_later");
+        } finally {
+            execute(cluster.jdbcUrl(0), "select citus_activate_node(" + worker + ")");
+            execute(cluster.jdbcUrl(0), "drop table seen_later");
+        }
+    }
 }

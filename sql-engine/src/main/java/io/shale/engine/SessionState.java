@@ -487,11 +487,13 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         requireBlock("SAVEPOINT");
         savepoints.add(new SavepointState(name, transaction.savepoint(), transactionCatalog));
         session.settings.beginSubtransaction();
+        engine.cluster().savepoint(contextView, name);
     }
 
     void releaseSavepoint(String name) {
         requireBlock("RELEASE SAVEPOINT");
         int i = findSavepoint(name);
+        engine.cluster().releaseSavepoint(contextView, name);
         transaction.release(savepoints.get(i).handle());
         while (savepoints.size() > i) {
             savepoints.remove(savepoints.size() - 1);
@@ -504,6 +506,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             throw new ShaleException(ErrorCode.NO_ACTIVE_SQL_TRANSACTION, "ROLLBACK TO SAVEPOINT can only be used in transaction blocks");
         }
         int i = findSavepoint(name);
+        engine.cluster().rollbackToSavepoint(contextView, name);
         SavepointState s = savepoints.get(i);
         transaction.rollbackTo(s.handle());
         discardSequencesOf(s.catalog());

@@ -107,7 +107,9 @@ class DistributedDifferentialTest {
 
     private static Generated generate(Random r) {
         String where = r.nextBoolean() ? " WHERE " + filter(r, "t") : "";
-        return switch (r.nextInt(7)) {
+        return switch (r.nextInt(8)) {
+            case 7 -> new Generated("SELECT t.k, t.a, t.c, row_number() OVER (PARTITION BY t.k ORDER BY t.c, t.a, t.b) "
+                    + "AS n, sum(t.a) OVER (PARTITION BY t.k) FROM T1 t" + where, false);
             case 0 -> new Generated("SELECT t.k, t.a, t.b, t.c FROM T1 t" + where, false);
             case 1 -> new Generated("SELECT count(*), count(t.a), sum(t.a), min(t.b), max(t.c), sum(t.c), "
                     + "avg(t.a), avg(t.c), bool_or(t.a > 50) FROM T1 t" + where, false);
@@ -119,7 +121,7 @@ class DistributedDifferentialTest {
                 };
                 String having = r.nextBoolean() ? " HAVING count(*) > " + r.nextInt(4) : "";
                 yield new Generated("SELECT " + key + " AS g, count(*), sum(t.c), max(t.a) FROM T1 t" + where
-                        + " GROUP BY 1" + having, false);
+                        + (r.nextBoolean() ? " GROUP BY 1" : " GROUP BY g") + having, false);
             }
             case 3 -> new Generated("SELECT t.k, t.a, u.x FROM T1 t JOIN T2 u ON t.k = u.k" + where, false);
             case 4 -> new Generated("SELECT t.k, count(*), sum(u.x) FROM T1 t JOIN T2 u ON u.k = t.k" + where

@@ -103,6 +103,14 @@ class DistributedQueryTest {
     }
 
     @Test
+    void windowsPartitionedByTheDistributionColumnPushDown() {
+        assertThat(s.query("SELECT tenant, id, rank() OVER (PARTITION BY tenant ORDER BY id DESC) AS r FROM events "
+                + "ORDER BY tenant, r LIMIT 2")).containsExactly(List.of("0", "49", "1"), List.of("0", "42", "2"));
+        assertThat(s.error("SELECT id, rank() OVER (ORDER BY id) FROM events")).isEqualTo("0A000: could not run "
+                + "distributed query because the window function that is used cannot be pushed down");
+    }
+
+    @Test
     void errors() {
         assertThat(s.error("SELECT * FROM events e JOIN other o ON e.tenant = o.k"))
                 .isEqualTo("0A000: complex joins are only supported when all distributed tables are co-located and joined on their distribution columns");

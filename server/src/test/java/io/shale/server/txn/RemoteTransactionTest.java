@@ -165,6 +165,24 @@ class RemoteTransactionTest {
     }
 
     @Test
+    void savepointsReachTheTaskSessions() {
+        try (TxnClient c = new TxnClient(coordinator)) {
+            c.tag("BEGIN");
+            c.tasks(task(1, "UPDATE t SET v = 'kept' WHERE id = 1"));
+            c.tag("SAVEPOINT s");
+            assertThatThrownBy(() -> c.tasks(task(1, "INSERT INTO t VALUES (1, 'dup')")))
+                    .isInstanceOfSatisfying(ShaleException.class, e -> assertThat(e.code().sqlState()).isEqualTo("23505"));
+            c.tasks(task(2, "UPDATE t SET v = 'undone' WHERE id = 1"));
+            c.tag("ROLLBACK TO SAVEPOINT s");
+            c.tasks(task(1, "UPDATE t SET v = 'kept too' WHERE id = 2"), task(2, "UPDATE t SET v = 'later' WHERE id = 2"));
+            c.tag("RELEASE SAVEPOINT s");
+            c.tag("COMMIT");
+        }
+        assertThat(rows(worker1, "SELECT v FROM t ORDER BY id")).containsExactly("kept", "kept too");
+        assertThat(rows(worker2, "SELECT v FROM t ORDER BY id")).containsExactly("one", "later");
+    }
+
+    @Test
     void recoveryCommitsRecordedAndRollsBackUnrecordedPreparedTransactions() throws Exception {
         try (TxnClient w = new TxnClient(worker1)) {
             w.tag("BEGIN");

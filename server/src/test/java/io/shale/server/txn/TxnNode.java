@@ -102,6 +102,21 @@ final class TxnNode implements AutoCloseable {
             public void beforePrepare(io.shale.engine.distributed.SessionContextView session) {
                 transactions.beforePrepare(session);
             }
+
+            @Override
+            public void savepoint(io.shale.engine.distributed.SessionContextView session, String name) {
+                transactions.savepoint(session, name);
+            }
+
+            @Override
+            public void releaseSavepoint(io.shale.engine.distributed.SessionContextView session, String name) {
+                transactions.releaseSavepoint(session, name);
+            }
+
+            @Override
+            public void rollbackToSavepoint(io.shale.engine.distributed.SessionContextView session, String name) {
+                transactions.rollbackToSavepoint(session, name);
+            }
         });
     }
 

@@ -55,6 +55,21 @@ public interface ClusterHooks {
     default void afterRollback(SessionContextView session) {
     }
 
+    /** SAVEPOINT in the session's block: the nodes its transaction runs tasks on set it too. */
+    default void savepoint(SessionContextView session, String name) {
+    }
+
+    /** RELEASE SAVEPOINT in the session's block (before the local release). */
+    default void releaseSavepoint(SessionContextView session, String name) {
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT in the session's block (before the local one): the nodes that had the savepoint roll back
+     * to it, those that joined the transaction after it roll back entirely.
+     */
+    default void rollbackToSavepoint(SessionContextView session, String name) {
+    }
+
     /** Before PREPARE TRANSACTION of the session's block; throws when the transaction cannot be prepared. */
     default void beforePrepare(SessionContextView session) {
     }

@@ -24,6 +24,8 @@ final class DistributedTransaction {
         boolean wrote;
         /** Whether a task was sent (the first one opens the task session). */
         boolean opened;
+        /** The client's savepoints set in this participant's block, oldest first. */
+        final List<String> savepoints = new ArrayList<>();
         Stage stage = Stage.OPEN;
         String gid;
 
@@ -50,6 +52,11 @@ final class DistributedTransaction {
 
     synchronized List<Participant> participants() {
         return new ArrayList<>(participants.values());
+    }
+
+    /** Forgets a participant whose task session was rolled back entirely (a later task opens a new one). */
+    synchronized void remove(Participant participant) {
+        participants.remove(participant.group, participant);
     }
 
     synchronized boolean isEmpty() {

@@ -44,6 +44,7 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
     private final AtomicLong numbers = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final TwoPhaseCommit commit;
+    private final TaskSavepoints savepoints;
     private final TwoPhaseRecovery recovery;
     private final DistributedDeadlockDetector deadlocks;
     private ScheduledExecutorService timers;
@@ -64,6 +65,7 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
         this.calls = new TransactionCalls(rpc, config.callTimeout());
         this.taskSessions = new TaskSessionService(engine);
         this.commit = new TwoPhaseCommit(engine.store(), calls, inFlight, () -> recoveryWanted = true);
+        this.savepoints = new TaskSavepoints(calls);
         this.recovery = new TwoPhaseRecovery(engine.store(), directory, calls, inFlight);
         this.deadlocks = new DistributedDeadlockDetector(engine, directory, calls, this);
     }
@@ -154,6 +156,30 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
         DistributedTransaction txn = open.remove(session.processId());
         if (txn != null) {
             commit.afterRollback(txn);
+        }
+    }
+
+    @Override
+    public void savepoint(SessionContextView session, String name) {
+        DistributedTransaction txn = open.get(session.processId());
+        if (txn != null) {
+            savepoints.savepoint(txn, name);
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(SessionContextView session, String name) {
+        DistributedTransaction txn = open.get(session.processId());
+        if (txn != null) {
+            savepoints.release(txn, name);
+        }
+    }
+
+    @Override
+    public void rollbackToSavepoint(SessionContextView session, String name) {
+        DistributedTransaction txn = open.get(session.processId());
+        if (txn != null) {
+            savepoints.rollbackTo(txn, name);
         }
     }
 

@@ -55,6 +55,12 @@ final class MergeRewriter {
     private int partialIndex;
 
     MergeRewriter(Query query, List<String> outputNames, Predicate<Expression> isDistributionColumn) {
+        this(query, outputNames, isDistributionColumn, e -> false);
+    }
+
+    /** {@code isInputColumn} tells the names of FROM columns, which GROUP BY prefers to output names. */
+    MergeRewriter(Query query, List<String> outputNames, Predicate<Expression> isDistributionColumn,
+                  Predicate<Expression> isInputColumn) {
         this.query = query;
         this.spec = (QuerySpecification) query.body();
         this.outputNames = outputNames;
@@ -63,7 +69,7 @@ final class MergeRewriter {
             throw DistributedPlanner.unsupported("DISTINCT ON is not supported in multi-shard queries");
         }
         for (Expression g : spec.groupBy()) {
-            groupKeys.add(resolveOutputReference(g));
+            groupKeys.add(isInputColumn.test(g) ? g : resolveOutputReference(g));
         }
         boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null || hasAggregate(spec.selectItems())
                 || hasAggregate(query.orderBy());
@@ -72,7 +78,7 @@ final class MergeRewriter {
             byDistribution |= isDistributionColumn.test(g);
         }
         this.split = aggregated && !byDistribution;
-        if (hasWindow()) {
+        if (hasWindow() && (split || !windowsPartitionedByDistribution())) {
             throw DistributedPlanner.unsupported("could not run distributed query because the window function that is "
                     + "used cannot be pushed down").withHint("Window functions are supported in two ways. Either add "
                     + "an equality filter on the distributed tables' partition column or use the window functions "
@@ -316,8 +322,46 @@ final class MergeRewriter {
         return !spec.windows().isEmpty();
     }
 
+    /** Whether every window of the block is partitioned by the distribution column, so each shard computes it whole. */
+    private boolean windowsPartitionedByDistribution() {
+        List<io.shale.grammar.ast.WindowSpecification> specs = new ArrayList<>();
+        for (FunctionCall call : AstNodes.collect(List.of(spec.selectItems(), query.orderBy()), FunctionCall.class)) {
+            if (call.window() != null) {
+                specs.add(call.window());
+            }
+        }
+        for (io.shale.grammar.ast.WindowDefinition d : spec.windows()) {
+            specs.add(d.specification());
+        }
+        for (io.shale.grammar.ast.WindowSpecification w : specs) {
+            List<Expression> partition = w.partitionBy();
+            if (w.existingWindow() != null) {
+                for (io.shale.grammar.ast.WindowDefinition d : spec.windows()) {
+                    if (d.name().equals(w.existingWindow())) {
+                        partition = d.specification().partitionBy();
+                    }
+                }
+            }
+            boolean byDistribution = false;
+            for (Expression e : partition) {
+                byDistribution |= isDistributionColumn.test(e);
+            }
+            if (!byDistribution) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An ORDER BY / GROUP BY ordinal or output-name reference as the select item's expression; else itself. */
     private Expression resolveOutputReference(Expression e) {
+        if (e instanceof ColumnReference c && c.name().parts().size() == 1) {
+            for (SelectItem item : spec.selectItems()) {
+                if (item instanceof SingleColumn s && c.name().last().equals(s.alias())) {
+                    return s.expression();
+                }
+            }
+        }
         if (e instanceof IntegerLiteral literal) {
             int k = Integer.parseInt(literal.text());
             if (k >= 1 && k <= spec.selectItems().size() && spec.selectItems().get(k - 1) instanceof SingleColumn c) {

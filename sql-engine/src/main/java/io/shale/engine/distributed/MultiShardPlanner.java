@@ -49,7 +49,8 @@ final class MultiShardPlanner {
         for (OutputColumn c : local.columns()) {
             names.add(c.name());
         }
-        MergeRewriter merge = new MergeRewriter(query, names, e -> distributionClass.equals(scope.classOf(e)));
+        MergeRewriter merge = new MergeRewriter(query, names, e -> distributionClass.equals(scope.classOf(e)),
+                e -> scope.classOf(e) != null);
         Query worker = merge.worker();
         PlanNode workerPlan = context.analyze(worker);
         List<SqlType> types = new ArrayList<>();
