@@ -114,6 +114,21 @@ class DistributedDmlTest {
     }
 
     @Test
+    void preparedStatementsBindParametersIntoTaskText() {
+        s.execute("PREPARE ins(int, text) AS INSERT INTO items (tenant, name) VALUES ($1, $2)");
+        for (int i = 0; i < 10; i++) {
+            s.execute("EXECUTE ins(" + (i % 3) + ", 'it''s " + i + "')");
+        }
+        s.execute("PREPARE upd(int, int) AS UPDATE items SET qty = $2 WHERE tenant = $1");
+        assertThat(s.execute("EXECUTE upd(1, 9)")).isEqualTo("UPDATE 3");
+        s.execute("PREPARE many(int, text) AS SELECT count(*) FROM items WHERE qty < $1 AND name <> $2");
+        assertThat(s.value("EXECUTE many(5, 'it''s 0')")).isEqualTo("6");
+        s.execute("PREPARE del(text) AS DELETE FROM items WHERE name = $1 RETURNING tenant");
+        assertThat(s.query("EXECUTE del('it''s 4')")).containsExactly(List.of("1"));
+        assertThat(s.value("SELECT count(*) FROM items")).isEqualTo("9");
+    }
+
+    @Test
     void transactionSeesItsOwnWrites() {
         s.execute("BEGIN");
         s.execute("INSERT INTO items (tenant, name) VALUES (7, 'in-txn')");
