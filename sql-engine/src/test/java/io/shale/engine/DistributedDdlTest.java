@@ -39,6 +39,9 @@ class DistributedDdlTest extends DistributionTestBase {
         assertThat(sql.query("SELECT id, v, n FROM t_102009")).containsExactly(List.of("2", "b", "5"));
         assertThat(sql.error("ALTER TABLE t ADD COLUMN m int NOT NULL")).isEqualTo(
                 "23502: column \"m\" of relation \"t\" contains null values");
+        sql.execute("INSERT INTO t_102009 (id) VALUES (3)");
+        assertThat(sql.error("ALTER TABLE t ALTER COLUMN v SET NOT NULL")).isEqualTo(
+                "23502: column \"v\" of relation \"t_102009\" contains null values");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The row effects of ALTER TABLE on the shards this node holds, as the shell's own rows get them: a new column
- * with a DEFAULT (or NOT NULL) fills existing rows, a column whose type changed has its values cast.
+ * with a DEFAULT (or NOT NULL) fills existing rows, a column whose type changed has its values cast, SET NOT NULL
+ * checks the rows.
  */
 final class LocalShardRewriter {
     private LocalShardRewriter() {
@@ -27,6 +28,7 @@ final class LocalShardRewriter {
     static void rewrite(DistributionContext context, Catalog base, Catalog next, Table before, Table after) {
         List<Column> added = new ArrayList<>();
         List<Column> retyped = new ArrayList<>();
+        List<Column> tightened = new ArrayList<>();
         for (Column c : after.columns()) {
             if (c.dropped()) {
                 continue;
@@ -35,11 +37,16 @@ final class LocalShardRewriter {
                 if (c.defaultSql() != null || c.notNull()) {
                     added.add(c);
                 }
-            } else if (!before.column(c.attnum()).dropped() && !before.column(c.attnum()).type().equals(c.type())) {
-                retyped.add(c);
+            } else if (!before.column(c.attnum()).dropped()) {
+                if (!before.column(c.attnum()).type().equals(c.type())) {
+                    retyped.add(c);
+                }
+                if (c.notNull() && !before.column(c.attnum()).notNull()) {
+                    tightened.add(c);
+                }
             }
         }
-        if (added.isEmpty() && retyped.isEmpty()) {
+        if (added.isEmpty() && retyped.isEmpty() && tightened.isEmpty()) {
             return;
         }
         int database = context.databaseOid();
@@ -62,6 +69,15 @@ final class LocalShardRewriter {
                 }
             }
             for (Object[] row : rows) {
+                for (Column c : tightened) {
+                    if (row[c.attnum() - 1] == null) {
+                        throw new ShaleException(ErrorCode.NOT_NULL_VIOLATION, "column \"" + c.name()
+                                + "\" of relation \"" + newShard.name() + "\" contains null values");
+                    }
+                }
+                if (added.isEmpty() && retyped.isEmpty()) {
+                    continue;
+                }
                 Object[] newRow = Arrays.copyOf(row, newShard.columns().size() + 1);
                 newRow[newRow.length - 1] = row[row.length - 1];
                 for (int i = row.length - 1; i < newShard.columns().size(); i++) {
