@@ -149,9 +149,12 @@ public final class LocalCluster implements AutoCloseable {
             }
             LocalCluster cluster = new LocalCluster(this, root, temporary);
             try {
-                cluster.startCoordinator();
+                for (int i = 0; i < nodes; i++) {
+                    cluster.startNode(i);
+                }
+                cluster.setCoordinatorHost();
                 for (int i = 1; i < nodes; i++) {
-                    cluster.addNode();
+                    cluster.join(i);
                 }
                 return cluster;
             } catch (RuntimeException e) {
@@ -165,10 +168,17 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private void startCoordinator() {
-        Node coordinator = startNode(0);
-        LocalSql.run(coordinator.engine(), "SELECT citus_set_coordinator_host(" + literal(options.host) + ", "
-                + coordinator.port() + ")");
+    /**
+     * Every node runs before the coordinator changes its catalog: after a restart on the same data,
+     * the workers it already knows must be up to receive the change.
+     */
+    private void setCoordinatorHost() {
+        LocalSql.run(node(0).engine(), "SELECT citus_set_coordinator_host(" + literal(options.host) + ", "
+                + port(0) + ")");
+    }
+
+    private void join(int index) {
+        LocalSql.run(node(0).engine(), "SELECT citus_add_node(" + literal(options.host) + ", " + port(index) + ")");
     }
 
     /** The cluster secret (to start more nodes of this cluster elsewhere). */
@@ -208,8 +218,8 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts one more node and adds it on the coordinator ({@code citus_add_node}); returns its index. */
     public synchronized int addNode() {
         int index = nodes.size();
-        Node node = startNode(index);
-        LocalSql.run(node(0).engine(), "SELECT citus_add_node(" + literal(options.host) + ", " + node.port() + ")");
+        startNode(index);
+        join(index);
         return index;
     }
 

@@ -30,6 +30,10 @@ final class NodeChanges {
                 existing = n;
             }
         }
+        if (existing != null && existing.nodeName().equals(host) && existing.nodePort() == port
+                && existing.nodeRole().equals(role) && existing.nodeCluster().equals(cluster)) {
+            return;
+        }
         if (existing != null) {
             editor.putNode(new ClusterNode(existing.nodeId(), 0, host, port, existing.nodeRack(), true, true, role,
                     cluster, true, existing.shouldHaveShards()));
