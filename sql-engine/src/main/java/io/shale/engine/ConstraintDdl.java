@@ -176,7 +176,8 @@ final class ConstraintDdl {
         Constraint c = new Constraint(editor.newOid(), table.namespaceOid(), name, 'f', table.oid(), columns, 0, null,
                 referenced.oid(), refColumns, action(f.onUpdate()), action(f.onDelete()), true);
         editor.putConstraint(ddl.database(), c);
-        if (existingRows) {
+        // a Citus table's rows are in its shards, whose own constraints are checked where they are placed
+        if (existingRows && ddl.catalog().objects(ddl.database()).distributedTable(table.oid()) == null) {
             pending.add(() -> checkReferences(table, c));
         }
     }
