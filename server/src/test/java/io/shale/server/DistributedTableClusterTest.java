@@ -112,4 +112,29 @@ class DistributedTableClusterTest {
         }
         execute(cluster.jdbcUrl(0), "drop table countries");
     }
+
+    @Test
+    void foreignKeysAddedAfterDistributingAreCheckedOnTheWorkers() throws SQLException {
+        execute(cluster.jdbcUrl(0), "create table fk_users (id bigint primary key, name text)");
+        execute(cluster.jdbcUrl(0), "create table fk_orders (user_id bigint, id bigint, primary key (user_id, id))");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('fk_users', 'id', shard_count => 4)");
+        execute(cluster.jdbcUrl(0), "select create_distributed_table('fk_orders', 'user_id', colocate_with => 'fk_users')");
+        execute(cluster.jdbcUrl(0), "insert into fk_users select g, 'u' || g from generate_series(1, 20) g");
+        execute(cluster.jdbcUrl(0), "insert into fk_orders select g % 20 + 1, g from generate_series(1, 100) g");
+        execute(cluster.jdbcUrl(0), "insert into fk_orders values (77, 1)");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(0), "alter table fk_orders add constraint fk_orders_user"
+                + " foreign key (user_id) references fk_users (id)"))
+                .hasMessageContaining("violates foreign key constraint \"fk_orders_user_");
+        assertThat(rows(cluster.jdbcUrl(1), "select count(*) from pg_constraint where conname like 'fk_orders_user%'"))
+                .containsExactly("0");
+        execute(cluster.jdbcUrl(0), "delete from fk_orders where user_id = 77");
+        execute(cluster.jdbcUrl(0), "alter table fk_orders add constraint fk_orders_user"
+                + " foreign key (user_id) references fk_users (id)");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(2), "insert into fk_orders values (99, 1)"))
+                .hasMessageContaining("violates foreign key constraint");
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(0), "delete from fk_users where id = 3"))
+                .hasMessageContaining("is still referenced");
+        execute(cluster.jdbcUrl(0), "drop table fk_orders");
+        execute(cluster.jdbcUrl(0), "drop table fk_users");
+    }
 }

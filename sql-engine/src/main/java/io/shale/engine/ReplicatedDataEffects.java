@@ -64,6 +64,7 @@ final class ReplicatedDataEffects {
             }
         }
         List<Constraint> checks = new ArrayList<>();
+        List<Constraint> foreignKeys = new ArrayList<>();
         List<Integer> known = new ArrayList<>();
         for (Constraint c : before.constraintsOf(old.oid())) {
             known.add(c.oid());
@@ -71,10 +72,16 @@ final class ReplicatedDataEffects {
         for (Constraint c : after.constraintsOf(table.oid())) {
             if (c.type() == 'c' && c.checkSql() != null && !known.contains(c.oid())) {
                 checks.add(c);
+            } else if (c.type() == 'f' && !known.contains(c.oid())) {
+                foreignKeys.add(c);
             }
         }
-        if ((added.isEmpty() && madeNotNull.isEmpty() && checks.isEmpty()) || isEmpty(engine, txn, table)) {
+        if ((added.isEmpty() && madeNotNull.isEmpty() && checks.isEmpty() && foreignKeys.isEmpty())
+                || isEmpty(engine, txn, table)) {
             return;
+        }
+        for (Constraint fk : foreignKeys) {
+            checkReferences(engine, txn, table, after, fk);
         }
         Role owner = next.role(10);
         EngineSession session = (EngineSession) engine.open(owner == null ? "postgres" : owner.name(), database.name(),
@@ -133,6 +140,49 @@ final class ReplicatedDataEffects {
                 }
             }
         }
+    }
+
+    /**
+     * A new foreign key of a shard relation placed here: its referenced relation (the colocated
+     * shard, or the reference table's placement) is placed here too, so the rows are checked here.
+     */
+    private static void checkReferences(Engine engine, Transaction txn, Table table, DatabaseCatalog after, Constraint fk) {
+        if (!(after.relation(fk.referencedTable()) instanceof Table referenced)) {
+            return;
+        }
+        java.util.Set<List<Object>> keys = new java.util.HashSet<>();
+        try (Operator rows = engine.tables().scan(txn, referenced)) {
+            for (Object[] row = rows.next(); row != null; row = rows.next()) {
+                keys.add(key(row, fk.referencedColumns()));
+            }
+        }
+        try (Operator rows = engine.tables().scan(txn, table)) {
+            for (Object[] row = rows.next(); row != null; row = rows.next()) {
+                List<Object> key = key(row, fk.columns());
+                if (!key.contains(null) && !keys.contains(key)) {
+                    List<String> names = new ArrayList<>();
+                    List<String> values = new ArrayList<>();
+                    for (int i = 0; i < key.size(); i++) {
+                        names.add(table.column(fk.columns().get(i)).name());
+                        values.add(String.valueOf(key.get(i)));
+                    }
+                    throw new ShaleException(ErrorCode.FOREIGN_KEY_VIOLATION, "insert or update on table \""
+                            + table.name() + "\" violates foreign key constraint \"" + fk.name() + "\"")
+                            .withDetail("Key (" + String.join(", ", names) + ")=(" + String.join(", ", values)
+                                    + ") is not present in table \"" + referenced.name() + "\".");
+                }
+            }
+        }
+    }
+
+    /** The values of {@code attnums}, integers widened so int and bigint keys compare equal. */
+    private static List<Object> key(Object[] row, List<Short> attnums) {
+        List<Object> key = new ArrayList<>(attnums.size());
+        for (short attnum : attnums) {
+            Object v = row[attnum - 1];
+            key.add(v instanceof Integer || v instanceof Short ? Long.valueOf(((Number) v).longValue()) : v);
+        }
+        return key;
     }
 
     private static ShaleException nullValues(Table table, Column column) {
