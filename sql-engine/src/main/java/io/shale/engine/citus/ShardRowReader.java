@@ -65,7 +65,7 @@ final class ShardRowReader {
             sql.append("1");
         }
         sql.append(" FROM ").append(ShardDataCopier.qualifiedName(objects, table));
-        Task task = new Task(placements.getFirst().groupId(), shard.shardId(), sql.toString(), false);
+        Task task = new Task(sourceGroup(placements), shard.shardId(), sql.toString(), false);
         TaskResult result = context.taskRunner().run(List.of(task)).getFirst();
         List<Object[]> rows = new ArrayList<>(result.rows().size());
         for (Object[] values : result.rows()) {
@@ -76,5 +76,16 @@ final class ShardRowReader {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The group of the first placement on an active node (the first placement when none is active). */
+    private int sourceGroup(List<ShardPlacement> placements) {
+        for (ShardPlacement p : placements) {
+            var node = context.catalog().nodeOfGroup(p.groupId());
+            if (node != null && node.isActive()) {
+                return p.groupId();
+            }
+        }
+        return placements.getFirst().groupId();
     }
 }
