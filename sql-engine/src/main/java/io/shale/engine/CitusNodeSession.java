@@ -36,6 +36,11 @@ final class CitusNodeSession implements NodeSession {
     }
 
     @Override
+    public io.shale.engine.citus.DistributionContext distribution() {
+        return state;
+    }
+
+    @Override
     public int port() {
         String port = state.setting("port", true);
         try {

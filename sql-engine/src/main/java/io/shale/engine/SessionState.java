@@ -600,6 +600,16 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public java.util.function.Predicate<Object[]> checkConstraint(io.shale.catalog.Table table, String checkSql) {
+        StatementExecutor executor = session.executor();
+        io.shale.engine.exec.ExecContext context = executor.context(new Object[0]);
+        io.shale.engine.exec.Evaluator check = new io.shale.engine.exec.OperatorFactory().compiler().compile(
+                io.shale.engine.analyze.StandaloneExpressions.overTable(executor.analyzerContext(List.of()), table,
+                        session.parser().parseExpression(checkSql), "CHECK"));
+        return row -> !Boolean.FALSE.equals(check.eval(row, context));
+    }
+
+    @Override
     public long relationSize(int relationOid) {
         return new StoreRelationSizes(engine, catalog(), session.database.oid()).relationSize(relationOid);
     }
@@ -607,6 +617,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     @Override
     public long[] remoteRelationSizes(int groupId, int[] relationOids) {
         return engine.cluster().relationSizes(groupId, session.database.oid(), relationOids);
+    }
+
+    @Override
+    public io.shale.engine.distributed.TaskRunner taskRunner() {
+        return session.executor().taskRunner();
     }
 
     @Override

@@ -93,6 +93,12 @@ public final class CitusFunctions {
                 add(name, List.of(regclass, SqlType.BOOL), SqlType.INT8, true, size);
             }
         }
+        ScalarFunction replicate = (context, args) -> {
+            new ReferenceTableReplicator(distribution(context)).replicate();
+            return null;
+        };
+        add("replicate_reference_tables", List.of(), SqlType.VOID, false, replicate);
+        add("replicate_reference_tables", List.of(text), SqlType.VOID, false, replicate);
     }
 
     private void add(String name, List<SqlType> arguments, SqlType result, boolean strict, ScalarFunction body) {

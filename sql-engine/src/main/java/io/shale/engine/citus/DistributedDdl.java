@@ -70,12 +70,11 @@ public final class DistributedDdl {
             return;
         }
         context.freeStorageAfterCommit(changes.freed);
-        if (!altered.isEmpty()) {
-            Catalog next = editor.build();
-            for (Table[] pair : altered) {
-                LocalShardRewriter.rewrite(context, base, next, pair[0], pair[1]);
-            }
+        Catalog next = editor.build();
+        for (Table[] pair : altered) {
+            LocalShardRewriter.rewrite(context, base, next, pair[0], pair[1]);
         }
+        LocalShardChecks.validate(context, base, next);
         buildLocalIndexes(context, editor, changes);
     }
 

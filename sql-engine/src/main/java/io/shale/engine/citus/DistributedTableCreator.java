@@ -91,6 +91,7 @@ final class DistributedTableCreator {
             }
             DistributionRules.checkDistributionColumn(shell, distributionColumn);
         }
+        new ReferenceTableReplicator(context).replicate();
         CatalogEditor editor = context.editCatalog();
         List<ClusterNode> nodes = nodesWithCoordinator(editor);
         int count = shardCount != null ? shardCount : settingShardCount();

@@ -57,11 +57,20 @@ public interface DistributionContext {
     /** The value of a column's DEFAULT for one row (null without a default), evaluated anew at each call. */
     java.util.function.Supplier<Object> columnDefault(io.shale.catalog.Column column);
 
+    /** Whether a row of {@code table} passes a CHECK expression (SQL text): false only when it yields false. */
+    java.util.function.Predicate<Object[]> checkConstraint(io.shale.catalog.Table table, String checkSql);
+
     /** The bytes a table's or index's data takes in this node's store. */
     long relationSize(int relationOid);
 
     /** Sizes of relations in the store of another group's node (request shard.size), or null when unknown. */
     long[] remoteRelationSizes(int groupId, int[] relationOids);
+
+    /**
+     * The session's task runner: tasks run on their group's node inside the session's distributed
+     * transaction (those of this node's group in the session itself).
+     */
+    io.shale.engine.distributed.TaskRunner taskRunner();
 
     /** Throws 57014 when the statement was cancelled or timed out. */
     void checkInterrupted();

@@ -67,6 +67,7 @@ final class NodeChanges {
         editor.putNode(new ClusterNode(nodeId, group, host, port, "default", true, true, role, cluster, true,
                 group != 0));
         session.catalogChanged(editor.build());
+        new ReferenceTableReplicator(session.distribution()).replicate();
         return nodeId;
     }
 
@@ -103,6 +104,9 @@ final class NodeChanges {
         ClusterNode node = require(editor, host, port);
         editor.putNode(with(node, true, node.shouldHaveShards()));
         session.catalogChanged(editor.build());
+        if (node.shouldHaveShards()) {
+            new ReferenceTableReplicator(session.distribution()).replicate();
+        }
         return node.nodeId();
     }
 

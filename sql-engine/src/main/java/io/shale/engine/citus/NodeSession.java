@@ -22,6 +22,9 @@ public interface NodeSession {
     /** The node's cluster. */
     ClusterHooks cluster();
 
+    /** The calling session as the Citus table functions see it (reads of shards, rows staged for other nodes). */
+    DistributionContext distribution();
+
     /** The port this node serves clients on ({@code current_setting('port')}). */
     int port();
 }

@@ -7,13 +7,10 @@ import io.shale.catalog.Index;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Table;
 import io.shale.catalog.distribution.DistributedTable;
-import io.shale.catalog.distribution.Shard;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
-import io.shale.engine.exec.Operator;
 import io.shale.engine.session.Notice;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,24 +40,8 @@ final class TableUndistributor {
             throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, name
                     + " is not allowed for undistribute_table because it belongs to a distributed schema");
         }
-        int localGroup = context.localGroupId();
-        List<Table> sources = new ArrayList<>();
-        for (Shard shard : objects.shards(shell.oid())) {
-            if (!objects.hasPlacement(shard.shardId(), localGroup)) {
-                throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "moving rows of shard placements on other nodes back to the coordinator is not supported");
-            }
-            sources.add((Table) objects.relation(shard.shardRelationOid()));
-        }
         notice("creating a new table for " + name);
-        List<Object[]> rows = new ArrayList<>();
-        for (Table source : sources) {
-            try (Operator scan = context.tableAccess().scan(context.transaction(), source)) {
-                for (Object[] row = scan.next(); row != null; row = scan.next()) {
-                    rows.add(row);
-                }
-            }
-        }
+        List<Object[]> rows = new ShardRowReader(context).readAll(objects, shell);
         notice("moving the data of " + name);
         CatalogEditor editor = context.editCatalog();
         StorageChanges changes = new StorageChanges();

@@ -35,20 +35,28 @@ public final class SettingsRegistry {
             "log_destination", "synchronous_standby_names", "wal_consistency_checking");
 
     private final List<SettingDefinition> definitions;
+    private final List<SettingDefinition> extensionDefinitions;
     private final Map<String, SettingDefinition> byLowerName;
 
-    private SettingsRegistry(List<SettingDefinition> definitions) {
+    private SettingsRegistry(List<SettingDefinition> definitions, List<SettingDefinition> extensionDefinitions) {
         this.definitions = List.copyOf(definitions);
+        this.extensionDefinitions = List.copyOf(extensionDefinitions);
         Map<String, SettingDefinition> map = new HashMap<>();
+        for (SettingDefinition d : extensionDefinitions) {
+            map.put(d.name().toLowerCase(Locale.ROOT), d);
+        }
         for (SettingDefinition d : definitions) {
             map.put(d.name().toLowerCase(Locale.ROOT), d);
         }
         this.byLowerName = Map.copyOf(map);
     }
 
-    /** PostgreSQL's defaults (TimeZone UTC, server_version 15.18, port 5432). */
+    /**
+     * PostgreSQL's defaults (TimeZone UTC, server_version 15.18, port 5432), and the extension
+     * settings ({@code citus.*}) with Citus's defaults.
+     */
     public static SettingsRegistry postgresDefaults() {
-        return new SettingsRegistry(load());
+        return new SettingsRegistry(load("settings.tsv"), load("extension_settings.tsv"));
     }
 
     /**
@@ -69,13 +77,18 @@ public final class SettingsRegistry {
             String value = SettingValues.normalize(d, e.getKey(), e.getValue(), d.defaultValue());
             changed.put(d.name(), d.withDefault(value));
         }
+        List<SettingDefinition> extensions = new ArrayList<>();
+        for (SettingDefinition d : base.extensionDefinitions) {
+            extensions.add(changed.getOrDefault(d.name(), d));
+            changed.remove(d.name());
+        }
         List<SettingDefinition> all = new ArrayList<>();
         for (SettingDefinition d : base.definitions) {
             all.add(changed.getOrDefault(d.name(), d));
             changed.remove(d.name());
         }
         all.addAll(changed.values());
-        return new SettingsRegistry(all);
+        return new SettingsRegistry(all, extensions);
     }
 
     /** The definition of a setting (name matched ignoring case), or null. */
@@ -83,9 +96,21 @@ public final class SettingsRegistry {
         return byLowerName.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Every setting, ordered by name. */
+    /**
+     * Every setting SHOW ALL and pg_settings list, ordered by name: PostgreSQL's own and custom
+     * ones given in the node configuration, not the extension settings (see {@link #extensions()}).
+     */
     public List<SettingDefinition> all() {
         return definitions;
+    }
+
+    /**
+     * The settings of the extensions built into the node ({@code citus.*}), ordered by name. They
+     * answer SHOW, SET, RESET and current_setting like PostgreSQL's own, but stay out of SHOW ALL
+     * and pg_settings, which list the settings of PostgreSQL 15 without extensions loaded.
+     */
+    public List<SettingDefinition> extensions() {
+        return extensionDefinitions;
     }
 
     /** A fresh session's settings. */
@@ -98,9 +123,9 @@ public final class SettingsRegistry {
                 "unrecognized configuration parameter \"" + name + "\"");
     }
 
-    private static List<SettingDefinition> load() {
+    private static List<SettingDefinition> load(String resource) {
         List<SettingDefinition> out = new ArrayList<>();
-        try (InputStream in = SettingsRegistry.class.getResourceAsStream("settings.tsv");
+        try (InputStream in = SettingsRegistry.class.getResourceAsStream(resource);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.isEmpty()) {
