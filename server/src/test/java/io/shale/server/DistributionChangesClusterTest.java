@@ -142,8 +142,11 @@ class DistributionChangesClusterTest {
                 .getFirst();
         String group = rows(url, "select groupid from pg_dist_node where nodeport = " + cluster.port(added))
                 .getFirst();
-        assertThat(rows(url, "select count(*) from pg_dist_placement where shardid = " + shard
-                + " and groupid = " + group)).containsExactly("1");
+        String onTheNewNode = "select count(*) from pg_dist_placement where shardid = " + shard + " and groupid = " + group;
+        // lazily, as in Citus: adding the node copies nothing, replicate_reference_tables() does
+        assertThat(rows(url, onTheNewNode)).containsExactly("0");
+        execute(url, "select replicate_reference_tables()");
+        assertThat(rows(url, onTheNewNode)).containsExactly("1");
         assertThat(rows(url, "select count(*) from citus_shards where shardid = " + shard + " and nodeport = "
                 + cluster.port(added))).containsExactly("1");
         assertThat(rows(cluster.jdbcUrl(added), "select count(*) from countries_" + shard)).containsExactly("3");

@@ -38,6 +38,9 @@ class ReferenceReplicationClusterTest {
                 .getFirst();
         assertThat(rows(url, "select count(*) from pg_dist_placement where shardid = " + shard)).containsExactly("2");
         execute(url, "select citus_activate_node(" + address + ")");
+        // as in Citus, activation does not copy reference tables: the next replication does
+        assertThat(rows(url, "select count(*) from pg_dist_placement where shardid = " + shard)).containsExactly("2");
+        execute(url, "select replicate_reference_tables()");
         assertThat(rows(url, "select count(*) from pg_dist_placement where shardid = " + shard)).containsExactly("3");
         assertThat(rows(cluster.jdbcUrl(2), "select name from colours_" + shard + " order by id"))
                 .containsExactly("red", "green");

@@ -66,8 +66,9 @@ final class NodeChanges {
         int nodeId = editor.allocateNodeId();
         editor.putNode(new ClusterNode(nodeId, group, host, port, "default", true, true, role, cluster, true,
                 group != 0));
+        // reference tables reach the new node lazily, as in Citus: at the next create_distributed_table or
+        // replicate_reference_tables()
         session.catalogChanged(editor.build());
-        new ReferenceTableReplicator(session.distribution()).replicate();
         return nodeId;
     }
 
@@ -104,9 +105,6 @@ final class NodeChanges {
         ClusterNode node = require(editor, host, port);
         editor.putNode(with(node, true, node.shouldHaveShards()));
         session.catalogChanged(editor.build());
-        if (node.shouldHaveShards()) {
-            new ReferenceTableReplicator(session.distribution()).replicate();
-        }
         return node.nodeId();
     }
 
