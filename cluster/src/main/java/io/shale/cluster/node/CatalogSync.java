@@ -57,6 +57,7 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions, AutoClos
         this.resolver = new StagedCatalogResolver(replica, this::status, this::pullFrom, stagedTimeout);
         calls.serveWithoutCatchUp(STAGE, (context, payload) -> {
             replica.stage(payload);
+            followCoordinator(context.caller());
             long version = replica.stagedVersion();
             if (version >= 0) {
                 resolver.staged(context.caller(), version);
@@ -97,6 +98,16 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions, AutoClos
             ForwardedStatement.Result result = forwarded.execute(SyncMessages.readForward(payload));
             return done(SyncMessages.forwardResult(result));
         });
+    }
+
+    /**
+     * Only the coordinator ships catalogs: a worker staged by another address than the one it
+     * remembers learns that its coordinator moved (a cluster restarted on its data with new ports).
+     */
+    private void followCoordinator(NodeAddress caller) {
+        if (!membership.isCoordinator() && caller != null && !caller.equals(membership.coordinator())) {
+            membership.join(membership.groupId(), caller);
+        }
     }
 
     /**
