@@ -1,7 +1,6 @@
 package io.shale.cluster.node;
 
 import io.shale.cluster.rpc.NodeAddress;
-import io.shale.common.error.ShaleException;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -76,7 +75,8 @@ final class StagedCatalogResolver implements AutoCloseable {
         Status status;
         try {
             status = source.status(coordinator);
-        } catch (ShaleException e) {
+        } catch (RuntimeException e) {
+            // unreachable, or an answer this node cannot read: ask again later
             schedule(coordinator, version, backoff(delay));
             return;
         }
@@ -95,7 +95,7 @@ final class StagedCatalogResolver implements AutoCloseable {
     private void pullQuietly(NodeAddress coordinator) {
         try {
             pull.accept(coordinator);
-        } catch (ShaleException e) {
+        } catch (RuntimeException e) {
             // the next internal request that carries the newer version pulls it again
         }
     }
