@@ -152,6 +152,7 @@ public final class LocalCluster implements AutoCloseable {
                 for (int i = 0; i < nodes; i++) {
                     cluster.startNode(i);
                 }
+                cluster.updateMovedWorkers();
                 cluster.setCoordinatorHost();
                 for (int i = 1; i < nodes; i++) {
                     cluster.join(i);
@@ -175,6 +176,27 @@ public final class LocalCluster implements AutoCloseable {
     private void setCoordinatorHost() {
         LocalSql.run(node(0).engine(), "SELECT citus_set_coordinator_host(" + literal(options.host) + ", "
                 + port(0) + ")");
+    }
+
+    /**
+     * Restarted on its data with other ports (e.g. {@code --port 0} again), the workers the
+     * coordinator knows are repointed ({@code citus_update_node}) in one statement, so that one
+     * catalog change reaches every worker at its new address. A worker is known by its group.
+     */
+    private void updateMovedWorkers() {
+        io.shale.catalog.Catalog catalog = node(0).engine().catalog();
+        StringBuilder calls = new StringBuilder();
+        for (int i = 1; i < nodes.size(); i++) {
+            int group = node(i).catalogSync().membership().groupId();
+            io.shale.catalog.distribution.ClusterNode known = group == 0 ? null : catalog.nodeOfGroup(group);
+            if (known != null && (!known.nodeName().equals(options.host) || known.nodePort() != port(i))) {
+                calls.append(calls.isEmpty() ? "SELECT " : ", ").append("citus_update_node(").append(known.nodeId())
+                        .append(", ").append(literal(options.host)).append(", ").append(port(i)).append(")");
+            }
+        }
+        if (!calls.isEmpty()) {
+            LocalSql.run(node(0).engine(), calls.toString());
+        }
     }
 
     private void join(int index) {

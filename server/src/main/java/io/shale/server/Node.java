@@ -82,7 +82,8 @@ public final class Node implements AutoCloseable {
             engine = new Engine(new EngineConfig(settings), store);
             endpoint = new ClusterEndpoint(config.clusterSecret(), config.tlsEnabled(), null, partitions);
             Membership membership = MembershipFile.load(data.root());
-            sync = new CatalogSync(endpoint, engine.replica(), membership, engine::executeForwarded, SYNC_DEADLINE);
+            sync = new CatalogSync(endpoint, engine.replica(), membership, engine::executeForwarded, SYNC_DEADLINE,
+                    SyncSettings.stagedCatalogTimeout(settings));
             listener = assembly.listener(config, settings, engine, endpoint);
             port = listener.start();
             NodeAddress self = new NodeAddress(config.host(), port);
@@ -156,6 +157,12 @@ public final class Node implements AutoCloseable {
         return sync.calls();
     }
 
+    /** This node's metadata sync (fault tests inject faults into its two phases). */
+    public synchronized CatalogSync catalogSync() {
+        requireRunning();
+        return sync;
+    }
+
     /** This node's internal RPC endpoint (register more methods on it). */
     public synchronized ClusterEndpoint clusterEndpoint() {
         requireRunning();
@@ -209,6 +216,7 @@ public final class Node implements AutoCloseable {
         }
         state = State.CLOSED;
         stop(transactions, null);
+        stop(sync, null);
         stop(endpoint, null);
         stop(listener, null);
         if (store != null) {
@@ -231,6 +239,7 @@ public final class Node implements AutoCloseable {
         state = State.CLOSED;
         RuntimeException failure = cause;
         failure = stop(transactions, failure);
+        failure = stop(sync, failure);
         failure = stop(endpoint, failure);
         failure = stop(listener, failure);
         failure = stop(engine, failure);

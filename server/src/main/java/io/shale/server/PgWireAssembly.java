@@ -1,8 +1,6 @@
 package io.shale.server;
 
 import io.shale.cluster.node.ClusterEndpoint;
-import io.shale.common.error.ErrorCode;
-import io.shale.common.error.ShaleException;
 import io.shale.engine.session.SessionService;
 import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyValueStore;
@@ -73,19 +71,12 @@ public final class PgWireAssembly implements NodeAssembly {
 
     /**
      * Halts the LSM store as a kill would: its committer and maintenance stop, nothing more is
-     * written, the files stay as they are (the store's own crash hook, which it keeps for tests).
+     * written, the files stay as they are ({@link LsmKeyValueStore#simulateCrash()}).
      */
     @Override
     public void crash(KeyValueStore store) {
-        if (!(store instanceof LsmKeyValueStore lsm)) {
-            return;
-        }
-        try {
-            java.lang.reflect.Method crash = LsmKeyValueStore.class.getDeclaredMethod("crash");
-            crash.setAccessible(true);
-            crash.invoke(lsm);
-        } catch (ReflectiveOperationException e) {
-            throw new ShaleException(ErrorCode.INTERNAL_ERROR, "could not halt the store: " + e.getMessage(), e);
+        if (store instanceof LsmKeyValueStore lsm) {
+            lsm.simulateCrash();
         }
     }
 

@@ -49,6 +49,20 @@ class NodeFunctionsTest {
     }
 
     @Test
+    void updatingANodeChecksItsIdAndNewAddress() throws SQLException {
+        assertThatThrownBy(() -> execute(coordinator(), "select citus_update_node(99, '127.0.0.1', 1)"))
+                .hasMessageContaining("node 99 not found");
+        assertThatThrownBy(() -> execute(coordinator(), "select citus_update_node(2, " + node(2) + ")"))
+                .hasMessageContaining("there is already another node with the specified hostname and port");
+        execute(coordinator(), "select citus_update_node(node_id => 2, new_node_name => '127.0.0.1', new_node_port => "
+                + cluster.port(1) + ")");
+        assertThat(rows(cluster.jdbcUrl(2), "select nodeport from pg_dist_node where nodeid = 2"))
+                .containsExactly(String.valueOf(cluster.port(1)));
+        assertThatThrownBy(() -> execute(cluster.jdbcUrl(1), "select citus_update_node(2, " + node(1) + ")"))
+                .hasMessageContaining("operation is not allowed on this node");
+    }
+
+    @Test
     void addingAKnownNodeReturnsItsId() throws SQLException {
         assertThat(rows(coordinator(), "select citus_add_node(" + node(2) + ")")).containsExactly("3");
         assertThat(rows(coordinator(), "select citus_add_node(nodename => '127.0.0.1', nodeport => " + cluster.port(2)

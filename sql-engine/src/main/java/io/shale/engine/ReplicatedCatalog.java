@@ -104,6 +104,11 @@ final class ReplicatedCatalog implements CatalogReplica {
     }
 
     @Override
+    public synchronized long stagedVersion() {
+        return staged == null ? -1 : staged.catalog().version();
+    }
+
+    @Override
     public synchronized void abort(long version) {
         if (staged != null && staged.catalog().version() == version) {
             dropStaged();

@@ -29,6 +29,9 @@ public interface CatalogReplica {
     /** Phase two: commits the staged catalog of {@code version} and switches the node to it. */
     void publish(long version);
 
+    /** The version of the catalog staged here and neither published nor aborted yet, or -1. */
+    long stagedVersion();
+
     /** Drops the staged catalog of {@code version}, if it is still staged. */
     void abort(long version);
 

@@ -16,12 +16,13 @@ import java.util.concurrent.CompletableFuture;
  * a newer catalog version from any internal request pulls the catalog from the sender.
  * Thread-safe.
  */
-public final class CatalogSync implements ClusterCalls.CatalogVersions {
+public final class CatalogSync implements ClusterCalls.CatalogVersions, AutoCloseable {
     public static final String STAGE = "catalog.stage";
     public static final String STAGE_ROWS = "catalog.rows";
     public static final String PUBLISH = "catalog.publish";
     public static final String ABORT = "catalog.abort";
     public static final String PULL = "catalog.pull";
+    public static final String STATUS = "catalog.status";
     public static final String JOIN = "node.join";
     public static final String FORWARD = "ddl.forward";
 
@@ -29,20 +30,46 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
     private final CatalogReplica replica;
     private final Membership membership;
     private final Duration deadline;
+    private final StagedCatalogResolver resolver;
+    /** Versions this coordinator has staged on other nodes and not yet published or aborted. */
+    private final java.util.Set<Long> staging = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<FaultPoint, Runnable> faults = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Points of the coordinator's two phases where a fault test can act ({@link #injectFault}). */
+    public enum FaultPoint {
+        /** Every target staged the catalog; the coordinator has not committed yet. */
+        AFTER_STAGE,
+        /** The coordinator committed locally; the targets have not been told to publish yet. */
+        BEFORE_PUBLISH
+    }
 
     /**
      * Registers the handlers on {@code endpoint}; {@code forwarded} runs DDL sent by workers
-     * (only the coordinator accepts it).
+     * (only the coordinator accepts it). A catalog staged here and left without publish or abort
+     * for {@code stagedTimeout} is settled with the coordinator ({@link StagedCatalogResolver}).
      */
     public CatalogSync(ClusterEndpoint endpoint, CatalogReplica replica, Membership membership,
-                       ForwardedStatement.Executor forwarded, Duration deadline) {
+                       ForwardedStatement.Executor forwarded, Duration deadline, Duration stagedTimeout) {
         this.calls = new ClusterCalls(endpoint, this);
         this.replica = replica;
         this.membership = membership;
         this.deadline = deadline;
+        this.resolver = new StagedCatalogResolver(replica, this::status, this::pullFrom, stagedTimeout);
         calls.serveWithoutCatchUp(STAGE, (context, payload) -> {
             replica.stage(payload);
+            followCoordinator(context.caller());
+            long version = replica.stagedVersion();
+            if (version >= 0) {
+                resolver.staged(context.caller(), version);
+            }
             return done(new byte[0]);
+        });
+        calls.serveWithoutCatchUp(STATUS, (context, payload) -> {
+            long pending = -1;
+            for (long v : staging) {
+                pending = Math.max(pending, v);
+            }
+            return done(SyncMessages.status(replica.catalogVersion(), pending));
         });
         calls.serveWithoutCatchUp(STAGE_ROWS, (context, payload) -> {
             replica.stageRows(payload);
@@ -71,6 +98,45 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
             ForwardedStatement.Result result = forwarded.execute(SyncMessages.readForward(payload));
             return done(SyncMessages.forwardResult(result));
         });
+    }
+
+    /**
+     * Only the coordinator ships catalogs: a worker staged by another address than the one it
+     * remembers learns that its coordinator moved (a cluster restarted on its data with new ports).
+     */
+    private void followCoordinator(NodeAddress caller) {
+        if (!membership.isCoordinator() && caller != null && !caller.equals(membership.coordinator())) {
+            membership.join(membership.groupId(), caller);
+        }
+    }
+
+    /**
+     * Fault injection for tests: {@code action} runs on the coordinator at {@code point} of every
+     * later catalog change (null removes it); an exception it throws fails the change there.
+     */
+    public void injectFault(FaultPoint point, Runnable action) {
+        if (action == null) {
+            faults.remove(point);
+        } else {
+            faults.put(point, action);
+        }
+    }
+
+    private void fault(FaultPoint point) {
+        Runnable action = faults.get(point);
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    private StagedCatalogResolver.Status status(NodeAddress coordinator) {
+        return SyncMessages.readStatus(calls.callAndWait(coordinator, STATUS, new byte[0], deadline));
+    }
+
+    /** Stops settling staged catalogs. */
+    @Override
+    public void close() {
+        resolver.close();
     }
 
     /** Calls that carry this node's catalog version (for other internal RPC users). */
@@ -105,6 +171,7 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
      * thrown (an unreachable node as Citus reports it).
      */
     public void stage(List<NodeAddress> targets, byte[] catalog, long version) {
+        staging.add(version);
         List<CompletableFuture<byte[]>> pending = new ArrayList<>();
         for (NodeAddress target : targets) {
             pending.add(calls.call(target, STAGE, catalog, deadline));
@@ -123,6 +190,12 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
             abort(targets, version);
             throw failure;
         }
+        try {
+            fault(FaultPoint.AFTER_STAGE);
+        } catch (RuntimeException e) {
+            abort(targets, version);
+            throw e;
+        }
     }
 
     /**
@@ -140,12 +213,21 @@ public final class CatalogSync implements ClusterCalls.CatalogVersions {
 
     /** Phase two on every target; a node that misses it catches up later, so failures are ignored. */
     public void publish(List<NodeAddress> targets, long version) {
-        broadcast(targets, PUBLISH, SyncMessages.version(version));
+        try {
+            fault(FaultPoint.BEFORE_PUBLISH);
+            broadcast(targets, PUBLISH, SyncMessages.version(version));
+        } finally {
+            staging.remove(version);
+        }
     }
 
     /** Drops a staged catalog on every target, ignoring nodes that cannot be reached. */
     public void abort(List<NodeAddress> targets, long version) {
-        broadcast(targets, ABORT, SyncMessages.version(version));
+        try {
+            broadcast(targets, ABORT, SyncMessages.version(version));
+        } finally {
+            staging.remove(version);
+        }
     }
 
     /** Adds {@code target} to the cluster as group {@code group}, shipping it {@code catalog}. */

@@ -23,6 +23,7 @@ import java.util.Map;
  *   catalog.publish  version int64                              → empty
  *   catalog.abort    version int64                              → empty
  *   catalog.pull     empty                                      → catalog bytes
+ *   catalog.status   empty                                      → version int64, version being staged int64 (-1: none)
  *   node.join        group int32, catalog bytes                 → empty
  *   ddl.forward      role, database, settings (int32 n, n × name, value), sql bytes
  *                                                               → version int64, command tag
@@ -38,6 +39,17 @@ final class SyncMessages {
 
     static long readVersion(byte[] payload) {
         return read(payload, DataInputStream::readLong);
+    }
+
+    static byte[] status(long version, long staging) {
+        return write(out -> {
+            out.writeLong(version);
+            out.writeLong(staging);
+        });
+    }
+
+    static StagedCatalogResolver.Status readStatus(byte[] payload) {
+        return read(payload, in -> new StagedCatalogResolver.Status(in.readLong(), in.readLong()));
     }
 
     static byte[] join(int group, byte[] catalog) {

@@ -42,6 +42,8 @@ final class NamedArguments {
                     text("noderole", "primary"), text("nodecluster", "default"))),
             Map.entry("citus_set_coordinator_host", List.of(required("host"), required("port"), required("node_role"),
                     required("node_cluster"))),
+            Map.entry("citus_update_node", List.of(required("node_id"), required("new_node_name"),
+                    required("new_node_port"), bool("force", false), integer("lock_cooldown", 10000))),
             Map.entry("citus_disable_node", List.of(required("nodename"), required("nodeport"),
                     bool("synchronous", false))),
             Map.entry("citus_set_node_property", List.of(required("nodename"), required("nodeport"),

@@ -72,6 +72,33 @@ final class NodeChanges {
         return nodeId;
     }
 
+    /**
+     * citus_update_node: node {@code nodeId} is now reached at {@code host:port} (after a failover,
+     * or a cluster restarted on its data with other ports); its group, placements and flags stay.
+     */
+    void updateNode(int nodeId, String host, int port) {
+        ensureCoordinator();
+        CatalogEditor editor = session.editCatalog();
+        ClusterNode node = null;
+        for (ClusterNode n : editor.nodes()) {
+            if (n.nodeId() == nodeId) {
+                node = n;
+            }
+        }
+        if (node == null) {
+            throw new ShaleException(ErrorCode.INTERNAL_ERROR, "node " + nodeId + " not found");
+        }
+        if (node.nodeName().equals(host) && node.nodePort() == port) {
+            return;
+        }
+        if (find(editor, host, port) != null) {
+            throw new ShaleException(ErrorCode.INTERNAL_ERROR, "there is already another node with the specified hostname and port");
+        }
+        editor.putNode(new ClusterNode(node.nodeId(), node.groupId(), host, port, node.nodeRack(), node.hasMetadata(),
+                node.isActive(), node.nodeRole(), node.nodeCluster(), node.metadataSynced(), node.shouldHaveShards()));
+        session.catalogChanged(editor.build());
+    }
+
     void removeNode(String host, int port) {
         ensureCoordinator();
         CatalogEditor editor = session.editCatalog();

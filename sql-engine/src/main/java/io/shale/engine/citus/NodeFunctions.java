@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Citus's node management functions (reference §1.4), with the argument defaults as overloads:
  * citus_set_coordinator_host, citus_add_node, citus_remove_node, citus_disable_node,
- * citus_activate_node, citus_set_node_property and citus_get_active_worker_nodes. They run on the
+ * citus_activate_node, citus_update_node, citus_set_node_property and citus_get_active_worker_nodes. They run on the
  * coordinator only and change the catalog in the calling transaction ({@link NodeChanges}).
  */
 public final class NodeFunctions {
@@ -75,6 +75,13 @@ public final class NodeFunctions {
                 true, 'v', new CatalogFunction.SetReturning((c, a) -> activeWorkers(c.catalog()),
                 List.of(new SystemColumn("node_name", io.shale.common.types.SqlType.of(TEXT)),
                         new SystemColumn("node_port", io.shale.common.types.SqlType.of(TypeOids.INT8))))));
+        ScalarFunction update = (c, a) -> {
+            new NodeChanges(sessions.apply(c)).updateNode((Integer) a[0], (String) a[1], (Integer) a[2]);
+            return null;
+        };
+        add(out, oid, "citus_update_node", List.of(INT4, TEXT, INT4), TypeOids.VOID, update);
+        add(out, oid, "citus_update_node", List.of(INT4, TEXT, INT4, BOOL), TypeOids.VOID, update);
+        add(out, oid, "citus_update_node", List.of(INT4, TEXT, INT4, BOOL, INT4), TypeOids.VOID, update);
         return List.copyOf(out);
     }
 

@@ -16,6 +16,8 @@ final class TaskSession {
     final NodeAddress origin;
     final Session session;
     final ReentrantLock lock = new ReentrantLock();
+    /** The client settings the session has now ({@link TaskSettingsChanges}); changed under the lock. */
+    java.util.Map<String, String> appliedSettings = java.util.Map.of();
     /** Set (under the lock) once the block ended; later requests find the session gone. */
     boolean ended;
 

@@ -66,6 +66,7 @@ public final class TaskSessionService implements AutoCloseable {
         task.lock.lock();
         try {
             requireOpen(task);
+            TaskSettingsChanges.apply(task, request.settings());
             TaskResultWriter writer = new TaskResultWriter(context);
             task.session.simpleQuery(request.sql(), writer);
             return writer.completion();
@@ -83,6 +84,7 @@ public final class TaskSessionService implements AutoCloseable {
             throw e;
         }
         TaskSession task = new TaskSession(request.transaction(), caller, session);
+        task.appliedSettings = request.settings();
         TaskSession raced = sessions.putIfAbsent(request.transaction().key(), task);
         if (raced != null) {
             session.close();

@@ -260,10 +260,12 @@ public final class LsmKeyValueStore implements KeyValueStore {
     }
 
     /**
-     * Stops as a kill would (for crash tests): the background thread ends and nothing more is
-     * written or synced; what the files hold now is what a restart finds.
+     * Stops the store as a killed process would, for crash and fault tests: the committer and
+     * maintenance end at once, nothing more is written or synced, and the files stay as they are
+     * now, which is what the next {@link #open} recovers from. Transactions still open fail; the
+     * store cannot be used afterwards, and {@link #close()} is no longer needed.
      */
-    void crash() {
+    public void simulateCrash() {
         closed = true;
         committer.halt();
         if (maintenance != null) {

@@ -39,7 +39,7 @@ class CheckpointTest {
         store.flushNow();
         commitPuts(store, "k0000", "after", "tail", "1");
         assertThat(walSegments(files)).as("segments left after recycling").isLessThanOrEqualTo(3);
-        store.crash();
+        store.simulateCrash();
         try (LsmKeyValueStore reopened = open(files)) {
             Transaction reader = reopened.begin(readCommitted());
             assertThat(text(reader.get(bytes("k0000")))).isEqualTo("after");
@@ -66,7 +66,7 @@ class CheckpointTest {
         }
         store.flushNow();
         store.flushNow();
-        store.crash();
+        store.simulateCrash();
         store = open(files);
         assertThat(store.preparedTransactions()).extracting(p -> p.gid()).containsExactly("open");
         Transaction reader = store.begin(readCommitted());
@@ -75,7 +75,7 @@ class CheckpointTest {
         reader.commit();
         store.commitPrepared("open");
         store.flushNow();
-        store.crash();
+        store.simulateCrash();
         try (LsmKeyValueStore reopened = open(files)) {
             assertThat(reopened.preparedTransactions()).isEmpty();
             assertThat(text(reopened.begin(readCommitted()).get(bytes("a")))).isEqualTo("prepared");
@@ -97,7 +97,7 @@ class CheckpointTest {
         commitPuts(store, "t3-new", "z");
         assertThat(entries(store.begin(readCommitted()), "t1", "t2", false)).isEmpty();
         assertThat(entries(store.begin(readCommitted()), "t3", "t4", false)).containsExactly("t3-new=z");
-        store.crash();
+        store.simulateCrash();
         store = open(files);
         assertThat(entries(store.begin(readCommitted()), "t1", "t2", false)).isEmpty();
         assertThat(entries(store.begin(readCommitted()), "t3", "t4", false)).containsExactly("t3-new=z");

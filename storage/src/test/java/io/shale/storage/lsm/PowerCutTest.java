@@ -82,7 +82,7 @@ class PowerCutTest {
             }
             store.close();
         } catch (RuntimeException e) {
-            store.crash();
+            store.simulateCrash();
         }
     }
 

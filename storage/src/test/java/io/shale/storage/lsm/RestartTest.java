@@ -108,7 +108,7 @@ class RestartTest {
             while (acknowledged.get(0) < 50) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
-            store.crash();
+            store.simulateCrash();
             int[] atCrash = new int[threads];
             for (int t = 0; t < threads; t++) {
                 atCrash[t] = acknowledged.get(t);
@@ -144,7 +144,7 @@ class RestartTest {
         first.put(bytes("async"), bytes("1"));
         first.commit();
         StoreTestSupport.awaitCondition("the tick wrote the commit", () -> files.totalSize() > before);
-        store.crash();
+        store.simulateCrash();
         store = open(files);
         Transaction second = store.begin(async);
         second.put(bytes("closing"), bytes("2"));
@@ -170,7 +170,7 @@ class RestartTest {
         Transaction other = store.begin(readCommitted());
         other.put(bytes("other"), bytes("1"));
         other.prepare("gid-2", "bob", "postgres");
-        store.crash();
+        store.simulateCrash();
 
         store = open(files);
         assertThat(store.preparedTransactions()).extracting(p -> p.gid() + "/" + p.owner() + "/" + p.database())
@@ -194,7 +194,7 @@ class RestartTest {
         assertThat(store.preparedTransactions()).isEmpty();
         assertThat(entries(store.begin(readCommitted()), null, null, false))
                 .containsExactly("inserted=1", "later=x", "shared=0", "updated=1");
-        store.crash();
+        store.simulateCrash();
 
         try (LsmKeyValueStore reopened = open(files)) {
             assertThat(reopened.preparedTransactions()).isEmpty();
@@ -213,7 +213,7 @@ class RestartTest {
         commitPuts(store, "a1", "x", "b1", "xx", "b2", "xxx", "c1", "x");
         store.destroyRange(bytes("b"), bytes("c"));
         commitPuts(store, "b3", "new");
-        store.crash();
+        store.simulateCrash();
         try (LsmKeyValueStore reopened = open(files)) {
             assertThat(entries(reopened.begin(readCommitted()), null, null, false))
                     .containsExactly("a1=x", "b3=new", "c1=x");
@@ -233,7 +233,7 @@ class RestartTest {
         }
         large.put(key(0, 0), bytes("rewritten"));
         large.commit();
-        store.crash();
+        store.simulateCrash();
         try (LsmKeyValueStore reopened = open(files)) {
             Transaction reader = reopened.begin(readCommitted());
             assertThat(entries(reader, null, null, false)).hasSize(rows);
@@ -249,7 +249,7 @@ class RestartTest {
         for (int i = 0; i < 50; i++) {
             commitPuts(store, String.format("k%02d", i), "v".repeat(100));
         }
-        store.crash();
+        store.simulateCrash();
         String segment = files.list().stream().filter(name -> name.endsWith(".wal")).findFirst().orElseThrow();
         try (var file = files.open(segment)) {
             file.write(file.size() / 2, java.nio.ByteBuffer.wrap(new byte[] {0x55, 0x66, 0x77}));

@@ -196,7 +196,7 @@ class StoreCrashTest {
             assertThat(files.powerOff()).as("failure without a power cut at %s: %s", context, e).isTrue();
         } finally {
             if (store != null) {
-                store.crash();
+                store.simulateCrash();
             }
         }
         files.crash(mode, new Random(crashSeed));

@@ -20,7 +20,7 @@ enum StoreKind {
 
     /** Kills a logged store and opens its files again. */
     LsmKeyValueStore reopenAfterCrash(LsmKeyValueStore store) {
-        store.crash();
+        store.simulateCrash();
         return LsmKeyValueStore.open(store.tier().storage, store.config(), new HybridLogicalClock());
     }
 }
