@@ -21,6 +21,8 @@ class TransactionPayloadsTest {
         TaskRequest request = new TaskRequest(TXN, true, "alice", "app", Map.of("search_path", "s1, public",
                 "TimeZone", "UTC"), "SELECT 'ünïcode' FROM public.t_102008");
         assertThat(TaskRequest.decode(request.encode())).isEqualTo(request);
+        TaskRequest autocommit = new TaskRequest(TXN, true, true, "alice", "app", Map.of(), "SELECT 1");
+        assertThat(TaskRequest.decode(autocommit.encode())).isEqualTo(autocommit);
         TransactionRequest prepare = new TransactionRequest(TXN, TXN.gid(2));
         assertThat(TransactionRequest.decode(prepare.encode())).isEqualTo(prepare);
     }
