@@ -49,7 +49,7 @@ final class AutocommitTasks implements AutoCloseable {
         try {
             TaskResultWriter writer = new TaskResultWriter(context);
             try {
-                session.simpleQuery(request.sql(), writer);
+                session.taskQuery(request.sql(), writer);
             } finally {
                 reusable = session.transactionStatus() == 'I';
             }
