@@ -39,6 +39,12 @@ class TransactionPayloadsTest {
         byte[] done = TaskChunks.complete(7, "UPDATE 7");
         assertThat(TaskChunks.rowsAffected(done)).isEqualTo(7);
         assertThat(TaskChunks.tag(done)).isEqualTo("UPDATE 7");
+        byte[] inline = TaskChunks.inline(TaskChunks.types(types), null, done);
+        assertThat(TaskChunks.kind(inline)).isEqualTo(TaskChunks.INLINE);
+        byte[][] parts = TaskChunks.inlineParts(inline);
+        assertThat(TaskChunks.readTypes(parts[0])).isEqualTo(types);
+        assertThat(parts[1]).isNull();
+        assertThat(TaskChunks.tag(parts[2])).isEqualTo("UPDATE 7");
     }
 
     @Test

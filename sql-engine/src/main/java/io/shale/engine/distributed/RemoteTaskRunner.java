@@ -167,6 +167,17 @@ final class RemoteTaskRunner implements TaskRunner {
                 }
             }
             byte[] done = stream.result();
+            if (TaskChunks.kind(done) == TaskChunks.INLINE) {
+                byte[][] parts = TaskChunks.inlineParts(done);
+                if (parts[0] != null) {
+                    types = TaskChunks.readTypes(parts[0]);
+                    typeArray = types.toArray(new SqlType[0]);
+                }
+                if (parts[1] != null) {
+                    TaskChunks.readRows(parts[1], typeArray, rows);
+                }
+                done = parts[2];
+            }
             return new TaskResult(types, rows, TaskChunks.rowsAffected(done), TaskChunks.tag(done));
         }
     }
