@@ -185,6 +185,30 @@ final class EngineSession implements Session {
         }
     }
 
+    /**
+     * Runs the SQL text of a task sent by another node as one implicit transaction, like {@link #simpleQuery}, with
+     * the parsed and planned statement kept for the session's recent task texts (a task text is one statement).
+     */
+    @Override
+    public void taskQuery(String sql, QueryListener listener) {
+        started(sql);
+        Prepared prepared;
+        try {
+            prepared = executor.remoteTaskStatement(sql);
+        } catch (ShaleException e) {
+            state.failed(e);
+            throw e;
+        }
+        state.beginMessage(false);
+        try {
+            executor.run(new Portal("", prepared, new Object[0], new short[0]), 0, listener, true);
+            state.endMessage();
+        } catch (RuntimeException e) {
+            state.failed(e);
+            throw e;
+        }
+    }
+
     @Override
     public StatementDescription parse(String name, String sql, int[] parameterTypes) {
         List<ParsedStatement> parsed = parser.parseScript(sql);

@@ -46,6 +46,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private boolean nextReadOnly;
     /** Whether a statement other than SET/SHOW/transaction control ran in the current transaction. */
     private boolean queried;
+    /** Whether the client's current simple Query message holds more than one statement. */
+    private boolean multiStatementMessage;
+    /** Whether the running statement is the first of its implicit transaction. */
+    private boolean firstOfImplicit;
     private TransactionOptions.IsolationLevel isolationLevel;
     private Instant transactionStart = Instant.now();
     private Instant statementStart = Instant.now();
@@ -86,6 +90,16 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     /**
+     * Whether the running statement is its implicit transaction alone (autocommit): the first statement of an
+     * implicit transaction, not part of a multi-statement message, with no catalog change and no local write yet.
+     * Its work on one other node may then commit there on its own (Citus's single-node autocommit execution).
+     */
+    boolean statementIsTransaction() {
+        return mode == Mode.IMPLICIT && firstOfImplicit && !multiStatementMessage && transactionCatalog == null
+                && !(transaction instanceof WriteTrackingTransaction w && w.wrote());
+    }
+
+    /**
      * Lets this (internal) session evaluate in {@code txn} against {@code catalog}, a replicated
      * catalog being staged; {@link #releaseAdopted} detaches both without ending the transaction.
      */
@@ -114,12 +128,14 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     void beginMessage(boolean multiStatement) {
+        multiStatementMessage = multiStatement;
         if (mode == Mode.NONE) {
             transactionCatalog = null;
         }
     }
 
     void endMessage() {
+        multiStatementMessage = false;
         if (mode == Mode.IMPLICIT) {
             commit();
         }
@@ -137,6 +153,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     /** A statement failed: an implicit transaction ends, a block becomes failed. */
     void failed(RuntimeException e) {
         endStatement();
+        multiStatementMessage = false;
         switch (mode) {
             case IMPLICIT -> rollback();
             case BLOCK -> {
@@ -189,7 +206,9 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         }
         if (transaction == null) {
             open(Mode.IMPLICIT);
+            firstOfImplicit = true;
         } else {
+            firstOfImplicit = false;
             transaction.newSnapshot();
         }
     }

@@ -25,6 +25,11 @@ record SessionView(EngineSession session, SessionState state) implements Session
     }
 
     @Override
+    public boolean statementIsTransaction() {
+        return state.statementIsTransaction();
+    }
+
+    @Override
     public long catalogVersion() {
         return state.catalog().version();
     }

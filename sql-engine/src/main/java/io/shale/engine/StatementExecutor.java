@@ -34,6 +34,14 @@ final class StatementExecutor {
         }
     };
 
+    /** The statements of task texts that other nodes sent this (internal) session, most recent kept. */
+    private final java.util.Map<String, Prepared> remoteTaskStatements = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Prepared> eldest) {
+            return size() > 1024;
+        }
+    };
+
     StatementExecutor(Engine engine, EngineSession session) {
         this.engine = engine;
         this.session = session;
@@ -285,12 +293,21 @@ final class StatementExecutor {
 
     /** The prepared statement of a task text, kept for the session's most recent task texts. */
     Prepared taskStatement(String sql) {
-        Prepared prepared = taskStatements.get(sql);
+        return cachedStatement(taskStatements, sql);
+    }
+
+    private Prepared cachedStatement(java.util.Map<String, Prepared> cache, String sql) {
+        Prepared prepared = cache.get(sql);
         if (prepared == null) {
             prepared = new Prepared("", sql, session.parser().parseStatement(sql), List.of());
-            taskStatements.put(sql, prepared);
+            cache.put(sql, prepared);
         }
         return prepared;
+    }
+
+    /** The prepared statement of a task text another node sent, kept for the session's recent remote task texts. */
+    Prepared remoteTaskStatement(String sql) {
+        return cachedStatement(remoteTaskStatements, sql);
     }
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {

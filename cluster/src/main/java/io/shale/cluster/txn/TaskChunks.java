@@ -18,12 +18,16 @@ import java.util.List;
  *   types chunk  'T' · n u16 · (type oid i32 · typmod i32)^n            (before the first rows, when the task returns rows)
  *   rows chunk   'D' · count i32 · (length i32 · RowCodec row)^count     (a batch of rows)
  *   final answer 'C' · rows affected i64 · command tag (UTF-8, rest)
+ *   inline answer 'I' · length i32 · types chunk · length i32 · rows chunk · final answer (rest)
  * </pre>
+ * A small result comes back whole in the inline answer (a length of 0 for a part that is absent), with no chunk
+ * streamed before it: one frame for a point query instead of three.
  */
 public final class TaskChunks {
     public static final byte TYPES = 'T';
     public static final byte ROWS = 'D';
     public static final byte COMPLETE = 'C';
+    public static final byte INLINE = 'I';
 
     private TaskChunks() {
     }
@@ -54,6 +58,35 @@ public final class TaskChunks {
     public static byte[] complete(long rowsAffected, String tag) {
         byte[] text = tag.getBytes(StandardCharsets.UTF_8);
         return new ByteSink(9 + text.length).putByte(COMPLETE).putLong(rowsAffected).putBytes(text).toByteArray();
+    }
+
+    /** An answer that carries the whole result: {@code types} and {@code rows} chunks (either null) and the final answer. */
+    public static byte[] inline(byte[] types, byte[] rows, byte[] complete) {
+        int typesLength = types == null ? 0 : types.length;
+        int rowsLength = rows == null ? 0 : rows.length;
+        ByteSink out = new ByteSink(9 + typesLength + rowsLength + complete.length);
+        out.putByte(INLINE).putInt(typesLength);
+        if (types != null) {
+            out.putBytes(types);
+        }
+        out.putInt(rowsLength);
+        if (rows != null) {
+            out.putBytes(rows);
+        }
+        return out.putBytes(complete).toByteArray();
+    }
+
+    /** The parts of an inline answer: its types chunk and rows chunk (null when absent) and its final answer. */
+    public static byte[][] inlineParts(byte[] answer) {
+        int typesLength = intAt(answer, 1);
+        int p = 5;
+        byte[] types = typesLength == 0 ? null : java.util.Arrays.copyOfRange(answer, p, p + typesLength);
+        p += typesLength;
+        int rowsLength = intAt(answer, p);
+        p += 4;
+        byte[] rows = rowsLength == 0 ? null : java.util.Arrays.copyOfRange(answer, p, p + rowsLength);
+        p += rowsLength;
+        return new byte[][] {types, rows, java.util.Arrays.copyOfRange(answer, p, answer.length)};
     }
 
     public static byte kind(byte[] chunk) {

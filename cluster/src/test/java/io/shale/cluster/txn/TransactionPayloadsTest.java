@@ -21,6 +21,8 @@ class TransactionPayloadsTest {
         TaskRequest request = new TaskRequest(TXN, true, "alice", "app", Map.of("search_path", "s1, public",
                 "TimeZone", "UTC"), "SELECT 'ünïcode' FROM public.t_102008");
         assertThat(TaskRequest.decode(request.encode())).isEqualTo(request);
+        TaskRequest autocommit = new TaskRequest(TXN, true, true, "alice", "app", Map.of(), "SELECT 1");
+        assertThat(TaskRequest.decode(autocommit.encode())).isEqualTo(autocommit);
         TransactionRequest prepare = new TransactionRequest(TXN, TXN.gid(2));
         assertThat(TransactionRequest.decode(prepare.encode())).isEqualTo(prepare);
     }
@@ -37,6 +39,12 @@ class TransactionPayloadsTest {
         byte[] done = TaskChunks.complete(7, "UPDATE 7");
         assertThat(TaskChunks.rowsAffected(done)).isEqualTo(7);
         assertThat(TaskChunks.tag(done)).isEqualTo("UPDATE 7");
+        byte[] inline = TaskChunks.inline(TaskChunks.types(types), null, done);
+        assertThat(TaskChunks.kind(inline)).isEqualTo(TaskChunks.INLINE);
+        byte[][] parts = TaskChunks.inlineParts(inline);
+        assertThat(TaskChunks.readTypes(parts[0])).isEqualTo(types);
+        assertThat(parts[1]).isNull();
+        assertThat(TaskChunks.tag(parts[2])).isEqualTo("UPDATE 7");
     }
 
     @Test

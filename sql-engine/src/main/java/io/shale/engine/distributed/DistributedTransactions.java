@@ -209,6 +209,17 @@ public final class DistributedTransactions implements ClusterHooks, AutoCloseabl
                         ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())), pid));
     }
 
+    /** Whether the session's distributed transaction already runs tasks on other nodes. */
+    boolean inTransaction(SessionContextView session) {
+        DistributedTransaction txn = open.get(session.processId());
+        return txn != null && !txn.isEmpty();
+    }
+
+    /** The (informative) transaction id of an autocommit task of the session: it names no distributed transaction. */
+    DistributedTransactionId autocommitId(SessionContextView session) {
+        return new DistributedTransactionId(directory.localGroup(), self.toString(), session.processId(), 0, 0);
+    }
+
     List<DistributedTransaction> open() {
         return new ArrayList<>(open.values());
     }

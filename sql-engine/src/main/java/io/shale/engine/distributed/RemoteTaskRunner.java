@@ -52,6 +52,10 @@ final class RemoteTaskRunner implements TaskRunner {
         if (remote.isEmpty()) {
             return local.run(tasks);
         }
+        if (tasks.size() == 1 && session.statementIsTransaction() && !transactions.inTransaction(session)) {
+            Task only = tasks.get(0);
+            return List.of(call(null, false, transactions.directory().addressOf(only.groupId()), only));
+        }
         DistributedTransaction txn = transactions.transactionOf(session);
         TaskResult[] results = new TaskResult[tasks.size()];
         RuntimeException[] failures = new RuntimeException[tasks.size()];
@@ -135,9 +139,19 @@ final class RemoteTaskRunner implements TaskRunner {
             participant.opened = true;
             participant.wrote |= task.modifies();
         }
-        TaskRequest request = new TaskRequest(txn.id, opens, session.roleName(), session.databaseName(),
-                TaskSettings.of(session), task.sql());
-        NodeAddress target = participant.address;
+        return call(txn, opens, participant.address, task);
+    }
+
+    /**
+     * Sends one task; without a distributed transaction ({@code txn} null) the node runs it in an implicit
+     * transaction of its own, committed before it answers.
+     */
+    private TaskResult call(DistributedTransaction txn, boolean opens, NodeAddress target, Task task) {
+        TaskRequest request = txn == null
+                ? new TaskRequest(transactions.autocommitId(session), true, true, session.roleName(),
+                        session.databaseName(), TaskSettings.of(session), task.sql())
+                : new TaskRequest(txn.id, opens, session.roleName(), session.databaseName(),
+                        TaskSettings.of(session), task.sql());
         try (RpcStream stream = transactions.calls().rpc().stream(target, TransactionMethods.TASK_EXECUTE,
                 request.encode(), deadline())) {
             List<SqlType> types = List.of();
@@ -153,6 +167,17 @@ final class RemoteTaskRunner implements TaskRunner {
                 }
             }
             byte[] done = stream.result();
+            if (TaskChunks.kind(done) == TaskChunks.INLINE) {
+                byte[][] parts = TaskChunks.inlineParts(done);
+                if (parts[0] != null) {
+                    types = TaskChunks.readTypes(parts[0]);
+                    typeArray = types.toArray(new SqlType[0]);
+                }
+                if (parts[1] != null) {
+                    TaskChunks.readRows(parts[1], typeArray, rows);
+                }
+                done = parts[2];
+            }
             return new TaskResult(types, rows, TaskChunks.rowsAffected(done), TaskChunks.tag(done));
         }
     }

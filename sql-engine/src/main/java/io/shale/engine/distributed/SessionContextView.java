@@ -17,6 +17,14 @@ public interface SessionContextView {
     /** The current value of a setting, as SHOW prints it. */
     String setting(String name);
 
+    /**
+     * Whether the running statement is its whole transaction (autocommit, nothing else done in it yet), so that its
+     * tasks on a single other node may run there in an implicit transaction of their own.
+     */
+    default boolean statementIsTransaction() {
+        return false;
+    }
+
     /** The version of the catalog the session's statements see. */
     long catalogVersion();
 }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Streams what a task's statement produces back to the coordinator as {@link TaskChunks}: the column types, then
- * batches of rows of about {@value #BATCH_BYTES} bytes. Used on the handler's thread; without a context (transaction
+ * batches of rows of about {@value #BATCH_BYTES} bytes; a result smaller than one batch streams nothing and comes back
+ * whole in the final answer ({@link TaskChunks#inline}). Used on the handler's thread; without a context (transaction
  * control statements, which return no rows) it only keeps the command tag.
  */
 final class TaskResultWriter implements QueryListener {
@@ -30,6 +31,9 @@ final class TaskResultWriter implements QueryListener {
     private final ByteSink row = new ByteSink(256);
     private final ByteSink scratch = new ByteSink(64);
     private String tag = "";
+    /** The types chunk, until it is streamed ahead of the first full batch. */
+    private byte[] pendingTypes;
+    private boolean streamed;
 
     TaskResultWriter(RpcContext context) {
         this.context = context;
@@ -43,7 +47,7 @@ final class TaskResultWriter implements QueryListener {
             types[i] = new SqlType(columns.get(i).typeOid(), columns.get(i).typeModifier());
             list.add(types[i]);
         }
-        context.emit(TaskChunks.types(list));
+        pendingTypes = TaskChunks.types(list);
     }
 
     @Override
@@ -59,7 +63,13 @@ final class TaskResultWriter implements QueryListener {
     }
 
     private void flush() {
+        if (pendingTypes != null) {
+            context.emit(pendingTypes);
+            pendingTypes = null;
+            streamed = true;
+        }
         if (!batch.isEmpty()) {
+            streamed = true;
             context.emit(TaskChunks.rows(batch));
             batch.clear();
             batchBytes = 0;
@@ -68,7 +78,6 @@ final class TaskResultWriter implements QueryListener {
 
     @Override
     public void commandComplete(String commandTag) {
-        flush();
         tag = commandTag;
     }
 
@@ -79,8 +88,16 @@ final class TaskResultWriter implements QueryListener {
 
     /** The final answer: rows affected (the tag's count) and the tag. */
     byte[] completion() {
-        flush();
-        return TaskChunks.complete(rowsAffected(tag), tag);
+        byte[] complete = TaskChunks.complete(rowsAffected(tag), tag);
+        if (streamed) {
+            flush();
+            return complete;
+        }
+        byte[] answer = TaskChunks.inline(pendingTypes, batch.isEmpty() ? null : TaskChunks.rows(batch), complete);
+        pendingTypes = null;
+        batch.clear();
+        batchBytes = 0;
+        return answer;
     }
 
     static long rowsAffected(String tag) {

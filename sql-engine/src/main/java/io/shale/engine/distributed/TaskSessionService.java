@@ -28,9 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TaskSessionService implements AutoCloseable {
     private final Engine engine;
     private final Map<DistributedTransactionId.Key, TaskSession> sessions = new ConcurrentHashMap<>();
+    private final AutocommitTasks autocommit;
 
     public TaskSessionService(Engine engine) {
         this.engine = engine;
+        this.autocommit = new AutocommitTasks(engine);
     }
 
     /** Registers the handlers on {@code server} and ends the task sessions of nodes whose channel drops. */
@@ -56,6 +58,9 @@ public final class TaskSessionService implements AutoCloseable {
 
     private byte[] execute(RpcContext context, byte[] payload) {
         TaskRequest request = TaskRequest.decode(payload);
+        if (request.autocommit()) {
+            return autocommit.run(request, context);
+        }
         TaskSession task = sessions.get(request.transaction().key());
         if (task == null) {
             if (!request.opens()) {
@@ -207,6 +212,7 @@ public final class TaskSessionService implements AutoCloseable {
 
     @Override
     public void close() {
+        autocommit.close();
         for (TaskSession task : sessions.values()) {
             abort(task);
         }

@@ -39,6 +39,14 @@ public interface Session extends AutoCloseable {
     void simpleQuery(String sql, QueryListener listener);
 
     /**
+     * Runs the SQL text of one task sent by another node as {@link #simpleQuery} does; a session may keep the
+     * statements of recent task texts parsed and planned.
+     */
+    default void taskQuery(String sql, QueryListener listener) {
+        simpleQuery(sql, listener);
+    }
+
+    /**
      * Parse: prepares {@code sql} (exactly one statement, or none) under {@code name} ("" for
      * the unnamed statement, which a new Parse replaces).
      *
