@@ -11,12 +11,12 @@ INSERT INTO customers SELECT g, 'c' || g, (ARRAY['fr', 'de', 'it', NULL])[g % 4 
   FROM generate_series(1, 40) g;
 INSERT INTO orders SELECT g % 40 + 1, g, (g * 13 % 500) / 4.0, (ARRAY['new', 'paid', 'sent'])[g % 3 + 1],
   DATE '2024-01-01' + g FROM generate_series(1, 200) g;
+SELECT create_distributed_table('notes', 'nid');
 COPY notes FROM stdin;
 1	first
 2	second
 3	\N
 \.
-SELECT create_distributed_table('notes', 'nid');
 -- filters and router queries
 SELECT * FROM customers WHERE cid = 7;
 SELECT cid, name FROM customers WHERE cid IN (3, 5, 8) ORDER BY cid;
@@ -76,7 +76,8 @@ SELECT count(*), sum(amount) FROM orders WHERE status = 'copy';
 UPDATE orders SET amount = amount + 1 WHERE cid = 3 RETURNING oid, amount;
 UPDATE customers SET score = score + 1 WHERE score > 95;
 SELECT cid, score FROM customers WHERE score > 95 ORDER BY cid;
-DELETE FROM orders WHERE status = 'copy' AND oid > 1005 RETURNING cid, oid;
+DELETE FROM orders WHERE status = 'copy' AND cid = 8 RETURNING cid, oid;
+DELETE FROM orders WHERE status = 'copy' AND oid > 1005;
 SELECT count(*) FROM orders;
 -- transactions
 BEGIN;
@@ -90,6 +91,7 @@ INSERT INTO customers VALUES (101, 'c101', 'fr', 51), (102, 'c102', NULL, 52);
 INSERT INTO orders VALUES (101, 5001, 9.99, 'new', '2025-01-01');
 COMMIT;
 SELECT c.cid, c.city, o.amount FROM customers c LEFT JOIN orders o USING (cid) WHERE c.cid > 100 ORDER BY 1;
+SELECT count(*) FROM customers JOIN orders USING (cid) WHERE cid = 101;
 -- COPY into distributed tables
 COPY orders (cid, oid, amount, status) FROM stdin;
 7	7001	1.50	copied

@@ -12,6 +12,7 @@ import io.shale.grammar.ast.IntegerLiteral;
 import io.shale.grammar.ast.Join;
 import io.shale.grammar.ast.JoinOn;
 import io.shale.grammar.ast.JoinType;
+import io.shale.grammar.ast.JoinUsing;
 import io.shale.grammar.ast.LogicalBinary;
 import io.shale.grammar.ast.LogicalOperator;
 import io.shale.grammar.ast.Parameter;
@@ -86,10 +87,20 @@ final class FromScope {
             }
             case Join j -> {
                 boolean innerJoin = inner && (j.type() == JoinType.INNER || j.type() == JoinType.CROSS);
+                int leftStart = entries.size();
                 add(j.left(), innerJoin, pinning, joining);
+                int rightStart = entries.size();
                 add(j.right(), innerJoin, pinning, joining);
                 if (j.criteria() instanceof JoinOn on) {
                     conjuncts(on.condition(), innerJoin ? pinning : joining);
+                } else if (j.criteria() instanceof JoinUsing using) {
+                    for (String column : using.columns()) {
+                        String left = firstWith(column, leftStart, rightStart);
+                        String right = firstWith(column, rightStart, entries.size());
+                        if (left != null && right != null) {
+                            union(left, right);
+                        }
+                    }
                 }
             }
             default -> {
@@ -170,6 +181,16 @@ final class FromScope {
             }
         }
         return found < 0 ? null : found + ":" + column;
+    }
+
+    /** The key of {@code column} in the first of entries {@code from} to {@code to} (exclusive) that has it, or null. */
+    private String firstWith(String column, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (hasColumn(entries.get(i), column)) {
+                return i + ":" + column;
+            }
+        }
+        return null;
     }
 
     private static boolean hasColumn(Entry entry, String column) {
