@@ -28,6 +28,9 @@ SELECT day % 5 AS d, count(DISTINCT shop) FROM sales GROUP BY 1 HAVING count(DIS
 SELECT region FROM sales GROUP BY region ORDER BY stddev(price) DESC NULLS LAST LIMIT 2;
 SELECT array_agg(DISTINCT region ORDER BY region) FROM sales;
 SELECT sum(DISTINCT qty), avg(DISTINCT qty)::numeric(10,4), count(DISTINCT (region, qty)) FROM sales;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY qty), percentile_disc(0.25) WITHIN GROUP (ORDER BY price)
+  FROM sales;
+SELECT region, mode() WITHIN GROUP (ORDER BY qty) FROM sales GROUP BY region ORDER BY region;
 SELECT bool_and(qty < 10), bool_or(price > 99), bit_and(day + 1), bit_or(day) FROM sales;
 SELECT jsonb_object_agg(code, unit) FROM units;
 SELECT count(*) FILTER (WHERE 't1' = ANY (tags)), array_agg(shop ORDER BY shop DESC) FILTER (WHERE day = 0)

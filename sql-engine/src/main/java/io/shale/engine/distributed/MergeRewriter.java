@@ -30,7 +30,9 @@ import java.util.function.Predicate;
  * Splits a multi-shard query block into the query every shard runs and the query the coordinator runs over their
  * rows (the columns {@code worker_result.c0, c1, …}). Without aggregation, or when GROUP BY holds the distribution
  * column, the shards do all of it and the coordinator only sorts and limits; otherwise aggregates are split as
- * Citus does (count → sum of counts, avg → sum / count, min/max/sum/bool_and/bool_or combined with themselves).
+ * Citus does (count → sum of counts, avg → sum / count, min/max/sum/bool_and/bool_or combined with themselves), or,
+ * when one of them does not split exactly, row-gathered: the shards return the columns and the coordinator
+ * aggregates.
  */
 final class MergeRewriter {
     static final String RESULT = "worker_result";
@@ -39,7 +41,8 @@ final class MergeRewriter {
     private static final Set<String> OTHER_AGGREGATES = Set.of("array_agg", "string_agg", "json_agg", "jsonb_agg",
             "json_object_agg", "jsonb_object_agg", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop",
             "var_samp", "bit_and", "bit_or", "bit_xor", "percentile_cont", "percentile_disc", "mode", "any_value",
-            "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "xmlagg");
+            "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "regr_count", "regr_r2", "regr_avgx",
+            "regr_avgy", "regr_sxx", "regr_syy", "regr_sxy", "range_agg", "range_intersect_agg", "xmlagg");
 
     private final Query query;
     private final QuerySpecification spec;
@@ -250,23 +253,12 @@ final class MergeRewriter {
                 .withDetail("Subqueries in the target list or HAVING of a multi-shard aggregate are not supported");
     }
 
+    /** The combination of a split aggregate (every aggregate of a block that is not row-gathered splits exactly). */
     private Expression aggregate(FunctionCall call) {
         if (gather) {
             return gathered(call);
         }
         String name = call.name().last();
-        if (!SPLITTABLE.contains(name)) {
-            throw DistributedPlanner.unsupported("aggregate " + name + "() is not supported in multi-shard queries "
-                    + "without a GROUP BY on the distribution column");
-        }
-        if (call.distinct() && !name.equals("min") && !name.equals("max")
-                && !(call.arguments().size() == 1 && isDistributionColumn.test(call.arguments().getFirst()))) {
-            throw DistributedPlanner.unsupported("cannot compute aggregate (distinct)")
-                    .withDetail("table partitioning is unsuitable for aggregate (distinct)");
-        }
-        if (!call.orderBy().isEmpty()) {
-            throw DistributedPlanner.unsupported("ordered aggregates are not supported in multi-shard queries");
-        }
         if (name.equals("avg")) {
             FunctionCall sum = rename(call, "sum");
             FunctionCall count = rename(call, "count");
