@@ -23,7 +23,6 @@ import io.shale.grammar.ast.SortItem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -36,13 +35,6 @@ import java.util.function.Predicate;
  */
 final class MergeRewriter {
     static final String RESULT = "worker_result";
-    private static final Set<String> SPLITTABLE = Set.of("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
-            "every");
-    private static final Set<String> OTHER_AGGREGATES = Set.of("array_agg", "string_agg", "json_agg", "jsonb_agg",
-            "json_object_agg", "jsonb_object_agg", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop",
-            "var_samp", "bit_and", "bit_or", "bit_xor", "percentile_cont", "percentile_disc", "mode", "any_value",
-            "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "regr_count", "regr_r2", "regr_avgx",
-            "regr_avgy", "regr_sxx", "regr_syy", "regr_sxy", "range_agg", "range_intersect_agg", "xmlagg");
 
     private final Query query;
     private final QuerySpecification spec;
@@ -73,8 +65,8 @@ final class MergeRewriter {
         for (Expression g : spec.groupBy()) {
             groupKeys.add(isInputColumn.test(g) ? g : resolveOutputReference(g));
         }
-        boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null || hasAggregate(spec.selectItems())
-                || hasAggregate(query.orderBy());
+        boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null
+                || AggregateNames.hasAggregate(spec.selectItems()) || AggregateNames.hasAggregate(query.orderBy());
         boolean byDistribution = false;
         for (Expression g : groupKeys) {
             byDistribution |= isDistributionColumn.test(g);
@@ -237,7 +229,8 @@ final class MergeRewriter {
                 }
             }
             return switch (expression) {
-                case FunctionCall call when call.window() == null && isAggregate(call) -> aggregate(call);
+                case FunctionCall call when call.window() == null && AggregateNames.isAggregate(call) ->
+                        aggregate(call);
                 case ColumnReference c -> throw DistributedPlanner.unsupported("column \"" + c.name()
                         + "\" must appear in the GROUP BY clause or be used in an aggregate function");
                 case ScalarSubquery s -> throw subquery();
@@ -336,11 +329,11 @@ final class MergeRewriter {
     }
 
     private boolean splittable(FunctionCall call) {
-        if (call.window() != null || !isAggregate(call)) {
+        if (call.window() != null || !AggregateNames.isAggregate(call)) {
             return true;
         }
         String name = call.name().last();
-        if (!SPLITTABLE.contains(name) || !call.orderBy().isEmpty() || call.withinGroup()) {
+        if (!AggregateNames.SPLITTABLE.contains(name) || !call.orderBy().isEmpty() || call.withinGroup()) {
             return false;
         }
         return !call.distinct() || name.equals("min") || name.equals("max")
@@ -368,25 +361,6 @@ final class MergeRewriter {
 
     private static Expression cast(Expression e, String type) {
         return new Cast(e, new io.shale.grammar.SqlParser().parseType(type), 0);
-    }
-
-    private static boolean isAggregate(FunctionCall call) {
-        String name = call.name().last();
-        return call.name().parts().size() <= 2 && (SPLITTABLE.contains(name) || OTHER_AGGREGATES.contains(name));
-    }
-
-    /** Whether a block's select list, HAVING or ORDER BY holds an aggregate call. */
-    static boolean aggregates(QuerySpecification spec) {
-        return hasAggregate(spec.selectItems()) || hasAggregate(spec.having());
-    }
-
-    private static boolean hasAggregate(Object node) {
-        for (FunctionCall call : AstNodes.collect(node, FunctionCall.class)) {
-            if (call.window() == null && isAggregate(call)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean hasWindow() {

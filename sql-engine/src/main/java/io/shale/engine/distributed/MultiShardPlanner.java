@@ -136,7 +136,7 @@ final class MultiShardPlanner {
         }
         FromScope scope = selects.scope(spec);
         Anchor inner = anchor(scope, selects.countHashOccurrences(sub), selects);
-        if (!spec.groupBy().isEmpty() || spec.having() != null || MergeRewriter.aggregates(spec)) {
+        if (!spec.groupBy().isEmpty() || spec.having() != null || AggregateNames.aggregates(spec)) {
             boolean byDistribution = false;
             for (Expression g : spec.groupBy()) {
                 byDistribution |= inner.distributionClass().equals(scope.classOf(g));
