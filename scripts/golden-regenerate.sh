@@ -4,6 +4,12 @@
 #   scripts/golden-regenerate.sh              every server/src/test/resources/golden/*.sql
 #   scripts/golden-regenerate.sh basics ...   only the named scripts (with or without .sql)
 #
+#   GOLDEN=golden-cluster scripts/golden-regenerate.sh   the scripts of another directory (golden-cluster: the
+#                                                        distributed ones GoldenClusterPsqlIT runs on a LocalCluster)
+#
+# A directory's oracle-setup.sql (not compared, not a script itself) runs first with psql -q: it defines what
+# PostgreSQL lacks, e.g. the Citus functions as functions that do nothing.
+#
 # Runs psql exactly as GoldenPsqlIT does (same flags, same working directory, same environment),
 # so the .out files are what PostgreSQL 15 itself prints. Needs the postgresql-15 server package
 # (initdb, pg_ctl) and psql; run it as root (the cluster then runs as OS user postgres) or as an
@@ -11,7 +17,7 @@
 set -euo pipefail
 
 repository=$(cd "$(dirname "$0")/.." && pwd)
-golden="$repository/server/src/test/resources/golden"
+golden="$repository/server/src/test/resources/${GOLDEN:-golden}"
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
 for tool in "$pg_bin/initdb" "$pg_bin/pg_ctl"; do
@@ -56,10 +62,16 @@ if [ "$#" -gt 0 ]; then
   names=("$@")
 else
   names=()
-  for file in "$golden"/*.sql; do names+=("$(basename "$file")"); done
+  for file in "$golden"/*.sql; do
+    [ "$(basename "$file")" = oracle-setup.sql ] || names+=("$(basename "$file")")
+  done
 fi
 
 cd "$golden"
+if [ -f oracle-setup.sql ]; then
+  env -i PATH="$PATH" HOME="$scratch" LC_ALL=C.UTF-8 \
+    psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres -f oracle-setup.sql >/dev/null
+fi
 for name in "${names[@]}"; do
   name=${name%.sql}
   [ -f "$name.sql" ] || { echo "golden-regenerate: no $golden/$name.sql" >&2; exit 1; }

@@ -43,14 +43,23 @@ class GoldenPsqlIT {
 
     @TestFactory
     Stream<DynamicTest> goldenScripts() throws IOException, URISyntaxException {
-        Path directory = Path.of(GoldenPsqlIT.class.getResource("/golden").toURI());
+        return scripts("/golden", node.port());
+    }
+
+    /**
+     * One test per {@code <name>.sql} of the resource directory (not {@code oracle-setup.sql}, which only the
+     * oracle runs), each run through psql against {@code port}.
+     */
+    static Stream<DynamicTest> scripts(String resource, int port) throws IOException, URISyntaxException {
+        Path directory = Path.of(GoldenPsqlIT.class.getResource(resource).toURI());
         List<Path> scripts;
         try (Stream<Path> files = Files.list(directory)) {
             scripts = files.filter(file -> file.getFileName().toString().endsWith(".sql"))
+                    .filter(file -> !file.getFileName().toString().equals("oracle-setup.sql"))
                     .filter(GoldenPsqlIT::selected).sorted().toList();
         }
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(),
-                () -> check(directory, script.getFileName().toString().replaceFirst("\\.sql$", ""))));
+                () -> check(directory, script.getFileName().toString().replaceFirst("\\.sql$", ""), port)));
     }
 
     /** {@code -Dgolden=basics,transactions} runs only those scripts; without it, all run. */
@@ -63,9 +72,9 @@ class GoldenPsqlIT {
         return List.of(only.split(",")).contains(name);
     }
 
-    private static void check(Path directory, String name) throws IOException, InterruptedException {
+    private static void check(Path directory, String name, int port) throws IOException, InterruptedException {
         ExternalCommand.Result result = ExternalCommand.run(directory, SCRIPT_TIMEOUT_SECONDS, List.of(
-                "psql", "-X", "-a", "-q", "-v", "ON_ERROR_STOP=0", "-h", "127.0.0.1", "-p", Integer.toString(node.port()),
+                "psql", "-X", "-a", "-q", "-v", "ON_ERROR_STOP=0", "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-U", "postgres", "-d", "postgres", "-f", name + ".sql"));
         List<String> expected = normalise(Files.readString(directory.resolve(name + ".out"), StandardCharsets.UTF_8));
         List<String> actual = normalise(result.output());

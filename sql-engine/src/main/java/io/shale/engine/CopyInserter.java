@@ -87,7 +87,7 @@ final class CopyInserter {
         if (plan.plan() instanceof PlanNode.DistributedScan d && d.input() instanceof PlanNode.Project p) {
             PlanNode rowsOfBatch = new PlanNode.Project(new PlanNode.Values(out, values.columns()), p.expressions(),
                     p.columns());
-            return new PlanNode.DistributedScan(d.job(), rowsOfBatch, d.columns());
+            return new PlanNode.DistributedScan(d.job().forCopy(), rowsOfBatch, d.columns());
         }
         ModifyOperation.Insert widened = new ModifyOperation.Insert(insert.table(), new PlanNode.Values(out, values.columns()),
                 insert.values(), null, insert.returning(), insert.rules());

@@ -107,7 +107,11 @@ class DistributedDifferentialTest {
 
     private static Generated generate(Random r) {
         String where = r.nextBoolean() ? " WHERE " + filter(r, "t") : "";
-        return switch (r.nextInt(8)) {
+        return switch (r.nextInt(9)) {
+            case 8 -> new Generated("SELECT t.a % 4 AS g, count(DISTINCT t.c), sum(DISTINCT t.a), "
+                    + "string_agg(t.b, ',' ORDER BY t.b, t.k, t.a), array_agg(t.k ORDER BY t.k, t.a, t.c) "
+                    + "FILTER (WHERE t.c > 20), round(stddev(t.c), 6), bit_or(t.k) FROM T1 t" + where
+                    + " GROUP BY 1" + (r.nextBoolean() ? " HAVING count(DISTINCT t.b) > 1" : ""), false);
             case 7 -> new Generated("SELECT t.k, t.a, t.c, row_number() OVER (PARTITION BY t.k ORDER BY t.c, t.a, t.b) "
                     + "AS n, sum(t.a) OVER (PARTITION BY t.k) FROM T1 t" + where, false);
             case 0 -> new Generated("SELECT t.k, t.a, t.b, t.c FROM T1 t" + where, false);

@@ -111,6 +111,9 @@ class DistributedDmlTest {
         s.copyOutput.clear();
         assertThat(s.execute("COPY (SELECT sum(qty) FROM copies) TO STDOUT")).isEqualTo("COPY 1");
         assertThat(s.copyOutput).containsExactly("18\n");
+        s.copyInput.add("9\t9\tw\t1\n\\N\t10\tv\t2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(s.error("COPY copies FROM STDIN"))
+                .isEqualTo("22023: the partition column of table public.copies cannot be NULL");
     }
 
     @Test

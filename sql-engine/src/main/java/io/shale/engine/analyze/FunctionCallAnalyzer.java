@@ -25,9 +25,22 @@ final class FunctionCallAnalyzer {
         this.context = expressions.context;
     }
 
+    /** An ordered-set aggregate call with its WITHIN GROUP values as the last arguments (direct arguments first). */
+    private static FunctionCall withOrderedArguments(FunctionCall f) {
+        List<io.shale.grammar.ast.Expression> arguments = new java.util.ArrayList<>(f.arguments());
+        for (io.shale.grammar.ast.SortItem s : f.orderBy()) {
+            arguments.add(s.expression());
+        }
+        return new FunctionCall(f.name(), arguments, f.distinct(), f.star(), f.variadic(), f.orderBy(), true,
+                f.filter(), f.window(), f.position());
+    }
+
     Expr analyze(FunctionCall call, Scope scope, ExpressionAnalyzer.Clause clause) {
         String name = functionName(call);
         FunctionCall f = NamedArguments.uses(call) ? NamedArguments.positional(name, call) : call;
+        if (f.withinGroup()) {
+            f = withOrderedArguments(f);
+        }
         List<Expr> args = f.star() ? List.of() : expressions.analyzeAll(f.arguments(), scope, clause);
         if (args.isEmpty() && !f.star() && f.window() == null) {
             switch (name) {

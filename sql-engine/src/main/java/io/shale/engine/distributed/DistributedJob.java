@@ -23,6 +23,11 @@ public interface DistributedJob {
         return results;
     }
 
+    /** The job as COPY FROM runs it (an INSERT job names the table in Citus's COPY errors); else itself. */
+    default DistributedJob forCopy() {
+        return this;
+    }
+
     /** Whether the job is a router job (one shard group, all tasks shown by EXPLAIN). */
     boolean router();
 }

@@ -12,6 +12,7 @@ import io.shale.grammar.ast.IntegerLiteral;
 import io.shale.grammar.ast.Join;
 import io.shale.grammar.ast.JoinOn;
 import io.shale.grammar.ast.JoinType;
+import io.shale.grammar.ast.JoinUsing;
 import io.shale.grammar.ast.LogicalBinary;
 import io.shale.grammar.ast.LogicalOperator;
 import io.shale.grammar.ast.Parameter;
@@ -34,9 +35,10 @@ import java.util.function.Function;
  */
 final class FromScope {
     /** One FROM item: its alias, its relation when it is a table (else null), its Citus table when it is one. */
-    record Entry(String alias, Relation relation, ShardedTable table, io.shale.grammar.ast.Query subquery) {
+    record Entry(String alias, Relation relation, ShardedTable table, io.shale.grammar.ast.Query subquery,
+                 List<String> columns) {
         Entry(String alias, Relation relation, ShardedTable table) {
-            this(alias, relation, table, null);
+            this(alias, relation, table, null, List.of());
         }
     }
 
@@ -46,6 +48,7 @@ final class FromScope {
     private final Function<QualifiedName, Relation> resolver;
     private final Function<Relation, ShardedTable> sharded;
     private boolean opaque;
+    private final List<Expression> whereConjuncts = new ArrayList<>();
 
     FromScope(List<io.shale.grammar.ast.Relation> from, Expression where, Function<QualifiedName, Relation> resolver,
               Function<Relation, ShardedTable> sharded) {
@@ -57,6 +60,7 @@ final class FromScope {
             add(r, true, pinning, joining);
         }
         conjuncts(where, pinning);
+        conjuncts(where, whereConjuncts);
         for (Expression e : pinning) {
             equality(e, true);
         }
@@ -67,6 +71,11 @@ final class FromScope {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /** The AND-ed conditions of the block's WHERE. */
+    List<Expression> whereConjuncts() {
+        return whereConjuncts;
     }
 
     /** Whether a FROM item is a subquery or a function, whose columns this scope does not know. */
@@ -81,15 +90,26 @@ final class FromScope {
             case AliasedRelation a when a.relation() instanceof Table t -> table(t.name(), a.alias());
             case AliasedRelation a -> {
                 opaque = true;
-                entries.add(new Entry(a.alias(), null, null,
-                        a.relation() instanceof io.shale.grammar.ast.SubqueryRelation sub ? sub.query() : null));
+                io.shale.grammar.ast.Query sub = a.relation() instanceof io.shale.grammar.ast.SubqueryRelation q
+                        ? q.query() : null;
+                entries.add(new Entry(a.alias(), null, null, sub, outputNames(sub, a.columnAliases())));
             }
             case Join j -> {
                 boolean innerJoin = inner && (j.type() == JoinType.INNER || j.type() == JoinType.CROSS);
+                int leftStart = entries.size();
                 add(j.left(), innerJoin, pinning, joining);
+                int rightStart = entries.size();
                 add(j.right(), innerJoin, pinning, joining);
                 if (j.criteria() instanceof JoinOn on) {
                     conjuncts(on.condition(), innerJoin ? pinning : joining);
+                } else if (j.criteria() instanceof JoinUsing using) {
+                    for (String column : using.columns()) {
+                        String left = firstWith(column, leftStart, rightStart);
+                        String right = firstWith(column, rightStart, entries.size());
+                        if (left != null && right != null) {
+                            union(left, right);
+                        }
+                    }
                 }
             }
             default -> {
@@ -172,8 +192,45 @@ final class FromScope {
         return found < 0 ? null : found + ":" + column;
     }
 
+    /** The key of {@code column} in the first of entries {@code from} to {@code to} (exclusive) that has it, or null. */
+    private String firstWith(String column, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (hasColumn(entries.get(i), column)) {
+                return i + ":" + column;
+            }
+        }
+        return null;
+    }
+
     private static boolean hasColumn(Entry entry, String column) {
-        return entry.relation() instanceof io.shale.catalog.Table t && t.column(column) != null;
+        return entry.relation() instanceof io.shale.catalog.Table t ? t.column(column) != null
+                : entry.columns().contains(column);
+    }
+
+    /** The output column names of a FROM subquery (null where unnamed), column aliases first. */
+    private static List<String> outputNames(io.shale.grammar.ast.Query sub, List<String> aliases) {
+        List<String> names = new ArrayList<>();
+        if (sub != null && sub.body() instanceof io.shale.grammar.ast.QuerySpecification spec) {
+            for (io.shale.grammar.ast.SelectItem item : spec.selectItems()) {
+                String name = null;
+                if (item instanceof io.shale.grammar.ast.SingleColumn c) {
+                    name = c.alias() != null ? c.alias()
+                            : c.expression() instanceof ColumnReference r ? r.name().last() : null;
+                }
+                names.add(names.size() < aliases.size() ? aliases.get(names.size()) : name);
+            }
+        }
+        return names;
+    }
+
+    /** The class of output column {@code position} of the subquery of entry {@code index}, or null. */
+    String subqueryColumnClass(int index, int position) {
+        List<String> columns = entries.get(index).columns();
+        String name = position < columns.size() ? columns.get(position) : null;
+        if (name == null || columns.indexOf(name) != columns.lastIndexOf(name)) {
+            return null;
+        }
+        return find(index + ":" + name);
     }
 
     private String find(String key) {

@@ -48,6 +48,12 @@ final class InsertJob implements DistributedJob {
     }
 
     @Override
+    public DistributedJob forCopy() {
+        return new InsertJob(target, original, parameterTypes, literals,
+                io.shale.engine.system.Identifiers.qualified(target.schema(), target.name()));
+    }
+
+    @Override
     public List<Task> tasks(ExecContext context, List<Object[]> rows) {
         Column distribution = target.distributionColumn();
         TreeMap<Integer, List<List<Expression>>> byShard = new TreeMap<>();
@@ -57,7 +63,7 @@ final class InsertJob implements DistributedJob {
                 Object value = row[distribution.attnum() - 1];
                 if (value == null) {
                     throw relationLabel == null ? PinValue.nullPartitionValue()
-                            : new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "the partition column of table "
+                            : new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "the partition column of table "
                             + relationLabel + " cannot be NULL");
                 }
                 index = target.shardIndexOf(value);

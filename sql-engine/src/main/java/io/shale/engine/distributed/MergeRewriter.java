@@ -23,32 +23,29 @@ import io.shale.grammar.ast.SortItem;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Splits a multi-shard query block into the query every shard runs and the query the coordinator runs over their
  * rows (the columns {@code worker_result.c0, c1, …}). Without aggregation, or when GROUP BY holds the distribution
  * column, the shards do all of it and the coordinator only sorts and limits; otherwise aggregates are split as
- * Citus does (count → sum of counts, avg → sum / count, min/max/sum/bool_and/bool_or combined with themselves).
+ * Citus does (count → sum of counts, avg → sum / count, min/max/sum/bool_and/bool_or combined with themselves), or,
+ * when one of them does not split exactly, row-gathered: the shards return the columns and the coordinator
+ * aggregates.
  */
 final class MergeRewriter {
     static final String RESULT = "worker_result";
-    private static final Set<String> SPLITTABLE = Set.of("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
-            "every");
-    private static final Set<String> OTHER_AGGREGATES = Set.of("array_agg", "string_agg", "json_agg", "jsonb_agg",
-            "json_object_agg", "jsonb_object_agg", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop",
-            "var_samp", "bit_and", "bit_or", "bit_xor", "percentile_cont", "percentile_disc", "mode", "any_value",
-            "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "xmlagg");
 
     private final Query query;
     private final QuerySpecification spec;
     private final List<String> outputNames;
     private final Predicate<Expression> isDistributionColumn;
     private final boolean split;
+    private final boolean gather;
     private final List<Expression> groupKeys = new ArrayList<>();
     private final List<Expression> workerColumns = new ArrayList<>();
     private final List<SortItem> coordinatorOrder = new ArrayList<>();
+    private final List<Expression> coordinatorDistinctOn = new ArrayList<>();
     private int visibleColumns = -1;
     private boolean pushLimit;
     private List<SqlType> workerTypes;
@@ -65,19 +62,21 @@ final class MergeRewriter {
         this.spec = (QuerySpecification) query.body();
         this.outputNames = outputNames;
         this.isDistributionColumn = isDistributionColumn;
-        if (!spec.distinctOn().isEmpty()) {
-            throw DistributedPlanner.unsupported("DISTINCT ON is not supported in multi-shard queries");
-        }
         for (Expression g : spec.groupBy()) {
             groupKeys.add(isInputColumn.test(g) ? g : resolveOutputReference(g));
         }
-        boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null || hasAggregate(spec.selectItems())
-                || hasAggregate(query.orderBy());
+        boolean aggregated = !spec.groupBy().isEmpty() || spec.having() != null
+                || AggregateNames.hasAggregate(spec.selectItems()) || AggregateNames.hasAggregate(query.orderBy());
         boolean byDistribution = false;
         for (Expression g : groupKeys) {
             byDistribution |= isDistributionColumn.test(g);
         }
         this.split = aggregated && !byDistribution;
+        this.gather = split && !splittable();
+        if (split && !spec.distinctOn().isEmpty()) {
+            throw DistributedPlanner.unsupported("DISTINCT ON is not supported in multi-shard aggregate queries "
+                    + "without a GROUP BY on the distribution column");
+        }
         if (hasWindow() && (split || !windowsPartitionedByDistribution())) {
             throw DistributedPlanner.unsupported("could not run distributed query because the window function that is "
                     + "used cannot be pushed down").withHint("Window functions are supported in two ways. Either add "
@@ -97,6 +96,14 @@ final class MergeRewriter {
             star |= item instanceof AllColumns;
         }
         int hidden = 0;
+        for (Expression d : spec.distinctOn()) {
+            Expression mapped = star && !(d instanceof IntegerLiteral) ? null : outputReference(d);
+            if (mapped == null) {
+                items.add(new SingleColumn(d, null));
+                mapped = new IntegerLiteral(Integer.toString(-(++hidden)), 0);
+            }
+            coordinatorDistinctOn.add(mapped);
+        }
         for (SortItem s : query.orderBy()) {
             Expression mapped = star && !(s.expression() instanceof IntegerLiteral) ? null : outputReference(s.expression());
             if (mapped == null) {
@@ -112,9 +119,10 @@ final class MergeRewriter {
             limit = query.offset() == null ? query.limit()
                     : new BinaryOperation(OperatorName.of("+"), query.limit(), query.offset(), 0);
         }
-        QuerySpecification worker = new QuerySpecification(spec.distinct(), List.of(), items, spec.from(), spec.where(),
-                spec.groupBy(), spec.having(), spec.windows());
-        return new Query(query.with(), worker, pushLimit ? query.orderBy() : List.of(), limit, null, List.of());
+        QuerySpecification worker = new QuerySpecification(spec.distinct(), spec.distinctOn(), items, spec.from(),
+                spec.where(), spec.groupBy(), spec.having(), spec.windows());
+        boolean ordered = pushLimit || !spec.distinctOn().isEmpty();
+        return new Query(query.with(), worker, ordered ? query.orderBy() : List.of(), limit, null, List.of());
     }
 
     private Query splitWorker() {
@@ -137,8 +145,11 @@ final class MergeRewriter {
         for (Expression e : workerColumns) {
             items.add(new SingleColumn(e, null));
         }
+        if (items.isEmpty()) {
+            items.add(new SingleColumn(new IntegerLiteral("1", 0), null));
+        }
         QuerySpecification worker = new QuerySpecification(false, List.of(), items, spec.from(), spec.where(),
-                groupKeys, null, List.of());
+                gather ? List.of() : groupKeys, null, List.of());
         return new Query(query.with(), worker, List.of(), null, null, List.of());
     }
 
@@ -158,14 +169,14 @@ final class MergeRewriter {
                 items.add(new SingleColumn(column(i), outputNames.get(i)));
             }
             for (SortItem s : coordinatorOrder) {
-                Expression e = s.expression();
-                if (e instanceof IntegerLiteral literal && literal.text().startsWith("-")) {
-                    e = column(visible - 1 - Integer.parseInt(literal.text()));
-                }
-                order.add(new SortItem(e, s.order(), s.nullOrdering()));
+                order.add(new SortItem(hiddenColumn(s.expression(), visible), s.order(), s.nullOrdering()));
             }
-            return new Query(null, new QuerySpecification(spec.distinct(), List.of(), items, from, null, List.of(), null,
-                    List.of()), order, query.limit(), query.offset(), List.of());
+            List<Expression> distinctOn = new ArrayList<>();
+            for (Expression d : coordinatorDistinctOn) {
+                distinctOn.add(hiddenColumn(d, visible));
+            }
+            return new Query(null, new QuerySpecification(spec.distinct(), distinctOn, items, from, null, List.of(),
+                    null, List.of()), order, query.limit(), query.offset(), List.of());
         }
         partialIndex = groupKeys.size();
         int i = 0;
@@ -184,6 +195,14 @@ final class MergeRewriter {
         }
         return new Query(null, new QuerySpecification(spec.distinct(), List.of(), items, from, null, groupBy, having,
                 List.of()), order, query.limit(), query.offset(), List.of());
+    }
+
+    /** A hidden worker column ({@code -k}: the k-th column after the visible ones) as a column; else itself. */
+    private static Expression hiddenColumn(Expression e, int visible) {
+        if (e instanceof IntegerLiteral literal && literal.text().startsWith("-")) {
+            return column(visible - 1 - Integer.parseInt(literal.text()));
+        }
+        return e;
     }
 
     /** Whether the shards apply the LIMIT too (LIMIT + OFFSET rows each). */
@@ -210,7 +229,8 @@ final class MergeRewriter {
                 }
             }
             return switch (expression) {
-                case FunctionCall call when call.window() == null && isAggregate(call) -> aggregate(call);
+                case FunctionCall call when call.window() == null && AggregateNames.isAggregate(call) ->
+                        aggregate(call);
                 case ColumnReference c -> throw DistributedPlanner.unsupported("column \"" + c.name()
                         + "\" must appear in the GROUP BY clause or be used in an aggregate function");
                 case ScalarSubquery s -> throw subquery();
@@ -226,20 +246,12 @@ final class MergeRewriter {
                 .withDetail("Subqueries in the target list or HAVING of a multi-shard aggregate are not supported");
     }
 
+    /** The combination of a split aggregate (every aggregate of a block that is not row-gathered splits exactly). */
     private Expression aggregate(FunctionCall call) {
+        if (gather) {
+            return gathered(call);
+        }
         String name = call.name().last();
-        if (!SPLITTABLE.contains(name)) {
-            throw DistributedPlanner.unsupported("aggregate " + name + "() is not supported in multi-shard queries "
-                    + "without a GROUP BY on the distribution column");
-        }
-        if (call.distinct() && !name.equals("min") && !name.equals("max")
-                && !(call.arguments().size() == 1 && isDistributionColumn.test(call.arguments().getFirst()))) {
-            throw DistributedPlanner.unsupported("cannot compute aggregate (distinct)")
-                    .withDetail("table partitioning is unsuitable for aggregate (distinct)");
-        }
-        if (!call.orderBy().isEmpty()) {
-            throw DistributedPlanner.unsupported("ordered aggregates are not supported in multi-shard queries");
-        }
         if (name.equals("avg")) {
             FunctionCall sum = rename(call, "sum");
             FunctionCall count = rename(call, "count");
@@ -271,6 +283,63 @@ final class MergeRewriter {
         };
     }
 
+    /**
+     * Row-gather (Citus's {@code coordinator_aggregation_strategy = 'row-gather'}): the shards return the columns the
+     * aggregate reads, the coordinator aggregates them.
+     */
+    private Expression gathered(FunctionCall call) {
+        return AstNodes.rewrite(call, node -> switch (node) {
+            case ColumnReference c -> column(workerColumn(c));
+            case ScalarSubquery s -> throw subquery();
+            case Exists s -> throw subquery();
+            case InSubquery s -> throw subquery();
+            default -> node;
+        });
+    }
+
+    /** The worker column that returns {@code e}, added in the first pass. */
+    private int workerColumn(Expression e) {
+        for (int i = 0; i < workerColumns.size(); i++) {
+            if (AstComparison.equalsIgnoringPositions(workerColumns.get(i), e)) {
+                return i;
+            }
+        }
+        if (workerTypes != null) {
+            throw new IllegalStateException("worker column missing from the first pass");
+        }
+        workerColumns.add(e);
+        return workerColumns.size() - 1;
+    }
+
+    /** Whether every aggregate of the block splits exactly into per-shard partials and a combination. */
+    private boolean splittable() {
+        for (FunctionCall call : AstNodes.collect(List.of(spec.selectItems(), query.orderBy()), FunctionCall.class)) {
+            if (!splittable(call)) {
+                return false;
+            }
+        }
+        if (spec.having() != null) {
+            for (FunctionCall call : AstNodes.collect(spec.having(), FunctionCall.class)) {
+                if (!splittable(call)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean splittable(FunctionCall call) {
+        if (call.window() != null || !AggregateNames.isAggregate(call)) {
+            return true;
+        }
+        String name = call.name().last();
+        if (!AggregateNames.SPLITTABLE.contains(name) || !call.orderBy().isEmpty() || call.withinGroup()) {
+            return false;
+        }
+        return !call.distinct() || name.equals("min") || name.equals("max")
+                || call.arguments().size() == 1 && isDistributionColumn.test(call.arguments().getFirst());
+    }
+
     private static FunctionCall rename(FunctionCall call, String name) {
         return new FunctionCall(QualifiedName.of(name), call.arguments(), call.distinct(), call.star(), call.variadic(),
                 call.orderBy(), call.withinGroup(), call.filter(), null, call.position());
@@ -292,25 +361,6 @@ final class MergeRewriter {
 
     private static Expression cast(Expression e, String type) {
         return new Cast(e, new io.shale.grammar.SqlParser().parseType(type), 0);
-    }
-
-    private static boolean isAggregate(FunctionCall call) {
-        String name = call.name().last();
-        return call.name().parts().size() <= 2 && (SPLITTABLE.contains(name) || OTHER_AGGREGATES.contains(name));
-    }
-
-    /** Whether a block's select list, HAVING or ORDER BY holds an aggregate call. */
-    static boolean aggregates(QuerySpecification spec) {
-        return hasAggregate(spec.selectItems()) || hasAggregate(spec.having());
-    }
-
-    private static boolean hasAggregate(Object node) {
-        for (FunctionCall call : AstNodes.collect(node, FunctionCall.class)) {
-            if (call.window() == null && isAggregate(call)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean hasWindow() {

@@ -57,10 +57,11 @@ final class ModifyPlanner {
                         context.parameterTypes(), literals, true, false), null, local.columns());
             }
             PlanNode distributed = new SelectPlanner(context, sourceTables, literals).plan(select, source);
-            if (!sameColumns(distributed.columns(), source.columns())) {
+            if (distributed.columns().size() != source.columns().size()) {
                 throw DistributedPlanner.unsupported("INSERT … SELECT with this source is not supported on a distributed table");
             }
-            source = distributed;
+            source = sameColumns(distributed.columns(), source.columns()) ? distributed
+                    : castTo(distributed, source.columns());
         }
         List<Expr> values = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
@@ -131,6 +132,18 @@ final class ModifyPlanner {
             }
         }
         return true;
+    }
+
+    /** {@code rows} with each column cast to the type the local plan of the source gives it. */
+    private static PlanNode castTo(PlanNode rows, List<OutputColumn> types) {
+        List<Expr> casts = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            OutputColumn from = rows.columns().get(i);
+            Expr column = new Expr.ColumnRef(i, from.type(), from.name());
+            casts.add(from.type().equals(types.get(i).type()) ? column
+                    : new Expr.Cast(column, types.get(i).type(), false));
+        }
+        return new PlanNode.Project(rows, casts, types);
     }
 
     private static boolean sameColumns(List<OutputColumn> a, List<OutputColumn> b) {

@@ -84,10 +84,16 @@ final class MultiShardPlanner {
                     continue;
                 }
                 ShardedTable sub = pushableSubquery(entry.subquery(), selects);
-                if (anchor != null) {
+                int position = distributionPosition(entry.subquery(), selects);
+                String c = position < 0 ? null : scope.subqueryColumnClass(i, position);
+                if (c == null) {
+                    c = "subquery:" + i;
+                }
+                if (anchor == null) {
+                    anchor = new Anchor(sub, c);
+                } else if (!c.equals(anchor.distributionClass())) {
                     throw DistributedPlanner.complexJoins();
                 }
-                anchor = new Anchor(sub, "subquery:" + i);
                 covered += inner;
                 continue;
             }
@@ -104,6 +110,9 @@ final class MultiShardPlanner {
             } else if (!c.equals(anchor.distributionClass())) {
                 throw DistributedPlanner.complexJoins();
             }
+        }
+        if (anchor != null && covered != hashOccurrences) {
+            covered += semiJoins(scope, anchor.distributionClass(), selects);
         }
         if (anchor == null || covered != hashOccurrences) {
             throw DistributedPlanner.unsupported("cannot push down this subquery")
@@ -127,7 +136,7 @@ final class MultiShardPlanner {
         }
         FromScope scope = selects.scope(spec);
         Anchor inner = anchor(scope, selects.countHashOccurrences(sub), selects);
-        if (!spec.groupBy().isEmpty() || spec.having() != null || MergeRewriter.aggregates(spec)) {
+        if (!spec.groupBy().isEmpty() || spec.having() != null || AggregateNames.aggregates(spec)) {
             boolean byDistribution = false;
             for (Expression g : spec.groupBy()) {
                 byDistribution |= inner.distributionClass().equals(scope.classOf(g));
@@ -138,6 +147,48 @@ final class MultiShardPlanner {
             }
         }
         return inner.table();
+    }
+
+    /**
+     * The hash table occurrences of WHERE conditions {@code column IN (subquery)} that run shard by shard: the column
+     * is in the anchor's distribution class and the subquery returns its own distribution column (a colocated
+     * semi-join, as Citus pushes it down).
+     */
+    private static int semiJoins(FromScope scope, String distributionClass, SelectPlanner selects) {
+        int covered = 0;
+        for (Expression e : scope.whereConjuncts()) {
+            if (!(e instanceof io.shale.grammar.ast.InSubquery in) || in.negated()
+                    || !distributionClass.equals(scope.classOf(in.value()))
+                    || !(in.query().body() instanceof QuerySpecification spec) || spec.selectItems().size() != 1) {
+                continue;
+            }
+            int inner = selects.countHashOccurrences(in.query());
+            try {
+                pushableSubquery(in.query(), selects);
+                if (inner > 0 && distributionPosition(in.query(), selects) == 0) {
+                    covered += inner;
+                }
+            } catch (io.shale.common.error.ShaleException notPushable) {
+                if (notPushable.code() != io.shale.common.error.ErrorCode.FEATURE_NOT_SUPPORTED) {
+                    throw notPushable;
+                }
+            }
+        }
+        return covered;
+    }
+
+    /** The position of the select item of a pushable FROM subquery that is its distribution column, or -1. */
+    private static int distributionPosition(Query sub, SelectPlanner selects) {
+        QuerySpecification spec = (QuerySpecification) sub.body();
+        FromScope scope = selects.scope(spec);
+        String distribution = anchor(scope, selects.countHashOccurrences(sub), selects).distributionClass();
+        for (int k = 0; k < spec.selectItems().size(); k++) {
+            if (spec.selectItems().get(k) instanceof io.shale.grammar.ast.SingleColumn c
+                    && distribution.equals(scope.classOf(c.expression()))) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     List<ShardTasksJob.Template> templates(io.shale.grammar.ast.Statement statement, ShardedTable anchor) {
