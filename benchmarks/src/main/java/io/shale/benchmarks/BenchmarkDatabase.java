@@ -2,15 +2,11 @@ package io.shale.benchmarks;
 
 import io.shale.engine.Engine;
 import io.shale.engine.EngineConfig;
-import io.shale.engine.session.ColumnDescription;
-import io.shale.engine.session.CopyInSource;
-import io.shale.engine.session.Notice;
-import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.InternalQueryListener;
 import io.shale.engine.session.Session;
 import io.shale.storage.memory.MemoryKeyValueStore;
 import io.shale.storage.memory.MemoryStoreConfig;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,14 +39,10 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** Counts rows and keeps the last value seen, so that nothing is optimised away. */
-    static final class CountingListener implements QueryListener {
+    static final class CountingListener extends InternalQueryListener {
         long rows;
         Object last;
         String tag;
-
-        @Override
-        public void rowDescription(List<ColumnDescription> columns) {
-        }
 
         @Override
         public void row(Object[] values) {
@@ -63,33 +55,5 @@ final class BenchmarkDatabase implements AutoCloseable {
             this.tag = tag;
         }
 
-        @Override
-        public void portalSuspended() {
-        }
-
-        @Override
-        public void emptyQuery() {
-        }
-
-        @Override
-        public void notice(Notice notice) {
-        }
-
-        @Override
-        public CopyInSource copyIn(boolean binary, int columnCount) {
-            return () -> null;
-        }
-
-        @Override
-        public void copyOutStart(boolean binary, int columnCount) {
-        }
-
-        @Override
-        public void copyOutData(byte[] data) {
-        }
-
-        @Override
-        public void copyOutDone() {
-        }
     }
 }

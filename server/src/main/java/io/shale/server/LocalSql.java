@@ -1,10 +1,7 @@
 package io.shale.server;
 
 import io.shale.engine.Engine;
-import io.shale.engine.session.ColumnDescription;
-import io.shale.engine.session.CopyInSource;
-import io.shale.engine.session.Notice;
-import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.InternalQueryListener;
 import io.shale.engine.session.Session;
 
 import java.util.ArrayList;
@@ -28,49 +25,13 @@ final class LocalSql {
         }
     }
 
-    private static final class Rows implements QueryListener {
+    private static final class Rows extends InternalQueryListener {
         private final List<Object[]> rows = new ArrayList<>();
-
-        @Override
-        public void rowDescription(List<ColumnDescription> columns) {
-        }
 
         @Override
         public void row(Object[] values) {
             rows.add(values.clone());
         }
 
-        @Override
-        public void commandComplete(String tag) {
-        }
-
-        @Override
-        public void portalSuspended() {
-        }
-
-        @Override
-        public void emptyQuery() {
-        }
-
-        @Override
-        public void notice(Notice notice) {
-        }
-
-        @Override
-        public CopyInSource copyIn(boolean binary, int columnCount) {
-            throw new IllegalStateException("COPY is not used by LocalCluster");
-        }
-
-        @Override
-        public void copyOutStart(boolean binary, int columnCount) {
-        }
-
-        @Override
-        public void copyOutData(byte[] data) {
-        }
-
-        @Override
-        public void copyOutDone() {
-        }
     }
 }

@@ -224,14 +224,7 @@ public final class Node implements AutoCloseable {
         }
         stop(log, null);
         stop(data, null);
-        listener = null;
-        transactions = null;
-        endpoint = null;
-        sync = null;
-        engine = null;
-        store = null;
-        log = null;
-        data = null;
+        forgetParts();
     }
 
     /** Stops every started part in reverse order; returns the first failure with the others suppressed. */
@@ -246,6 +239,11 @@ public final class Node implements AutoCloseable {
         failure = stop(store, failure);
         failure = stop(log, failure);
         failure = stop(data, failure);
+        forgetParts();
+        return failure == cause ? null : failure;
+    }
+
+    private void forgetParts() {
         listener = null;
         transactions = null;
         endpoint = null;
@@ -254,7 +252,6 @@ public final class Node implements AutoCloseable {
         store = null;
         log = null;
         data = null;
-        return failure == cause ? null : failure;
     }
 
     private static RuntimeException stop(AutoCloseable part, RuntimeException failure) {

@@ -1,7 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * workers by (name, port), the same pg_dist_* rows on every node, shard relations only where they are placed.
  */
 @Timeout(120)
-class DistributedTableClusterTest {
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class DistributedTableClusterTest extends ThreeNodeClusterTest {
     @Test
     void shardsArePlacedRoundRobinOverTheWorkers() throws SQLException {
         execute(cluster.jdbcUrl(0), "create table events (id bigint primary key, v text)");

@@ -1,7 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,19 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * reference tables given to a node added later, CHECK constraints validated on the workers, citus.* settings.
  */
 @Timeout(120)
-class DistributionChangesClusterTest {
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class DistributionChangesClusterTest extends ThreeNodeClusterTest {
     @Test
     void undistributeBringsTheWorkersRowsBack() throws SQLException {
         String url = cluster.jdbcUrl(0);

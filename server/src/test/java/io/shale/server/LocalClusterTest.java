@@ -1,7 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,19 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Three in-memory nodes in this JVM: membership, pg_dist_node everywhere, stop/restart, cut/heal. */
 @Timeout(120)
-class LocalClusterTest {
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class LocalClusterTest extends ThreeNodeClusterTest {
     static List<String> rows(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {

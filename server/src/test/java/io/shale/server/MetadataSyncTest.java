@@ -1,7 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The coordinator's catalog reaches every active node before a DDL statement returns (CLUSTER.md, point 3). */
 @Timeout(120)
-class MetadataSyncTest {
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class MetadataSyncTest extends ThreeNodeClusterTest {
     private static String tables(int node, String like) throws SQLException {
         return String.join(",", rows(cluster.jdbcUrl(node),
                 "select relname from pg_class where relname like '" + like + "' order by relname"));

@@ -1,7 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,19 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Citus's node management functions on the coordinator, and their refusal on workers. */
 @Timeout(120)
-class NodeFunctionsTest {
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class NodeFunctionsTest extends ThreeNodeClusterTest {
     private static String coordinator() {
         return cluster.jdbcUrl(0);
     }

@@ -1,7 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,19 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A node disabled while a reference table was created gets its placement and rows when it is activated. */
 @Timeout(120)
-class ReferenceReplicationClusterTest {
-    private static LocalCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class ReferenceReplicationClusterTest extends ThreeNodeClusterTest {
     @Test
     void activationReplicatesTheReferenceTables() throws SQLException {
         String url = cluster.jdbcUrl(0);

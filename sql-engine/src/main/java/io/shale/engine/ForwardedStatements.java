@@ -1,13 +1,9 @@
 package io.shale.engine;
 
 import io.shale.cluster.node.ForwardedStatement;
-import io.shale.engine.session.ColumnDescription;
-import io.shale.engine.session.CopyInSource;
-import io.shale.engine.session.Notice;
-import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.InternalQueryListener;
 import io.shale.engine.session.Session;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,16 +34,8 @@ final class ForwardedStatements {
     }
 
     /** Keeps the last command tag; rows and notices of a DDL statement are not sent back. */
-    private static final class Tag implements QueryListener {
+    private static final class Tag extends InternalQueryListener {
         private String tag;
-
-        @Override
-        public void rowDescription(List<ColumnDescription> columns) {
-        }
-
-        @Override
-        public void row(Object[] values) {
-        }
 
         @Override
         public void commandComplete(String commandTag) {
@@ -55,33 +43,8 @@ final class ForwardedStatements {
         }
 
         @Override
-        public void portalSuspended() {
-        }
-
-        @Override
-        public void emptyQuery() {
-        }
-
-        @Override
-        public void notice(Notice notice) {
-        }
-
-        @Override
-        public CopyInSource copyIn(boolean binary, int columnCount) {
-            throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "COPY in a forwarded statement is not supported");
-        }
-
-        @Override
-        public void copyOutStart(boolean binary, int columnCount) {
-        }
-
-        @Override
-        public void copyOutData(byte[] data) {
-        }
-
-        @Override
-        public void copyOutDone() {
+        protected String context() {
+            return "a forwarded statement";
         }
     }
 }

@@ -7,9 +7,7 @@ import io.shale.engine.distributed.Task;
 import io.shale.engine.distributed.TaskResult;
 import io.shale.engine.distributed.TaskRunner;
 import io.shale.engine.session.ColumnDescription;
-import io.shale.engine.session.CopyInSource;
-import io.shale.engine.session.Notice;
-import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.InternalQueryListener;
 import io.shale.engine.session.Session;
 
 import java.util.ArrayList;
@@ -91,7 +89,7 @@ final class TxnClient implements AutoCloseable {
     }
 
     /** Collects a statement's rows. */
-    final class Rows implements QueryListener {
+    final class Rows extends InternalQueryListener {
         final List<String> rows = new ArrayList<>();
         final List<Object[]> values = new ArrayList<>();
         final List<SqlType> types = new ArrayList<>();
@@ -123,33 +121,5 @@ final class TxnClient implements AutoCloseable {
             tag = commandTag;
         }
 
-        @Override
-        public void portalSuspended() {
-        }
-
-        @Override
-        public void emptyQuery() {
-        }
-
-        @Override
-        public void notice(Notice notice) {
-        }
-
-        @Override
-        public CopyInSource copyIn(boolean binary, int columnCount) {
-            throw new UnsupportedOperationException("copy");
-        }
-
-        @Override
-        public void copyOutStart(boolean binary, int columnCount) {
-        }
-
-        @Override
-        public void copyOutData(byte[] data) {
-        }
-
-        @Override
-        public void copyOutDone() {
-        }
     }
 }

@@ -8,9 +8,7 @@ import io.shale.common.types.ByteSink;
 import io.shale.common.types.RowCodec;
 import io.shale.common.types.SqlType;
 import io.shale.engine.session.ColumnDescription;
-import io.shale.engine.session.CopyInSource;
-import io.shale.engine.session.Notice;
-import io.shale.engine.session.QueryListener;
+import io.shale.engine.session.InternalQueryListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,7 @@ import java.util.List;
  * whole in the final answer ({@link TaskChunks#inline}). Used on the handler's thread; without a context (transaction
  * control statements, which return no rows) it only keeps the command tag.
  */
-final class TaskResultWriter implements QueryListener {
+final class TaskResultWriter extends InternalQueryListener {
     private static final int BATCH_BYTES = 64 * 1024;
 
     private final RpcContext context;
@@ -113,32 +111,12 @@ final class TaskResultWriter implements QueryListener {
     }
 
     @Override
-    public void portalSuspended() {
-    }
-
-    @Override
-    public void emptyQuery() {
-    }
-
-    @Override
-    public void notice(Notice notice) {
-    }
-
-    @Override
-    public CopyInSource copyIn(boolean binary, int columnCount) {
-        throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "COPY in a distributed task is not supported");
-    }
-
-    @Override
     public void copyOutStart(boolean binary, int columnCount) {
         throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "COPY in a distributed task is not supported");
     }
 
     @Override
-    public void copyOutData(byte[] data) {
-    }
-
-    @Override
-    public void copyOutDone() {
+    protected String context() {
+        return "a distributed task";
     }
 }
