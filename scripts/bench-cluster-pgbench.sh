@@ -32,6 +32,8 @@ die() {
 [ -f "$JAR" ] || die "$JAR is missing; build it with: mvn -q -o -DskipTests package -pl server -am"
 [ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
 JAVA=$("$ROOT/shale" java) || die "no JDK 25 found"
+# shellcheck source=scripts/bench-common.sh
+. "$ROOT/scripts/bench-common.sh"
 JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
 WORK=$(mktemp -d /tmp/shale-cluster-bench.XXXXXX)
@@ -57,39 +59,8 @@ stop_shale() {
   PIDS=()
 }
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    if [ -z "$(ss -Htln "sport = :$port" 2>/dev/null)" ] && [ -z "$(ss -Htln "sport = :$((port + 1))" 2>/dev/null)" ] \
-      && [ -z "$(ss -Htln "sport = :$((port + 2))" 2>/dev/null)" ]; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-wait_ready() {
-  local tries=0
-  until psql -h 127.0.0.1 -p "$1" -U postgres -d postgres -qAtc 'SELECT 1' >/dev/null 2>&1; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 240 ] || die "the server on port $1 did not start"
-    sleep 0.5
-  done
-}
-
 sql() {
   psql -X -h 127.0.0.1 -p "$1" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$2" >/dev/null
-}
-
-start_postgres() {
-  mkdir -p "$WORK/pg" "$WORK/pgsock"
-  chown postgres "$WORK/pg" "$WORK/pgsock"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" --locale=C.UTF-8 -U postgres -A trust >/dev/null
-  PG_STARTED=yes
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgsock/log" -w \
-    -o "-p $1 -k $WORK/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
-  wait_ready "$1"
 }
 
 start_embedded() {
@@ -146,7 +117,7 @@ bench() {
 }
 
 for target in $TARGETS; do
-  port=$(free_port)
+  port=$(free_port 3)
   case $target in
     postgres) start_postgres "$port" ;;
     embedded) start_embedded "$port" ;;

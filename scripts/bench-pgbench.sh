@@ -33,6 +33,8 @@ die() {
 [ -f "$JAR" ] || die "$JAR is missing; build it with: mvn -q -o -DskipTests package -pl server -am"
 [ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
 JAVA=$("$ROOT/shale" java) || die "no JDK 25 found"
+# shellcheck source=scripts/bench-common.sh
+. "$ROOT/scripts/bench-common.sh"
 
 WORK=$(mktemp -d /tmp/shale-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -50,38 +52,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
-
-# A TCP port that nothing listens on now.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    if [ -z "$(ss -Htln "sport = :$port" 2>/dev/null)" ]; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-# Waits until the server on port $1 answers a query.
-wait_ready() {
-  local tries=0
-  until psql -h 127.0.0.1 -p "$1" -U postgres -d postgres -qAtc 'SELECT 1' >/dev/null 2>&1; do
-    tries=$((tries + 1))
-    [ "$tries" -lt 120 ] || die "the server on port $1 did not start"
-    sleep 0.5
-  done
-}
-
-start_postgres() {
-  mkdir -p "$WORK/pg" "$WORK/pgsock"
-  chown postgres "$WORK/pg" "$WORK/pgsock"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" --locale=C.UTF-8 -U postgres -A trust >/dev/null
-  PG_STARTED=yes
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgsock/log" -w \
-    -o "-p $1 -k $WORK/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
-  wait_ready "$1"
-}
 
 start_shale() {
   # shellcheck disable=SC2086 # SHALE_JVM_OPTS is a list of options
