@@ -80,10 +80,7 @@ final class ReplicatedCatalog implements CatalogReplica {
             if (!(objects.relation(relationOid) instanceof Table table)) {
                 throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "shard relation " + relationOid + " does not exist");
             }
-            io.shale.common.types.SqlType[] types = io.shale.engine.exec.TableAccess.storedTypes(table);
-            // insert takes the row followed by a slot for its new row id
-            Object[] values = java.util.Arrays.copyOf(io.shale.common.types.RowCodec.decode(types, row), types.length + 1);
-            engine.tables().insert(staged.transaction(), staged.catalog(), databaseOid, table, values, format);
+            engine.tables().insertStored(staged.transaction(), staged.catalog(), databaseOid, table, row, format);
         }
     }
 

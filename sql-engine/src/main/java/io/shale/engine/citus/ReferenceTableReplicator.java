@@ -7,8 +7,6 @@ import io.shale.catalog.Table;
 import io.shale.catalog.distribution.ClusterNode;
 import io.shale.catalog.distribution.DistributedTable;
 import io.shale.catalog.distribution.Shard;
-import io.shale.common.types.RowCodec;
-import io.shale.common.types.SqlType;
 import io.shale.engine.exec.TableAccess;
 
 import java.util.ArrayList;
@@ -65,14 +63,13 @@ final class ReferenceTableReplicator {
         DatabaseCatalog after = next.objects(database);
         for (int[] a : added) {
             Table shardTable = (Table) after.relation(missing.get(a[0]).shardRelationOid());
-            SqlType[] types = TableAccess.storedTypes(shardTable);
             for (Object[] row : contents.get(a[0])) {
                 if (a[1] == context.localGroupId()) {
                     Object[] copy = Arrays.copyOf(row, shardTable.columns().size() + 1);
                     context.tableAccess().insert(context.transaction(), next, database, shardTable, copy,
                             context.formatSettings());
                 } else {
-                    context.stageShardRow(a[1], shardTable.oid(), RowCodec.encode(types, Arrays.copyOf(row, types.length)));
+                    context.stageShardRow(a[1], shardTable.oid(), TableAccess.encodeStored(shardTable, row));
                 }
             }
         }

@@ -11,9 +11,9 @@ import io.shale.catalog.distribution.ShardPlacement;
 import io.shale.catalog.distribution.ShardRange;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
-import io.shale.common.types.RowCodec;
 import io.shale.common.types.SqlType;
 import io.shale.engine.exec.Operator;
+import io.shale.engine.exec.TableAccess;
 import io.shale.engine.session.Notice;
 import io.shale.engine.system.Identifiers;
 
@@ -102,10 +102,7 @@ final class ShardDataCopier {
     private void stageRemote(DatabaseCatalog objects, List<RemoteRows> rows) {
         for (RemoteRows r : rows) {
             Table shardTable = (Table) objects.relation(objects.shard(r.shardId()).shardRelationOid());
-            SqlType[] types = io.shale.engine.exec.TableAccess.storedTypes(shardTable);
-            // a scanned row may carry the row id after the columns
-            Object[] columns = r.row().length == types.length ? r.row() : java.util.Arrays.copyOf(r.row(), types.length);
-            context.stageShardRow(r.groupId(), shardTable.oid(), RowCodec.encode(types, columns));
+            context.stageShardRow(r.groupId(), shardTable.oid(), TableAccess.encodeStored(shardTable, r.row()));
         }
     }
 

@@ -126,6 +126,22 @@ public final class TableAccess {
         return txn.scan(from, to, descending);
     }
 
+    /**
+     * The stored bytes of a row of {@code table} (a row as {@link #scan} returns it, or just its
+     * columns), for shipping it to the node that holds a placement ({@link #insertStored}).
+     */
+    public static byte[] encodeStored(Table table, Object[] row) {
+        return RowBytes.encode(storedTypes(table), row);
+    }
+
+    /** Inserts a row given as {@link #encodeStored} bytes, with a new row id. */
+    public Object[] insertStored(Transaction txn, Catalog catalog, int databaseOid, Table table, byte[] stored,
+                                 FormatSettings settings) {
+        SqlType[] types = storedTypes(table);
+        return insert(txn, catalog, databaseOid, table, Arrays.copyOf(RowBytes.decode(types, stored), types.length + 1),
+                settings);
+    }
+
     /** Inserts a row (its last element is replaced by a new row id); 23505 on a unique conflict. */
     public Object[] insert(Transaction txn, Catalog catalog, int databaseOid, Table table, Object[] row,
                            FormatSettings settings) {
