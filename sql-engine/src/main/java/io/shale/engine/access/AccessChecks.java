@@ -62,6 +62,17 @@ public final class AccessChecks {
     }
 
     /**
+     * Refuses a role that does not own the relation of that oid ({@code must be owner of table t}); a relation that
+     * does not exist is left to the caller. For Citus's table functions (create_distributed_table and co).
+     */
+    public static void requireOwnerOf(Catalog catalog, int databaseOid, int roleOid, int relationOid) {
+        Relation relation = catalog.objects(databaseOid).relation(relationOid);
+        if (relation != null) {
+            requireOwner(catalog, roleOid, relation);
+        }
+    }
+
+    /**
      * Refuses a role that owns neither the relation nor its schema: DROP as PostgreSQL allows it to the schema's
      * owner too ({@code must be owner of table t}).
      */
