@@ -161,4 +161,25 @@ class SchemaShardingTest extends DistributionTestBase {
         sql.execute("INSERT INTO tenant_7.tbl_4 VALUES (1)");
         assertThat(sql.value("SELECT count(*) FROM tenant_7.tbl_4 JOIN reference_table USING (a)")).isEqualTo("1");
     }
+
+    @Test
+    void serialDefaultsNameTheirSequenceWhateverTheSearchPath() {
+        sql.execute("CREATE SCHEMA userservice");
+        sql.execute("SET search_path TO userservice, public");
+        sql.execute("CREATE TABLE users (id serial PRIMARY KEY, name text)");
+        sql.execute("CREATE TABLE pub (id serial)");
+        sql.execute("RESET search_path");
+        sql.execute("SELECT citus_schema_distribute('userservice')");
+        sql.execute("INSERT INTO userservice.users (name) VALUES ('a')");
+        assertThat(sql.query("SELECT id, name FROM userservice.users")).containsExactly(List.of("1", "a"));
+        assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'userservice.users'::regclass"))
+                .isEqualTo("nextval('userservice.users_id_seq'::regclass)");
+        sql.execute("CREATE TABLE p (id serial)");
+        assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'p'::regclass"))
+                .isEqualTo("nextval('p_id_seq'::regclass)");
+        sql.execute("ALTER SCHEMA userservice RENAME TO us");
+        sql.execute("INSERT INTO us.users (name) VALUES ('b')");
+        assertThat(sql.value("SELECT max(id) FROM us.users")).isEqualTo("2");
+        assertThat(sql.error("DROP SEQUENCE us.users_id_seq")).startsWith("2BP01");
+    }
 }
