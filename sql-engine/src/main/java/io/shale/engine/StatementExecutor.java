@@ -287,6 +287,11 @@ final class StatementExecutor {
         return engine.cluster().taskRunner(new SessionView(session, state), localRunner);
     }
 
+    /** The session's database. */
+    int databaseOid() {
+        return session.database.oid();
+    }
+
     Engine engine() {
         return engine;
     }
