@@ -136,6 +136,7 @@ final class TableDdl {
                     rows++;
                 }
             }
+            io.shale.engine.citus.TenantSchemas.copyLocalRows(ddl.state(), table.oid());
         }
         return "SELECT " + rows;
     }

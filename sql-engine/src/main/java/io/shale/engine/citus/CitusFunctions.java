@@ -97,6 +97,15 @@ public final class CitusFunctions {
             new ReferenceTableReplicator(distribution(context)).replicate();
             return null;
         };
+        SqlType regnamespace = SqlType.of(TypeOids.REGNAMESPACE);
+        add("citus_schema_distribute", List.of(regnamespace), SqlType.VOID, true, (context, args) -> {
+            new SchemaDistributor(distribution(context), context.currentUserOid()).distribute(oid(args[0]));
+            return null;
+        });
+        add("citus_schema_undistribute", List.of(regnamespace), SqlType.VOID, true, (context, args) -> {
+            new SchemaDistributor(distribution(context), context.currentUserOid()).undistribute(oid(args[0]));
+            return null;
+        });
         add("replicate_reference_tables", List.of(), SqlType.VOID, false, replicate);
         add("replicate_reference_tables", List.of(text), SqlType.VOID, false, replicate);
     }
