@@ -103,4 +103,30 @@ class TenantStatsClusterTest extends ThreeNodeClusterTest {
                     + " from citus_stat_tenants_local where tenant_attribute = '" + id + "'")).containsExactly("2");
         }
     }
+
+    @Test
+    void schemaTenantsAreCountedOnTheirNodeUnderTheSchemaName() throws SQLException {
+        execute(cluster.jdbcUrl(0), "drop schema if exists tenant_x cascade");
+        execute(cluster.jdbcUrl(0), "drop schema if exists tenant_y cascade");
+        execute(cluster.jdbcUrl(0), "create schema tenant_x");
+        execute(cluster.jdbcUrl(0), "create schema tenant_y");
+        execute(cluster.jdbcUrl(0), "create table tenant_x.orders (id bigint primary key, total int)");
+        execute(cluster.jdbcUrl(0), "create table tenant_y.orders (id bigint primary key, total int)");
+        execute(cluster.jdbcUrl(0), "select citus_schema_distribute('tenant_x')");
+        execute(cluster.jdbcUrl(0), "select citus_schema_distribute('tenant_y')");
+        for (int node = 0; node < 3; node++) {
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(node)); Statement s = c.createStatement()) {
+                s.execute("set citus.stat_tenants_track to 'all'");
+                s.execute("insert into tenant_x.orders values (" + node + ", 1)");
+                s.executeQuery("select * from tenant_x.orders where id = " + node).close();
+                s.execute("set search_path to tenant_y");
+                s.executeQuery("select count(*) from orders").close();
+            }
+        }
+        String nodeOf = "select n.nodeid from pg_dist_node n join pg_dist_placement p using (groupid)"
+                + " join pg_dist_shard s using (shardid) where s.logicalrelid = '%s.orders'::regclass";
+        String x = rows(cluster.jdbcUrl(0), String.format(nodeOf, "tenant_x")).getFirst();
+        String y = rows(cluster.jdbcUrl(0), String.format(nodeOf, "tenant_y")).getFirst();
+        assertThat(rows(cluster.jdbcUrl(1), COUNTS)).containsExactly(x + "|tenant_x|3|6", y + "|tenant_y|3|3");
+    }
 }

@@ -70,4 +70,26 @@ class TenantStatsEngineTest extends DistributionTestBase {
         sql.execute("SELECT body FROM docs WHERE owner = 'a*/b'");
         assertThat(sql.query(COUNTS)).containsExactly(List.of("a*/b", "1", "2"));
     }
+
+    @Test
+    void schemaTenantsAreNamedAfterTheirSchema() {
+        sql.execute("SET citus.enable_schema_based_sharding TO on");
+        sql.execute("CREATE SCHEMA tenant_a");
+        sql.execute("CREATE SCHEMA tenant_b");
+        sql.execute("CREATE TABLE tenant_a.items (id int, v text)");
+        sql.execute("CREATE TABLE tenant_a.notes (id int, v text)");
+        sql.execute("CREATE TABLE tenant_b.items (id int, v text)");
+        sql.execute("CREATE TABLE plain_single (id int)");
+        sql.execute("SELECT create_distributed_table('plain_single', NULL)");
+        sql.execute("SET citus.stat_tenants_track TO 'all'");
+        sql.execute("INSERT INTO tenant_a.items VALUES (1, 'x'), (2, 'y')");
+        sql.execute("SELECT * FROM tenant_a.items i JOIN tenant_a.notes n USING (id)");
+        sql.execute("SET search_path TO tenant_b");
+        sql.execute("SELECT count(*) FROM items");
+        sql.execute("UPDATE items SET v = 'z'");
+        sql.execute("SELECT * FROM public.plain_single");
+        assertThat(sql.query(COUNTS)).containsExactly(List.of("tenant_a", "1", "2"), List.of("tenant_b", "1", "2"));
+        assertThat(sql.query("SELECT colocation_id, tenant_attribute FROM citus_stat_tenants ORDER BY 1"))
+                .containsExactly(List.of("1", "tenant_a"), List.of("2", "tenant_b"));
+    }
 }
