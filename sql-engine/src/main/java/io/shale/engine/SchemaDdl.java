@@ -16,6 +16,7 @@ import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.analyze.AnalyzerContext;
 import io.shale.engine.analyze.QueryAnalyzer;
+import io.shale.engine.citus.TenantSchemas;
 import io.shale.engine.plan.OutputColumn;
 import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.*;
@@ -32,9 +33,6 @@ final class SchemaDdl {
     }
 
     String createSchema(CreateSchema c) {
-        if (!c.elements().isEmpty()) {
-            throw StatementExecutor.unsupported("CREATE SCHEMA with schema elements");
-        }
         Role owner = c.authorization() == null ? ddl.catalog().role(ddl.owner()) : ddl.role(c.authorization());
         String name = c.name() != null ? c.name() : owner.name();
         if (name.startsWith("pg_")) {
@@ -49,7 +47,12 @@ final class SchemaDdl {
             throw new ShaleException(ErrorCode.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
         }
         CatalogEditor editor = ddl.edit();
-        editor.putNamespace(ddl.database(), new Namespace(editor.newOid(), ddl.database(), name, owner.oid()));
+        Namespace schema = new Namespace(editor.newOid(), ddl.database(), name, owner.oid());
+        editor.putNamespace(ddl.database(), schema);
+        TenantSchemas.onCreateSchema(ddl.state(), editor, schema, !c.elements().isEmpty());
+        if (!c.elements().isEmpty()) {
+            throw StatementExecutor.unsupported("CREATE SCHEMA with schema elements");
+        }
         ddl.commit(editor);
         return "CREATE SCHEMA";
     }
@@ -74,7 +77,8 @@ final class SchemaDdl {
             }
             List<Relation> contents = new ArrayList<>();
             for (Relation r : objects.relations()) {
-                if (r.namespaceOid() == ns.oid() && (r instanceof Table || r instanceof View
+                if (r.namespaceOid() == ns.oid() && objects.shardOfRelation(r.oid()) == null
+                        && (r instanceof Table || r instanceof View
                         || r instanceof Sequence s && s.ownedByTable() == 0)) {
                     contents.add(r);
                 }
@@ -106,6 +110,7 @@ final class SchemaDdl {
                     editor.dropEnumType(ddl.database(), t.oid());
                 }
             }
+            TenantSchemas.onDropSchema(editor, ddl.database(), ns.oid());
             editor.dropNamespace(ddl.database(), ns.oid());
         }
         ddl.commit(editor);
@@ -124,8 +129,32 @@ final class SchemaDdl {
         }
         CatalogEditor editor = ddl.edit();
         editor.putNamespace(ddl.database(), new Namespace(ns.oid(), ns.databaseOid(), r.newName(), ns.ownerOid()));
+        renameInDefaults(editor, ns.name(), r.newName());
         ddl.commit(editor);
         return "ALTER SCHEMA";
+    }
+
+    /** Stored defaults name their sequences with the schema (nextval('s.seq'::regclass)): they follow a rename. */
+    private void renameInDefaults(CatalogEditor editor, String oldName, String newName) {
+        String from = "'" + ColumnDefinitions.quoteLiteral(io.shale.engine.system.Identifiers.quote(oldName)) + ".";
+        String to = "'" + ColumnDefinitions.quoteLiteral(io.shale.engine.system.Identifiers.quote(newName)) + ".";
+        for (Relation relation : new ArrayList<>(editor.objects(ddl.database()).relations())) {
+            if (!(relation instanceof Table t)) {
+                continue;
+            }
+            List<Column> columns = new ArrayList<>(t.columns());
+            boolean changed = false;
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                if (c.defaultSql() != null && c.defaultSql().contains("nextval(" + from)) {
+                    columns.set(i, c.withDefault(c.defaultSql().replace("nextval(" + from, "nextval(" + to)));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                editor.putRelation(ddl.database(), t.withColumns(columns));
+            }
+        }
     }
 
     private Namespace namespace(String name) {

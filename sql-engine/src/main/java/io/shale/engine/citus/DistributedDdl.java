@@ -30,6 +30,7 @@ public final class DistributedDdl {
     /** Propagates the DDL in {@code editor} (not yet built) to the shard relations. */
     public static void propagate(DistributionContext context, CatalogEditor editor) {
         int database = context.databaseOid();
+        TenantSchemas.convertNewTables(context, editor);
         DatabaseCatalog objects = editor.objects(database);
         List<DistributedTable> tables = objects.distributedTables();
         if (tables.isEmpty()) {
@@ -49,7 +50,8 @@ public final class DistributedDdl {
                 changed = true;
                 continue;
             }
-            if (then instanceof Table old && sameDefinition(objects, before, shell, old)) {
+            if (then instanceof Table old && sameDefinition(objects, before, shell, old)
+                    && before.distributedTable(table.relationOid()) != null) {
                 continue;
             }
             checkDistributionColumn(shell, then instanceof Table old ? old : null, table);

@@ -105,7 +105,7 @@ final class DistributedTableCreator {
         ColocationGroup group;
         DistributedTable source = null;
         if (colocateWithTable) {
-            source = colocationSource(objects, colocation, distributionColumn == null);
+            source = colocationSource(objects, colocation, distributionColumn == null, shell);
             group = objects.colocationGroup(source.colocationId());
             if (group.distributionColumnType() != typeOid || group.distributionColumnCollation() != collation) {
                 String a = relationName(objects, source.relationOid());
@@ -167,6 +167,33 @@ final class DistributedTableCreator {
         DistributedTable table = new DistributedTable(shell.oid(), 'n', 0, group.colocationId(), 't', false);
         DistributionRules.checkForeignKeys(objects, shell, table);
         distribute(editor, shell, table, newGroup ? group : null, List.of(new ShardLayout(null, null, groups)));
+    }
+
+    /**
+     * Makes a table of a distributed schema a single-shard table of the schema's group in the catalog change:
+     * pg_dist_partition row, shard and placement (the group's node, or node {@code colocationid mod n} for the
+     * group's first table). The shard relations are derived by {@link DistributedDdl}.
+     */
+    void addTenantTable(CatalogEditor editor, Table shell, ColocationGroup group) {
+        if (settingInt("citus.shard_replication_factor", 1) > 1) {
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "could not create single shard table: citus.shard_replication_factor is greater than 1")
+                    .withHint("Consider setting citus.shard_replication_factor to 1 and try again");
+        }
+        List<ClusterNode> nodes = nodesWithCoordinator(editor);
+        DatabaseCatalog objects = editor.objects(database);
+        List<DistributedTable> members = objects.colocatedTables(group.colocationId());
+        List<ShardLayout> layout = members.isEmpty() ? singleShardLayout(nodes, group.colocationId())
+                : copyLayout(objects, members.getFirst());
+        editor.putDistributedTable(database, new DistributedTable(shell.oid(), 'n', 0, group.colocationId(), 's', false));
+        for (ShardLayout l : layout) {
+            Shard shard = new Shard(editor.allocateShardId(database), shell.oid(), editor.newOid(), 't', null, null);
+            editor.putShard(database, shard);
+            for (int groupId : l.groupIds()) {
+                editor.putPlacement(database, new ShardPlacement(editor.allocatePlacementId(database), shard.shardId(),
+                        groupId, 1, 0));
+            }
+        }
     }
 
     private void distribute(CatalogEditor editor, Table shell, DistributedTable table, ColocationGroup newGroup,
@@ -302,9 +329,17 @@ final class DistributedTableCreator {
         return false;
     }
 
-    private DistributedTable colocationSource(DatabaseCatalog objects, String name, boolean singleShard) {
+    private DistributedTable colocationSource(DatabaseCatalog objects, String name, boolean singleShard, Table shell) {
         Relation relation = RelationNames.resolve(objects, context.currentSchemas(true), name);
         DistributedTable source = relation == null ? null : objects.distributedTable(relation.oid());
+        if (source != null && objects.distributedSchema(relation.namespaceOid()) != null) {
+            String qualified = namespaceOf(objects, relation).name() + "." + relation.name();
+            throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot colocate tables " + relation.name()
+                    + " and " + shell.name())
+                    .withDetail("Cannot colocate tables with distributed schema tables by using colocate_with option.")
+                    .withHint("Consider using \"CREATE TABLE\" statement to create this table as a single-shard "
+                            + "distributed table in the same schema to automatically colocate it with " + qualified);
+        }
         boolean fits = source != null && (singleShard ? !source.hasDistributionColumn() && !source.isReferenceTable()
                 : source.isHashDistributed());
         if (!fits) {

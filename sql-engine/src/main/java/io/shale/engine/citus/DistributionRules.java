@@ -94,6 +94,7 @@ final class DistributionRules {
                 continue;
             }
             DistributedTable target = objects.distributedTable(fk.referencedTable());
+            checkTenantForeignKey(objects, shell, fk, target);
             if (table.isReferenceTable()) {
                 if (target != null && !target.isReferenceTable()) {
                     throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint "
@@ -103,6 +104,10 @@ final class DistributionRules {
                 continue;
             }
             if (target != null && target.isReferenceTable()) {
+                continue;
+            }
+            if (target != null && !table.hasDistributionColumn() && !target.hasDistributionColumn()
+                    && target.colocationId() == table.colocationId()) {
                 continue;
             }
             if (target == null || !target.isHashDistributed() || !table.isHashDistributed()
@@ -121,6 +126,38 @@ final class DistributionRules {
         }
     }
 
+    /**
+     * Citus's rules for foreign keys from and to tables of distributed schemas: within one schema and to reference
+     * tables only; a key that passes here is judged by the general rules (a table of another distributed schema is
+     * not colocated).
+     */
+    private static void checkTenantForeignKey(DatabaseCatalog objects, Table shell, Constraint fk,
+                                              DistributedTable target) {
+        Table referenced = (Table) objects.relation(fk.referencedTable());
+        boolean fromTenant = objects.distributedSchema(shell.namespaceOid()) != null;
+        boolean toTenant = referenced != null && objects.distributedSchema(referenced.namespaceOid()) != null;
+        if (fromTenant && shell.namespaceOid() == referenced.namespaceOid()) {
+            return;
+        }
+        if (toTenant && !fromTenant) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "cannot create foreign keys to tables in a distributed schema from another schema")
+                    .withDetail("\"" + shell.name() + "\" references \"" + referenced.name()
+                            + "\" via foreign key constraint \"" + fk.name() + "\"");
+        }
+        if (!fromTenant || toTenant) {
+            return;
+        }
+        if (target == null) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "referenced table \"" + referenced.name()
+                    + "\" must be a distributed table or a reference table");
+        }
+        if (!target.isReferenceTable()) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "foreign keys from distributed schemas can only "
+                    + "point to the same distributed schema or reference tables in regular schemas");
+        }
+    }
+
     /** Refuses a foreign key of a plain local table that references a Citus table other than a reference table. */
     static void checkLocalForeignKeys(DatabaseCatalog objects) {
         for (Constraint fk : objects.constraints()) {
@@ -129,6 +166,8 @@ final class DistributionRules {
                 continue;
             }
             DistributedTable target = objects.distributedTable(fk.referencedTable());
+            Table local = (Table) objects.relation(fk.tableOid());
+            checkTenantForeignKey(objects, local, fk, target);
             if (target != null && !target.isReferenceTable()) {
                 throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot create foreign key constraint since "
                         + "foreign keys from reference tables and local tables to distributed tables are not supported");

@@ -41,12 +41,26 @@ final class TableUndistributor {
                     + " is not allowed for undistribute_table because it belongs to a distributed schema");
         }
         notice("creating a new table for " + name);
+        moveRowsBack(objects, shell, true);
+        notice("renaming the new table to " + name);
+    }
+
+    /**
+     * Brings the rows of a Citus table's shards back into the table, which becomes a plain table again
+     * (its shards and metadata dropped), with undistribute_table's notices when asked.
+     */
+    void moveRowsBack(DatabaseCatalog objects, Table shell, boolean notices) {
+        String name = ShardDataCopier.qualifiedName(objects, shell);
         List<Object[]> rows = new ShardRowReader(context).readAll(objects, shell);
-        notice("moving the data of " + name);
+        if (notices) {
+            notice("moving the data of " + name);
+        }
         CatalogEditor editor = context.editCatalog();
         StorageChanges changes = new StorageChanges();
         Table renewed = renewStorage(editor, shell, changes);
-        notice("dropping the old " + name);
+        if (notices) {
+            notice("dropping the old " + name);
+        }
         DistributionRemover.remove(editor, database, shell.oid(), changes);
         Catalog next = editor.build();
         context.catalogChanged(next);
@@ -54,7 +68,6 @@ final class TableUndistributor {
             context.tableAccess().insert(context.transaction(), next, database, renewed, row, context.formatSettings());
         }
         context.freeStorageAfterCommit(changes.freed);
-        notice("renaming the new table to " + name);
     }
 
     void truncateLocalData(long relationOid) {
