@@ -44,8 +44,12 @@ SET search_path = golden_owner, public;
 SELECT * FROM items;
 SELECT current_schemas(false);
 \c - postgres
-DROP SCHEMA golden_owner CASCADE;
-DROP TABLE golden_admin_table CASCADE;
+DROP VIEW golden_owner.item_names;
+DROP TABLE golden_owner.items;
+DROP SEQUENCE golden_owner.item_ids;
+DROP SCHEMA golden_owner;
+DROP VIEW golden_admin_view;
+DROP TABLE golden_admin_table;
 DROP SEQUENCE golden_admin_seq;
 DROP ROLE golden_owner;
 DROP ROLE golden_other;
