@@ -165,13 +165,14 @@ final class DdlExecutor {
     }
 
     int owner() {
-        return session.sessionRole.oid();
+        return session.state.currentUserOid();
     }
 
     Role role(RoleSpecification spec) {
         String name = switch (spec.kind()) {
             case NAME -> spec.name();
-            case CURRENT_ROLE, CURRENT_USER, SESSION_USER -> session.sessionRole.name();
+            case CURRENT_ROLE, CURRENT_USER -> session.state.currentUser();
+            case SESSION_USER -> session.sessionRole.name();
             case PUBLIC -> throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "role \"public\" cannot be used here");
         };
         Role role = catalog().role(name);

@@ -737,7 +737,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public String currentUser() {
-        return session.sessionRole.name();
+        String role = session.settings.show("role");
+        return role.equals("none") ? session.sessionRole.name() : role;
     }
 
     @Override
@@ -757,7 +758,12 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public int currentUserOid() {
-        return session.sessionRole.oid();
+        String role = session.settings.show("role");
+        if (role.equals("none")) {
+            return session.sessionRole.oid();
+        }
+        io.shale.catalog.Role current = catalog().role(role);
+        return current == null ? session.sessionRole.oid() : current.oid();
     }
 
     /** The search path with {@code $user} resolved, schemas that do not exist left out. */

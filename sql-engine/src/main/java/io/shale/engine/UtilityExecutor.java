@@ -73,6 +73,8 @@ final class UtilityExecutor {
             case ResetVariable r -> {
                 if (r.name().equals("all")) {
                     session.settings.resetAll();
+                } else if (r.name().equals("role")) {
+                    RoleSwitch.reset(session);
                 } else {
                     session.settings.reset(settingName(r.name()));
                 }
@@ -163,7 +165,11 @@ final class UtilityExecutor {
 
     private Outcome set(SetVariable s) {
         String name = settingName(s.name());
-        if (name.equals("role") || name.equals("session authorization") || name.equals("session_authorization")) {
+        if (name.equals("role")) {
+            RoleSwitch.set(session, s.values(), s.local());
+            return new Outcome.Done("SET");
+        }
+        if (name.equals("session authorization") || name.equals("session_authorization")) {
             throw StatementExecutor.unsupported("SET " + s.name().toUpperCase(java.util.Locale.ROOT));
         }
         if (s.values().isEmpty()) {

@@ -145,6 +145,27 @@ class PrivilegeChecksTest {
     }
 
     @Test
+    void preparedStatementsAreCheckedAtEachExecutionAfterSetRole() {
+        admin.execute("CREATE ROLE member_of_alice LOGIN IN ROLE alice");
+        admin.execute("PREPARE q AS SELECT count(*) FROM t");
+        assertThat(admin.value("EXECUTE q")).isEqualTo("1");
+        admin.execute("SET ROLE alice");
+        assertThat(admin.value("SELECT current_user")).isEqualTo("alice");
+        assertThat(admin.value("SELECT session_user")).isEqualTo("postgres");
+        assertThat(admin.error("EXECUTE q")).isEqualTo("42501: permission denied for table t");
+        assertThat(admin.value("SELECT count(*) FROM users")).isEqualTo("1");
+        admin.execute("CREATE TABLE alice.made_as_alice (a int)");
+        admin.execute("RESET ROLE");
+        assertThat(admin.value("EXECUTE q")).isEqualTo("1");
+        assertThat(admin.value("SELECT tableowner FROM pg_tables WHERE tablename = 'made_as_alice'")).isEqualTo("alice");
+        try (SqlSession member = new SqlSession(fixture.engine, "member_of_alice", "postgres")) {
+            assertThat(member.error("SET ROLE bob")).isEqualTo("42501: permission denied to set role \"bob\"");
+            member.execute("SET ROLE alice");
+            assertThat(member.value("SELECT count(*) FROM alice.users")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void rolesWithoutLoginCannotConnect() {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.shale.common.error.ShaleException.class,
                 () -> new SqlSession(fixture.engine, "nologin_role", "postgres")).getMessage())
