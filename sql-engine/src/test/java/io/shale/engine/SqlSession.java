@@ -27,7 +27,12 @@ public final class SqlSession implements AutoCloseable {
     final List<Notice> notices = new ArrayList<>();
 
     SqlSession(Engine engine) {
-        this.session = engine.open("postgres", "postgres", Map.of(), "127.0.0.1");
+        this(engine, "postgres");
+    }
+
+    /** A session of {@code user} on database postgres. */
+    SqlSession(Engine engine, String user) {
+        this.session = engine.open(user, "postgres", Map.of(), "127.0.0.1");
     }
 
     /** The rows of the last statement of {@code sql}, each value as text ("null" for NULL). */
