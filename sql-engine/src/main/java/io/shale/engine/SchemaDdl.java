@@ -49,7 +49,9 @@ final class SchemaDdl {
             throw new ShaleException(ErrorCode.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
         }
         CatalogEditor editor = ddl.edit();
-        editor.putNamespace(ddl.database(), new Namespace(editor.newOid(), ddl.database(), name, owner.oid()));
+        Namespace created = new Namespace(editor.newOid(), ddl.database(), name, owner.oid());
+        editor.putNamespace(ddl.database(), created);
+        DefaultPrivileges.applyTo(editor, ddl.database(), created);
         ddl.commit(editor);
         return "CREATE SCHEMA";
     }
@@ -136,35 +138,6 @@ final class SchemaDdl {
         return ns;
     }
 
-    String alterOwner(AlterOwner a) {
-        Role owner = ddl.role(a.owner());
-        CatalogEditor editor = ddl.edit();
-        switch (a.type()) {
-            case SCHEMA -> {
-                Namespace ns = namespace(TableDdl.last(a.name()));
-                editor.putNamespace(ddl.database(), new Namespace(ns.oid(), ns.databaseOid(), ns.name(), owner.oid()));
-            }
-            case TABLE -> {
-                if (!(ddl.relation(a.name()) instanceof Table t)) {
-                    throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "relation \"" + String.join(".", a.name().parts())
-                            + "\" does not exist");
-                }
-                editor.putRelation(ddl.database(), t.withOwner(owner.oid()));
-            }
-            case DATABASE -> {
-                var db = ddl.catalog().database(TableDdl.last(a.name()));
-                if (db == null) {
-                    throw new ShaleException(ErrorCode.INVALID_CATALOG_NAME, "database \"" + TableDdl.last(a.name()) + "\" does not exist");
-                }
-                editor.putDatabase(new io.shale.catalog.Database(db.oid(), db.name(), owner.oid(), db.allowConnections(),
-                        db.connectionLimit(), db.isTemplate()));
-            }
-            default -> throw StatementExecutor.unsupported("ALTER " + a.type().name() + " … OWNER TO");
-        }
-        ddl.commit(editor);
-        return "ALTER " + a.type().name();
-    }
-
     String createSequence(CreateSequence c) {
         AnalyzerContext analyzer = ddl.analyzer();
         Namespace ns = analyzer.creationNamespace(c.name(), 0);
@@ -181,6 +154,7 @@ final class SchemaDdl {
                 false, 0, (short) 0);
         seq = applyOptions(seq, c.options(), false);
         editor.putRelation(ddl.database(), seq);
+        DefaultPrivileges.applyTo(editor, ddl.database(), seq);
         ddl.commit(editor);
         return "CREATE SEQUENCE";
     }
@@ -288,7 +262,11 @@ final class SchemaDdl {
         }
         CatalogEditor editor = ddl.edit();
         int oid = existing != null ? existing.oid() : editor.newOid();
-        editor.putRelation(ddl.database(), new View(oid, ns.oid(), name, ddl.owner(), SqlFormatter.format(c.query()), columns));
+        View view = new View(oid, ns.oid(), name, ddl.owner(), SqlFormatter.format(c.query()), columns);
+        editor.putRelation(ddl.database(), view);
+        if (existing == null) {
+            DefaultPrivileges.applyTo(editor, ddl.database(), view);
+        }
         ddl.commit(editor);
         return "CREATE VIEW";
     }

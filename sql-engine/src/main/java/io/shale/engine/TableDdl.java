@@ -73,6 +73,7 @@ final class TableDdl {
         }
         table = table.withColumns(cols);
         editor.putRelation(ddl.database(), table);
+        DefaultPrivileges.applyTo(editor, ddl.database(), table);
         ConstraintDdl constraintDdl = new ConstraintDdl(ddl);
         for (TableConstraint t : constraints) {
             table = constraintDdl.add(editor, table, t.constraint(), false);
@@ -124,6 +125,7 @@ final class TableDdl {
         Table table = new Table(editor.newOid(), ns.oid(), name, ddl.owner(), cols, editor.newStorageId(), "heap",
                 options(c.options()), 'p', 'd');
         editor.putRelation(ddl.database(), table);
+        DefaultPrivileges.applyTo(editor, ddl.database(), table);
         ddl.commit(editor);
         long rows = 0;
         if (c.withData()) {
