@@ -166,6 +166,66 @@ class PrivilegeChecksTest {
     }
 
     @Test
+    void grantsOpenWhatTheyNameAndNothingElse() {
+        alice.execute("GRANT USAGE ON SCHEMA alice TO bob");
+        String denied = "42501: permission denied for table users";
+        assertThat(bob.error("SELECT * FROM alice.users")).isEqualTo(denied);
+        alice.execute("GRANT INSERT ON alice.users TO bob");
+        assertThat(bob.error("INSERT INTO alice.users (name) VALUES ('b')"))
+                .isEqualTo("42501: permission denied for sequence users_id_seq");
+        assertThat(bob.execute("INSERT INTO alice.users (id, name) VALUES (10, 'b')")).isEqualTo("INSERT 0 1");
+        assertThat(bob.error("INSERT INTO alice.users (id, name) VALUES (11, 'b') RETURNING id")).isEqualTo(denied);
+        assertThat(bob.error("SELECT * FROM alice.users")).isEqualTo(denied);
+        alice.execute("GRANT UPDATE, DELETE ON alice.users TO bob");
+        assertThat(bob.execute("UPDATE alice.users SET name = 'all'")).isEqualTo("UPDATE 2");
+        assertThat(bob.error("UPDATE alice.users SET name = 'w' WHERE id = 10")).isEqualTo(denied);
+        assertThat(bob.error("UPDATE alice.users SET name = name || 'w'")).isEqualTo(denied);
+        assertThat(bob.error("DELETE FROM alice.users WHERE id = 10")).isEqualTo(denied);
+        assertThat(bob.error("SELECT * FROM alice.users FOR UPDATE")).isEqualTo(denied);
+        alice.execute("GRANT SELECT ON alice.users TO bob");
+        assertThat(bob.execute("DELETE FROM alice.users WHERE id = 10")).isEqualTo("DELETE 1");
+        assertThat(bob.value("SELECT count(*) FROM alice.users")).isEqualTo("1");
+        assertThat(bob.error("TRUNCATE alice.users")).isEqualTo(denied);
+        assertThat(bob.error("SELECT * FROM alice.v")).isEqualTo("42501: permission denied for view v");
+        alice.execute("GRANT USAGE ON SEQUENCE alice.users_id_seq TO bob");
+        assertThat(bob.execute("INSERT INTO alice.users (name) VALUES ('b')")).isEqualTo("INSERT 0 1");
+    }
+
+    @Test
+    void viewsReadTheirTablesAsTheViewOwner() {
+        alice.execute("GRANT USAGE ON SCHEMA alice TO bob");
+        alice.execute("GRANT SELECT ON alice.v TO bob");
+        assertThat(bob.value("SELECT count(*) FROM alice.v")).isEqualTo("1");
+        assertThat(bob.error("SELECT count(*) FROM alice.users")).isEqualTo("42501: permission denied for table users");
+        admin.execute("REVOKE SELECT ON alice.users FROM alice");
+        assertThat(bob.error("SELECT count(*) FROM alice.v")).isEqualTo("42501: permission denied for table users");
+    }
+
+    @Test
+    void preparedStatementsAreCheckedAgainAfterRevoke() {
+        alice.execute("GRANT USAGE ON SCHEMA alice TO bob");
+        alice.execute("GRANT SELECT ON alice.users TO bob");
+        bob.execute("PREPARE q AS SELECT count(*) FROM alice.users");
+        assertThat(bob.value("EXECUTE q")).isEqualTo("1");
+        alice.execute("REVOKE SELECT ON alice.users FROM bob");
+        assertThat(bob.error("EXECUTE q")).isEqualTo("42501: permission denied for table users");
+        alice.execute("GRANT SELECT ON alice.users TO PUBLIC");
+        assertThat(bob.value("EXECUTE q")).isEqualTo("1");
+    }
+
+    @Test
+    void connectPrivilegeIsCheckedAtConnection() {
+        admin.execute("REVOKE CONNECT ON DATABASE postgres FROM PUBLIC");
+        io.shale.common.error.ShaleException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.shale.common.error.ShaleException.class, () -> new SqlSession(fixture.engine, "bob", "postgres"));
+        assertThat(e.code().sqlState() + ": " + e.getMessage() + " / " + e.detail() + " / " + e.fatal())
+                .isEqualTo("42501: permission denied for database \"postgres\" / User does not have CONNECT privilege. / true");
+        admin.execute("GRANT CONNECT ON DATABASE postgres TO bob");
+        new SqlSession(fixture.engine, "bob", "postgres").close();
+        admin.execute("GRANT CONNECT ON DATABASE postgres TO PUBLIC");
+    }
+
+    @Test
     void rolesWithoutLoginCannotConnect() {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.shale.common.error.ShaleException.class,
                 () -> new SqlSession(fixture.engine, "nologin_role", "postgres")).getMessage())

@@ -38,6 +38,8 @@ public final class DmlAnalyzer {
     private final ExpressionAnalyzer expressions;
     private final AnalyzerContext context;
     private final TableRulesBuilder rules;
+    /** The schema of the statement's target table (whose serial sequences its defaults name), 0 before it is known. */
+    private int targetNamespace;
 
     public DmlAnalyzer(QueryAnalyzer queries) {
         this.queries = queries;
@@ -63,6 +65,7 @@ public final class DmlAnalyzer {
             default -> Privilege.DELETE;
         };
         context.requireRelation(t, name, privilege.bit(), position);
+        targetNamespace = t.namespaceOid();
         return t;
     }
 
@@ -245,9 +248,30 @@ public final class DmlAnalyzer {
         if (c.dropped() || c.defaultSql() == null) {
             return new Expr.Literal(null, c.type());
         }
-        Expression parsed = new io.shale.grammar.SqlParser().parseExpression(c.defaultSql());
+        Expression parsed = new io.shale.grammar.SqlParser().parseExpression(qualifiedSequence(c.defaultSql()));
         Expr e = expressions.analyze(parsed, Scope.empty(null), new ExpressionAnalyzer.Clause("DEFAULT expressions", null));
         return expressions.coercion.assign(e, c.type(), c.name(), 0);
+    }
+
+    /**
+     * A serial column's {@code nextval('seq'::regclass)} names its sequence unqualified when the schema was on the
+     * search path at creation; PostgreSQL keeps the sequence's oid, so the default finds it whatever the inserting
+     * role's search path (a role may insert into a schema it cannot see through its path). The target's schema is
+     * named here when the sequence is there.
+     */
+    private String qualifiedSequence(String sql) {
+        String prefix = "nextval('";
+        String suffix = "'::regclass)";
+        if (targetNamespace == 0 || !sql.startsWith(prefix) || !sql.endsWith(suffix)) {
+            return sql;
+        }
+        String name = sql.substring(prefix.length(), sql.length() - suffix.length());
+        if (name.indexOf('.') >= 0 || name.indexOf('"') >= 0 || name.indexOf('\'') >= 0
+                || !(context.objects.relation(targetNamespace, name) instanceof io.shale.catalog.Sequence)) {
+            return sql;
+        }
+        String schema = io.shale.engine.system.Identifiers.quote(context.objects.namespace(targetNamespace).name());
+        return prefix + schema.replace("'", "''") + "." + name + suffix;
     }
 
     /** A scope with the table's stored row at offset 0 under {@code alias}, and optionally "excluded" after it. */
