@@ -140,15 +140,52 @@ class PrivilegeClusterTest extends ThreeNodeClusterTest {
     }
 
     @Test
-    void preparedStatementsAreCheckedAtEachExecution() throws SQLException {
-        try (Connection c = connect(1, "userservice");
-             PreparedStatement p = c.prepareStatement("SELECT count(*) FROM items WHERE id = ?")) {
-            for (int i = 0; i < 8; i++) {
-                p.setLong(1, i);
-                try (ResultSet r = p.executeQuery()) {
-                    assertThat(r.next()).isTrue();
+    void grantsOpenTablesOnEveryNodeAndPreparedStatementsAreCheckedAgain() throws SQLException {
+        try (Connection owner = connect(0, "userservice"); Statement s = owner.createStatement()) {
+            s.execute("GRANT USAGE ON SCHEMA userservice TO timeservice");
+            for (int node = 0; node < 3; node++) {
+                try (Connection c = connect(node, "timeservice")) {
+                    assertThat(denied(c, "SELECT * FROM userservice.items WHERE id = 1"))
+                            .isEqualTo("42501: ERROR: permission denied for table items");
+                    assertThat(denied(c, "SELECT count(*) FROM userservice.items"))
+                            .isEqualTo("42501: ERROR: permission denied for table items");
+                    assertThat(denied(c, "SELECT * FROM userservice.notes"))
+                            .isEqualTo("42501: ERROR: permission denied for table notes");
+                    assertThat(denied(c, "SELECT * FROM userservice.kinds"))
+                            .isEqualTo("42501: ERROR: permission denied for table kinds");
+                    assertThat(denied(c, "INSERT INTO userservice.items SELECT id + 500000, body FROM notes"))
+                            .isEqualTo("42501: ERROR: permission denied for table items");
+                    assertThat(denied(c, "UPDATE userservice.items SET name = 'x' WHERE id = 1"))
+                            .isEqualTo("42501: ERROR: permission denied for table items");
+                    assertThat(denied(c, "DELETE FROM userservice.kinds"))
+                            .isEqualTo("42501: ERROR: permission denied for table kinds");
+                    assertThat(denied(c, "SELECT * FROM items i JOIN userservice.kinds k ON k.id = i.id"))
+                            .isEqualTo("42501: ERROR: permission denied for table kinds");
+                    assertThat(denied(c, "DROP TABLE userservice.items"))
+                            .isEqualTo("42501: ERROR: must be owner of table items");
                 }
             }
+            s.execute("GRANT SELECT ON items TO timeservice");
+            for (int node = 0; node < 3; node++) {
+                try (Connection c = connect(node, "timeservice");
+                     PreparedStatement p = c.prepareStatement("SELECT count(*) FROM userservice.items WHERE id = ?")) {
+                    for (int i = 0; i < 6; i++) {
+                        p.setLong(1, 1000 + i);
+                        try (ResultSet r = p.executeQuery()) {
+                            assertThat(r.next()).isTrue();
+                        }
+                    }
+                    assertThat(count(c, "SELECT count(*) FROM userservice.items")).isGreaterThanOrEqualTo(0);
+                    s.execute("REVOKE SELECT ON items FROM timeservice");
+                    p.setLong(1, 1000);
+                    SQLException e = catchThrowableOfType(SQLException.class, p::executeQuery);
+                    assertThat(e == null ? "no error" : e.getSQLState() + ": " + e.getMessage())
+                            .isEqualTo("42501: ERROR: permission denied for table items");
+                    s.execute("GRANT SELECT ON items TO timeservice");
+                }
+            }
+            s.execute("REVOKE SELECT ON items FROM timeservice");
+            s.execute("REVOKE USAGE ON SCHEMA userservice FROM timeservice");
         }
     }
 }

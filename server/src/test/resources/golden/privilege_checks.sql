@@ -43,7 +43,38 @@ DROP TABLE golden_owner.items;
 SET search_path = golden_owner, public;
 SELECT * FROM items;
 SELECT current_schemas(false);
+\c - golden_owner
+GRANT USAGE ON SCHEMA golden_owner TO golden_other;
+GRANT INSERT ON items TO golden_other;
+\c - golden_other
+SELECT * FROM golden_owner.items;
+INSERT INTO golden_owner.items VALUES (3, 'three');
+INSERT INTO golden_owner.items VALUES (4, 'four') RETURNING id;
+UPDATE golden_owner.items SET name = 'x' WHERE id = 3;
+DELETE FROM golden_owner.items WHERE id = 3;
+SELECT * FROM golden_owner.item_names;
+SELECT nextval('golden_owner.item_ids');
+\c - golden_owner
+GRANT SELECT ON item_names TO golden_other;
+GRANT SELECT, UPDATE ON items TO golden_other;
+\c - golden_other
+SELECT * FROM golden_owner.item_names ORDER BY name;
+SELECT * FROM golden_owner.items ORDER BY id;
+UPDATE golden_owner.items SET name = 'three!' WHERE id = 3 RETURNING *;
+DELETE FROM golden_owner.items WHERE id = 3;
+PREPARE golden_read AS SELECT count(*) FROM golden_owner.items;
+EXECUTE golden_read;
+\c - golden_owner
+REVOKE SELECT ON items FROM golden_other;
+\c - golden_other
+SELECT count(*) FROM golden_owner.items;
+SELECT * FROM golden_owner.item_names ORDER BY name;
 \c - postgres
+SET ROLE golden_other;
+SELECT current_user, session_user;
+SELECT count(*) FROM golden_admin_table;
+RESET ROLE;
+SELECT count(*) FROM golden_admin_table;
 DROP VIEW golden_owner.item_names;
 DROP TABLE golden_owner.items;
 DROP SEQUENCE golden_owner.item_ids;
