@@ -197,6 +197,9 @@ class PrivilegeChecksTest {
         alice.execute("GRANT SELECT ON alice.v TO bob");
         assertThat(bob.value("SELECT count(*) FROM alice.v")).isEqualTo("1");
         assertThat(bob.error("SELECT count(*) FROM alice.users")).isEqualTo("42501: permission denied for table users");
+        alice.execute("CREATE VIEW alice.names AS SELECT name FROM users");
+        alice.execute("GRANT SELECT ON alice.names TO bob");
+        assertThat(bob.value("SELECT name FROM alice.names")).isEqualTo("x");
         admin.execute("REVOKE SELECT ON alice.users FROM alice");
         assertThat(bob.error("SELECT count(*) FROM alice.v")).isEqualTo("42501: permission denied for table users");
     }
