@@ -59,6 +59,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private ScheduledFuture<?> timeout;
     private RandomGenerator random = new SplittableRandom();
     private Long lastSequenceValue;
+    /** The sequence nextval last used, whose privileges lastval checks. */
+    private int lastSequenceOid;
     private final java.util.Map<Integer, Long> currentValues = new java.util.HashMap<>();
     private FormatSettings formatSettings;
     private Catalog formatCatalog;
@@ -825,6 +827,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 long v = engine.sequences().nextval(seq);
                 currentValues.put(seq.oid(), v);
                 lastSequenceValue = v;
+                lastSequenceOid = seq.oid();
                 return v;
             }
 
@@ -845,6 +848,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             public long lastval() {
                 if (lastSequenceValue == null) {
                     throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
+                }
+                if (lastSequenceOid != 0 && catalog().objects(databaseOid()).relation(lastSequenceOid) instanceof Sequence seq) {
+                    io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
+                            io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.SELECT);
                 }
                 return lastSequenceValue;
             }

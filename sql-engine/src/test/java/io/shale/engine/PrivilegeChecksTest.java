@@ -134,6 +134,13 @@ class PrivilegeChecksTest {
         assertThat(alice.error("SELECT nextval('s')")).isEqualTo(denied);
         assertThat(alice.error("SELECT currval('s')")).isEqualTo(denied);
         assertThat(alice.error("SELECT setval('s', 5)")).isEqualTo(denied);
+        admin.execute("GRANT UPDATE ON SEQUENCE s TO alice");
+        assertThat(alice.value("SELECT nextval('s')")).isEqualTo("1");
+        assertThat(alice.error("SELECT lastval()")).isEqualTo(denied);
+        assertThat(alice.error("SELECT currval('s')")).isEqualTo(denied);
+        admin.execute("GRANT SELECT ON SEQUENCE s TO alice");
+        assertThat(alice.value("SELECT currval('s')")).isEqualTo("1");
+        assertThat(alice.value("SELECT lastval()")).isEqualTo("1");
     }
 
     @Test
