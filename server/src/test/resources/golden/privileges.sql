@@ -31,6 +31,9 @@ GRANT FOOBAR ON acl_plain TO acl_bob;
 SELECT relname, relacl FROM pg_class WHERE relname IN ('acl_plain', 'items', 'counter', 'names') ORDER BY 1;
 SELECT nspname, nspacl FROM pg_namespace WHERE nspname IN ('acl_app', 'public') ORDER BY 1;
 SELECT datname, datacl FROM pg_database ORDER BY 1;
+\l postgres
+\l template1
+\dn+ public
 SELECT has_table_privilege('acl_alice', 'acl_app.items', 'INSERT') AS ins,
        has_table_privilege('acl_alice', 'acl_app.items', 'UPDATE') AS upd,
        has_table_privilege('acl_bob', 'acl_app.names', 'DELETE WITH GRANT OPTION') AS del_option,
@@ -116,7 +119,10 @@ DROP ROLE acl_group;
 -- clean up
 DROP SCHEMA acl_later;
 DROP TABLE acl_plain;
-DROP SCHEMA acl_app CASCADE;
+DROP VIEW acl_app.names;
+DROP TABLE acl_app.items, acl_app.later;
+DROP SEQUENCE acl_app.counter, acl_app.later_seq;
+DROP SCHEMA acl_app;
 REVOKE CREATE ON DATABASE postgres FROM acl_admin;
 DROP ROLE acl_alice;
 DROP ROLE acl_bob;
