@@ -31,6 +31,9 @@ GRANT FOOBAR ON acl_plain TO acl_bob;
 SELECT relname, relacl FROM pg_class WHERE relname IN ('acl_plain', 'items', 'counter', 'names') ORDER BY 1;
 SELECT nspname, nspacl FROM pg_namespace WHERE nspname IN ('acl_app', 'public') ORDER BY 1;
 SELECT datname, datacl FROM pg_database ORDER BY 1;
+\l postgres
+\l template1
+\dn+ public
 SELECT has_table_privilege('acl_alice', 'acl_app.items', 'INSERT') AS ins,
        has_table_privilege('acl_alice', 'acl_app.items', 'UPDATE') AS upd,
        has_table_privilege('acl_bob', 'acl_app.names', 'DELETE WITH GRANT OPTION') AS del_option,
@@ -113,10 +116,34 @@ DROP ROLE acl_admin;
 DROP TABLE acl_t1, acl_t2;
 DROP ROLE acl_drop;
 DROP ROLE acl_group;
+-- REASSIGN OWNED and DROP OWNED
+CREATE ROLE acl_old;
+CREATE ROLE acl_new;
+CREATE SCHEMA acl_olds AUTHORIZATION acl_old;
+CREATE TABLE acl_olds.acl_t3 (a int);
+ALTER TABLE acl_olds.acl_t3 OWNER TO acl_old;
+GRANT SELECT ON acl_olds.acl_t3 TO acl_bob;
+CREATE TABLE acl_shared (a int);
+GRANT SELECT ON acl_shared TO acl_old WITH GRANT OPTION;
+REASSIGN OWNED BY acl_old TO acl_new;
+REASSIGN OWNED BY postgres TO acl_new;
+SELECT nspname, nspowner::regrole FROM pg_namespace WHERE nspname = 'acl_olds';
+SELECT relname, relowner::regrole, relacl FROM pg_class WHERE relname IN ('acl_t3', 'acl_shared') ORDER BY 1;
+DROP ROLE acl_old;
+DROP OWNED BY acl_old;
+\z acl_shared
+DROP ROLE acl_old;
+DROP OWNED BY acl_new CASCADE;
+SELECT count(*) FROM pg_namespace WHERE nspname = 'acl_olds';
+DROP ROLE acl_new;
+DROP TABLE acl_shared;
 -- clean up
 DROP SCHEMA acl_later;
 DROP TABLE acl_plain;
-DROP SCHEMA acl_app CASCADE;
+DROP VIEW acl_app.names;
+DROP TABLE acl_app.items, acl_app.later;
+DROP SEQUENCE acl_app.counter, acl_app.later_seq;
+DROP SCHEMA acl_app;
 REVOKE CREATE ON DATABASE postgres FROM acl_admin;
 DROP ROLE acl_alice;
 DROP ROLE acl_bob;

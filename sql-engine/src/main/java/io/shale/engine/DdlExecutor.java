@@ -72,6 +72,8 @@ final class DdlExecutor {
             case GrantRole g -> new MembershipDdl(this).grantRole(g);
             case RevokeRole r -> new MembershipDdl(this).revokeRole(r);
             case AlterDefaultPrivileges a -> DefaultPrivileges.alter(this, a);
+            case ReassignOwned r -> new OwnedDdl(this).reassignOwned(r);
+            case DropOwned d -> new OwnedDdl(this).dropOwned(d);
             default -> throw StatementExecutor.unsupported(statement.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
                     .toUpperCase(java.util.Locale.ROOT));
         };
