@@ -59,6 +59,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private ScheduledFuture<?> timeout;
     private RandomGenerator random = new SplittableRandom();
     private Long lastSequenceValue;
+    /** The current user's oid (SET ROLE's role, else the session's), for the catalog and settings version it was read under. */
+    private int currentUserOidCache;
+    private Catalog currentUserCatalog;
+    private long currentUserSettings = -1;
     /** The sequence nextval last used, whose privileges lastval checks. */
     private int lastSequenceOid;
     private final java.util.Map<Integer, Long> currentValues = new java.util.HashMap<>();
@@ -760,12 +764,16 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public int currentUserOid() {
-        String role = session.settings.show("role");
-        if (role.equals("none")) {
-            return session.sessionRole.oid();
+        Catalog catalog = catalog();
+        long version = session.settings.version();
+        if (currentUserCatalog != catalog || currentUserSettings != version) {
+            String role = session.settings.show("role");
+            io.shale.catalog.Role current = role.equals("none") ? null : catalog.role(role);
+            currentUserOidCache = current == null ? session.sessionRole.oid() : current.oid();
+            currentUserCatalog = catalog;
+            currentUserSettings = version;
         }
-        io.shale.catalog.Role current = catalog().role(role);
-        return current == null ? session.sessionRole.oid() : current.oid();
+        return currentUserOidCache;
     }
 
     /** The search path with {@code $user} resolved, schemas that do not exist left out. */

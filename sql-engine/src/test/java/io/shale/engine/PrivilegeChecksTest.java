@@ -185,6 +185,13 @@ class PrivilegeChecksTest {
         assertThat(bob.error("SELECT * FROM alice.users")).isEqualTo(denied);
         alice.execute("GRANT UPDATE, DELETE ON alice.users TO bob");
         assertThat(bob.execute("UPDATE alice.users SET name = 'all'")).isEqualTo("UPDATE 2");
+        assertThat(bob.execute("UPDATE alice.users SET name = upper('all') WHERE true")).isEqualTo("UPDATE 2");
+        assertThat(bob.execute("INSERT INTO alice.users (id, name) VALUES (10, 'b') ON CONFLICT DO NOTHING"))
+                .isEqualTo("INSERT 0 0");
+        assertThat(bob.error("INSERT INTO alice.users (id, name) VALUES (10, 'b') ON CONFLICT (id) DO NOTHING"))
+                .isEqualTo(denied);
+        assertThat(bob.error("INSERT INTO alice.users (id, name) VALUES (10, 'b') ON CONFLICT (id) DO UPDATE SET name = 'c'"))
+                .isEqualTo(denied);
         assertThat(bob.error("UPDATE alice.users SET name = 'w' WHERE id = 10")).isEqualTo(denied);
         assertThat(bob.error("UPDATE alice.users SET name = name || 'w'")).isEqualTo(denied);
         assertThat(bob.error("DELETE FROM alice.users WHERE id = 10")).isEqualTo(denied);

@@ -86,19 +86,34 @@ public final class DmlAnalyzer {
         return false;
     }
 
+    /** Whether an expression reads no column (PostgreSQL asks SELECT only for the columns a statement reads). */
     private static boolean constant(Expr e) {
-        if (e instanceof Expr.Cast c) {
-            return constant(c.input());
-        }
-        if (e instanceof Expr.Call c) {
-            for (Expr a : c.arguments()) {
-                if (!constant(a)) {
-                    return false;
-                }
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Param p -> true;
+            case Expr.SessionValue v -> true;
+            case Expr.Cast c -> constant(c.input());
+            case Expr.Not n -> constant(n.input());
+            case Expr.IsNull n -> constant(n.input());
+            case Expr.Call c -> allConstant(c.arguments());
+            case Expr.And a -> allConstant(a.terms());
+            case Expr.Or o -> allConstant(o.terms());
+            default -> false;
+        };
+    }
+
+    private static boolean allConstant(List<Expr> expressions) {
+        for (Expr a : expressions) {
+            if (!constant(a)) {
+                return false;
             }
-            return true;
         }
-        return e instanceof Expr.Literal || e instanceof Expr.Param || e instanceof Expr.SessionValue;
+        return true;
+    }
+
+    /** Whether a WHERE clause reads the target's columns (WHERE true does not). */
+    private static boolean whereReads(Object where, Source source) {
+        return where != null && (source.where() == null || !constant(source.where()));
     }
 
     private static String kindName(Relation r) {
@@ -391,7 +406,8 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(update.returning(), source.scope(), returning, columns);
-        readsTarget(table, update.table(), 0, update.where() != null || !returning.isEmpty() || readsColumns(assignments));
+        readsTarget(table, update.table(), 0, whereReads(update.where(), source) || !returning.isEmpty()
+                || readsColumns(assignments));
         return new PlanNode.Modify(new ModifyOperation.Update(table, source.plan(), 0, assignments, source.where(),
                 returning, rules.forUpdate(table, tableScope(table, alias, null))), columns);
     }
@@ -403,7 +419,7 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(delete.returning(), source.scope(), returning, columns);
-        readsTarget(table, delete.table(), 0, delete.where() != null || !returning.isEmpty());
+        readsTarget(table, delete.table(), 0, whereReads(delete.where(), source) || !returning.isEmpty());
         return new PlanNode.Modify(new ModifyOperation.Delete(table, source.plan(), 0, source.where(), returning,
                 rules.forDelete(table)), columns);
     }
