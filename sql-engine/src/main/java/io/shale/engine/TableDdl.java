@@ -114,6 +114,7 @@ final class TableDdl {
             return "CREATE TABLE AS";
         }
         QueryAnalyzer.AnalyzedQuery query = new QueryAnalyzer(analyzer).analyze(c.query(), null);
+        analyzer.requiredPrivileges().check(ddl.catalog(), ddl.database(), ddl.state().currentUserOid());
         CatalogEditor editor = ddl.edit();
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < query.columns().size(); i++) {

@@ -57,6 +57,7 @@ class PrivilegeChecksTest {
         assertThat(alice.error("COPY t TO STDOUT")).isEqualTo(denied);
         assertThat(alice.error("COPY t FROM STDIN")).isEqualTo(denied);
         assertThat(alice.error("EXPLAIN SELECT * FROM t")).isEqualTo(denied);
+        assertThat(alice.error("CREATE TABLE alice.copy AS SELECT * FROM t")).isEqualTo(denied);
         assertThat(alice.error("SELECT * FROM tv")).isEqualTo("42501: permission denied for view tv");
         assertThat(alice.error("SELECT * FROM alice.users JOIN t ON true")).isEqualTo(denied);
         assertThat(alice.error("SELECT (SELECT count(*) FROM t)")).isEqualTo(denied);
