@@ -122,6 +122,11 @@ class PrivilegeChecksTest {
         assertThat(bob.error("CREATE VIEW alice.x AS SELECT 1")).isEqualTo("42501: permission denied for schema alice");
         assertThat(bob.error("CREATE SEQUENCE alice.x")).isEqualTo("42501: permission denied for schema alice");
         assertThat(bob.error("CREATE TYPE alice.e AS ENUM ('a')")).isEqualTo("42501: permission denied for schema alice");
+        bob.execute("SET search_path = bob, public");
+        assertThat(bob.error("CREATE TABLE fk (id int REFERENCES public.t (id))"))
+                .isEqualTo("42501: permission denied for table t");
+        admin.execute("GRANT REFERENCES ON t TO bob");
+        assertThat(bob.execute("CREATE TABLE fk (id int REFERENCES public.t (id))")).isEqualTo("CREATE TABLE");
         assertThat(bob.error("CREATE SCHEMA foo")).isEqualTo("42501: permission denied for database postgres");
         assertThat(bob.error("CREATE DATABASE foo")).isEqualTo("42501: permission denied to create database");
         assertThat(bob.error("CREATE ROLE foo")).isEqualTo("42501: permission denied to create role");
