@@ -43,6 +43,21 @@ class GrantTest {
         assertThat(sql.value("SELECT has_table_privilege('alice', 't', 'INSERT')")).isEqualTo("t");
         assertThat(sql.value("SELECT has_table_privilege('alice', 't', 'UPDATE')")).isEqualTo("f");
         assertThat(sql.value("SELECT has_table_privilege('bob', 't', 'UPDATE WITH GRANT OPTION')")).isEqualTo("t");
+        assertThat(sql.query("SELECT grantor, grantee, privilege_type, is_grantable, with_hierarchy"
+                + " FROM information_schema.table_privileges WHERE table_name = 't' AND grantee <> 'postgres'"
+                + " ORDER BY 2, 3")).containsExactly(
+                List.of("postgres", "PUBLIC", "SELECT", "NO", "YES"),
+                List.of("postgres", "alice", "INSERT", "NO", "NO"),
+                List.of("postgres", "alice", "SELECT", "NO", "YES"),
+                List.of("postgres", "bob", "DELETE", "YES", "NO"),
+                List.of("postgres", "bob", "INSERT", "YES", "NO"),
+                List.of("postgres", "bob", "REFERENCES", "YES", "NO"),
+                List.of("postgres", "bob", "SELECT", "YES", "YES"),
+                List.of("postgres", "bob", "TRIGGER", "YES", "NO"),
+                List.of("postgres", "bob", "TRUNCATE", "YES", "NO"),
+                List.of("postgres", "bob", "UPDATE", "YES", "NO"));
+        assertThat(sql.value("SELECT count(*) FROM information_schema.role_table_grants WHERE table_name = 't'"
+                + " AND grantee = 'PUBLIC'")).isEqualTo("1");
         sql.execute("REVOKE INSERT ON t FROM alice");
         sql.execute("REVOKE ALL ON t FROM PUBLIC");
         assertThat(sql.value("SELECT array_to_string(relacl, ',') FROM pg_class WHERE relname = 't'"))

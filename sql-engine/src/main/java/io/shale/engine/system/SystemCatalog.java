@@ -118,6 +118,10 @@ public final class SystemCatalog {
         m.put("pg_catalog.pg_stat_user_tables", (c, out) -> ViewRows.userTableStatistics(new CatalogScan(c), out));
         m.put("information_schema.schemata", (c, out) -> InformationSchemaRows.schemata(new CatalogScan(c), out));
         m.put("information_schema.tables", (c, out) -> InformationSchemaRows.tables(new CatalogScan(c), out, all));
+        m.put("information_schema.table_privileges",
+                (c, out) -> PrivilegeRows.tablePrivileges(new CatalogScan(c), out, false));
+        m.put("information_schema.role_table_grants",
+                (c, out) -> PrivilegeRows.tablePrivileges(new CatalogScan(c), out, true));
         m.put("information_schema.columns",
                 (c, out) -> InformationSchemaRows.columns(new CatalogScan(c), out, deparser));
         m.put("information_schema.table_constraints",
