@@ -173,7 +173,7 @@ final class DdlExecutor {
         String name = switch (spec.kind()) {
             case NAME -> spec.name();
             case CURRENT_ROLE, CURRENT_USER -> session.state.currentUser();
-            case SESSION_USER -> session.sessionRole.name();
+            case SESSION_USER -> session.sessionUser().name();
             case PUBLIC -> throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "role \"public\" cannot be used here");
         };
         Role role = catalog().role(name);

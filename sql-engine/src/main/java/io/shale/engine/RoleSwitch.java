@@ -26,14 +26,40 @@ final class RoleSwitch {
             if (role == null) {
                 throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "role \"" + name + "\" does not exist");
             }
-            Role sessionRole = catalog.role(session.sessionRole.oid());
-            boolean allowed = sessionRole != null && sessionRole.superuser()
-                    || Privileges.isMember(catalog, session.sessionRole.oid(), role.oid());
+            Role sessionUser = catalog.role(session.sessionUser().oid());
+            boolean allowed = sessionUser != null && sessionUser.superuser()
+                    || Privileges.isMember(catalog, session.sessionUser().oid(), role.oid());
             if (!allowed) {
                 throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied to set role \"" + name + "\"");
             }
             session.settings.set("role", List.of(role.name()), local);
         }
+        updateSuperuser(session);
+    }
+
+    /**
+     * SET SESSION AUTHORIZATION: a session that authenticated as a superuser becomes another role (session and current
+     * user); any other may only name itself. DEFAULT (or RESET) goes back to the authenticated role.
+     */
+    static void setSessionAuthorization(EngineSession session, List<String> values) {
+        Catalog catalog = session.state.catalog();
+        String name = values.isEmpty() ? "default" : values.getFirst();
+        if (name.equalsIgnoreCase("default")) {
+            session.authorization = null;
+        } else {
+            Role role = catalog.role(name);
+            if (role == null) {
+                throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "role \"" + name + "\" does not exist");
+            }
+            Role authenticated = catalog.role(session.sessionRole.oid());
+            if (role.oid() != session.sessionRole.oid() && (authenticated == null || !authenticated.superuser())) {
+                throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE,
+                        "permission denied to set session authorization \"" + name + "\"");
+            }
+            session.authorization = role.oid() == session.sessionRole.oid() ? null : role;
+        }
+        session.settings.set("role", List.of("none"), false);
+        session.settings.setInternal("session_authorization", session.sessionUser().name());
         updateSuperuser(session);
     }
 

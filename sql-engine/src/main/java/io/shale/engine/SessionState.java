@@ -744,12 +744,12 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     @Override
     public String currentUser() {
         String role = session.settings.show("role");
-        return role.equals("none") ? session.sessionRole.name() : role;
+        return role.equals("none") ? session.sessionUser().name() : role;
     }
 
     @Override
     public String sessionUser() {
-        return session.sessionRole.name();
+        return session.sessionUser().name();
     }
 
     @Override
@@ -769,7 +769,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         if (currentUserCatalog != catalog || currentUserSettings != version) {
             String role = session.settings.show("role");
             io.shale.catalog.Role current = role.equals("none") ? null : catalog.role(role);
-            currentUserOidCache = current == null ? session.sessionRole.oid() : current.oid();
+            currentUserOidCache = current == null ? session.sessionUser().oid() : current.oid();
             currentUserCatalog = catalog;
             currentUserSettings = version;
         }

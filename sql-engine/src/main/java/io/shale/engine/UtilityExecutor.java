@@ -75,6 +75,8 @@ final class UtilityExecutor {
                     session.settings.resetAll();
                 } else if (r.name().equals("role")) {
                     RoleSwitch.reset(session);
+                } else if (r.name().equals("session authorization") || r.name().equals("session_authorization")) {
+                    RoleSwitch.setSessionAuthorization(session, List.of());
                 } else {
                     session.settings.reset(settingName(r.name()));
                 }
@@ -170,7 +172,8 @@ final class UtilityExecutor {
             return new Outcome.Done("SET");
         }
         if (name.equals("session authorization") || name.equals("session_authorization")) {
-            throw StatementExecutor.unsupported("SET " + s.name().toUpperCase(java.util.Locale.ROOT));
+            RoleSwitch.setSessionAuthorization(session, s.values());
+            return new Outcome.Done("SET");
         }
         if (s.values().isEmpty()) {
             session.settings.setDefault(name, s.local());

@@ -249,6 +249,21 @@ class PrivilegeChecksTest {
     }
 
     @Test
+    void sessionAuthorizationChangesSessionAndCurrentUser() {
+        admin.execute("SET SESSION AUTHORIZATION alice");
+        assertThat(admin.query("SELECT current_user, session_user").getFirst()).containsExactly("alice", "alice");
+        assertThat(admin.error("SELECT count(*) FROM t")).isEqualTo("42501: permission denied for table t");
+        assertThat(admin.error("SET ROLE bob")).isEqualTo("42501: permission denied to set role \"bob\"");
+        admin.execute("SET SESSION AUTHORIZATION bob");
+        assertThat(admin.value("SELECT session_user")).isEqualTo("bob");
+        admin.execute("RESET SESSION AUTHORIZATION");
+        assertThat(admin.query("SELECT current_user, session_user").getFirst()).containsExactly("postgres", "postgres");
+        assertThat(bob.error("SET SESSION AUTHORIZATION alice"))
+                .isEqualTo("42501: permission denied to set session authorization \"alice\"");
+        bob.execute("SET SESSION AUTHORIZATION bob");
+    }
+
+    @Test
     void rolesWithoutLoginCannotConnect() {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.shale.common.error.ShaleException.class,
                 () -> new SqlSession(fixture.engine, "nologin_role", "postgres")).getMessage())
