@@ -72,6 +72,10 @@ final class DdlPermissions {
             case CreateIndex c -> {
                 if (relation(c.table()) instanceof Table t) {
                     AccessChecks.requireOwner(catalog, role, t);
+                    Namespace ns = objects().namespace(t.namespaceOid());
+                    if (ns != null && !AccessChecks.isSystemSchema(ns)) {
+                        AccessChecks.require(catalog, database, role, ns, Privilege.CREATE);
+                    }
                 }
             }
             case AlterTable a -> {
