@@ -22,7 +22,7 @@ class GrantTest {
     }
 
     private SqlSession as(String user) {
-        return new SqlSession(fixture.engine, user);
+        return new SqlSession(fixture.engine, user, "postgres");
     }
 
     private List<String> warnings(SqlSession s) {

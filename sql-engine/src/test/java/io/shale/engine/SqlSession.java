@@ -27,12 +27,12 @@ public final class SqlSession implements AutoCloseable {
     final List<Notice> notices = new ArrayList<>();
 
     SqlSession(Engine engine) {
-        this(engine, "postgres");
+        this(engine, "postgres", "postgres");
     }
 
-    /** A session of {@code user} on database postgres. */
-    SqlSession(Engine engine, String user) {
-        this.session = engine.open(user, "postgres", Map.of(), "127.0.0.1");
+    /** A session of {@code user} on {@code database}. */
+    SqlSession(Engine engine, String user, String database) {
+        this.session = engine.open(user, database, Map.of(), "127.0.0.1");
     }
 
     /** The rows of the last statement of {@code sql}, each value as text ("null" for NULL). */
