@@ -142,6 +142,21 @@ class GrantTest {
     }
 
     @Test
+    void aclexplodeListsEachPrivilege() {
+        sql.execute("CREATE ROLE \"odd name\"");
+        sql.execute("CREATE TABLE t (a int)");
+        sql.execute("GRANT SELECT ON t TO \"odd name\" WITH GRANT OPTION");
+        assertThat(sql.query("SELECT e.grantor, e.grantee::regrole::text, e.privilege_type, e.is_grantable"
+                + " FROM pg_class c, aclexplode(c.relacl) e WHERE c.relname = 't'"
+                + " AND e.privilege_type IN ('SELECT', 'TRIGGER')"))
+                .containsExactly(List.of("10", "postgres", "SELECT", "f"), List.of("10", "postgres", "TRIGGER", "f"),
+                        List.of("10", "\"odd name\"", "SELECT", "t"));
+        assertThat(sql.query("SELECT e.* FROM pg_database d, aclexplode(d.datacl) e WHERE d.datname = 'template1'"))
+                .containsExactly(List.of("10", "0", "CONNECT", "f"), List.of("10", "10", "CREATE", "f"),
+                        List.of("10", "10", "TEMPORARY", "f"), List.of("10", "10", "CONNECT", "f"));
+    }
+
+    @Test
     void roleMembership() {
         sql.execute("CREATE ROLE grp");
         sql.execute("CREATE ROLE alice LOGIN IN ROLE grp");
