@@ -22,7 +22,7 @@ class GrantTest {
     }
 
     private SqlSession as(String user) {
-        return new SqlSession(fixture.engine, user);
+        return new SqlSession(fixture.engine, user, "postgres");
     }
 
     private List<String> warnings(SqlSession s) {
@@ -139,6 +139,21 @@ class GrantTest {
         assertThat(sql.value("SELECT has_database_privilege('alice', 'postgres', 'CREATE')")).isEqualTo("t");
         assertThat(sql.value("SELECT has_sequence_privilege('alice', 'app.s', 'USAGE')")).isEqualTo("t");
         assertThat(sql.value("SELECT has_column_privilege('alice', 'app.a', 'x', 'SELECT')")).isEqualTo("t");
+    }
+
+    @Test
+    void aclexplodeListsEachPrivilege() {
+        sql.execute("CREATE ROLE \"odd name\"");
+        sql.execute("CREATE TABLE t (a int)");
+        sql.execute("GRANT SELECT ON t TO \"odd name\" WITH GRANT OPTION");
+        assertThat(sql.query("SELECT e.grantor, e.grantee::regrole::text, e.privilege_type, e.is_grantable"
+                + " FROM pg_class c, aclexplode(c.relacl) e WHERE c.relname = 't'"
+                + " AND e.privilege_type IN ('SELECT', 'TRIGGER')"))
+                .containsExactly(List.of("10", "postgres", "SELECT", "f"), List.of("10", "postgres", "TRIGGER", "f"),
+                        List.of("10", "\"odd name\"", "SELECT", "t"));
+        assertThat(sql.query("SELECT e.* FROM pg_database d, aclexplode(d.datacl) e WHERE d.datname = 'template1'"))
+                .containsExactly(List.of("10", "0", "CONNECT", "f"), List.of("10", "10", "CREATE", "f"),
+                        List.of("10", "10", "TEMPORARY", "f"), List.of("10", "10", "CONNECT", "f"));
     }
 
     @Test

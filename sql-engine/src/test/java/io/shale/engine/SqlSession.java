@@ -27,12 +27,7 @@ public final class SqlSession implements AutoCloseable {
     final List<Notice> notices = new ArrayList<>();
 
     SqlSession(Engine engine) {
-        this(engine, "postgres");
-    }
-
-    /** A session of {@code user} on database postgres. */
-    SqlSession(Engine engine, String user) {
-        this(engine, user, "postgres");
+        this(engine, "postgres", "postgres");
     }
 
     /** A session of {@code user} on {@code database}. */

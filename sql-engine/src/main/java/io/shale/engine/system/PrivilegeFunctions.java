@@ -7,7 +7,6 @@ import io.shale.catalog.Privilege;
 import io.shale.catalog.Privileges;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Role;
-import io.shale.catalog.RoleMembership;
 import io.shale.catalog.Sequence;
 import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
@@ -15,9 +14,6 @@ import io.shale.common.error.ShaleException;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.function.EvalContext;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

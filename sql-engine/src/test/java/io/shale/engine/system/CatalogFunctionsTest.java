@@ -68,7 +68,7 @@ class CatalogFunctionsTest {
                 .containsExactly(1922L, 1923L, 1924L, 1925L, 1926L, 1927L);
         assertThat(functions).filteredOn(f -> f.name().equals("has_column_privilege")).hasSize(12);
         assertThat(functions).filteredOn(CatalogFunction::returnsSet).extracting(CatalogFunction::name)
-                .containsExactly("_pg_expandarray", "pg_partition_ancestors");
+                .containsExactly("_pg_expandarray", "pg_partition_ancestors", "aclexplode");
     }
 
     @Test
