@@ -13,6 +13,9 @@ INSERT INTO items VALUES (1, 'one'), (2, 'two');
 CREATE VIEW item_names AS SELECT name FROM items;
 CREATE SEQUENCE item_ids;
 SELECT * FROM items ORDER BY id;
+\d items
+\dt
+\dn
 SELECT * FROM golden_owner.item_names ORDER BY name;
 SELECT nextval('item_ids');
 SELECT * FROM golden_admin_table;
