@@ -121,6 +121,13 @@ class AccessCheckClusterTest extends ThreeNodeClusterTest {
             try (Connection other = connect(node, "timeservice")) {
                 assertThat(denied(other, "SELECT count(*) FROM " + shard))
                         .isEqualTo("42501: ERROR: permission denied for schema userservice");
+                execute(cluster.jdbcUrl(0), "GRANT USAGE ON SCHEMA userservice TO timeservice");
+                assertThat(denied(other, "SELECT count(*) FROM " + shard))
+                        .isEqualTo("42501: ERROR: permission denied for table " + shard.substring(shard.indexOf('.') + 1));
+                execute(cluster.jdbcUrl(0), "GRANT SELECT ON userservice.notes TO timeservice");
+                assertThat(count(other, "SELECT count(*) FROM " + shard)).isGreaterThanOrEqualTo(0);
+                execute(cluster.jdbcUrl(0), "REVOKE SELECT ON userservice.notes FROM timeservice");
+                execute(cluster.jdbcUrl(0), "REVOKE USAGE ON SCHEMA userservice FROM timeservice");
             }
         }
     }
