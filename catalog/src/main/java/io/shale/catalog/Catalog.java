@@ -74,6 +74,10 @@ public final class Catalog {
         editor.createDatabase(new Database(1, "template1", BOOTSTRAP_SUPERUSER, true, -1, true));
         editor.createDatabase(new Database(4, "template0", BOOTSTRAP_SUPERUSER, false, -1, true));
         editor.createDatabase(new Database(5, "postgres", BOOTSTRAP_SUPERUSER, true, -1, false));
+        Acl templateAcl = new Acl(List.of(new AclItem(AclItem.PUBLIC, BOOTSTRAP_SUPERUSER, Privilege.CONNECT.bit(), 0),
+                new AclItem(BOOTSTRAP_SUPERUSER, BOOTSTRAP_SUPERUSER, AclObjectKind.DATABASE.allPrivileges(), 0)));
+        editor.setDatabaseAcl(1, templateAcl);
+        editor.setDatabaseAcl(4, templateAcl);
         return editor.build();
     }
 

@@ -43,6 +43,7 @@ public final class Privileges {
     public static int mask(Catalog c, int databaseOid, int roleOid, AclObjectKind kind, int objectOid,
                            boolean grantOptions) {
         int owner;
+        int databaseOwner = -1;
         Acl acl;
         int publicDefault = 0;
         AclObjectKind actualKind = kind;
@@ -66,6 +67,10 @@ public final class Privileges {
                 owner = n.ownerOid();
                 acl = objects.acl(objectOid);
                 publicDefault = builtinSchemaWithPublicUsage(objectOid) ? SCHEMA_BUILTIN_PUBLIC : 0;
+                if (objectOid == Catalog.PUBLIC_NAMESPACE && owner == Catalog.BOOTSTRAP_SUPERUSER) {
+                    Database d = c.database(databaseOid);
+                    databaseOwner = d == null ? -1 : d.ownerOid();
+                }
             }
             case DATABASE -> {
                 Database d = c.database(objectOid);
@@ -86,6 +91,10 @@ public final class Privileges {
         }
         int[] roles = c.privilegeRoles(roleOid);
         boolean owns = contains(roles, owner);
+        if (!owns && databaseOwner >= 0 && contains(roles, databaseOwner)) {
+            roles = withRole(roles, owner);
+            owns = true;
+        }
         if (acl == null) {
             if (owns) {
                 return actualKind.allPrivileges();
@@ -212,6 +221,16 @@ public final class Privileges {
     public static boolean builtinSchemaWithPublicUsage(int schemaOid) {
         return schemaOid == Catalog.PG_CATALOG_NAMESPACE || schemaOid == Catalog.PUBLIC_NAMESPACE
                 || schemaOid == Catalog.INFORMATION_SCHEMA_NAMESPACE;
+    }
+
+    /**
+     * The roles plus {@code extra}: the owner the database owner stands for on the public schema, which
+     * PostgreSQL gives to pg_database_owner (the database owner is implicitly its member).
+     */
+    private static int[] withRole(int[] roles, int extra) {
+        int[] result = java.util.Arrays.copyOf(roles, roles.length + 1);
+        result[roles.length] = extra;
+        return result;
     }
 
     static boolean contains(int[] roles, int roleOid) {

@@ -123,6 +123,19 @@ class PrivilegesTest {
     }
 
     @Test
+    void theDatabaseOwnerOwnsThePublicSchemaAsPgDatabaseOwner() {
+        CatalogEditor e = base();
+        e.createDatabase(new Database(40000, "appdb", ALICE, true, -1, false), 1);
+        Catalog c = e.build();
+        assertThat(Privileges.has(c, 40000, ALICE, AclObjectKind.SCHEMA, Catalog.PUBLIC_NAMESPACE, Privilege.CREATE))
+                .isTrue();
+        assertThat(Privileges.has(c, 40000, BOB, AclObjectKind.SCHEMA, Catalog.PUBLIC_NAMESPACE, Privilege.CREATE))
+                .isFalse();
+        assertThat(Privileges.has(c, DB, ALICE, AclObjectKind.SCHEMA, Catalog.PUBLIC_NAMESPACE, Privilege.CREATE))
+                .isFalse();
+    }
+
+    @Test
     void isOwnerAndAdminOption() {
         CatalogEditor e = base();
         e.addMembership(new RoleMembership(ALICE, BOB, Catalog.BOOTSTRAP_SUPERUSER, true));

@@ -487,6 +487,16 @@ abstract class UtilityAstBuilder extends DdlAstBuilder {
     }
 
     @Override
+    public Object visitReassignOwned(ReassignOwnedContext context) {
+        return new ReassignOwned(grantees(context.granteeList()), (RoleSpecification) visit(context.roleSpecification()));
+    }
+
+    @Override
+    public Object visitDropOwned(DropOwnedContext context) {
+        return new DropOwned(grantees(context.granteeList()), dropBehavior(context.dropBehavior()));
+    }
+
+    @Override
     public Object visitAlterDefaultPrivileges(AlterDefaultPrivilegesContext context) {
         List<String> roles = new ArrayList<>();
         List<String> schemas = new ArrayList<>();

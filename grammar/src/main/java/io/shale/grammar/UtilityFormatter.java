@@ -66,6 +66,9 @@ final class UtilityFormatter extends StatementFormatter {
             case RevokeRole revoke -> "REVOKE " + (revoke.adminOptionFor() ? "ADMIN OPTION FOR " : "")
                     + names(revoke.roles()) + " FROM " + roles(revoke.grantees()) + dropBehavior(revoke.behavior());
             case AlterDefaultPrivileges alter -> alterDefaultPrivileges(alter);
+            case ReassignOwned reassign -> "REASSIGN OWNED BY " + roles(reassign.roles()) + " TO "
+                    + roles(List.of(reassign.newOwner()));
+            case DropOwned drop -> "DROP OWNED BY " + roles(drop.roles()) + dropBehavior(drop.behavior());
             case Vacuum vacuum -> "VACUUM" + utilityOptions(vacuum.options()) + vacuumTargets(vacuum.targets());
             case Analyze analyze -> "ANALYZE" + utilityOptions(analyze.options()) + vacuumTargets(analyze.targets());
             case Checkpoint ignored -> "CHECKPOINT";

@@ -110,7 +110,7 @@ final class AlterTableDdl {
                 }
             }
             case ValidateConstraint v -> constraint(table, v.name(), false);
-            case ChangeOwner o -> editor.putRelation(ddl.database(), table.withOwner(ddl.role(o.owner()).oid()));
+            case ChangeOwner o -> OwnerDdl.changeRelationOwner(ddl, editor, table, ddl.role(o.owner()));
             case SetReplicaIdentity r -> editor.putRelation(ddl.database(), table.withReplicaIdentity(switch (r.kind()) {
                 case DEFAULT -> 'd';
                 case FULL -> 'f';

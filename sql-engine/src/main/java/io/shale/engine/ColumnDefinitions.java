@@ -95,6 +95,7 @@ final class ColumnDefinitions {
         Sequence seq = new Sequence(editor.newOid(), table.namespaceOid(), name, table.ownerOid(), type, 1, 1, 1, max, 1,
                 false, table.oid(), attnum);
         editor.putRelation(ddl.database(), seq);
+        DefaultPrivileges.applyTo(editor, ddl.database(), seq);
         return seq;
     }
 

@@ -29,6 +29,8 @@ final class DdlExecutor {
     private final TableDdl tables;
     private final SchemaDdl schemas;
     private final RoleDdl roles;
+    private final GrantDdl grants;
+    private final OwnerDdl owners;
 
     DdlExecutor(Engine engine, EngineSession session, StatementExecutor executor) {
         this.engine = engine;
@@ -37,6 +39,8 @@ final class DdlExecutor {
         this.tables = new TableDdl(this);
         this.schemas = new SchemaDdl(this);
         this.roles = new RoleDdl(this);
+        this.grants = new GrantDdl(this);
+        this.owners = new OwnerDdl(this);
     }
 
     Outcome run(Statement statement) {
@@ -62,21 +66,18 @@ final class DdlExecutor {
             case DropRole d -> roles.dropRole(d);
             case Comment c -> schemas.comment(c);
             case RenameObject r -> rename(r);
-            case AlterOwner a -> schemas.alterOwner(a);
-            case Grant g -> throw privileges();
-            case Revoke r -> throw privileges();
-            case GrantRole g -> throw privileges();
-            case RevokeRole r -> throw privileges();
-            case AlterDefaultPrivileges a -> throw privileges();
+            case AlterOwner a -> owners.alterOwner(a);
+            case Grant g -> grants.grant(g);
+            case Revoke r -> grants.revoke(r);
+            case GrantRole g -> new MembershipDdl(this).grantRole(g);
+            case RevokeRole r -> new MembershipDdl(this).revokeRole(r);
+            case AlterDefaultPrivileges a -> DefaultPrivileges.alter(this, a);
+            case ReassignOwned r -> new OwnedDdl(this).reassignOwned(r);
+            case DropOwned d -> new OwnedDdl(this).dropOwned(d);
             default -> throw StatementExecutor.unsupported(statement.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
                     .toUpperCase(java.util.Locale.ROOT));
         };
         return tag.startsWith("SELECT ") ? new Outcome.Done(tag) : new Outcome.Done(tag);
-    }
-
-    private static ShaleException privileges() {
-        return new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                "GRANT and REVOKE are not supported yet: privileges arrive with roles and distributed schemas");
     }
 
     private String drop(DropObjects d) {
@@ -165,13 +166,14 @@ final class DdlExecutor {
     }
 
     int owner() {
-        return session.sessionRole.oid();
+        return session.state.currentUserOid();
     }
 
     Role role(RoleSpecification spec) {
         String name = switch (spec.kind()) {
             case NAME -> spec.name();
-            case CURRENT_ROLE, CURRENT_USER, SESSION_USER -> session.sessionRole.name();
+            case CURRENT_ROLE, CURRENT_USER -> session.state.currentUser();
+            case SESSION_USER -> session.sessionUser().name();
             case PUBLIC -> throw new ShaleException(ErrorCode.INVALID_PARAMETER_VALUE, "role \"public\" cannot be used here");
         };
         Role role = catalog().role(name);

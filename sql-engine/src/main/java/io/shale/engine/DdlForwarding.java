@@ -40,7 +40,7 @@ final class DdlForwarding {
             }
         }
         String text = sql == null || sql.isBlank() ? SqlFormatter.format(statement) : sql;
-        ForwardedStatement.Result result = engine.cluster().forwardDdl(new ForwardedStatement(session.sessionRole.name(),
+        ForwardedStatement.Result result = engine.cluster().forwardDdl(new ForwardedStatement(session.state.currentUser(),
                 session.database.name(), settings, text));
         return new Outcome.Done(result.commandTag());
     }

@@ -47,7 +47,19 @@ final class DdlPermissions {
 
     private void run(Statement statement) {
         switch (statement) {
-            case CreateTable c -> createIn(c.name());
+            case CreateTable c -> {
+                createIn(c.name());
+                for (TableElement element : c.elements()) {
+                    switch (element) {
+                        case ColumnDefinition d -> {
+                            for (ConstraintDefinition constraint : d.constraints()) {
+                                references(constraint);
+                            }
+                        }
+                        case TableConstraint t -> references(t.constraint());
+                    }
+                }
+            }
             case CreateTableAs c -> createIn(c.name());
             case CreateSequence c -> createIn(c.name());
             case CreateEnumType c -> createIn(c.name());
@@ -60,9 +72,20 @@ final class DdlPermissions {
             case CreateIndex c -> {
                 if (relation(c.table()) instanceof Table t) {
                     AccessChecks.requireOwner(catalog, role, t);
+                    Namespace ns = objects().namespace(t.namespaceOid());
+                    if (ns != null && !AccessChecks.isSystemSchema(ns)) {
+                        AccessChecks.require(catalog, database, role, ns, Privilege.CREATE);
+                    }
                 }
             }
-            case AlterTable a -> owner(relation(a.name()));
+            case AlterTable a -> {
+                owner(relation(a.name()));
+                for (AlterTableAction action : a.actions()) {
+                    if (action instanceof AddConstraint add) {
+                        references(add.constraint());
+                    }
+                }
+            }
             case AlterSequence a -> owner(relation(a.name()));
             case Truncate t -> {
                 for (QualifiedName name : t.tables()) {
@@ -99,6 +122,13 @@ final class DdlPermissions {
             case RenameObject r -> named(r.type(), r.name(), false);
             default -> {
             }
+        }
+    }
+
+    /** A foreign key needs REFERENCES on the table it references ({@code permission denied for table t}). */
+    private void references(ConstraintDefinition constraint) {
+        if (constraint instanceof ForeignKeyConstraint fk && relation(fk.referencedTable()) instanceof Table t) {
+            AccessChecks.require(catalog, database, role, t, Privilege.REFERENCES);
         }
     }
 

@@ -120,13 +120,27 @@ public final class Engine implements SessionService, AutoCloseable {
 
     @Override
     public Session open(String user, String database, Map<String, String> startupParameters, String remoteAddress) {
+        return open(user, database, startupParameters, remoteAddress, true);
+    }
+
+    /**
+     * A session other nodes open for a client's statement (its tasks, its forwarded DDL): as {@link #open}, without
+     * the LOGIN and CONNECT checks the client's own node made (the role may be one the client SET ROLE to).
+     */
+    public Session openInternal(String user, String database, Map<String, String> startupParameters,
+                                String remoteAddress) {
+        return open(user, database, startupParameters, remoteAddress, false);
+    }
+
+    private Session open(String user, String database, Map<String, String> startupParameters, String remoteAddress,
+                         boolean client) {
         Catalog current = catalog.get();
         Role role = current.role(user);
         if (role == null) {
             throw new ShaleException(ErrorCode.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist")
                     .asFatal();
         }
-        if (!role.canLogin()) {
+        if (client && !role.canLogin()) {
             throw new ShaleException(ErrorCode.INVALID_AUTHORIZATION_SPECIFICATION,
                     "role \"" + user + "\" is not permitted to log in").asFatal();
         }
@@ -138,7 +152,7 @@ public final class Engine implements SessionService, AutoCloseable {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "database \"" + database + "\" is not currently accepting connections").asFatal();
         }
-        if (!io.shale.engine.access.AccessChecks.isSuperuser(current, role.oid())
+        if (client && !io.shale.engine.access.AccessChecks.isSuperuser(current, role.oid())
                 && !io.shale.catalog.Privileges.has(current, db.oid(), role.oid(), io.shale.catalog.AclObjectKind.DATABASE,
                         db.oid(), io.shale.catalog.Privilege.CONNECT)) {
             throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for database \"" + database + "\"")

@@ -35,7 +35,10 @@ final class EngineSession implements Session {
     private final Engine engine;
     private final int processId;
     private final int secretKey;
+    /** The role that authenticated (it alone may SET SESSION AUTHORIZATION to another role, when a superuser). */
     final Role sessionRole;
+    /** The role SET SESSION AUTHORIZATION chose, or null: the session user is then {@link #sessionRole}. */
+    Role authorization;
     final Database database;
     final Settings settings;
     final String remoteAddress;
@@ -77,6 +80,11 @@ final class EngineSession implements Session {
 
     Engine engine() {
         return engine;
+    }
+
+    /** The session user: SET SESSION AUTHORIZATION's role, else the role that authenticated. */
+    Role sessionUser() {
+        return authorization != null ? authorization : sessionRole;
     }
 
     Map<String, Prepared> preparedStatements() {

@@ -15,7 +15,7 @@ final class ForwardedStatements {
     }
 
     static ForwardedStatement.Result execute(Engine engine, ForwardedStatement statement) {
-        Session session = engine.open(statement.role(), statement.database(), Map.of(), "forwarded");
+        Session session = engine.openInternal(statement.role(), statement.database(), Map.of(), "forwarded");
         try {
             Tag tag = new Tag();
             for (Map.Entry<String, String> setting : statement.settings().entrySet()) {

@@ -32,7 +32,7 @@ final class Prepared {
     /** An analysed plan, what it was analysed under, and the privileges each execution checks. */
     record Plan(PlanNode plan, OperatorFactory operators, List<SqlType> parameterTypes,
                 io.shale.catalog.Catalog catalog, String searchPath, StatementDescription description,
-                io.shale.engine.access.RequiredPrivileges required) {
+                io.shale.engine.access.RequiredPrivileges required, int roleOid) {
         List<OutputColumn> columns() {
             return plan.columns();
         }

@@ -84,7 +84,7 @@ final class ReplicatedDataEffects {
             checkReferences(engine, txn, table, after, fk);
         }
         Role owner = next.role(10);
-        EngineSession session = (EngineSession) engine.open(owner == null ? "postgres" : owner.name(), database.name(),
+        EngineSession session = (EngineSession) engine.openInternal(owner == null ? "postgres" : owner.name(), database.name(),
                 Map.of(), "metadata sync");
         try {
             session.state.adopt(txn, next);

@@ -3,10 +3,7 @@ package io.shale.engine;
 import io.shale.catalog.Catalog;
 import io.shale.catalog.CatalogEditor;
 import io.shale.catalog.Database;
-import io.shale.catalog.Namespace;
-import io.shale.catalog.Relation;
 import io.shale.catalog.Role;
-import io.shale.catalog.RoleMembership;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.grammar.ast.*;
@@ -121,8 +118,27 @@ final class RoleDdl {
         }
         CatalogEditor editor = ddl.edit();
         Role role = new Role(editor.newOid(), c.name(), false, true, false, false, c.user(), false, false, -1, null, null);
-        role = apply(editor, role, c.options());
+        role = apply(role, c.options());
         editor.putRole(role);
+        MembershipDdl memberships = new MembershipDdl(ddl);
+        for (RoleOption o : c.options()) {
+            switch (o) {
+                case InRole in -> {
+                    for (String name : in.roles()) {
+                        memberships.addMembers(editor, memberships.named(name), List.of(role), false);
+                    }
+                }
+                case RoleMembers m -> {
+                    List<Role> members = new ArrayList<>();
+                    for (String name : m.roles()) {
+                        members.add(memberships.named(name));
+                    }
+                    memberships.addMembers(editor, role, members, m.admin());
+                }
+                default -> {
+                }
+            }
+        }
         ddl.commit(editor);
         return c.user() ? "CREATE ROLE" : "CREATE ROLE";
     }
@@ -130,12 +146,18 @@ final class RoleDdl {
     String alterRole(AlterRole a) {
         Role role = ddl.role(a.role());
         CatalogEditor editor = ddl.edit();
-        editor.putRole(apply(editor, role, a.options()));
+        for (RoleOption o : a.options()) {
+            if (o instanceof InRole || o instanceof RoleMembers) {
+                throw new ShaleException(ErrorCode.SYNTAX_ERROR, "syntax error at or near \"" + (o instanceof InRole
+                        ? "IN" : ((RoleMembers) o).admin() ? "ADMIN" : "ROLE") + "\"");
+            }
+        }
+        editor.putRole(apply(role, a.options()));
         ddl.commit(editor);
         return "ALTER ROLE";
     }
 
-    private Role apply(CatalogEditor editor, Role r, List<RoleOption> options) {
+    private Role apply(Role r, List<RoleOption> options) {
         boolean superuser = r.superuser();
         boolean inherit = r.inherit();
         boolean createRole = r.createRole();
@@ -146,7 +168,6 @@ final class RoleDdl {
         int limit = r.connectionLimit();
         String password = r.password();
         String validUntil = r.validUntil();
-        List<String> inRoles = new ArrayList<>();
         for (RoleOption o : options) {
             switch (o) {
                 case RoleFlag f -> {
@@ -164,17 +185,14 @@ final class RoleDdl {
                 case ConnectionLimit l -> limit = (int) l.limit();
                 case RolePassword p -> password = storedPassword(p.password());
                 case ValidUntil v -> validUntil = v.timestamp();
-                case InRole in -> inRoles.addAll(in.roles());
-                case RoleMembers m -> throw StatementExecutor.unsupported("CREATE ROLE … ROLE/ADMIN");
+                case InRole in -> {
+                }
+                case RoleMembers m -> {
+                }
             }
         }
-        Role role = new Role(r.oid(), r.name(), superuser, inherit, createRole, createDb, login, replication, bypassRls,
+        return new Role(r.oid(), r.name(), superuser, inherit, createRole, createDb, login, replication, bypassRls,
                 limit, password, validUntil);
-        for (String name : inRoles) {
-            Role group = ddl.role(new RoleSpecification(RoleSpecificationKind.NAME, name));
-            editor.addMembership(new RoleMembership(group.oid(), role.oid(), ddl.owner(), false));
-        }
-        return role;
     }
 
     /**
@@ -205,35 +223,17 @@ final class RoleDdl {
             if (role.oid() == Catalog.BOOTSTRAP_SUPERUSER) {
                 throw new ShaleException(ErrorCode.OBJECT_IN_USE, "cannot drop role " + name + " because it is required by the database system");
             }
-            String owned = ownedObject(role);
-            if (owned != null) {
+            List<String> dependencies = RoleDependencies.of(ddl.catalog(), role.oid(), ddl.database(),
+                    ddl.state().currentSchemas(true));
+            if (!dependencies.isEmpty()) {
                 throw new ShaleException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "role \"" + name
-                        + "\" cannot be dropped because some objects depend on it").withDetail("owner of " + owned);
+                        + "\" cannot be dropped because some objects depend on it")
+                        .withDetail(String.join("\n", dependencies));
             }
             editor.dropRole(role.oid());
         }
         ddl.commit(editor);
         return "DROP ROLE";
-    }
-
-    private String ownedObject(Role role) {
-        for (Database db : ddl.catalog().databases()) {
-            if (db.ownerOid() == role.oid()) {
-                return "database " + db.name();
-            }
-            var objects = ddl.catalog().objects(db.oid());
-            for (Namespace ns : objects.namespaces()) {
-                if (ns.ownerOid() == role.oid()) {
-                    return "schema " + ns.name();
-                }
-            }
-            for (Relation r : objects.relations()) {
-                if (r.ownerOid() == role.oid() && !(r instanceof io.shale.catalog.Index)) {
-                    return TableDdl.kindName(r) + " " + r.name();
-                }
-            }
-        }
-        return null;
     }
 
     String renameRole(RenameObject r) {

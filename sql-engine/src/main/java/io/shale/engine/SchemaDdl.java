@@ -49,6 +49,7 @@ final class SchemaDdl {
         CatalogEditor editor = ddl.edit();
         Namespace schema = new Namespace(editor.newOid(), ddl.database(), name, owner.oid());
         editor.putNamespace(ddl.database(), schema);
+        DefaultPrivileges.applyTo(editor, ddl.database(), schema);
         TenantSchemas.onCreateSchema(ddl.state(), editor, schema, !c.elements().isEmpty());
         if (!c.elements().isEmpty()) {
             throw StatementExecutor.unsupported("CREATE SCHEMA with schema elements");
@@ -165,35 +166,6 @@ final class SchemaDdl {
         return ns;
     }
 
-    String alterOwner(AlterOwner a) {
-        Role owner = ddl.role(a.owner());
-        CatalogEditor editor = ddl.edit();
-        switch (a.type()) {
-            case SCHEMA -> {
-                Namespace ns = namespace(TableDdl.last(a.name()));
-                editor.putNamespace(ddl.database(), new Namespace(ns.oid(), ns.databaseOid(), ns.name(), owner.oid()));
-            }
-            case TABLE -> {
-                if (!(ddl.relation(a.name()) instanceof Table t)) {
-                    throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "relation \"" + String.join(".", a.name().parts())
-                            + "\" does not exist");
-                }
-                editor.putRelation(ddl.database(), t.withOwner(owner.oid()));
-            }
-            case DATABASE -> {
-                var db = ddl.catalog().database(TableDdl.last(a.name()));
-                if (db == null) {
-                    throw new ShaleException(ErrorCode.INVALID_CATALOG_NAME, "database \"" + TableDdl.last(a.name()) + "\" does not exist");
-                }
-                editor.putDatabase(new io.shale.catalog.Database(db.oid(), db.name(), owner.oid(), db.allowConnections(),
-                        db.connectionLimit(), db.isTemplate()));
-            }
-            default -> throw StatementExecutor.unsupported("ALTER " + a.type().name() + " … OWNER TO");
-        }
-        ddl.commit(editor);
-        return "ALTER " + a.type().name();
-    }
-
     String createSequence(CreateSequence c) {
         AnalyzerContext analyzer = ddl.analyzer();
         Namespace ns = analyzer.creationNamespace(c.name(), 0);
@@ -210,6 +182,7 @@ final class SchemaDdl {
                 false, 0, (short) 0);
         seq = applyOptions(seq, c.options(), false);
         editor.putRelation(ddl.database(), seq);
+        DefaultPrivileges.applyTo(editor, ddl.database(), seq);
         ddl.commit(editor);
         return "CREATE SEQUENCE";
     }
@@ -317,7 +290,11 @@ final class SchemaDdl {
         }
         CatalogEditor editor = ddl.edit();
         int oid = existing != null ? existing.oid() : editor.newOid();
-        editor.putRelation(ddl.database(), new View(oid, ns.oid(), name, ddl.owner(), SqlFormatter.format(c.query()), columns));
+        View view = new View(oid, ns.oid(), name, ddl.owner(), SqlFormatter.format(c.query()), columns);
+        editor.putRelation(ddl.database(), view);
+        if (existing == null) {
+            DefaultPrivileges.applyTo(editor, ddl.database(), view);
+        }
         ddl.commit(editor);
         return "CREATE VIEW";
     }

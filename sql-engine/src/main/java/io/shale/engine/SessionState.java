@@ -59,6 +59,12 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private ScheduledFuture<?> timeout;
     private RandomGenerator random = new SplittableRandom();
     private Long lastSequenceValue;
+    /** The current user's oid (SET ROLE's role, else the session's), for the catalog and settings version it was read under. */
+    private int currentUserOidCache;
+    private Catalog currentUserCatalog;
+    private long currentUserSettings = -1;
+    /** The sequence nextval last used, whose privileges lastval checks. */
+    private int lastSequenceOid;
     private final java.util.Map<Integer, Long> currentValues = new java.util.HashMap<>();
     private FormatSettings formatSettings;
     private Catalog formatCatalog;
@@ -737,12 +743,13 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public String currentUser() {
-        return session.sessionRole.name();
+        String role = session.settings.show("role");
+        return role.equals("none") ? session.sessionUser().name() : role;
     }
 
     @Override
     public String sessionUser() {
-        return session.sessionRole.name();
+        return session.sessionUser().name();
     }
 
     @Override
@@ -757,7 +764,16 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public int currentUserOid() {
-        return session.sessionRole.oid();
+        Catalog catalog = catalog();
+        long version = session.settings.version();
+        if (currentUserCatalog != catalog || currentUserSettings != version) {
+            String role = session.settings.show("role");
+            io.shale.catalog.Role current = role.equals("none") ? null : catalog.role(role);
+            currentUserOidCache = current == null ? session.sessionUser().oid() : current.oid();
+            currentUserCatalog = catalog;
+            currentUserSettings = version;
+        }
+        return currentUserOidCache;
     }
 
     /** The search path with {@code $user} resolved, schemas that do not exist left out. */
@@ -819,6 +835,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
                 long v = engine.sequences().nextval(seq);
                 currentValues.put(seq.oid(), v);
                 lastSequenceValue = v;
+                lastSequenceOid = seq.oid();
                 return v;
             }
 
@@ -839,6 +856,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             public long lastval() {
                 if (lastSequenceValue == null) {
                     throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
+                }
+                if (lastSequenceOid != 0 && catalog().objects(databaseOid()).relation(lastSequenceOid) instanceof Sequence seq) {
+                    io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
+                            io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.SELECT);
                 }
                 return lastSequenceValue;
             }

@@ -33,7 +33,7 @@ final class SessionSystemContext implements SystemContext {
 
     @Override
     public int currentUserOid() {
-        return session.sessionRole.oid();
+        return session.state.currentUserOid();
     }
 
     @Override

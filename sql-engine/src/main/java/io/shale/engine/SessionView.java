@@ -11,7 +11,7 @@ record SessionView(EngineSession session, SessionState state) implements Session
 
     @Override
     public String roleName() {
-        return session.settings.show("role").equals("none") ? session.sessionRole.name() : session.settings.show("role");
+        return state.currentUser();
     }
 
     @Override

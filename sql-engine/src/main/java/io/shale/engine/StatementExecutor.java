@@ -268,7 +268,7 @@ final class StatementExecutor {
 
     /** Refuses (42501) a role that lacks a privilege the plan needs; runs before every execution of a plan. */
     void checkPrivileges(Prepared.Plan plan) {
-        plan.required().check(plan.catalog(), session.database.oid(), state.currentUserOid());
+        plan.required().check(plan.catalog(), session.database.oid(), plan.roleOid());
     }
 
     /** A statement sent without values for its parameters (a simple Query naming $1) fails as in PostgreSQL. */
@@ -324,7 +324,7 @@ final class StatementExecutor {
 
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
         return new AnalyzerContext(state.catalog(), session.database.oid(), state.currentSchemas(false),
-                session.sessionRole.name(), engine.resolver(), new SessionSystemRelations(engine),
+                state.currentUser(), engine.resolver(), new SessionSystemRelations(engine),
                 state.formatSettings(), parameterTypes).withLocalGroup(engine.localGroupId())
                 .withRole(state.currentUserOid());
     }
@@ -334,7 +334,8 @@ final class StatementExecutor {
         Catalog catalog = state.catalog();
         String path = state.statementSettings().searchPath();
         Prepared.Plan cached = prepared.plan;
-        if (cached != null && cached.catalog() == catalog && cached.searchPath().equals(path)) {
+        int role = state.currentUserOid();
+        if (cached != null && cached.catalog() == catalog && cached.searchPath().equals(path) && cached.roleOid() == role) {
             return cached;
         }
         AnalyzerContext context = analyzerContext(prepared.declaredTypes);
@@ -355,7 +356,7 @@ final class StatementExecutor {
         StatementDescription description = new StatementDescription(oids(context.parameterTypes()),
                 EngineSession.describe(plan.columns()));
         Prepared.Plan made = new Prepared.Plan(plan, new OperatorFactory(), context.parameterTypes(), catalog, path,
-                description, context.requiredPrivileges());
+                description, context.requiredPrivileges(), role);
         prepared.plan = made;
         return made;
     }

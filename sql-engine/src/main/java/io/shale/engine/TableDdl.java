@@ -78,6 +78,7 @@ final class TableDdl {
         }
         table = table.withColumns(cols);
         editor.putRelation(ddl.database(), table);
+        DefaultPrivileges.applyTo(editor, ddl.database(), table);
         ConstraintDdl constraintDdl = new ConstraintDdl(ddl);
         for (TableConstraint t : constraints) {
             table = constraintDdl.add(editor, table, t.constraint(), false);
@@ -118,6 +119,7 @@ final class TableDdl {
             return "CREATE TABLE AS";
         }
         QueryAnalyzer.AnalyzedQuery query = new QueryAnalyzer(analyzer).analyze(c.query(), null);
+        analyzer.requiredPrivileges().check(ddl.catalog(), ddl.database(), ddl.state().currentUserOid());
         CatalogEditor editor = ddl.edit();
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < query.columns().size(); i++) {
@@ -129,6 +131,7 @@ final class TableDdl {
         Table table = new Table(editor.newOid(), ns.oid(), name, ddl.owner(), cols, editor.newStorageId(), "heap",
                 options(c.options()), 'p', 'd');
         editor.putRelation(ddl.database(), table);
+        DefaultPrivileges.applyTo(editor, ddl.database(), table);
         ddl.commit(editor);
         long rows = 0;
         if (c.withData()) {

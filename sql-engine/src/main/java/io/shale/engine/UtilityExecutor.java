@@ -73,6 +73,10 @@ final class UtilityExecutor {
             case ResetVariable r -> {
                 if (r.name().equals("all")) {
                     session.settings.resetAll();
+                } else if (r.name().equals("role")) {
+                    RoleSwitch.reset(session);
+                } else if (r.name().equals("session authorization") || r.name().equals("session_authorization")) {
+                    RoleSwitch.setSessionAuthorization(session, List.of());
                 } else {
                     session.settings.reset(settingName(r.name()));
                 }
@@ -163,8 +167,13 @@ final class UtilityExecutor {
 
     private Outcome set(SetVariable s) {
         String name = settingName(s.name());
-        if (name.equals("role") || name.equals("session authorization") || name.equals("session_authorization")) {
-            throw StatementExecutor.unsupported("SET " + s.name().toUpperCase(java.util.Locale.ROOT));
+        if (name.equals("role")) {
+            RoleSwitch.set(session, s.values(), s.local());
+            return new Outcome.Done("SET");
+        }
+        if (name.equals("session authorization") || name.equals("session_authorization")) {
+            RoleSwitch.setSessionAuthorization(session, s.values());
+            return new Outcome.Done("SET");
         }
         if (s.values().isEmpty()) {
             session.settings.setDefault(name, s.local());

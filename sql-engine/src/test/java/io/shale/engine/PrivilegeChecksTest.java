@@ -57,6 +57,7 @@ class PrivilegeChecksTest {
         assertThat(alice.error("COPY t TO STDOUT")).isEqualTo(denied);
         assertThat(alice.error("COPY t FROM STDIN")).isEqualTo(denied);
         assertThat(alice.error("EXPLAIN SELECT * FROM t")).isEqualTo(denied);
+        assertThat(alice.error("CREATE TABLE alice.copy AS SELECT * FROM t")).isEqualTo(denied);
         assertThat(alice.error("SELECT * FROM tv")).isEqualTo("42501: permission denied for view tv");
         assertThat(alice.error("SELECT * FROM alice.users JOIN t ON true")).isEqualTo(denied);
         assertThat(alice.error("SELECT (SELECT count(*) FROM t)")).isEqualTo(denied);
@@ -121,6 +122,11 @@ class PrivilegeChecksTest {
         assertThat(bob.error("CREATE VIEW alice.x AS SELECT 1")).isEqualTo("42501: permission denied for schema alice");
         assertThat(bob.error("CREATE SEQUENCE alice.x")).isEqualTo("42501: permission denied for schema alice");
         assertThat(bob.error("CREATE TYPE alice.e AS ENUM ('a')")).isEqualTo("42501: permission denied for schema alice");
+        bob.execute("SET search_path = bob, public");
+        assertThat(bob.error("CREATE TABLE fk (id int REFERENCES public.t (id))"))
+                .isEqualTo("42501: permission denied for table t");
+        admin.execute("GRANT REFERENCES ON t TO bob");
+        assertThat(bob.execute("CREATE TABLE fk (id int REFERENCES public.t (id))")).isEqualTo("CREATE TABLE");
         assertThat(bob.error("CREATE SCHEMA foo")).isEqualTo("42501: permission denied for database postgres");
         assertThat(bob.error("CREATE DATABASE foo")).isEqualTo("42501: permission denied to create database");
         assertThat(bob.error("CREATE ROLE foo")).isEqualTo("42501: permission denied to create role");
@@ -134,6 +140,13 @@ class PrivilegeChecksTest {
         assertThat(alice.error("SELECT nextval('s')")).isEqualTo(denied);
         assertThat(alice.error("SELECT currval('s')")).isEqualTo(denied);
         assertThat(alice.error("SELECT setval('s', 5)")).isEqualTo(denied);
+        admin.execute("GRANT UPDATE ON SEQUENCE s TO alice");
+        assertThat(alice.value("SELECT nextval('s')")).isEqualTo("1");
+        assertThat(alice.error("SELECT lastval()")).isEqualTo(denied);
+        assertThat(alice.error("SELECT currval('s')")).isEqualTo(denied);
+        admin.execute("GRANT SELECT ON SEQUENCE s TO alice");
+        assertThat(alice.value("SELECT currval('s')")).isEqualTo("1");
+        assertThat(alice.value("SELECT lastval()")).isEqualTo("1");
     }
 
     @Test
@@ -142,6 +155,112 @@ class PrivilegeChecksTest {
         assertThat(alice.execute("DROP TABLE alice.by_admin")).isEqualTo("DROP TABLE");
         admin.execute("CREATE TABLE alice.by_admin2 (a int)");
         assertThat(alice.execute("DROP SCHEMA alice CASCADE")).isEqualTo("DROP SCHEMA");
+    }
+
+    @Test
+    void preparedStatementsAreCheckedAtEachExecutionAfterSetRole() {
+        admin.execute("CREATE ROLE member_of_alice LOGIN IN ROLE alice");
+        admin.execute("PREPARE q AS SELECT count(*) FROM t");
+        assertThat(admin.value("EXECUTE q")).isEqualTo("1");
+        admin.execute("SET ROLE alice");
+        assertThat(admin.value("SELECT current_user")).isEqualTo("alice");
+        assertThat(admin.value("SELECT session_user")).isEqualTo("postgres");
+        assertThat(admin.error("EXECUTE q")).isEqualTo("42501: permission denied for table t");
+        assertThat(admin.value("SELECT count(*) FROM users")).isEqualTo("1");
+        admin.execute("CREATE TABLE alice.made_as_alice (a int)");
+        admin.execute("RESET ROLE");
+        assertThat(admin.value("EXECUTE q")).isEqualTo("1");
+        assertThat(admin.value("SELECT tableowner FROM pg_tables WHERE tablename = 'made_as_alice'")).isEqualTo("alice");
+        try (SqlSession member = new SqlSession(fixture.engine, "member_of_alice", "postgres")) {
+            assertThat(member.error("SET ROLE bob")).isEqualTo("42501: permission denied to set role \"bob\"");
+            member.execute("SET ROLE alice");
+            assertThat(member.value("SELECT count(*) FROM alice.users")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void grantsOpenWhatTheyNameAndNothingElse() {
+        alice.execute("GRANT USAGE ON SCHEMA alice TO bob");
+        String denied = "42501: permission denied for table users";
+        assertThat(bob.error("SELECT * FROM alice.users")).isEqualTo(denied);
+        alice.execute("GRANT INSERT ON alice.users TO bob");
+        assertThat(bob.error("INSERT INTO alice.users (name) VALUES ('b')"))
+                .isEqualTo("42501: permission denied for sequence users_id_seq");
+        assertThat(bob.execute("INSERT INTO alice.users (id, name) VALUES (10, 'b')")).isEqualTo("INSERT 0 1");
+        assertThat(bob.error("INSERT INTO alice.users (id, name) VALUES (11, 'b') RETURNING id")).isEqualTo(denied);
+        assertThat(bob.error("SELECT * FROM alice.users")).isEqualTo(denied);
+        alice.execute("GRANT UPDATE, DELETE ON alice.users TO bob");
+        assertThat(bob.execute("UPDATE alice.users SET name = 'all'")).isEqualTo("UPDATE 2");
+        assertThat(bob.execute("UPDATE alice.users SET name = upper('all') WHERE true")).isEqualTo("UPDATE 2");
+        assertThat(bob.execute("INSERT INTO alice.users (id, name) VALUES (10, 'b') ON CONFLICT DO NOTHING"))
+                .isEqualTo("INSERT 0 0");
+        assertThat(bob.error("INSERT INTO alice.users (id, name) VALUES (10, 'b') ON CONFLICT (id) DO NOTHING"))
+                .isEqualTo(denied);
+        assertThat(bob.error("INSERT INTO alice.users (id, name) VALUES (10, 'b') ON CONFLICT (id) DO UPDATE SET name = 'c'"))
+                .isEqualTo(denied);
+        assertThat(bob.error("UPDATE alice.users SET name = 'w' WHERE id = 10")).isEqualTo(denied);
+        assertThat(bob.error("UPDATE alice.users SET name = name || 'w'")).isEqualTo(denied);
+        assertThat(bob.error("DELETE FROM alice.users WHERE id = 10")).isEqualTo(denied);
+        assertThat(bob.error("SELECT * FROM alice.users FOR UPDATE")).isEqualTo(denied);
+        alice.execute("GRANT SELECT ON alice.users TO bob");
+        assertThat(bob.execute("DELETE FROM alice.users WHERE id = 10")).isEqualTo("DELETE 1");
+        assertThat(bob.value("SELECT count(*) FROM alice.users")).isEqualTo("1");
+        assertThat(bob.error("TRUNCATE alice.users")).isEqualTo(denied);
+        assertThat(bob.error("SELECT * FROM alice.v")).isEqualTo("42501: permission denied for view v");
+        alice.execute("GRANT USAGE ON SEQUENCE alice.users_id_seq TO bob");
+        assertThat(bob.execute("INSERT INTO alice.users (name) VALUES ('b')")).isEqualTo("INSERT 0 1");
+    }
+
+    @Test
+    void viewsReadTheirTablesAsTheViewOwner() {
+        alice.execute("GRANT USAGE ON SCHEMA alice TO bob");
+        alice.execute("GRANT SELECT ON alice.v TO bob");
+        assertThat(bob.value("SELECT count(*) FROM alice.v")).isEqualTo("1");
+        assertThat(bob.error("SELECT count(*) FROM alice.users")).isEqualTo("42501: permission denied for table users");
+        alice.execute("CREATE VIEW alice.names AS SELECT name FROM users");
+        alice.execute("GRANT SELECT ON alice.names TO bob");
+        assertThat(bob.value("SELECT name FROM alice.names")).isEqualTo("x");
+        admin.execute("REVOKE SELECT ON alice.users FROM alice");
+        assertThat(bob.error("SELECT count(*) FROM alice.v")).isEqualTo("42501: permission denied for table users");
+    }
+
+    @Test
+    void preparedStatementsAreCheckedAgainAfterRevoke() {
+        alice.execute("GRANT USAGE ON SCHEMA alice TO bob");
+        alice.execute("GRANT SELECT ON alice.users TO bob");
+        bob.execute("PREPARE q AS SELECT count(*) FROM alice.users");
+        assertThat(bob.value("EXECUTE q")).isEqualTo("1");
+        alice.execute("REVOKE SELECT ON alice.users FROM bob");
+        assertThat(bob.error("EXECUTE q")).isEqualTo("42501: permission denied for table users");
+        alice.execute("GRANT SELECT ON alice.users TO PUBLIC");
+        assertThat(bob.value("EXECUTE q")).isEqualTo("1");
+    }
+
+    @Test
+    void connectPrivilegeIsCheckedAtConnection() {
+        admin.execute("REVOKE CONNECT ON DATABASE postgres FROM PUBLIC");
+        io.shale.common.error.ShaleException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.shale.common.error.ShaleException.class, () -> new SqlSession(fixture.engine, "bob", "postgres"));
+        assertThat(e.code().sqlState() + ": " + e.getMessage() + " / " + e.detail() + " / " + e.fatal())
+                .isEqualTo("42501: permission denied for database \"postgres\" / User does not have CONNECT privilege. / true");
+        admin.execute("GRANT CONNECT ON DATABASE postgres TO bob");
+        new SqlSession(fixture.engine, "bob", "postgres").close();
+        admin.execute("GRANT CONNECT ON DATABASE postgres TO PUBLIC");
+    }
+
+    @Test
+    void sessionAuthorizationChangesSessionAndCurrentUser() {
+        admin.execute("SET SESSION AUTHORIZATION alice");
+        assertThat(admin.query("SELECT current_user, session_user").getFirst()).containsExactly("alice", "alice");
+        assertThat(admin.error("SELECT count(*) FROM t")).isEqualTo("42501: permission denied for table t");
+        assertThat(admin.error("SET ROLE bob")).isEqualTo("42501: permission denied to set role \"bob\"");
+        admin.execute("SET SESSION AUTHORIZATION bob");
+        assertThat(admin.value("SELECT session_user")).isEqualTo("bob");
+        admin.execute("RESET SESSION AUTHORIZATION");
+        assertThat(admin.query("SELECT current_user, session_user").getFirst()).containsExactly("postgres", "postgres");
+        assertThat(bob.error("SET SESSION AUTHORIZATION alice"))
+                .isEqualTo("42501: permission denied to set session authorization \"alice\"");
+        bob.execute("SET SESSION AUTHORIZATION bob");
     }
 
     @Test

@@ -34,7 +34,7 @@ final class Codecs {
             case TypeOids.NUMERIC -> NUMERIC;
             case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.BPCHAR, TypeOids.NAME, TypeOids.CHAR,
                  TypeOids.UNKNOWN, TypeOids.JSON, TypeOids.XML, TypeOids.CSTRING, TypeOids.PG_NODE_TREE,
-                 TypeOids.VOID -> STRING;
+                 TypeOids.VOID, TypeOids.ACLITEM -> STRING;
             case TypeOids.BYTEA -> BYTEA;
             case TypeOids.UUID -> UUID;
             case TypeOids.INET, TypeOids.CIDR -> INET;

@@ -80,6 +80,8 @@ statement
     | ALTER (ROLE | USER) (roleSpecification | ALL)
         (IN DATABASE identifier)? roleSetting                                   #alterRoleSet
     | DROP (ROLE | USER | GROUP) (IF EXISTS)? identifier (COMMA identifier)*    #dropRole
+    | REASSIGN OWNED BY granteeList TO roleSpecification                        #reassignOwned
+    | DROP OWNED BY granteeList dropBehavior?                                   #dropOwned
     | grantStatement                                                            #grant
     | REVOKE (GRANT OPTION FOR)? privileges ON grantObjects FROM granteeList
         dropBehavior?                                                           #revoke
@@ -1196,6 +1198,7 @@ unreservedKeyword
     | QUOTE
     | RANGE
     | READ
+    | REASSIGN
     | RECURSIVE
     | RELATIVE
     | RELEASE
@@ -1377,6 +1380,7 @@ bareUnreservedKeyword
     | QUOTE
     | RANGE
     | READ
+    | REASSIGN
     | RECURSIVE
     | RELATIVE
     | RELEASE

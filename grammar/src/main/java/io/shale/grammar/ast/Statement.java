@@ -49,6 +49,8 @@ public sealed interface Statement
                 Revoke,
                 GrantRole,
                 RevokeRole,
+                ReassignOwned,
+                DropOwned,
                 AlterDefaultPrivileges,
                 Vacuum,
                 Analyze,

@@ -30,7 +30,8 @@ public final class AnalyzerContext {
     final Catalog catalog;
     final int databaseOid;
     final DatabaseCatalog objects;
-    final List<String> searchPath;
+    /** The schemas searched; a view's own schema goes first while the view is expanded. */
+    List<String> searchPath;
     final String currentUser;
     final FunctionResolver functions;
     final SystemRelations system;
@@ -163,15 +164,29 @@ public final class AnalyzerContext {
         return required.build();
     }
 
-    /** Starts expanding a view owned by {@code ownerOid}; returns what {@link #leaveView} restores. */
-    int enterView(int ownerOid) {
-        int saved = viewOwner;
-        viewOwner = ownerOid;
+    /** What {@link #enterView} changed, for {@link #leaveView} to restore. */
+    record ViewLevel(int owner, List<String> searchPath) {
+    }
+
+    /**
+     * Starts expanding a view: its relations are checked as its owner, and its unqualified names are looked for in
+     * the view's own schema first (PostgreSQL binds them when the view is created, where they were visible).
+     */
+    ViewLevel enterView(io.shale.catalog.View view) {
+        ViewLevel saved = new ViewLevel(viewOwner, searchPath);
+        viewOwner = view.ownerOid();
+        Namespace ns = objects.namespace(view.namespaceOid());
+        if (ns != null && !searchPath.contains(ns.name())) {
+            List<String> path = new ArrayList<>(searchPath);
+            path.add(path.indexOf("pg_catalog") == 0 ? 1 : 0, ns.name());
+            searchPath = path;
+        }
         return saved;
     }
 
-    void leaveView(int saved) {
-        viewOwner = saved;
+    void leaveView(ViewLevel saved) {
+        viewOwner = saved.owner();
+        searchPath = saved.searchPath();
     }
 
     /**

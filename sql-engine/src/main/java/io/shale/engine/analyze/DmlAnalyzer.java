@@ -38,6 +38,8 @@ public final class DmlAnalyzer {
     private final ExpressionAnalyzer expressions;
     private final AnalyzerContext context;
     private final TableRulesBuilder rules;
+    /** The schema of the statement's target table (whose serial sequences its defaults name), 0 before it is known. */
+    private int targetNamespace;
 
     public DmlAnalyzer(QueryAnalyzer queries) {
         this.queries = queries;
@@ -63,6 +65,7 @@ public final class DmlAnalyzer {
             default -> Privilege.DELETE;
         };
         context.requireRelation(t, name, privilege.bit(), position);
+        targetNamespace = t.namespaceOid();
         return t;
     }
 
@@ -83,19 +86,34 @@ public final class DmlAnalyzer {
         return false;
     }
 
+    /** Whether an expression reads no column (PostgreSQL asks SELECT only for the columns a statement reads). */
     private static boolean constant(Expr e) {
-        if (e instanceof Expr.Cast c) {
-            return constant(c.input());
-        }
-        if (e instanceof Expr.Call c) {
-            for (Expr a : c.arguments()) {
-                if (!constant(a)) {
-                    return false;
-                }
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Param p -> true;
+            case Expr.SessionValue v -> true;
+            case Expr.Cast c -> constant(c.input());
+            case Expr.Not n -> constant(n.input());
+            case Expr.IsNull n -> constant(n.input());
+            case Expr.Call c -> allConstant(c.arguments());
+            case Expr.And a -> allConstant(a.terms());
+            case Expr.Or o -> allConstant(o.terms());
+            default -> false;
+        };
+    }
+
+    private static boolean allConstant(List<Expr> expressions) {
+        for (Expr a : expressions) {
+            if (!constant(a)) {
+                return false;
             }
-            return true;
         }
-        return e instanceof Expr.Literal || e instanceof Expr.Param || e instanceof Expr.SessionValue;
+        return true;
+    }
+
+    /** Whether a WHERE clause reads the target's columns (WHERE true does not). */
+    private static boolean whereReads(Object where, Source source) {
+        return where != null && (source.where() == null || !constant(source.where()));
     }
 
     private static String kindName(Relation r) {
@@ -245,9 +263,30 @@ public final class DmlAnalyzer {
         if (c.dropped() || c.defaultSql() == null) {
             return new Expr.Literal(null, c.type());
         }
-        Expression parsed = new io.shale.grammar.SqlParser().parseExpression(c.defaultSql());
+        Expression parsed = new io.shale.grammar.SqlParser().parseExpression(qualifiedSequence(c.defaultSql()));
         Expr e = expressions.analyze(parsed, Scope.empty(null), new ExpressionAnalyzer.Clause("DEFAULT expressions", null));
         return expressions.coercion.assign(e, c.type(), c.name(), 0);
+    }
+
+    /**
+     * A serial column's {@code nextval('seq'::regclass)} names its sequence unqualified when the schema was on the
+     * search path at creation; PostgreSQL keeps the sequence's oid, so the default finds it whatever the inserting
+     * role's search path (a role may insert into a schema it cannot see through its path). The target's schema is
+     * named here when the sequence is there.
+     */
+    private String qualifiedSequence(String sql) {
+        String prefix = "nextval('";
+        String suffix = "'::regclass)";
+        if (targetNamespace == 0 || !sql.startsWith(prefix) || !sql.endsWith(suffix)) {
+            return sql;
+        }
+        String name = sql.substring(prefix.length(), sql.length() - suffix.length());
+        if (name.indexOf('.') >= 0 || name.indexOf('"') >= 0 || name.indexOf('\'') >= 0
+                || !(context.objects.relation(targetNamespace, name) instanceof io.shale.catalog.Sequence)) {
+            return sql;
+        }
+        String schema = io.shale.engine.system.Identifiers.quote(context.objects.namespace(targetNamespace).name());
+        return prefix + schema.replace("'", "''") + "." + name + suffix;
     }
 
     /** A scope with the table's stored row at offset 0 under {@code alias}, and optionally "excluded" after it. */
@@ -367,7 +406,8 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(update.returning(), source.scope(), returning, columns);
-        readsTarget(table, update.table(), 0, update.where() != null || !returning.isEmpty() || readsColumns(assignments));
+        readsTarget(table, update.table(), 0, whereReads(update.where(), source) || !returning.isEmpty()
+                || readsColumns(assignments));
         return new PlanNode.Modify(new ModifyOperation.Update(table, source.plan(), 0, assignments, source.where(),
                 returning, rules.forUpdate(table, tableScope(table, alias, null))), columns);
     }
@@ -379,7 +419,7 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(delete.returning(), source.scope(), returning, columns);
-        readsTarget(table, delete.table(), 0, delete.where() != null || !returning.isEmpty());
+        readsTarget(table, delete.table(), 0, whereReads(delete.where(), source) || !returning.isEmpty());
         return new PlanNode.Modify(new ModifyOperation.Delete(table, source.plan(), 0, source.where(), returning,
                 rules.forDelete(table)), columns);
     }

@@ -273,12 +273,12 @@ final class FromAnalyzer {
 
     private FromItem view(View view, String schema, String alias) {
         Query query = RowLocking.pushInto((Query) new SqlParser().parseStatement(view.querySql()), locking, alias);
-        int outerOwner = context.enterView(view.ownerOid());
+        AnalyzerContext.ViewLevel outer = context.enterView(view);
         QueryAnalyzer.AnalyzedQuery analyzed;
         try {
             analyzed = queries.analyze(query, null);
         } finally {
-            context.leaveView(outerOwner);
+            context.leaveView(outer);
         }
         FromItem item = single(analyzed.plan(), view.name(), schema, 0);
         ScopeEntry e = item.entries().getFirst();

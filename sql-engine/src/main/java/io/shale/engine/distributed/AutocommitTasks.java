@@ -43,7 +43,7 @@ final class AutocommitTasks implements AutoCloseable {
         if (session != null) {
             pool.size.decrementAndGet();
         } else {
-            session = engine.open(request.role(), request.database(), request.settings(), "node " + context.caller());
+            session = engine.openInternal(request.role(), request.database(), request.settings(), "node " + context.caller());
         }
         boolean reusable = false;
         try {

@@ -84,7 +84,7 @@ public final class TaskSessionService implements AutoCloseable {
     }
 
     private TaskSession open(TaskRequest request, NodeAddress caller) {
-        Session session = engine.open(request.role(), request.database(), request.settings(), "node " + caller);
+        Session session = engine.openInternal(request.role(), request.database(), request.settings(), "node " + caller);
         try {
             session.simpleQuery("BEGIN", new TaskResultWriter(null));
         } catch (RuntimeException e) {

@@ -29,6 +29,7 @@ public final class CatalogFunctions {
         InfoFunctions.addTo(out, services);
         DefinitionFunctions.addTo(out, services);
         PrivilegeFunctions.addTo(out, services);
+        AclFunctions.addTo(out);
         SizeFunctions.addTo(out, services);
         return List.copyOf(out);
     }

@@ -1,6 +1,9 @@
 package io.shale.engine.system;
 
+import io.shale.catalog.Acl;
+import io.shale.catalog.Acls;
 import io.shale.catalog.Catalog;
+import io.shale.catalog.Privileges;
 import io.shale.catalog.Constraint;
 import io.shale.catalog.Index;
 import io.shale.catalog.Namespace;
@@ -29,8 +32,26 @@ final class ClassRows {
         List<Namespace> list = new ArrayList<>(scan.objects.namespaces());
         list.sort(Comparator.comparingInt(Namespace::oid));
         for (Namespace n : list) {
-            out.row().set("oid", n.oid()).set("nspname", n.name()).set("nspowner", PredefinedRoles.namespaceOwner(n.name(), n.ownerOid()));
+            int owner = PredefinedRoles.namespaceOwner(n.name(), n.ownerOid());
+            out.row().set("oid", n.oid()).set("nspname", n.name()).set("nspowner", owner)
+                    .set("nspacl", namespaceAcl(scan, n, owner));
         }
+    }
+
+    /** nspacl: the stored ACL, or the one PostgreSQL creates pg_catalog, public and information_schema with. */
+    private static Object namespaceAcl(CatalogScan scan, Namespace n, int shownOwner) {
+        Acl acl = scan.objects.acl(n.oid());
+        if (acl == null && Privileges.builtinSchemaWithPublicUsage(n.oid())) {
+            acl = Privileges.builtinSchemaAcl(n);
+        }
+        if (acl != null && shownOwner != n.ownerOid()) {
+            acl = Acls.newOwner(acl, n.ownerOid(), shownOwner);
+        }
+        return AclText.array(acl, scan::roleName);
+    }
+
+    private static Object relationAcl(CatalogScan scan, Relation r) {
+        return AclText.array(scan.objects.acl(r.oid()), scan::roleName);
     }
 
     static void classes(CatalogScan scan, RowWriter out, List<SystemRelation> system) {
@@ -57,12 +78,14 @@ final class ClassRows {
                 }
                 case Sequence s -> {
                     common(out.row(), s.oid(), s.name(), s.namespaceOid(), 0, s.ownerOid());
+                    out.set("relacl", relationAcl(scan, s));
                     out.set("relam", 0).set("relfilenode", s.oid()).set("reltuples", 1f).set("relkind", 'S')
                             .set("relnatts", 3).set("relreplident", 'n').set("relfrozenxid", 0)
                             .set("relminmxid", 0);
                 }
                 case View v -> {
                     common(out.row(), v.oid(), v.name(), v.namespaceOid(), SystemOids.rowType(v.oid()), v.ownerOid());
+                    out.set("relacl", relationAcl(scan, v));
                     out.set("relam", 0).set("relfilenode", 0).set("reltuples", -1f).set("relkind", 'v')
                             .set("relnatts", v.columns().size()).set("relhasrules", true).set("relreplident", 'n')
                             .set("relfrozenxid", 0).set("relminmxid", 0);
@@ -83,7 +106,8 @@ final class ClassRows {
                 .set("reltuples", -1f).set("relhasindex", !scan.objects.indexesOf(t.oid()).isEmpty())
                 .set("relpersistence", t.persistence()).set("relkind", 'r').set("relnatts", t.columns().size())
                 .set("relchecks", checks).set("relhastriggers", triggers).set("relreplident", t.replicaIdentity())
-                .set("relfrozenxid", 716).set("relminmxid", 1).set("reloptions", options(t.options()));
+                .set("relfrozenxid", 716).set("relminmxid", 1).set("reloptions", options(t.options()))
+                .set("relacl", relationAcl(scan, t));
     }
 
     private static Object options(Map<String, String> options) {

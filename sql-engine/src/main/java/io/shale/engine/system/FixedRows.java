@@ -65,6 +65,11 @@ final class FixedRows {
     static void descriptions(CatalogScan scan, RowWriter out) {
         out.row().set("objoid", SystemOids.PLPGSQL_EXTENSION).set("classoid", SystemOids.PG_EXTENSION)
                 .set("objsubid", 0).set("description", "PL/pgSQL procedural language");
+        if (scan.objects.comment(Catalog.PUBLIC_NAMESPACE, SystemOids.PG_NAMESPACE, 0) == null
+                && scan.objects.namespace(Catalog.PUBLIC_NAMESPACE) != null) {
+            out.row().set("objoid", Catalog.PUBLIC_NAMESPACE).set("classoid", SystemOids.PG_NAMESPACE)
+                    .set("objsubid", 0).set("description", "standard public schema");
+        }
         for (Comment c : scan.objects.comments()) {
             out.row().set("objoid", c.objectOid()).set("classoid", c.classOid()).set("objsubid", c.subId())
                     .set("description", c.text());

@@ -125,6 +125,9 @@ final class InfoFunctions {
                 return comment.text();
             }
         }
+        if (objectOid == Catalog.PUBLIC_NAMESPACE && (classOid == -1 || classOid == SystemOids.PG_NAMESPACE)) {
+            return "standard public schema";
+        }
         return objectOid == SystemOids.PLPGSQL_EXTENSION && (classOid == -1 || classOid == SystemOids.PG_EXTENSION)
                 ? "PL/pgSQL procedural language" : null;
     }

@@ -1,9 +1,12 @@
 package io.shale.engine.system;
 
+import io.shale.catalog.AclObjectKind;
 import io.shale.catalog.Catalog;
+import io.shale.catalog.Database;
+import io.shale.catalog.Privilege;
+import io.shale.catalog.Privileges;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Role;
-import io.shale.catalog.RoleMembership;
 import io.shale.catalog.Sequence;
 import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
@@ -11,9 +14,6 @@ import io.shale.common.error.ShaleException;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.function.EvalContext;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,8 +26,8 @@ import static io.shale.engine.system.CatalogFunctions.oidArgument;
 import static io.shale.engine.system.CatalogFunctions.scalar;
 
 /**
- * has_*_privilege and pg_has_role. Privileges are not enforced yet, so every existing object
- * answers true; unknown objects and privilege names fail as in PostgreSQL.
+ * has_*_privilege (has_column_privilege answers at table level) and pg_has_role over
+ * {@link Privileges}; unknown objects and privilege names fail as in PostgreSQL.
  */
 final class PrivilegeFunctions {
     private PrivilegeFunctions() {
@@ -58,15 +58,13 @@ final class PrivilegeFunctions {
             long oid = kind.firstOid;
             for (int user : new int[] {NAME, OID}) {
                 for (int object : new int[] {TEXT, OID}) {
-                    out.add(scalar(kind.function, oid++, List.of(user, object, TEXT), BOOL, 's', (c, a) -> {
-                        checkUser(c.catalog(), a[0]);
-                        return check(c, s, kind, a[1], (String) a[2]);
-                    }));
+                    out.add(scalar(kind.function, oid++, List.of(user, object, TEXT), BOOL, 's', (c, a) ->
+                            check(c, s, kind, role(c.catalog(), a[0]).oid(), a[1], (String) a[2])));
                 }
             }
             for (int object : new int[] {TEXT, OID}) {
                 out.add(scalar(kind.function, oid++, List.of(object, TEXT), BOOL, 's',
-                        (c, a) -> check(c, s, kind, a[0], (String) a[1])));
+                        (c, a) -> check(c, s, kind, c.currentUserOid(), a[0], (String) a[1])));
             }
         }
         columnPrivileges(out, s);
@@ -79,17 +77,14 @@ final class PrivilegeFunctions {
             for (int table : new int[] {TEXT, OID}) {
                 for (int column : new int[] {TEXT, TypeOids.INT2}) {
                     out.add(scalar("has_column_privilege", oid++, List.of(user, table, column, TEXT), BOOL, 's',
-                            (c, a) -> {
-                                checkUser(c.catalog(), a[0]);
-                                return column(c, s, a[1], a[2], (String) a[3]);
-                            }));
+                            (c, a) -> column(c, s, role(c.catalog(), a[0]).oid(), a[1], a[2], (String) a[3])));
                 }
             }
         }
         for (int table : new int[] {TEXT, OID}) {
             for (int column : new int[] {TEXT, TypeOids.INT2}) {
                 out.add(scalar("has_column_privilege", oid++, List.of(table, column, TEXT), BOOL, 's',
-                        (c, a) -> column(c, s, a[0], a[1], (String) a[2])));
+                        (c, a) -> column(c, s, c.currentUserOid(), a[0], a[1], (String) a[2])));
             }
         }
     }
@@ -108,43 +103,90 @@ final class PrivilegeFunctions {
         }
     }
 
-    private static Boolean check(EvalContext c, CatalogServices s, Kind kind, Object object, String privilege) {
+    private static Boolean check(EvalContext c, CatalogServices s, Kind kind, int user, Object object,
+                                 String privilege) {
         checkPrivilege(kind.privileges, privilege);
         NameResolver resolver = new NameResolver(EvalScans.scan(c, s), s.system());
         Catalog catalog = c.catalog();
+        long oid;
         if (object instanceof String name) {
-            switch (kind) {
+            oid = switch (kind) {
                 case TABLE -> resolver.relationOid(name);
                 case SEQUENCE -> {
-                    long oid = resolver.relationOid(name);
-                    if (!(catalog.objects(c.databaseOid()).relation((int) oid) instanceof Sequence)) {
+                    long found = resolver.relationOid(name);
+                    if (!(catalog.objects(c.databaseOid()).relation((int) found) instanceof Sequence)) {
                         throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE,
                                 "\"" + NameResolver.parts(name).getLast() + "\" is not a sequence");
                     }
+                    yield found;
                 }
                 case DATABASE -> {
-                    if (catalog.database(name) == null) {
+                    Database db = catalog.database(name);
+                    if (db == null) {
                         throw new ShaleException(ErrorCode.INVALID_CATALOG_NAME,
                                 "database \"" + name + "\" does not exist");
                     }
+                    yield db.oid();
                 }
                 case FUNCTION -> resolver.procOid(name);
                 case SCHEMA -> resolver.namespaceOid(name);
+            };
+        } else {
+            oid = oidArgument(object);
+            boolean exists = switch (kind) {
+                case TABLE -> catalog.objects(c.databaseOid()).relation((int) oid) != null
+                        || s.system().relation((int) oid) != null;
+                case SEQUENCE -> catalog.objects(c.databaseOid()).relation((int) oid) instanceof Sequence;
+                case DATABASE -> catalog.database((int) oid) != null;
+                case FUNCTION -> resolver.proc(oid) != null;
+                case SCHEMA -> catalog.objects(c.databaseOid()).namespace((int) oid) != null;
+            };
+            if (!exists) {
+                return null;
             }
-            return true;
         }
-        long oid = oidArgument(object);
-        boolean exists = switch (kind) {
-            case TABLE -> catalog.objects(c.databaseOid()).relation((int) oid) != null || s.system().relation((int) oid) != null;
-            case SEQUENCE -> catalog.objects(c.databaseOid()).relation((int) oid) instanceof Sequence;
-            case DATABASE -> catalog.database((int) oid) != null;
-            case FUNCTION -> resolver.proc(oid) != null;
-            case SCHEMA -> catalog.objects(c.databaseOid()).namespace((int) oid) != null;
-        };
-        return exists ? Boolean.TRUE : null;
+        return holds(c, kind, user, (int) oid, privilege, s);
     }
 
-    private static Boolean column(EvalContext c, CatalogServices s, Object table, Object column, String privilege) {
+    /** Whether the user holds any of the comma-separated privileges (with grant option where asked). */
+    private static boolean holds(EvalContext c, Kind kind, int user, int oid, String privilege, CatalogServices s) {
+        Catalog catalog = c.catalog();
+        Role role = catalog.role(user);
+        if (role != null && role.superuser()) {
+            return true;
+        }
+        AclObjectKind aclKind = switch (kind) {
+            case TABLE -> AclObjectKind.TABLE;
+            case SEQUENCE -> AclObjectKind.SEQUENCE;
+            case DATABASE -> AclObjectKind.DATABASE;
+            case FUNCTION -> AclObjectKind.FUNCTION;
+            case SCHEMA -> AclObjectKind.SCHEMA;
+        };
+        for (String part : privilege.split(",")) {
+            String p = part.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            boolean option = p.endsWith(" WITH GRANT OPTION");
+            if (option) {
+                p = p.substring(0, p.length() - " WITH GRANT OPTION".length());
+            }
+            Privilege wanted = Privilege.valueOf(p.equals("TEMP") ? "TEMPORARY" : p);
+            if (kind == Kind.TABLE && catalog.objects(c.databaseOid()).relation(oid) == null) {
+                if (wanted == Privilege.SELECT && !option) {
+                    return true;
+                }
+                continue;
+            }
+            boolean held = option
+                    ? Privileges.hasGrantOption(catalog, c.databaseOid(), user, aclKind, oid, wanted)
+                    : Privileges.has(catalog, c.databaseOid(), user, aclKind, oid, wanted);
+            if (held) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Boolean column(EvalContext c, CatalogServices s, int user, Object table, Object column,
+                                  String privilege) {
         checkPrivilege(Set.of("SELECT", "INSERT", "UPDATE", "REFERENCES"), privilege);
         NameResolver resolver = new NameResolver(EvalScans.scan(c, s), s.system());
         long oid = table instanceof String name ? resolver.relationOid(name) : oidArgument(table);
@@ -157,11 +199,11 @@ final class PrivilegeFunctions {
                 throw new ShaleException(ErrorCode.UNDEFINED_COLUMN,
                         "column \"" + name + "\" of relation \"" + r.name() + "\" does not exist");
             }
-            return true;
+            return holds(c, Kind.TABLE, user, r.oid(), privilege, s);
         }
         short attnum = ((Number) column).shortValue();
         return r instanceof Table t && attnum >= 1 && attnum <= t.columns().size() && !t.column(attnum).dropped()
-                ? Boolean.TRUE : null;
+                ? holds(c, Kind.TABLE, user, r.oid(), privilege, s) : null;
     }
 
     private static void checkPrivilege(Set<String> allowed, String privilege) {
@@ -175,10 +217,6 @@ final class PrivilegeFunctions {
                         "unrecognized privilege type: \"" + part.trim() + "\"");
             }
         }
-    }
-
-    private static void checkUser(Catalog catalog, Object user) {
-        role(catalog, user);
     }
 
     private static Role role(Catalog catalog, Object user) {
@@ -196,20 +234,14 @@ final class PrivilegeFunctions {
         if (user == null) {
             return false;
         }
-        if (user.superuser() || user.oid() == target.oid()) {
-            return true;
-        }
-        Set<Integer> seen = new HashSet<>();
-        Deque<Integer> todo = new ArrayDeque<>(List.of(user.oid()));
-        while (!todo.isEmpty()) {
-            int member = todo.pop();
-            for (RoleMembership m : catalog.memberships()) {
-                if (m.memberOid() == member && seen.add(m.roleOid())) {
-                    if (m.roleOid() == target.oid()) {
-                        return true;
-                    }
-                    todo.push(m.roleOid());
-                }
+        for (String part : privilege.split(",")) {
+            String p = part.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+            boolean held = p.endsWith("WITH ADMIN OPTION")
+                    ? user.superuser() || Privileges.hasAdminOption(catalog, user.oid(), target.oid())
+                    : p.equals("MEMBER") ? Privileges.isMember(catalog, user.oid(), target.oid())
+                    : Privileges.hasMembership(catalog, user.oid(), target.oid());
+            if (held) {
+                return true;
             }
         }
         return false;

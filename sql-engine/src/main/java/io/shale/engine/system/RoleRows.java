@@ -1,6 +1,7 @@
 package io.shale.engine.system;
 
 import io.shale.catalog.Database;
+import io.shale.catalog.DefaultAcl;
 import io.shale.catalog.Role;
 import io.shale.catalog.RoleMembership;
 import io.shale.common.error.ErrorCode;
@@ -85,7 +86,14 @@ final class RoleRows {
                     .set("datistemplate", d.isTemplate()).set("datallowconn", d.allowConnections())
                     .set("datconnlimit", d.connectionLimit()).set("datfrozenxid", 716).set("datminmxid", 1)
                     .set("dattablespace", SystemOids.DEFAULT_TABLESPACE).set("datcollate", "C.UTF-8")
-                    .set("datctype", "C.UTF-8");
+                    .set("datctype", "C.UTF-8").set("datacl", AclText.array(scan.catalog.databaseAcl(d.oid()), scan::roleName));
+        }
+    }
+
+    static void defaultAcls(CatalogScan scan, RowWriter out) {
+        for (DefaultAcl d : scan.objects.defaultAcls()) {
+            out.row().set("oid", d.oid()).set("defaclrole", d.roleOid()).set("defaclnamespace", d.namespaceOid())
+                    .set("defaclobjtype", d.objectType()).set("defaclacl", AclText.array(d.acl(), scan::roleName));
         }
     }
 

@@ -85,6 +85,7 @@ public final class SystemCatalog {
         m.put("pg_catalog.pg_user", (c, out) -> RoleRows.users(new CatalogScan(c), out));
         m.put("pg_catalog.pg_auth_members", (c, out) -> RoleRows.members(new CatalogScan(c), out));
         m.put("pg_catalog.pg_database", (c, out) -> RoleRows.databases(new CatalogScan(c), out));
+        m.put("pg_catalog.pg_default_acl", (c, out) -> RoleRows.defaultAcls(new CatalogScan(c), out));
         m.put("pg_catalog.pg_tablespace", (c, out) -> RoleRows.tablespaces(out));
         m.put("pg_catalog.pg_settings", ViewRows::settings);
         m.put("pg_catalog.pg_am", (c, out) -> FixedRows.accessMethods(out));
@@ -101,7 +102,7 @@ public final class SystemCatalog {
                 "pg_publication_rel", "pg_publication_namespace", "pg_partitioned_table", "pg_trigger",
                 "pg_rewrite", "pg_foreign_table", "pg_shdescription", "pg_locks", "pg_matviews",
                 "pg_cast", "pg_operator", "pg_opclass", "pg_event_trigger", "pg_foreign_server",
-                "pg_foreign_data_wrapper", "pg_default_acl", "pg_init_privs", "pg_largeobject_metadata",
+                "pg_foreign_data_wrapper", "pg_init_privs", "pg_largeobject_metadata",
                 "pg_db_role_setting", "pg_subscription", "pg_aggregate", "pg_stat_replication",
                 "pg_replication_slots", "pg_seclabel", "pg_shdepend", "pg_conversion",
                 "pg_transform", "pg_ts_config")) {
@@ -117,6 +118,10 @@ public final class SystemCatalog {
         m.put("pg_catalog.pg_stat_user_tables", (c, out) -> ViewRows.userTableStatistics(new CatalogScan(c), out));
         m.put("information_schema.schemata", (c, out) -> InformationSchemaRows.schemata(new CatalogScan(c), out));
         m.put("information_schema.tables", (c, out) -> InformationSchemaRows.tables(new CatalogScan(c), out, all));
+        m.put("information_schema.table_privileges",
+                (c, out) -> PrivilegeRows.tablePrivileges(new CatalogScan(c), out, false));
+        m.put("information_schema.role_table_grants",
+                (c, out) -> PrivilegeRows.tablePrivileges(new CatalogScan(c), out, true));
         m.put("information_schema.columns",
                 (c, out) -> InformationSchemaRows.columns(new CatalogScan(c), out, deparser));
         m.put("information_schema.table_constraints",
