@@ -150,6 +150,50 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
 
     @Test
     @Order(4)
+    void preparedStatementsFollowTheSearchPathAndTransactionsMixStatements() throws SQLException {
+        for (int node : new int[] {0, 1}) {
+            try (var c = java.sql.DriverManager.getConnection(url(node, "postgres"));
+                 var st = c.createStatement()) {
+                st.execute("SET search_path TO tenant_a");
+                try (var ps = c.prepareStatement("SELECT v FROM items WHERE id = ?")) {
+                    for (int i = 0; i < 6; i++) {
+                        st.execute("SET search_path TO " + (i % 2 == 0 ? "tenant_a" : "tenant_b"));
+                        ps.setLong(1, 1);
+                        try (var r = ps.executeQuery()) {
+                            assertThat(r.next()).isTrue();
+                            assertThat(r.getString(1)).isEqualTo(i % 2 == 0 ? "tenant_a" : "tenant_b");
+                        }
+                    }
+                }
+            }
+        }
+        try (var c = java.sql.DriverManager.getConnection(url(0, "postgres")); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("SET search_path TO tenant_b");
+            try (var r = st.executeQuery("INSERT INTO items (v) VALUES ('second') RETURNING id")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).isEqualTo(2);
+            }
+            st.execute("INSERT INTO notes VALUES (2, 'n2')");
+            st.execute("UPDATE items SET v = v || '!' WHERE id = 2");
+            try (var r = st.executeQuery("SELECT i.v, n.n FROM items i JOIN notes n USING (id) WHERE id = 2")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1) + "|" + r.getString(2)).isEqualTo("second!|n2");
+            }
+            c.rollback();
+        }
+        assertThat(rows(url(2, "postgres"), "SELECT count(*) FROM tenant_b.items")).containsExactly("1");
+        List<String> across;
+        try {
+            across = rows(url(0, "postgres"), "SELECT a.v, b.v FROM tenant_a.items a JOIN tenant_b.items b USING (id)");
+        } catch (SQLException e) {
+            across = List.of(e.getSQLState());
+        }
+        assertThat(across).isIn(List.of("tenant_a|tenant_b"), List.of("0A000"));
+    }
+
+    @Test
+    @Order(5)
     void dropSchemaCascadeCleansEveryNode() throws SQLException {
         String admin = url(0, "postgres");
         String shard = rows(admin, "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'tenant_c.items'::regclass")
