@@ -98,7 +98,10 @@ public final class Node implements AutoCloseable {
             io.shale.engine.citus.ShardSizeService shardSizes =
                     new io.shale.engine.citus.ShardSizeService(engine, internalRpc, directory);
             shardSizes.register();
-            engine.setCluster(new NodeClusterHooks(sync, self, transactions, shardSizes));
+            io.shale.engine.citus.TenantStatsService tenantStats =
+                    new io.shale.engine.citus.TenantStatsService(engine.tenantStats(), internalRpc, directory);
+            tenantStats.register();
+            engine.setCluster(new NodeClusterHooks(sync, self, transactions, shardSizes, tenantStats));
             catchUp(membership);
             transactions.start();
             log.logger().info(() -> "listening on " + config.host() + ":" + port);

@@ -30,10 +30,13 @@ class NodeClusterHooks implements ClusterHooks {
     private final NodeAddress self;
     private final DistributedTransactions transactions;
     private final io.shale.engine.citus.ShardSizeService shardSizes;
+    private final io.shale.engine.citus.TenantStatsService tenantStats;
 
     NodeClusterHooks(CatalogSync sync, NodeAddress self, DistributedTransactions transactions,
-                     io.shale.engine.citus.ShardSizeService shardSizes) {
+                     io.shale.engine.citus.ShardSizeService shardSizes,
+                     io.shale.engine.citus.TenantStatsService tenantStats) {
         this.sync = sync;
+        this.tenantStats = tenantStats;
         this.shardSizes = shardSizes;
         this.transactions = transactions;
         this.membership = sync.membership();
@@ -48,6 +51,11 @@ class NodeClusterHooks implements ClusterHooks {
     @Override
     public long[] relationSizes(int groupId, int databaseOid, int[] relationOids) {
         return shardSizes.sizes(groupId, databaseOid, relationOids);
+    }
+
+    @Override
+    public byte[] tenantStats(int groupId, byte[] request) {
+        return tenantStats.call(groupId, request);
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Instant startTime = Instant.now();
     private final ReplicatedCatalog replica = new ReplicatedCatalog(this);
+    private final io.shale.engine.citus.TenantStats tenantStats;
     private volatile io.shale.engine.distributed.ClusterHooks cluster = io.shale.engine.distributed.ClusterHooks.SINGLE_NODE;
 
     /**
@@ -79,6 +80,7 @@ public final class Engine implements SessionService, AutoCloseable {
         sequences.load(stored);
         catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
+        this.tenantStats = io.shale.engine.citus.TenantStats.fromSettings(config.settings());
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
                 extraRelations());
         CatalogServices services = new CatalogServices(this::procs,
@@ -90,6 +92,8 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
                 CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
+        extraFunctions.addAll(CatalogFunctionAdapter.adapt(
+                io.shale.engine.citus.TenantStatsViews.functions(tenantStats, () -> cluster)));
         this.functions = new FunctionRegistry(extraFunctions);
         this.resolver = new RegistryFunctionResolver(functions, operators);
         this.procs = ProcInfos.of(functions, operators);
@@ -103,6 +107,7 @@ public final class Engine implements SessionService, AutoCloseable {
                 io.shale.engine.citus.CitusRelations.all());
         relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
         relations.add(new io.shale.engine.distributed.DistTransactionRelation(() -> store));
+        relations.addAll(io.shale.engine.citus.TenantStatsViews.relations(tenantStats, () -> cluster));
         return relations;
     }
 
@@ -132,6 +137,12 @@ public final class Engine implements SessionService, AutoCloseable {
         if (!db.allowConnections()) {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "database \"" + database + "\" is not currently accepting connections").asFatal();
+        }
+        if (!io.shale.engine.access.AccessChecks.isSuperuser(current, role.oid())
+                && !io.shale.catalog.Privileges.has(current, db.oid(), role.oid(), io.shale.catalog.AclObjectKind.DATABASE,
+                        db.oid(), io.shale.catalog.Privilege.CONNECT)) {
+            throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for database \"" + database + "\"")
+                    .withDetail("User does not have CONNECT privilege.").asFatal();
         }
         int maxConnections = Integer.parseInt(config.settings().getOrDefault("max_connections", "100"));
         if (sessions.size() >= maxConnections) {
@@ -168,6 +179,11 @@ public final class Engine implements SessionService, AutoCloseable {
 
     Collection<EngineSession> sessions() {
         return sessions.values();
+    }
+
+    /** The node's tenant monitor (citus_stat_tenants_local). */
+    public io.shale.engine.citus.TenantStats tenantStats() {
+        return tenantStats;
     }
 
     /** The node's current catalog snapshot. */

@@ -28,6 +28,16 @@ final class LocalTasks {
     }
 
     TaskResult run(String sql) {
+        io.shale.engine.citus.TenantTaskMeter meter =
+                io.shale.engine.citus.TenantTaskMeter.start(executor.engine().tenantStats(), sql);
+        TaskResult result = execute(sql);
+        if (meter != null) {
+            meter.finish(executor.databaseOid(), result.commandTag());
+        }
+        return result;
+    }
+
+    private TaskResult execute(String sql) {
         Prepared prepared = executor.taskStatement(sql);
         Statement statement = prepared.statement;
         Object[] none = new Object[0];

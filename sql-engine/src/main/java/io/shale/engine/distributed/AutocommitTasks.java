@@ -48,11 +48,14 @@ final class AutocommitTasks implements AutoCloseable {
         boolean reusable = false;
         try {
             TaskResultWriter writer = new TaskResultWriter(context);
+            io.shale.engine.citus.TenantTaskMeter meter =
+                    io.shale.engine.citus.TenantTaskMeter.start(engine.tenantStats(), request.sql());
             try {
                 session.taskQuery(request.sql(), writer);
             } finally {
                 reusable = session.transactionStatus() == 'I';
             }
+            TenantCounting.finish(engine, meter, request.database(), writer.tag());
             return writer.completion();
         } finally {
             release(pool, session, reusable);

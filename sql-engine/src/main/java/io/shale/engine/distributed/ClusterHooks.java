@@ -23,6 +23,14 @@ public interface ClusterHooks {
         return null;
     }
 
+    /**
+     * Sends a {@code tenant.stats} request (citus_stat_tenants) to the node of {@code groupId}; its answer, or null when
+     * that node cannot be asked.
+     */
+    default byte[] tenantStats(int groupId, byte[] request) {
+        return null;
+    }
+
     /** Whether this node is the coordinator (group 0). */
     default boolean isCoordinator() {
         return true;

@@ -82,11 +82,29 @@ final class InsertJob implements DistributedJob {
                     source, original == null ? null : original.onConflict(),
                     original == null ? List.<SelectItem>of() : original.returning(), 0);
             String sql = TaskText.render(insert, parameterTypes, context.parameters(), literals, context.formatSettings());
+            if (relationLabel == null && byShard.size() == 1 && TenantAnnotations.tracking(context)) {
+                sql = TenantAnnotations.annotate(context, target, sameValue(rows), sql);
+            }
             for (int group : shard.groups()) {
                 tasks.add(new Task(group, shard.shardId(), sql, true));
             }
         }
         return tasks;
+    }
+
+    /** The distribution value all rows share (Citus's tenant of a single-shard INSERT), or null. */
+    private Object sameValue(List<Object[]> rows) {
+        if (!target.isHash() || rows.isEmpty()) {
+            return null;
+        }
+        int at = target.distributionColumn().attnum() - 1;
+        Object first = rows.getFirst()[at];
+        for (Object[] row : rows) {
+            if (!first.equals(row[at])) {
+                return null;
+            }
+        }
+        return first;
     }
 
     @Override

@@ -48,10 +48,13 @@ final class RouterJob implements DistributedJob {
 
     /** The shard index of one execution. */
     int shardIndex(ExecContext context) {
+        return shardIndexOf(pin == null ? null : pin.value(context));
+    }
+
+    private int shardIndexOf(Object value) {
         if (pin == null) {
             return 0;
         }
-        Object value = pin.value(context);
         if (value == null) {
             return -1;
         }
@@ -60,7 +63,8 @@ final class RouterJob implements DistributedJob {
 
     @Override
     public List<Task> tasks(ExecContext context, List<Object[]> inputRows) {
-        int index = shardIndex(context);
+        Object value = pin == null ? null : pin.value(context);
+        int index = shardIndexOf(value);
         if (index < 0) {
             return List.of();
         }
@@ -72,6 +76,7 @@ final class RouterJob implements DistributedJob {
             sql = textByShard.computeIfAbsent(index, i -> TaskTemplate.of(shardStatement(i), parameterTypes, literals))
                     .render(context.parameters(), context.formatSettings());
         }
+        sql = TenantAnnotations.annotate(context, anchor, value, sql);
         ShardedTable.ShardRoute shard = anchor.shard(index);
         if (!modifies) {
             return List.of(new Task(anchor.readGroup(index, localGroup), shard.shardId(), sql, false));

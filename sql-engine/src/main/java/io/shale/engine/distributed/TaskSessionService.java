@@ -73,7 +73,10 @@ public final class TaskSessionService implements AutoCloseable {
             requireOpen(task);
             TaskSettingsChanges.apply(task, request.settings());
             TaskResultWriter writer = new TaskResultWriter(context);
+            io.shale.engine.citus.TenantTaskMeter meter =
+                    io.shale.engine.citus.TenantTaskMeter.start(engine.tenantStats(), request.sql());
             task.session.simpleQuery(request.sql(), writer);
+            TenantCounting.finish(engine, meter, request.database(), writer.tag());
             return writer.completion();
         } finally {
             task.lock.unlock();
