@@ -219,4 +219,27 @@ class SchemaShardingTest extends DistributionTestBase {
         assertThat(sql.error("CREATE TABLE tenant_2.inh (b int) INHERITS (tenant_2.anchor)"))
                 .isEqualTo("0A000: tables in a distributed schema cannot inherit or be inherited");
     }
+
+    @Test
+    void queriesAcrossSchemasGiveTheRightAnswerOrARefusal() {
+        sql.execute("SET citus.enable_schema_based_sharding TO on");
+        sql.execute("CREATE SCHEMA ta");
+        sql.execute("CREATE SCHEMA tb");
+        sql.execute("CREATE TABLE ta.items (id int, v text)");
+        sql.execute("CREATE TABLE tb.items (id int, v text)");
+        sql.execute("INSERT INTO ta.items VALUES (1, 'a1'), (2, 'a2')");
+        sql.execute("INSERT INTO tb.items VALUES (1, 'b1'), (3, 'b3')");
+        List<List<String>> rows;
+        try {
+            rows = sql.query("SELECT a.v, b.v FROM ta.items a JOIN tb.items b USING (id)");
+        } catch (io.shale.common.error.ShaleException e) {
+            rows = List.of(List.of(e.code().sqlState()));
+        }
+        assertThat(rows).containsExactly(List.of("a1", "b1"));
+        sql.execute("SET search_path TO ta");
+        sql.execute("PREPARE q AS SELECT v FROM items WHERE id = $1");
+        assertThat(sql.value("EXECUTE q(1)")).isEqualTo("a1");
+        sql.execute("SET search_path TO tb");
+        assertThat(sql.value("EXECUTE q(1)")).isEqualTo("b1");
+    }
 }
