@@ -205,4 +205,33 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
                     .containsExactly("0");
         }
     }
+
+    @Test
+    @Order(6)
+    void distributeAndUndistributeCarryTheRows() throws SQLException {
+        String admin = url(0, "postgres");
+        execute(admin, "CREATE SCHEMA legacy");
+        execute(admin, "CREATE TABLE legacy.accounts (id bigint PRIMARY KEY, owner text)");
+        execute(admin, "CREATE TABLE legacy.entries (account bigint REFERENCES legacy.accounts (id), amount int)");
+        execute(admin, "INSERT INTO legacy.accounts SELECT g, 'o' || g FROM generate_series(1, 20) g");
+        execute(admin, "INSERT INTO legacy.entries SELECT g % 20 + 1, g FROM generate_series(1, 100) g");
+        execute(admin, "SELECT citus_schema_distribute('legacy')");
+        String colocation = rows(admin, "SELECT colocationid FROM pg_dist_schema"
+                + " WHERE schemaid = 'legacy'::regnamespace").getFirst();
+        List<String> placed = rows(admin, "SELECT DISTINCT nodeport FROM citus_shards WHERE colocation_id = " + colocation);
+        assertThat(placed).hasSize(1);
+        assertThat(placed.getFirst()).isNotEqualTo(Integer.toString(cluster.port(0)));
+        String totals = "SELECT count(*), sum(amount) FROM legacy.accounts a JOIN legacy.entries e ON e.account = a.id";
+        for (int node = 0; node < 3; node++) {
+            assertThat(rows(url(node, "postgres"), totals)).containsExactly("100|5050");
+        }
+        execute(admin, "SELECT citus_schema_undistribute('legacy')");
+        for (int node = 0; node < 3; node++) {
+            assertThat(rows(url(node, "postgres"), "SELECT count(*) FROM pg_dist_partition"
+                    + " WHERE logicalrelid::text LIKE 'legacy.%'")).containsExactly("0");
+            assertThat(rows(url(node, "postgres"), "SELECT count(*) FROM pg_dist_schema WHERE colocationid = "
+                    + colocation)).containsExactly("0");
+        }
+        assertThat(rows(admin, totals)).containsExactly("100|5050");
+    }
 }
