@@ -236,6 +236,14 @@ class SchemaShardingTest extends DistributionTestBase {
             rows = List.of(List.of(e.code().sqlState()));
         }
         assertThat(rows).containsExactly(List.of("a1", "b1"));
+        assertThat(sql.query("WITH x AS (SELECT * FROM ta.items) SELECT x.v, b.v FROM x JOIN tb.items b USING (id)"))
+                .containsExactly(List.of("a1", "b1"));
+        assertThat(sql.query("SELECT a.v, b.v FROM ta.items a LEFT JOIN tb.items b ON a.id = b.id ORDER BY 1"))
+                .containsExactly(List.of("a1", "b1"), List.of("a2", "null"));
+        assertThat(sql.query("SELECT v FROM ta.items WHERE id IN (SELECT id FROM tb.items)"))
+                .containsExactly(List.of("a1"));
+        sql.execute("INSERT INTO tb.items SELECT id + 10, v FROM ta.items");
+        assertThat(sql.value("SELECT count(*) FROM tb.items")).isEqualTo("4");
         sql.execute("SET search_path TO ta");
         sql.execute("PREPARE q AS SELECT v FROM items WHERE id = $1");
         assertThat(sql.value("EXECUTE q(1)")).isEqualTo("a1");

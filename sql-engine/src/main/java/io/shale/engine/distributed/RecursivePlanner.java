@@ -125,7 +125,7 @@ final class RecursivePlanner {
     private QuerySpecification singleShardGroups(QuerySpecification spec, ShaleException failure) {
         int[] anchor = {-1};
         List<Relation> from = AstNodes.rewrite(spec.from(), node -> switch (node) {
-            case SubqueryRelation s -> new SubqueryRelation(s.query(), s.lateral());
+            case SubqueryRelation s -> readFirst(s, anchor, failure);
             case AliasedRelation a when a.relation() instanceof Table t ->
                     readFirst(t, a.alias(), a.columnAliases(), anchor, node, failure);
             case Table t -> readFirst(t, t.name().last(), List.of(), anchor, node, failure);
@@ -133,6 +133,26 @@ final class RecursivePlanner {
         });
         return new QuerySpecification(spec.distinct(), spec.distinctOn(), spec.selectItems(), from, spec.where(),
                 spec.groupBy(), spec.having(), spec.windows());
+    }
+
+    /** A FROM subquery over one single-shard group: read first when that is not the anchor's group. */
+    private SubqueryRelation readFirst(SubqueryRelation s, int[] anchor, ShaleException failure) {
+        int group = -1;
+        for (ShardedTable t : DistributedPlanner.tables(s.query(), context).sharded().values()) {
+            if (t.isHash() || group != -1 && group != t.colocationId() && !t.isReference()) {
+                return new SubqueryRelation(s.query(), s.lateral());
+            }
+            if (!t.isReference()) {
+                group = t.colocationId();
+            }
+        }
+        if (group == -1 || s.lateral() || anchor[0] == -1 || anchor[0] == group) {
+            if (group != -1 && !s.lateral()) {
+                anchor[0] = group;
+            }
+            return new SubqueryRelation(s.query(), s.lateral());
+        }
+        return new SubqueryRelation(placeholder(s.query(), failure), false);
     }
 
     private Object readFirst(Table t, String alias, List<String> columns, int[] anchor, Object node,
