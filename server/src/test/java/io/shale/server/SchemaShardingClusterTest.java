@@ -82,6 +82,14 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
                 "userservice.users|schema|1|" + ports.get(1),
                 "timeservice.query_details|schema|2|" + ports.get(0),
                 "pingservice.ping_results|schema|3|" + ports.get(1));
+        assertThat(rows(admin, "SELECT table_name, citus_table_type, distribution_column, shard_count, table_owner"
+                + " FROM citus_tables ORDER BY colocation_id")).containsExactly(
+                "userservice.users|schema|<none>|1|userservice",
+                "timeservice.query_details|schema|<none>|1|timeservice",
+                "pingservice.ping_results|schema|<none>|1|pingservice");
+        assertThat(rows(admin, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+                + " WHERE adrelid = 'timeservice.query_details'::regclass"))
+                .containsExactly("nextval('timeservice.query_details_id_seq'::regclass)");
         assertThat(rows(admin, "SELECT nodeport, table_name, pg_size_pretty(sum(shard_size)) IS NOT NULL FROM citus_shards"
                 + " GROUP BY nodeport, table_name ORDER BY 2")).hasSize(3);
         assertThat(rows(admin, "SELECT schema_size FROM citus_schemas")).hasSize(3)
