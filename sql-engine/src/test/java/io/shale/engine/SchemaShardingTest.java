@@ -174,6 +174,10 @@ class SchemaShardingTest extends DistributionTestBase {
         assertThat(sql.query("SELECT id, name FROM userservice.users")).containsExactly(List.of("1", "a"));
         assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'userservice.users'::regclass"))
                 .isEqualTo("nextval('userservice.users_id_seq'::regclass)");
+        sql.execute("SET search_path TO userservice");
+        assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'users'::regclass"))
+                .isEqualTo("nextval('users_id_seq'::regclass)");
+        sql.execute("RESET search_path");
         sql.execute("CREATE TABLE p (id serial)");
         assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'p'::regclass"))
                 .isEqualTo("nextval('p_id_seq'::regclass)");
