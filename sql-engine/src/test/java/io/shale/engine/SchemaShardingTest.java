@@ -48,6 +48,12 @@ class SchemaShardingTest extends DistributionTestBase {
                 .isEqualTo("0A000: cannot create distributed schema and table in a single statement");
         sql.execute("CREATE SCHEMA public2");
         assertThat(sql.value("SELECT count(*) FROM pg_dist_schema")).isEqualTo("1");
+        sql.execute("CREATE ROLE orderservice LOGIN");
+        sql.execute("CREATE SCHEMA AUTHORIZATION orderservice");
+        sql.execute("DROP SCHEMA public CASCADE");
+        sql.execute("CREATE SCHEMA public");
+        assertThat(sql.query("SELECT schema_name, colocation_id, schema_owner FROM citus_schemas")).containsExactly(
+                List.of("public2", "1", "postgres"), List.of("orderservice", "2", "orderservice"));
     }
 
     @Test
