@@ -226,6 +226,8 @@ class SchemaShardingTest extends DistributionTestBase {
         sql.execute("SELECT create_distributed_table('regular_schema.h', 'a')");
         assertThat(sql.error("ALTER TABLE regular_schema.h SET SCHEMA tenant_2"))
                 .isEqualTo("0A000: distributed schema cannot have distributed tables");
+        assertThat(sql.error("CREATE TEMPORARY TABLE tenant_2.tmp (b int)"))
+                .isEqualTo("42P16: cannot create temporary relation in non-temporary schema");
         assertThat(sql.error("CREATE TABLE tenant_2.inh (b int) INHERITS (tenant_2.anchor)"))
                 .isEqualTo("0A000: tables in a distributed schema cannot inherit or be inherited");
     }
