@@ -242,4 +242,23 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
         }
         assertThat(rows(admin, totals)).containsExactly("100|5050");
     }
+
+    @Test
+    @Order(7)
+    void schemasFromAWorker() throws SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url(2, "postgres")); var st = c.createStatement()) {
+            st.execute("SET citus.enable_schema_based_sharding TO on");
+            st.execute("CREATE SCHEMA from_worker");
+            st.execute("CREATE TABLE from_worker.events (id bigserial PRIMARY KEY, v text)");
+            st.execute("INSERT INTO from_worker.events (v) VALUES ('w')");
+        }
+        assertThat(rows(url(0, "postgres"), "SELECT citus_table_type FROM citus_tables"
+                + " WHERE table_name = 'from_worker.events'::regclass")).containsExactly("schema");
+        assertThat(rows(url(1, "postgres"), "SELECT v FROM from_worker.events")).containsExactly("w");
+        execute(url(0, "postgres"), "CREATE SCHEMA plain_schema");
+        assertThatThrownBy(() -> execute(url(1, "postgres"), "SELECT citus_schema_distribute('plain_schema')"))
+                .hasMessageContaining("operation is not allowed on this node");
+        assertThatThrownBy(() -> execute(url(0, "userservice"), "SELECT citus_schema_undistribute('timeservice')"))
+                .hasMessageContaining("must be owner of schema timeservice");
+    }
 }

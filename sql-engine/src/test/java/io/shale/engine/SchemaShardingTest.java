@@ -262,4 +262,13 @@ class SchemaShardingTest extends DistributionTestBase {
         sql.execute("SET search_path TO tb");
         assertThat(sql.value("EXECUTE q(1)")).isEqualTo("b1");
     }
+
+    @Test
+    void userSettableCitusSettingsReadBackAsForwardedDdlSetsThem() {
+        for (var d : io.shale.engine.settings.SettingsRegistry.postgresDefaults().extensions()) {
+            if (d.context() == io.shale.engine.settings.SettingContext.USER) {
+                sql.execute("SELECT set_config('" + d.name() + "', current_setting('" + d.name() + "'), false)");
+            }
+        }
+    }
 }
