@@ -14,6 +14,7 @@ import java.util.List;
 import static io.shale.server.LocalClusterTest.execute;
 import static io.shale.server.LocalClusterTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Schema-based sharding on a coordinator with two workers, through pgjdbc: the microservices tutorial
@@ -51,10 +52,14 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
                 + " result TEXT NOT NULL)");
         execute(url(0, "userservice"), "INSERT INTO users (name, email) VALUES ('John Doe', 'john@example.com'),"
                 + " ('Jane Smith', 'jane@example.com')");
-        execute(url(2, "userservice"), "INSERT INTO users (name, email) VALUES ('Mike Johnson', 'mike@example.com')");
+        assertThatThrownBy(() -> execute(url(2, "userservice"), "INSERT INTO users (name, email)"
+                + " VALUES ('Mike Johnson', 'mike@example.com')")).hasMessageContaining("nextval(sequence) calls in"
+                + " worker nodes are not supported for column defaults of type int or smallint");
+        execute(url(2, "userservice"), "INSERT INTO users (id, name, email) VALUES (3, 'Mike Johnson', 'mike@example.com')");
+        execute(url(0, "userservice"), "SELECT setval('users_id_seq', 3)");
         execute(url(0, "timeservice"), "INSERT INTO query_details (ip_address, query_time)"
                 + " VALUES ('127.0.0.1', '2024-01-01 10:00:00')");
-        execute(url(1, "pingservice"), "INSERT INTO ping_results (host, result) VALUES ('example.com', 'ok')");
+        execute(url(0, "pingservice"), "INSERT INTO ping_results (host, result) VALUES ('example.com', 'ok')");
         execute(admin, "INSERT INTO userservice.users (name, email) VALUES ('Emily Davis', 'emily@example.com')");
     }
 
@@ -77,12 +82,20 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
                 "userservice.users|schema|1|" + ports.get(1),
                 "timeservice.query_details|schema|2|" + ports.get(0),
                 "pingservice.ping_results|schema|3|" + ports.get(1));
+        assertThat(rows(admin, "SELECT table_name, citus_table_type, distribution_column, shard_count, table_owner"
+                + " FROM citus_tables ORDER BY colocation_id")).containsExactly(
+                "userservice.users|schema|<none>|1|userservice",
+                "timeservice.query_details|schema|<none>|1|timeservice",
+                "pingservice.ping_results|schema|<none>|1|pingservice");
+        assertThat(rows(admin, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+                + " WHERE adrelid = 'timeservice.query_details'::regclass"))
+                .containsExactly("nextval('timeservice.query_details_id_seq'::regclass)");
         assertThat(rows(admin, "SELECT nodeport, table_name, pg_size_pretty(sum(shard_size)) IS NOT NULL FROM citus_shards"
                 + " GROUP BY nodeport, table_name ORDER BY 2")).hasSize(3);
         assertThat(rows(admin, "SELECT schema_size FROM citus_schemas")).hasSize(3)
                 .allSatisfy(size -> assertThat(size).isNotNull().isNotEqualTo("0 bytes"));
         String schemas = "SELECT schemaid::regnamespace || ':' || colocationid FROM pg_dist_schema ORDER BY colocationid";
-        String partitions = "SELECT logicalrelid || ':' || partmethod || ':' || repmodel || ':' || colocationid"
+        String partitions = "SELECT logicalrelid::text || ':' || partmethod::text || ':' || repmodel::text || ':' || colocationid"
                 + " || ':' || coalesce(partkey, 'null') FROM pg_dist_partition ORDER BY colocationid";
         String colocation = "SELECT colocationid || ':' || shardcount || ':' || replicationfactor || ':'"
                 + " || distributioncolumntype || ':' || distributioncolumncollation FROM pg_dist_colocation ORDER BY 1";
@@ -145,6 +158,47 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
 
     @Test
     @Order(4)
+    void preparedStatementsFollowTheSearchPathAndTransactionsMixStatements() throws SQLException {
+        for (int node : new int[] {0, 1}) {
+            try (var c = java.sql.DriverManager.getConnection(url(node, "postgres"));
+                 var st = c.createStatement()) {
+                st.execute("SET search_path TO tenant_a");
+                try (var ps = c.prepareStatement("SELECT v FROM items WHERE id = ?")) {
+                    for (int i = 0; i < 6; i++) {
+                        st.execute("SET search_path TO " + (i % 2 == 0 ? "tenant_a" : "tenant_b"));
+                        ps.setLong(1, 1);
+                        try (var r = ps.executeQuery()) {
+                            assertThat(r.next()).isTrue();
+                            assertThat(r.getString(1)).isEqualTo(i % 2 == 0 ? "tenant_a" : "tenant_b");
+                        }
+                    }
+                }
+            }
+        }
+        try (var c = java.sql.DriverManager.getConnection(url(0, "postgres")); var st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("SET search_path TO tenant_b");
+            try (var r = st.executeQuery("INSERT INTO items (v) VALUES ('second') RETURNING id")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).isEqualTo(2);
+            }
+            st.execute("INSERT INTO notes VALUES (2, 'n2')");
+            st.execute("UPDATE items SET v = v || '!' WHERE id = 2");
+            try (var r = st.executeQuery("SELECT i.v, n.n FROM items i JOIN notes n USING (id) WHERE id = 2")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1) + "|" + r.getString(2)).isEqualTo("second!|n2");
+            }
+            c.rollback();
+        }
+        assertThat(rows(url(2, "postgres"), "SELECT count(*) FROM tenant_b.items")).containsExactly("1");
+        for (int node = 0; node < 3; node++) {
+            assertThat(rows(url(node, "postgres"), "SELECT a.v, b.v FROM tenant_a.items a JOIN tenant_b.items b"
+                    + " USING (id)")).containsExactly("tenant_a|tenant_b");
+        }
+    }
+
+    @Test
+    @Order(5)
     void dropSchemaCascadeCleansEveryNode() throws SQLException {
         String admin = url(0, "postgres");
         String shard = rows(admin, "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'tenant_c.items'::regclass")
@@ -158,5 +212,53 @@ class SchemaShardingClusterTest extends ThreeNodeClusterTest {
             assertThat(rows(u, "SELECT count(*) FROM pg_class WHERE relname = 'items_" + shard + "'"))
                     .containsExactly("0");
         }
+    }
+
+    @Test
+    @Order(6)
+    void distributeAndUndistributeCarryTheRows() throws SQLException {
+        String admin = url(0, "postgres");
+        execute(admin, "CREATE SCHEMA legacy");
+        execute(admin, "CREATE TABLE legacy.accounts (id bigint PRIMARY KEY, owner text)");
+        execute(admin, "CREATE TABLE legacy.entries (account bigint REFERENCES legacy.accounts (id), amount int)");
+        execute(admin, "INSERT INTO legacy.accounts SELECT g, 'o' || g FROM generate_series(1, 20) g");
+        execute(admin, "INSERT INTO legacy.entries SELECT g % 20 + 1, g FROM generate_series(1, 100) g");
+        execute(admin, "SELECT citus_schema_distribute('legacy')");
+        String colocation = rows(admin, "SELECT colocationid FROM pg_dist_schema"
+                + " WHERE schemaid = 'legacy'::regnamespace").getFirst();
+        List<String> placed = rows(admin, "SELECT DISTINCT nodeport FROM citus_shards WHERE colocation_id = " + colocation);
+        assertThat(placed).hasSize(1);
+        assertThat(placed.getFirst()).isNotEqualTo(Integer.toString(cluster.port(0)));
+        String totals = "SELECT count(*), sum(amount) FROM legacy.accounts a JOIN legacy.entries e ON e.account = a.id";
+        for (int node = 0; node < 3; node++) {
+            assertThat(rows(url(node, "postgres"), totals)).containsExactly("100|5050");
+        }
+        execute(admin, "SELECT citus_schema_undistribute('legacy')");
+        for (int node = 0; node < 3; node++) {
+            assertThat(rows(url(node, "postgres"), "SELECT count(*) FROM pg_dist_partition"
+                    + " WHERE logicalrelid::text LIKE 'legacy.%'")).containsExactly("0");
+            assertThat(rows(url(node, "postgres"), "SELECT count(*) FROM pg_dist_schema WHERE colocationid = "
+                    + colocation)).containsExactly("0");
+        }
+        assertThat(rows(admin, totals)).containsExactly("100|5050");
+    }
+
+    @Test
+    @Order(7)
+    void schemasFromAWorker() throws SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url(2, "postgres")); var st = c.createStatement()) {
+            st.execute("SET citus.enable_schema_based_sharding TO on");
+            st.execute("CREATE SCHEMA from_worker");
+            st.execute("CREATE TABLE from_worker.events (id bigserial PRIMARY KEY, v text)");
+            st.execute("INSERT INTO from_worker.events (v) VALUES ('w')");
+        }
+        assertThat(rows(url(0, "postgres"), "SELECT citus_table_type FROM citus_tables"
+                + " WHERE table_name = 'from_worker.events'::regclass")).containsExactly("schema");
+        assertThat(rows(url(1, "postgres"), "SELECT v FROM from_worker.events")).containsExactly("w");
+        execute(url(0, "postgres"), "CREATE SCHEMA plain_schema");
+        assertThatThrownBy(() -> execute(url(1, "postgres"), "SELECT citus_schema_distribute('plain_schema')"))
+                .hasMessageContaining("operation is not allowed on this node");
+        assertThatThrownBy(() -> execute(url(0, "userservice"), "SELECT citus_schema_undistribute('timeservice')"))
+                .hasMessageContaining("must be owner of schema timeservice");
     }
 }

@@ -34,9 +34,9 @@ final class DdlForwarding {
         for (String name : FORWARDED_SETTINGS) {
             settings.put(name, session.settings.show(name));
         }
-        for (String[] row : session.settings.showAll()) {
-            if (row[0].startsWith("citus.")) {
-                settings.put(row[0], row[1]);
+        for (String name : session.settings.userExtensionNames()) {
+            if (name.startsWith("citus.")) {
+                settings.put(name, session.settings.show(name));
             }
         }
         String text = sql == null || sql.isBlank() ? SqlFormatter.format(statement) : sql;

@@ -84,6 +84,7 @@ final class SchemaDdl {
                     contents.add(r);
                 }
             }
+            contents.sort(java.util.Comparator.comparingInt(Relation::oid));
             if (!contents.isEmpty() && d.behavior() != DropBehavior.CASCADE) {
                 throw new ShaleException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema " + name
                         + " because other objects depend on it")
@@ -119,8 +120,11 @@ final class SchemaDdl {
         return "DROP SCHEMA";
     }
 
-    private static String describe(Relation r) {
-        return TableDdl.kindName(r) + " " + r.name();
+    /** As PostgreSQL describes a dependent object: its name qualified when its schema is not on the search_path. */
+    private String describe(Relation r) {
+        String schema = ddl.namespace(r.namespaceOid()).name();
+        boolean visible = ddl.state().currentSchemas(false).contains(schema);
+        return TableDdl.kindName(r) + " " + (visible ? r.name() : schema + "." + r.name());
     }
 
     String renameSchema(RenameObject r) {

@@ -45,6 +45,11 @@ final class TableDdl {
         if (exists(ns, name, c.ifNotExists())) {
             return "CREATE TABLE";
         }
+        if (c.persistence() == Persistence.TEMPORARY && c.name().parts().size() > 1
+                && !ns.name().startsWith("pg_temp")) {
+            throw new ShaleException(ErrorCode.INVALID_TABLE_DEFINITION,
+                    "cannot create temporary relation in non-temporary schema");
+        }
         if (c.persistence() == Persistence.TEMPORARY) {
             throw StatementExecutor.unsupported("CREATE TEMPORARY TABLE");
         }

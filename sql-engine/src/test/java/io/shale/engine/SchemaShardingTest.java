@@ -48,6 +48,12 @@ class SchemaShardingTest extends DistributionTestBase {
                 .isEqualTo("0A000: cannot create distributed schema and table in a single statement");
         sql.execute("CREATE SCHEMA public2");
         assertThat(sql.value("SELECT count(*) FROM pg_dist_schema")).isEqualTo("1");
+        sql.execute("CREATE ROLE orderservice LOGIN");
+        sql.execute("CREATE SCHEMA AUTHORIZATION orderservice");
+        sql.execute("DROP SCHEMA public CASCADE");
+        sql.execute("CREATE SCHEMA public");
+        assertThat(sql.query("SELECT schema_name, colocation_id, schema_owner FROM citus_schemas")).containsExactly(
+                List.of("public2", "1", "postgres"), List.of("orderservice", "2", "orderservice"));
     }
 
     @Test
@@ -174,6 +180,10 @@ class SchemaShardingTest extends DistributionTestBase {
         assertThat(sql.query("SELECT id, name FROM userservice.users")).containsExactly(List.of("1", "a"));
         assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'userservice.users'::regclass"))
                 .isEqualTo("nextval('userservice.users_id_seq'::regclass)");
+        sql.execute("SET search_path TO userservice");
+        assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'users'::regclass"))
+                .isEqualTo("nextval('users_id_seq'::regclass)");
+        sql.execute("RESET search_path");
         sql.execute("CREATE TABLE p (id serial)");
         assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'p'::regclass"))
                 .isEqualTo("nextval('p_id_seq'::regclass)");
@@ -216,7 +226,49 @@ class SchemaShardingTest extends DistributionTestBase {
         sql.execute("SELECT create_distributed_table('regular_schema.h', 'a')");
         assertThat(sql.error("ALTER TABLE regular_schema.h SET SCHEMA tenant_2"))
                 .isEqualTo("0A000: distributed schema cannot have distributed tables");
+        assertThat(sql.error("CREATE TEMPORARY TABLE tenant_2.tmp (b int)"))
+                .isEqualTo("42P16: cannot create temporary relation in non-temporary schema");
         assertThat(sql.error("CREATE TABLE tenant_2.inh (b int) INHERITS (tenant_2.anchor)"))
                 .isEqualTo("0A000: tables in a distributed schema cannot inherit or be inherited");
+    }
+
+    @Test
+    void queriesAcrossSchemasGiveTheRightAnswerOrARefusal() {
+        sql.execute("SET citus.enable_schema_based_sharding TO on");
+        sql.execute("CREATE SCHEMA ta");
+        sql.execute("CREATE SCHEMA tb");
+        sql.execute("CREATE TABLE ta.items (id int, v text)");
+        sql.execute("CREATE TABLE tb.items (id int, v text)");
+        sql.execute("INSERT INTO ta.items VALUES (1, 'a1'), (2, 'a2')");
+        sql.execute("INSERT INTO tb.items VALUES (1, 'b1'), (3, 'b3')");
+        List<List<String>> rows;
+        try {
+            rows = sql.query("SELECT a.v, b.v FROM ta.items a JOIN tb.items b USING (id)");
+        } catch (io.shale.common.error.ShaleException e) {
+            rows = List.of(List.of(e.code().sqlState()));
+        }
+        assertThat(rows).containsExactly(List.of("a1", "b1"));
+        assertThat(sql.query("WITH x AS (SELECT * FROM ta.items) SELECT x.v, b.v FROM x JOIN tb.items b USING (id)"))
+                .containsExactly(List.of("a1", "b1"));
+        assertThat(sql.query("SELECT a.v, b.v FROM ta.items a LEFT JOIN tb.items b ON a.id = b.id ORDER BY 1"))
+                .containsExactly(List.of("a1", "b1"), List.of("a2", "null"));
+        assertThat(sql.query("SELECT v FROM ta.items WHERE id IN (SELECT id FROM tb.items)"))
+                .containsExactly(List.of("a1"));
+        sql.execute("INSERT INTO tb.items SELECT id + 10, v FROM ta.items");
+        assertThat(sql.value("SELECT count(*) FROM tb.items")).isEqualTo("4");
+        sql.execute("SET search_path TO ta");
+        sql.execute("PREPARE q AS SELECT v FROM items WHERE id = $1");
+        assertThat(sql.value("EXECUTE q(1)")).isEqualTo("a1");
+        sql.execute("SET search_path TO tb");
+        assertThat(sql.value("EXECUTE q(1)")).isEqualTo("b1");
+    }
+
+    @Test
+    void userSettableCitusSettingsReadBackAsForwardedDdlSetsThem() {
+        for (var d : io.shale.engine.settings.SettingsRegistry.postgresDefaults().extensions()) {
+            if (d.context() == io.shale.engine.settings.SettingContext.USER) {
+                sql.execute("SELECT set_config('" + d.name() + "', current_setting('" + d.name() + "'), false)");
+            }
+        }
     }
 }

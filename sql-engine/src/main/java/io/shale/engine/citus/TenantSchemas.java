@@ -78,7 +78,8 @@ public final class TenantSchemas {
 
     /**
      * Tables of distributed schemas in the catalog change that are not Citus tables yet become tenant
-     * tables (metadata, shard and placement; the shard relations follow in {@link DistributedDdl}).
+     * tables (metadata, shard and placement; the shard relations follow in {@link DistributedDdl}); a
+     * schema dropped by any statement (DROP SCHEMA, DROP OWNED) takes its pg_dist_schema row and group.
      */
     static void convertNewTables(DistributionContext context, CatalogEditor editor) {
         int database = context.databaseOid();
@@ -86,6 +87,12 @@ public final class TenantSchemas {
         if (objects.distributedSchemas().isEmpty()) {
             return;
         }
+        for (DistributedSchema s : objects.distributedSchemas()) {
+            if (objects.namespace(s.schemaOid()) == null) {
+                onDropSchema(editor, database, s.schemaOid());
+            }
+        }
+        objects = editor.objects(database);
         List<Table> candidates = new java.util.ArrayList<>();
         for (Relation r : objects.relations()) {
             if (r instanceof Table t && objects.distributedSchema(t.namespaceOid()) != null

@@ -3,6 +3,7 @@ package io.shale.engine.distributed;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.plan.PlanNode;
 import io.shale.grammar.ast.AliasedRelation;
+import io.shale.grammar.ast.AllColumns;
 import io.shale.grammar.ast.CommonTableExpression;
 import io.shale.grammar.ast.CteMaterialization;
 import io.shale.grammar.ast.Exists;
@@ -10,6 +11,7 @@ import io.shale.grammar.ast.InSubquery;
 import io.shale.grammar.ast.Query;
 import io.shale.grammar.ast.QueryBody;
 import io.shale.grammar.ast.QuerySpecification;
+import io.shale.grammar.ast.Relation;
 import io.shale.grammar.ast.ScalarSubquery;
 import io.shale.grammar.ast.SetOperation;
 import io.shale.grammar.ast.SubqueryRelation;
@@ -95,7 +97,9 @@ final class RecursivePlanner {
         return placeholder(q, failure);
     }
 
-    private QueryBody block(QuerySpecification spec, ShaleException failure) {
+    private QueryBody block(QuerySpecification original, ShaleException failure) {
+        QuerySpecification spec = failure.getMessage().equals(DistributedPlanner.complexJoins().getMessage())
+                ? singleShardGroups(original, failure) : original;
         return AstNodes.rewrite(spec, node -> {
             if (node == spec) {
                 return node;
@@ -111,6 +115,59 @@ final class RecursivePlanner {
                 default -> node;
             };
         });
+    }
+
+    /**
+     * Tables of different single-shard groups joined in one FROM (the tables of two distributed schemas, or
+     * single-shard tables of their own groups): every one outside the first one's group is read first, whole, as
+     * an intermediate result, as Citus's recursive planning does.
+     */
+    private QuerySpecification singleShardGroups(QuerySpecification spec, ShaleException failure) {
+        int[] anchor = {-1};
+        List<Relation> from = AstNodes.rewrite(spec.from(), node -> switch (node) {
+            case SubqueryRelation s -> readFirst(s, anchor, failure);
+            case AliasedRelation a when a.relation() instanceof Table t ->
+                    readFirst(t, a.alias(), a.columnAliases(), anchor, node, failure);
+            case Table t -> readFirst(t, t.name().last(), List.of(), anchor, node, failure);
+            default -> node;
+        });
+        return new QuerySpecification(spec.distinct(), spec.distinctOn(), spec.selectItems(), from, spec.where(),
+                spec.groupBy(), spec.having(), spec.windows());
+    }
+
+    /** A FROM subquery over one single-shard group: read first when that is not the anchor's group. */
+    private SubqueryRelation readFirst(SubqueryRelation s, int[] anchor, ShaleException failure) {
+        int group = -1;
+        for (ShardedTable t : DistributedPlanner.tables(s.query(), context).sharded().values()) {
+            if (t.isHash() || group != -1 && group != t.colocationId() && !t.isReference()) {
+                return new SubqueryRelation(s.query(), s.lateral());
+            }
+            if (!t.isReference()) {
+                group = t.colocationId();
+            }
+        }
+        if (group == -1 || s.lateral() || anchor[0] == -1 || anchor[0] == group) {
+            if (group != -1 && !s.lateral()) {
+                anchor[0] = group;
+            }
+            return new SubqueryRelation(s.query(), s.lateral());
+        }
+        return new SubqueryRelation(placeholder(s.query(), failure), false);
+    }
+
+    private Object readFirst(Table t, String alias, List<String> columns, int[] anchor, Object node,
+                             ShaleException failure) {
+        ShardedTable sharded = selects.shardedByName(t.name());
+        if (sharded == null || sharded.isReference() || sharded.isHash()) {
+            return node;
+        }
+        if (anchor[0] == -1 || anchor[0] == sharded.colocationId()) {
+            anchor[0] = sharded.colocationId();
+            return node;
+        }
+        Query read = new Query(null, new QuerySpecification(false, List.of(), List.of(new AllColumns(null, -1)),
+                List.of(t), null, List.of(), null, List.of()), List.of(), null, null, List.of());
+        return new AliasedRelation(new SubqueryRelation(placeholder(read, failure), false), alias, columns);
     }
 
     private boolean pushable(Query sub) {

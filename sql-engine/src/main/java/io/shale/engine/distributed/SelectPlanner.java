@@ -153,6 +153,11 @@ final class SelectPlanner {
         return n;
     }
 
+    /** The Citus table a name of the statement stands for, or null. */
+    ShardedTable shardedByName(io.shale.grammar.ast.QualifiedName name) {
+        return tables.sharded().get(name);
+    }
+
     ShardedTable sharded(io.shale.catalog.Relation relation) {
         for (ShardedTable t : tables.sharded().values()) {
             if (t.shell().oid() == relation.oid()) {

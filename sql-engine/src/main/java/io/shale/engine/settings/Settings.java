@@ -295,6 +295,17 @@ public final class Settings {
                 setting("bytea_output").equals("hex"), oidNames);
     }
 
+    /** The names of the extension (citus.*) settings any role may set; SHOW ALL leaves extension settings out. */
+    public List<String> userExtensionNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (SettingDefinition d : registry.extensions()) {
+            if (d.context() == SettingContext.USER) {
+                names.add(d.name());
+            }
+        }
+        return names;
+    }
+
     /** SHOW ALL: name, setting as SHOW prints it, description. */
     public List<String[]> showAll() {
         return SettingRows.showAll(this, registry);

@@ -34,9 +34,10 @@ final class DefinitionFunctions {
     static void addTo(List<CatalogFunction> out, CatalogServices s) {
         ExpressionDeparser deparser = s.deparser();
         out.add(scalar("pg_get_expr", 1716, List.of(NODE_TREE, OID), TEXT, 's',
-                (c, a) -> deparser.deparse((String) a[0], (int) oidArgument(a[1]), false)));
+                (c, a) -> VisibleRegclass.unqualify(deparser.deparse((String) a[0], (int) oidArgument(a[1]), false), c)));
         out.add(scalar("pg_get_expr", 2509, List.of(NODE_TREE, OID, BOOL), TEXT, 's',
-                (c, a) -> deparser.deparse((String) a[0], (int) oidArgument(a[1]), (Boolean) a[2])));
+                (c, a) -> VisibleRegclass.unqualify(deparser.deparse((String) a[0], (int) oidArgument(a[1]),
+                        (Boolean) a[2]), c)));
         out.add(scalar("pg_get_indexdef", 1643, List.of(OID), TEXT, 's', (c, a) -> indexDefinition(c, s, a[0], 0, false)));
         out.add(scalar("pg_get_indexdef", 2507, List.of(OID, INT4, BOOL), TEXT, 's',
                 (c, a) -> indexDefinition(c, s, a[0], (Integer) a[1], (Boolean) a[2])));
