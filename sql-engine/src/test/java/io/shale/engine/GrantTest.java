@@ -105,6 +105,8 @@ class GrantTest {
         assertThat(sql.error("GRANT SELECT ON t TO nobody")).isEqualTo("42704: role \"nobody\" does not exist");
         assertThat(sql.error("GRANT SELECT ON SEQUENCE t TO PUBLIC")).isEqualTo("42809: \"t\" is not a sequence");
         assertThat(sql.error("GRANT SELECT (a) ON t TO PUBLIC")).startsWith("0A000");
+        assertThat(sql.error("GRANT SELECT ON t TO PUBLIC WITH GRANT OPTION"))
+                .isEqualTo("0LP01: grant options can only be granted to roles");
         sql.execute("GRANT INSERT, USAGE ON s TO PUBLIC");
         assertThat(warnings(sql)).containsExactly(
                 "WARNING: sequence \"s\" only supports USAGE, SELECT, and UPDATE privileges");
