@@ -3,7 +3,10 @@ package io.shale.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import static io.shale.server.LocalClusterTest.execute;
 import static io.shale.server.LocalClusterTest.rows;
@@ -27,6 +30,12 @@ class PrivilegeClusterTest extends ThreeNodeClusterTest {
                         .as("node %d", node).containsExactly("t|t|f");
                 assertThat(rows(cluster.jdbcUrl(node), "select relacl::text from pg_class where relname = 'acl_dist'"))
                         .as("node %d", node).containsExactly("{postgres=arwdDxt/postgres,acl_reader=ar/postgres}");
+            }
+            String asReader = cluster.jdbcUrl(2).replace("user=postgres", "user=acl_reader");
+            try (Connection c = DriverManager.getConnection(asReader); Statement s = c.createStatement()) {
+                s.execute("grant select on acl_dist to acl_reader");
+                assertThat((Object) s.getWarnings()).as("the coordinator's WARNING reaches the worker's client").isNotNull();
+                assertThat(s.getWarnings().getMessage()).isEqualTo("no privileges were granted for \"acl_dist\"");
             }
             execute(cluster.jdbcUrl(2), "revoke all on acl_dist from acl_reader");
             for (int node = 0; node < 3; node++) {
