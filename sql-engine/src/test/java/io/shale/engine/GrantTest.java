@@ -217,6 +217,27 @@ class GrantTest {
     }
 
     @Test
+    void viewSequenceAndDatabaseOwners() {
+        sql.execute("CREATE ROLE alice");
+        sql.execute("CREATE VIEW v AS SELECT 1 AS one");
+        sql.execute("CREATE SEQUENCE s");
+        sql.execute("CREATE DATABASE other");
+        sql.execute("GRANT SELECT ON v TO PUBLIC");
+        sql.execute("GRANT CONNECT ON DATABASE other TO alice");
+        assertThat(sql.execute("ALTER VIEW v OWNER TO alice")).isEqualTo("ALTER VIEW");
+        assertThat(sql.execute("ALTER SEQUENCE s OWNER TO alice")).isEqualTo("ALTER SEQUENCE");
+        assertThat(sql.execute("ALTER DATABASE other OWNER TO alice")).isEqualTo("ALTER DATABASE");
+        assertThat(sql.query("SELECT relname, relowner::regrole::text, relacl::text FROM pg_class"
+                + " WHERE relname IN ('v', 's') ORDER BY 1")).containsExactly(
+                List.of("s", "alice", "null"), List.of("v", "alice", "{alice=arwdDxt/alice,=r/alice}"));
+        assertThat(sql.value("SELECT datacl::text FROM pg_database WHERE datname = 'other'"))
+                .isEqualTo("{=Tc/alice,alice=CTc/alice}");
+        assertThat(sql.error("ALTER DATABASE nowhere OWNER TO alice"))
+                .isEqualTo("3D000: database \"nowhere\" does not exist");
+        sql.execute("DROP DATABASE other");
+    }
+
+    @Test
     void defaultPrivileges() {
         sql.execute("CREATE ROLE alice");
         sql.execute("CREATE SCHEMA app");
