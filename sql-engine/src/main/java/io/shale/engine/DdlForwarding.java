@@ -3,6 +3,7 @@ package io.shale.engine;
 import io.shale.cluster.node.ForwardedStatement;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.engine.session.Notice;
 import io.shale.grammar.SqlFormatter;
 import io.shale.grammar.ast.Statement;
 
@@ -42,6 +43,9 @@ final class DdlForwarding {
         String text = sql == null || sql.isBlank() ? SqlFormatter.format(statement) : sql;
         ForwardedStatement.Result result = engine.cluster().forwardDdl(new ForwardedStatement(session.state.currentUser(),
                 session.database.name(), settings, text));
+        for (ForwardedStatement.Message m : result.messages()) {
+            session.state.notice(new Notice(m.severity(), m.sqlState(), m.message(), m.detail(), m.hint()));
+        }
         return new Outcome.Done(result.commandTag());
     }
 }

@@ -77,6 +77,9 @@ final class DefaultPrivileges {
         for (RoleSpecification g : a.grantees()) {
             grantees.add(g.kind() == RoleSpecificationKind.PUBLIC ? AclItem.PUBLIC : ddl.role(g).oid());
         }
+        if (a.grant() && a.grantOption() && grantees.contains(AclItem.PUBLIC)) {
+            throw new ShaleException(ErrorCode.INVALID_GRANT_OPERATION, "grant options can only be granted to roles");
+        }
         CatalogEditor editor = ddl.edit();
         for (Role role : roles) {
             for (int schema : schemas) {

@@ -2,8 +2,11 @@ package io.shale.engine;
 
 import io.shale.cluster.node.ForwardedStatement;
 import io.shale.engine.session.InternalQueryListener;
+import io.shale.engine.session.Notice;
 import io.shale.engine.session.Session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +26,8 @@ final class ForwardedStatements {
                         + literal(setting.getValue()) + ", false)", new Tag());
             }
             session.simpleQuery(statement.sql(), tag);
-            return new ForwardedStatement.Result(engine.catalog().version(), tag.tag == null ? "" : tag.tag);
+            return new ForwardedStatement.Result(engine.catalog().version(), tag.tag == null ? "" : tag.tag,
+                    tag.messages);
         } finally {
             session.close();
         }
@@ -33,9 +37,16 @@ final class ForwardedStatements {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** Keeps the last command tag; rows and notices of a DDL statement are not sent back. */
+    /** Keeps the last command tag and the notices; rows of a DDL statement are not sent back. */
     private static final class Tag extends InternalQueryListener {
         private String tag;
+        private final List<ForwardedStatement.Message> messages = new ArrayList<>();
+
+        @Override
+        public void notice(Notice notice) {
+            messages.add(new ForwardedStatement.Message(notice.severity(), notice.sqlState(), notice.message(),
+                    notice.detail(), notice.hint()));
+        }
 
         @Override
         public void commandComplete(String commandTag) {

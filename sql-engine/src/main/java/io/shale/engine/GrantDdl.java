@@ -59,6 +59,9 @@ final class GrantDdl {
                 || type == GrantObjectType.ALL_TABLES_IN_SCHEMA ? AclObjectKind.TABLE.allPrivileges()
                 | AclObjectKind.SEQUENCE.allPrivileges() : kind.allPrivileges(), objectWord(type));
         List<Integer> granteeOids = granteeOids(grantees);
+        if (grant && option && granteeOids.contains(AclItem.PUBLIC)) {
+            throw new ShaleException(ErrorCode.INVALID_GRANT_OPERATION, "grant options can only be granted to roles");
+        }
         CatalogEditor editor = ddl.edit();
         for (Target t : targets(type, objects)) {
             Catalog catalog = ddl.catalog();

@@ -105,6 +105,8 @@ class GrantTest {
         assertThat(sql.error("GRANT SELECT ON t TO nobody")).isEqualTo("42704: role \"nobody\" does not exist");
         assertThat(sql.error("GRANT SELECT ON SEQUENCE t TO PUBLIC")).isEqualTo("42809: \"t\" is not a sequence");
         assertThat(sql.error("GRANT SELECT (a) ON t TO PUBLIC")).startsWith("0A000");
+        assertThat(sql.error("GRANT SELECT ON t TO PUBLIC WITH GRANT OPTION"))
+                .isEqualTo("0LP01: grant options can only be granted to roles");
         sql.execute("GRANT INSERT, USAGE ON s TO PUBLIC");
         assertThat(warnings(sql)).containsExactly(
                 "WARNING: sequence \"s\" only supports USAGE, SELECT, and UPDATE privileges");
@@ -212,6 +214,27 @@ class GrantTest {
         try (SqlSession bob = as("bob")) {
             assertThat(bob.error("ALTER TABLE u OWNER TO bob")).isEqualTo("42501: must be owner of table u");
         }
+    }
+
+    @Test
+    void viewSequenceAndDatabaseOwners() {
+        sql.execute("CREATE ROLE alice");
+        sql.execute("CREATE VIEW v AS SELECT 1 AS one");
+        sql.execute("CREATE SEQUENCE s");
+        sql.execute("CREATE DATABASE other");
+        sql.execute("GRANT SELECT ON v TO PUBLIC");
+        sql.execute("GRANT CONNECT ON DATABASE other TO alice");
+        assertThat(sql.execute("ALTER VIEW v OWNER TO alice")).isEqualTo("ALTER VIEW");
+        assertThat(sql.execute("ALTER SEQUENCE s OWNER TO alice")).isEqualTo("ALTER SEQUENCE");
+        assertThat(sql.execute("ALTER DATABASE other OWNER TO alice")).isEqualTo("ALTER DATABASE");
+        assertThat(sql.query("SELECT relname, relowner::regrole::text, relacl::text FROM pg_class"
+                + " WHERE relname IN ('v', 's') ORDER BY 1")).containsExactly(
+                List.of("s", "alice", "null"), List.of("v", "alice", "{alice=arwdDxt/alice,=r/alice}"));
+        assertThat(sql.value("SELECT datacl::text FROM pg_database WHERE datname = 'other'"))
+                .isEqualTo("{=Tc/alice,alice=CTc/alice}");
+        assertThat(sql.error("ALTER DATABASE nowhere OWNER TO alice"))
+                .isEqualTo("3D000: database \"nowhere\" does not exist");
+        sql.execute("DROP DATABASE other");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.shale.cluster.node;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +17,22 @@ public record ForwardedStatement(String role, String database, Map<String, Strin
         settings = Map.copyOf(settings);
     }
 
-    /** What the coordinator answers: its catalog version after the statement, and the command tag. */
-    public record Result(long catalogVersion, String commandTag) {
+    /**
+     * What the coordinator answers: its catalog version after the statement, the command tag and the
+     * NOTICEs and WARNINGs the statement raised (the worker passes them on to its client).
+     */
+    public record Result(long catalogVersion, String commandTag, List<Message> messages) {
+        public Result {
+            messages = List.copyOf(messages);
+        }
+
+        public Result(long catalogVersion, String commandTag) {
+            this(catalogVersion, commandTag, List.of());
+        }
+    }
+
+    /** A NOTICE or WARNING of a forwarded statement; detail and hint may be null. */
+    public record Message(String severity, String sqlState, String message, String detail, String hint) {
     }
 
     /** Runs forwarded statements on the coordinator (the SQL engine implements it). */

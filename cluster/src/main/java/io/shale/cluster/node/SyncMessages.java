@@ -10,7 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,11 +99,32 @@ final class SyncMessages {
         return write(out -> {
             out.writeLong(result.catalogVersion());
             out.writeUTF(result.commandTag());
+            out.writeInt(result.messages().size());
+            for (ForwardedStatement.Message m : result.messages()) {
+                for (String text : new String[] {m.severity(), m.sqlState(), m.message(), m.detail(), m.hint()}) {
+                    out.writeBoolean(text != null);
+                    if (text != null) {
+                        writeBytes(out, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
         });
     }
 
     static ForwardedStatement.Result readForwardResult(byte[] payload) {
-        return read(payload, in -> new ForwardedStatement.Result(in.readLong(), in.readUTF()));
+        return read(payload, in -> {
+            long version = in.readLong();
+            String tag = in.readUTF();
+            List<ForwardedStatement.Message> messages = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String[] texts = new String[5];
+                for (int t = 0; t < texts.length; t++) {
+                    texts[t] = in.readBoolean() ? new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8) : null;
+                }
+                messages.add(new ForwardedStatement.Message(texts[0], texts[1], texts[2], texts[3], texts[4]));
+            }
+            return new ForwardedStatement.Result(version, tag, messages);
+        });
     }
 
     static String describe(NodeAddress address) {

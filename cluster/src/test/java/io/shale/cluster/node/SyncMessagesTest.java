@@ -34,6 +34,10 @@ class SyncMessagesTest {
         assertThat(join.catalog()).containsExactly(1, 2, 3);
         assertThat(SyncMessages.readForwardResult(SyncMessages.forwardResult(new ForwardedStatement.Result(7, "CREATE TABLE"))))
                 .isEqualTo(new ForwardedStatement.Result(7, "CREATE TABLE"));
+        ForwardedStatement.Result withNotices = new ForwardedStatement.Result(8, "GRANT", java.util.List.of(
+                new ForwardedStatement.Message("WARNING", "01007", "no privileges were granted for \"t\"", null, null),
+                new ForwardedStatement.Message("NOTICE", "00000", "détail", "a detail", "a hint")));
+        assertThat(SyncMessages.readForwardResult(SyncMessages.forwardResult(withNotices))).isEqualTo(withNotices);
         assertThat(SyncMessages.readVersion(SyncMessages.version(-5))).isEqualTo(-5);
     }
 
