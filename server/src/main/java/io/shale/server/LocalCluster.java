@@ -308,8 +308,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** A {@code pg_hba.conf} in the cluster's folder is every node's: copied into the node's folder at each start. */
     private void shareHbaFile(Path nodeDirectory) {
-        Path shared = root.resolve(HbaFile.NAME);
-        Path own = nodeDirectory.resolve(HbaFile.NAME);
+        Path shared = root.resolve(PgWireAssembly.HBA_FILE);
+        Path own = nodeDirectory.resolve(PgWireAssembly.HBA_FILE);
         if (Files.isRegularFile(shared)) {
             try {
                 Files.createDirectories(nodeDirectory);

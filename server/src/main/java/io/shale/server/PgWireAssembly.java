@@ -10,6 +10,7 @@ import io.shale.storage.file.StorageFiles;
 import io.shale.storage.lsm.LsmConfig;
 import io.shale.storage.lsm.LsmKeyValueStore;
 import io.shale.wire.AuthRule;
+import io.shale.wire.HbaFile;
 import io.shale.wire.PgServer;
 import io.shale.wire.WireConfig;
 
@@ -24,6 +25,8 @@ import java.util.Map;
 public final class PgWireAssembly implements NodeAssembly {
     /** The store's directory inside the data directory. */
     static final String STORE_DIRECTORY = "store";
+    /** The client authentication rules inside the data directory ({@link HbaFile}). */
+    static final String HBA_FILE = HbaFile.NAME;
 
     /** Opens (and recovers) the node's store; XX001 with a hint when its log is corrupt. */
     @Override

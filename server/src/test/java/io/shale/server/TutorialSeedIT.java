@@ -38,7 +38,7 @@ class TutorialSeedIT {
         assumeTrue(ExternalCommand.available("psql"), "psql is not installed (postgresql-client-15)");
         Path data = directory.resolve("start");
         Files.createDirectories(data);
-        Files.writeString(data.resolve(HbaFile.NAME), """
+        Files.writeString(data.resolve(PgWireAssembly.HBA_FILE), """
                 host  all  postgres  127.0.0.1/32  trust
                 host  all  all       127.0.0.1/32  scram-sha-256
                 """);

@@ -1,9 +1,7 @@
-package io.shale.server;
+package io.shale.wire;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
-import io.shale.wire.AuthMethod;
-import io.shale.wire.AuthRule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,15 +20,15 @@ import java.util.List;
  * {@code #} comments. The first rule that matches a connection decides; when none matches, the
  * connection is refused. Methods: trust, reject, password, md5, scram-sha-256.
  */
-final class HbaFile {
+public final class HbaFile {
     /** The file's name inside a data directory. */
-    static final String NAME = "pg_hba.conf";
+    public static final String NAME = "pg_hba.conf";
 
     private HbaFile() {
     }
 
     /** The rules of {@code <dataDirectory>/pg_hba.conf}, or null when there is no such file. */
-    static List<AuthRule> readIfExists(Path dataDirectory) {
+    public static List<AuthRule> readIfExists(Path dataDirectory) {
         Path file = dataDirectory.resolve(NAME);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -43,7 +41,7 @@ final class HbaFile {
     }
 
     /** Parses the text of a pg_hba.conf file; 22023 naming the line for a rule it cannot read. */
-    static List<AuthRule> parse(String text, String fileName) {
+    public static List<AuthRule> parse(String text, String fileName) {
         List<AuthRule> rules = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -1,8 +1,6 @@
-package io.shale.server;
+package io.shale.wire;
 
 import io.shale.common.error.ShaleException;
-import io.shale.wire.AuthMethod;
-import io.shale.wire.AuthRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
