@@ -33,11 +33,14 @@ public final class Catalog {
     private final Map<String, Database> databasesByName;
     private final Map<Integer, DatabaseCatalog> contents;
     private final ClusterMetadata cluster;
+    private final Map<Integer, Acl> databaseAcls;
+    private final Map<Integer, int[]> privilegeRoles;
 
     Catalog(long version, int nextOid, long nextStorageId, Collection<Role> roles,
             Collection<RoleMembership> memberships, Collection<Database> databases,
-            Map<Integer, DatabaseCatalog> contents, ClusterMetadata cluster) {
+            Map<Integer, DatabaseCatalog> contents, ClusterMetadata cluster, Map<Integer, Acl> databaseAcls) {
         this.version = version;
+        this.databaseAcls = Map.copyOf(databaseAcls);
         this.cluster = cluster;
         this.nextOid = nextOid;
         this.nextStorageId = nextStorageId;
@@ -59,6 +62,7 @@ public final class Catalog {
         this.databases = Map.copyOf(d);
         this.databasesByName = Map.copyOf(dn);
         this.contents = Map.copyOf(contents);
+        this.privilegeRoles = RoleGraph.privilegeClosures(this.roles, this.memberships);
     }
 
     /** The catalog of a fresh node: superuser {@code postgres}, databases template0, template1, postgres. */
@@ -66,7 +70,7 @@ public final class Catalog {
         Role postgres = new Role(BOOTSTRAP_SUPERUSER, "postgres", true, true, true, true, true, true,
                 true, -1, null, null);
         CatalogEditor editor = new Catalog(0, FIRST_USER_OID, 1, List.of(postgres), List.of(),
-                List.of(), Map.of(), ClusterMetadata.EMPTY).edit();
+                List.of(), Map.of(), ClusterMetadata.EMPTY, Map.of()).edit();
         editor.createDatabase(new Database(1, "template1", BOOTSTRAP_SUPERUSER, true, -1, true));
         editor.createDatabase(new Database(4, "template0", BOOTSTRAP_SUPERUSER, false, -1, true));
         editor.createDatabase(new Database(5, "postgres", BOOTSTRAP_SUPERUSER, true, -1, false));
@@ -101,6 +105,24 @@ public final class Catalog {
 
     public List<RoleMembership> memberships() {
         return memberships;
+    }
+
+    /**
+     * The roles whose privileges {@code roleOid} uses: itself and, through INHERIT, the roles it is a
+     * member of (PostgreSQL's {@code roles_is_member_of(ROLERECURSE_PRIVS)}). Do not modify the array.
+     */
+    public int[] privilegeRoles(int roleOid) {
+        int[] closure = privilegeRoles.get(roleOid);
+        return closure != null ? closure : new int[] {roleOid};
+    }
+
+    /** The ACL of a database ({@code pg_database.datacl}), or null for the default. */
+    public Acl databaseAcl(int databaseOid) {
+        return databaseAcls.get(databaseOid);
+    }
+
+    Map<Integer, Acl> databaseAcls() {
+        return databaseAcls;
     }
 
     public Database database(int oid) {

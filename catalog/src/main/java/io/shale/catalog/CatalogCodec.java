@@ -26,14 +26,15 @@ import java.util.zip.CRC32C;
  * relation starts with its pg_class kind. Version 2 adds the distribution metadata: each
  * database's objects end with its Citus tables, shards, placements, colocation groups, tenant
  * schemas and their id counters, and the body ends with the cluster's nodes and id counters.
- * Version 1 catalogs (no distribution metadata) still decode. A different magic, an unknown
+ * Version 3 adds ACLs: each database's objects end with their ACLs (object oid, aclitems) and
+ * pg_default_acl rows, and the body ends with the databases' ACLs. Versions 1 and 2 still decode. A different magic, an unknown
  * version or a wrong checksum fails with XX001. Thread-safe (stateless).
  */
 public final class CatalogCodec {
     /** "SHCT". */
     static final int MAGIC = 0x53484354;
     /** The format version this build writes and reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The oldest format version this build still reads. */
     static final int OLDEST_FORMAT_VERSION = 1;
 
@@ -76,6 +77,7 @@ public final class CatalogCodec {
             CatalogRecords.writeObjects(out, objects);
         }
         DistributionRecords.writeCluster(out, catalog.cluster());
+        AclRecords.writeAclMap(out, catalog.databaseAcls());
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.length());
         out.fixedInt((int) crc.getValue());
@@ -124,11 +126,12 @@ public final class CatalogCodec {
             contents.put(objects.databaseOid(), objects);
         }
         ClusterMetadata cluster = version >= 2 ? DistributionRecords.readCluster(in) : ClusterMetadata.EMPTY;
+        Map<Integer, Acl> databaseAcls = version >= 3 ? AclRecords.readAclMap(in) : Map.of();
         if (!in.atEnd()) {
             throw CatalogInput.corrupt("catalog record has trailing bytes");
         }
         return new Catalog(catalogVersion, nextOid, nextStorageId, roles, memberships, databases, contents,
-                cluster);
+                cluster, databaseAcls);
     }
 
     static void writeType(CatalogOutput out, SqlType type) {

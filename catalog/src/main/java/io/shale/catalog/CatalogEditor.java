@@ -28,9 +28,11 @@ public final class CatalogEditor {
     private final Map<Integer, ClusterNode> nodes = new HashMap<>();
     private int nextNodeId;
     private int nextGroupId;
+    private final Map<Integer, Acl> databaseAcls;
 
     CatalogEditor(Catalog base) {
         this.base = base;
+        this.databaseAcls = new HashMap<>(base.databaseAcls());
         for (ClusterNode n : base.nodes()) {
             nodes.put(n.nodeId(), n);
         }
@@ -107,6 +109,7 @@ public final class CatalogEditor {
 
     public void dropDatabase(int oid) {
         databases.remove(oid);
+        databaseAcls.remove(oid);
         contents.remove(oid);
         edited.remove(oid);
     }
@@ -120,7 +123,38 @@ public final class CatalogEditor {
     }
 
     public void dropNamespace(int databaseOid, int namespaceOid) {
-        objectsOf(databaseOid).namespaces.remove(namespaceOid);
+        Objects objects = objectsOf(databaseOid);
+        objects.namespaces.remove(namespaceOid);
+        objects.acls.remove(namespaceOid);
+        objects.defaultAcls.values().removeIf(d -> d.namespaceOid() == namespaceOid);
+    }
+
+    /** Sets the ACL of a relation, sequence, schema or function; null restores the default. */
+    public void setAcl(int databaseOid, int objectOid, Acl acl) {
+        Objects objects = objectsOf(databaseOid);
+        if (acl == null) {
+            objects.acls.remove(objectOid);
+        } else {
+            objects.acls.put(objectOid, acl);
+        }
+    }
+
+    /** Sets the ACL of a database ({@code datacl}); null restores the default. */
+    public void setDatabaseAcl(int databaseOid, Acl acl) {
+        if (acl == null) {
+            databaseAcls.remove(databaseOid);
+        } else {
+            databaseAcls.put(databaseOid, acl);
+        }
+    }
+
+    /** Adds or replaces a pg_default_acl row (by oid). */
+    public void putDefaultAcl(int databaseOid, DefaultAcl defaultAcl) {
+        objectsOf(databaseOid).defaultAcls.put(defaultAcl.oid(), defaultAcl);
+    }
+
+    public void removeDefaultAcl(int databaseOid, int defaultAclOid) {
+        objectsOf(databaseOid).defaultAcls.remove(defaultAclOid);
     }
 
     public void putRelation(int databaseOid, Relation relation) {
@@ -130,6 +164,7 @@ public final class CatalogEditor {
     public void dropRelation(int databaseOid, int relationOid) {
         Objects objects = objectsOf(databaseOid);
         objects.relations.remove(relationOid);
+        objects.acls.remove(relationOid);
         objects.comments.removeIf(c -> c.objectOid() == relationOid);
     }
 
@@ -269,7 +304,8 @@ public final class CatalogEditor {
             newContents.put(e.getKey(), e.getValue().freeze());
         }
         return new Catalog(base.version() + 1, nextOid, nextStorageId, roles.values(), memberships,
-                databases.values(), newContents, ClusterMetadata.of(nodes.values(), nextNodeId, nextGroupId));
+                databases.values(), newContents, ClusterMetadata.of(nodes.values(), nextNodeId, nextGroupId),
+                databaseAcls);
     }
 
     /** Mutable copies of one database's object maps. */
@@ -285,6 +321,8 @@ public final class CatalogEditor {
         final Map<Long, ShardPlacement> placements = new HashMap<>();
         final Map<Integer, ColocationGroup> colocationGroups = new HashMap<>();
         final Map<Integer, DistributedSchema> distributedSchemas = new HashMap<>();
+        final Map<Integer, Acl> acls = new HashMap<>();
+        final Map<Integer, DefaultAcl> defaultAcls = new HashMap<>();
         long nextShardId = DistributionMetadata.EMPTY.nextShardId;
         long nextPlacementId = DistributionMetadata.EMPTY.nextPlacementId;
         int nextColocationId = DistributionMetadata.EMPTY.nextColocationId;
@@ -306,6 +344,10 @@ public final class CatalogEditor {
             o.placements.putAll(d.placements);
             o.colocationGroups.putAll(d.colocationGroups);
             o.distributedSchemas.putAll(d.schemas);
+            o.acls.putAll(c.aclMap());
+            for (DefaultAcl a : c.defaultAcls()) {
+                o.defaultAcls.put(a.oid(), a);
+            }
             o.nextShardId = d.nextShardId;
             o.nextPlacementId = d.nextPlacementId;
             o.nextColocationId = d.nextColocationId;
@@ -321,6 +363,8 @@ public final class CatalogEditor {
             o.constraints.putAll(constraints);
             o.types.putAll(types);
             o.comments.addAll(comments);
+            o.acls.putAll(acls);
+            o.defaultAcls.putAll(defaultAcls);
             return o;
         }
 
@@ -328,7 +372,8 @@ public final class CatalogEditor {
             return new DatabaseCatalog(databaseOid, namespaces.values(), relations.values(),
                     constraints.values(), types.values(), comments, new DistributionMetadata(
                     distributedTables.values(), shards.values(), placements.values(), colocationGroups.values(),
-                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId));
+                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId), acls,
+                    defaultAcls.values());
         }
     }
 }

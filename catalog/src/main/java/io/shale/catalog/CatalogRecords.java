@@ -3,6 +3,7 @@ package io.shale.catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** {@link CatalogCodec}'s encodings of roles and of one database's objects. */
 final class CatalogRecords {
@@ -62,6 +63,8 @@ final class CatalogRecords {
             out.string(c.text());
         }
         DistributionRecords.writeDistribution(out, objects.distribution());
+        AclRecords.writeAclMap(out, objects.aclMap());
+        AclRecords.writeDefaultAcls(out, objects.defaultAcls());
     }
 
     static DatabaseCatalog readObjects(CatalogInput in, int formatVersion) {
@@ -88,7 +91,10 @@ final class CatalogRecords {
         }
         DistributionMetadata distribution = formatVersion >= 2 ? DistributionRecords.readDistribution(in)
                 : DistributionMetadata.EMPTY;
-        return new DatabaseCatalog(databaseOid, namespaces, relations, constraints, types, comments, distribution);
+        Map<Integer, Acl> acls = formatVersion >= 3 ? AclRecords.readAclMap(in) : Map.of();
+        List<DefaultAcl> defaultAcls = formatVersion >= 3 ? AclRecords.readDefaultAcls(in) : List.of();
+        return new DatabaseCatalog(databaseOid, namespaces, relations, constraints, types, comments, distribution,
+                acls, defaultAcls);
     }
 
     private static void writeConstraint(CatalogOutput out, Constraint c) {

@@ -31,11 +31,18 @@ public final class DatabaseCatalog {
     private final Map<String, EnumType> typesByName;
     private final List<Comment> comments;
     private final DistributionMetadata distribution;
+    private final Map<Integer, Acl> acls;
+    private final List<DefaultAcl> defaultAcls;
 
     DatabaseCatalog(int databaseOid, Collection<Namespace> namespaces, Collection<Relation> relations,
                     Collection<Constraint> constraints, Collection<EnumType> types,
-                    Collection<Comment> comments, DistributionMetadata distribution) {
+                    Collection<Comment> comments, DistributionMetadata distribution, Map<Integer, Acl> acls,
+                    Collection<DefaultAcl> defaultAcls) {
         this.databaseOid = databaseOid;
+        this.acls = Map.copyOf(acls);
+        List<DefaultAcl> d = new ArrayList<>(defaultAcls);
+        d.sort(Comparator.comparingInt(DefaultAcl::oid));
+        this.defaultAcls = List.copyOf(d);
         this.distribution = distribution;
         Map<Integer, Namespace> ns = new HashMap<>();
         Map<String, Namespace> nsByName = new HashMap<>();
@@ -163,6 +170,40 @@ public final class DatabaseCatalog {
             }
         }
         return null;
+    }
+
+    /**
+     * The ACL of a relation, sequence, schema or function of this database ({@code relacl},
+     * {@code nspacl}), or null when it has PostgreSQL's default ACL.
+     */
+    public Acl acl(int objectOid) {
+        return acls.get(objectOid);
+    }
+
+    /** The pg_default_acl rows of this database, in oid order. */
+    public List<DefaultAcl> defaultAcls() {
+        return defaultAcls;
+    }
+
+    /**
+     * The relation whose owner and ACL judge access to {@code relationOid}: the distributed (shell) table
+     * of a shard relation, else the relation itself; null when there is no such relation.
+     */
+    public Relation privilegeRelation(int relationOid) {
+        if (!distribution.shardsByShardRelation.isEmpty()) {
+            Shard shard = distribution.shardsByShardRelation.get(relationOid);
+            if (shard != null) {
+                Relation shell = relations.get(shard.relationOid());
+                if (shell != null) {
+                    return shell;
+                }
+            }
+        }
+        return relations.get(relationOid);
+    }
+
+    Map<Integer, Acl> aclMap() {
+        return acls;
     }
 
     /** The Citus metadata of a table ({@code pg_dist_partition} row), or null for a plain local table. */

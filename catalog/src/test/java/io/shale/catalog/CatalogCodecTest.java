@@ -76,6 +76,46 @@ class CatalogCodecTest {
         assertSameCatalog(again, old);
     }
 
+    /** A catalog written by the build before ACLs (format 2): bootstrap plus schema {@code app}. */
+    private static final String VERSION_2_CATALOG = "5348435400020482800202021412706f737467726573010101010101010100"
+            + "000006021474656d706c6174653114010101081474656d706c61746530140001010a12706f73746772657314010100060208"
+            + "16021670675f636174616c6f6714c601021270675f746f61737414b022020e7075626c696314fecd010226696e666f726d61"
+            + "74696f6e5f736368656d611400000000f0b90c02020000000000080816081670675f636174616c6f6714c601081270675f74"
+            + "6f61737414b022080e7075626c696314fecd010826696e666f726d6174696f6e5f736368656d611400000000f0b90c020200"
+            + "000000000a0a160a1670675f636174616c6f6714c6010a1270675f746f61737414b0220a0e7075626c696314fecd010a2669"
+            + "6e666f726d6174696f6e5f736368656d61148080020a086170701400000000f0b90c020200000000000202001fd97b89";
+
+    @Test
+    void aVersion2CatalogDecodesWithDefaultAcls() {
+        Catalog old = CatalogCodec.decode(HexFormat.of().parseHex(VERSION_2_CATALOG));
+        int app = old.objects(5).namespace("app").oid();
+        assertThat(old.objects(5).acl(app)).isNull();
+        assertThat(old.databaseAcl(5)).isNull();
+        assertThat(old.objects(5).defaultAcls()).isEmpty();
+        assertSameCatalog(CatalogCodec.decode(CatalogCodec.encode(old)), old);
+    }
+
+    @Test
+    void droppingAnObjectDropsItsAcl() {
+        CatalogEditor editor = Catalog.bootstrap().edit();
+        Acl acl = new Acl(List.of(new AclItem(0, 10, Privilege.SELECT.bit(), 0)));
+        int ns = editor.newOid();
+        editor.putNamespace(5, new Namespace(ns, 5, "s", 10));
+        editor.setAcl(5, ns, acl);
+        editor.putDefaultAcl(5, new DefaultAcl(editor.newOid(), 10, ns, 'r', acl));
+        editor.setDatabaseAcl(5, acl);
+        Catalog catalog = editor.build();
+        assertThat(catalog.objects(5).acl(ns)).isEqualTo(acl);
+        editor = catalog.edit();
+        editor.dropNamespace(5, ns);
+        editor.dropDatabase(5);
+        editor.createDatabase(new Database(5, "postgres", 10, true, -1, false));
+        catalog = editor.build();
+        assertThat(catalog.objects(5).acl(ns)).isNull();
+        assertThat(catalog.objects(5).defaultAcls()).isEmpty();
+        assertThat(catalog.databaseAcl(5)).isNull();
+    }
+
     @Test
     void distributionMetadataLookUps() {
         CatalogEditor editor = Catalog.bootstrap().edit();
@@ -143,6 +183,14 @@ class CatalogCodecTest {
             assertThat(a.nextShardId()).isEqualTo(e.nextShardId());
             assertThat(a.nextPlacementId()).isEqualTo(e.nextPlacementId());
             assertThat(a.nextColocationId()).isEqualTo(e.nextColocationId());
+            assertThat(a.defaultAcls()).containsExactlyElementsOf(e.defaultAcls());
+            for (Relation r : e.relations()) {
+                assertThat(a.acl(r.oid())).isEqualTo(e.acl(r.oid()));
+            }
+            for (Namespace n : e.namespaces()) {
+                assertThat(a.acl(n.oid())).isEqualTo(e.acl(n.oid()));
+            }
+            assertThat(actual.databaseAcl(d.oid())).isEqualTo(expected.databaseAcl(d.oid()));
         }
         assertThat(actual.nodes()).containsExactlyElementsOf(expected.nodes());
         assertThat(actual.nextNodeId()).isEqualTo(expected.nextNodeId());
@@ -182,7 +230,36 @@ class CatalogCodecTest {
                     List.of("a", "ü", text(random)), List.of(editor.newOid(), editor.newOid(), editor.newOid())));
         }
         addDistribution(editor, random, db);
+        addAcls(editor, random, db, ns, roles);
         return editor.build();
+    }
+
+    private static void addAcls(CatalogEditor editor, Random random, int db, int ns, List<Integer> roles) {
+        for (Relation r : editor.objects(db).relations()) {
+            if (random.nextBoolean()) {
+                editor.setAcl(db, r.oid(), randomAcl(random, roles));
+            }
+        }
+        if (random.nextBoolean()) {
+            editor.setAcl(db, ns, randomAcl(random, roles));
+        }
+        if (random.nextBoolean()) {
+            editor.setDatabaseAcl(db, randomAcl(random, roles));
+        }
+        if (random.nextBoolean()) {
+            editor.putDefaultAcl(db, new DefaultAcl(editor.newOid(), roles.getLast(), random.nextBoolean() ? 0 : ns,
+                    "rSfn".charAt(random.nextInt(4)), randomAcl(random, roles)));
+        }
+    }
+
+    private static Acl randomAcl(Random random, List<Integer> roles) {
+        List<AclItem> items = new ArrayList<>();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            int privileges = random.nextInt(1 << 12);
+            items.add(new AclItem(random.nextInt(3) == 0 ? 0 : roles.get(random.nextInt(roles.size())),
+                    roles.get(random.nextInt(roles.size())), privileges, privileges & random.nextInt(1 << 12)));
+        }
+        return new Acl(items);
     }
 
     private static void addDistribution(CatalogEditor editor, Random random, int db) {

@@ -7,6 +7,7 @@ import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -294,6 +295,7 @@ public final class LocalCluster implements AutoCloseable {
         settings.putIfAbsent(StoreSettings.STORE_MEMORY, Math.max(4L << 20,
                 Runtime.getRuntime().maxMemory() / 4 / Math.max(options.nodes, index + 1)) + "B");
         NodeConfig t = options.template;
+        shareHbaFile(root.resolve("node-" + index));
         NodeConfig config = new NodeConfig(options.host, port, root.resolve("node-" + index), settings,
                 t == null ? null : t.tlsCertificate(), t == null ? null : t.tlsKey(),
                 t == null ? AuthMethod.TRUST : t.authMethod(), secret);
@@ -302,6 +304,20 @@ public final class LocalCluster implements AutoCloseable {
         configs.add(config.withPort(node.port()));
         nodes.add(node);
         return node;
+    }
+
+    /** A {@code pg_hba.conf} in the cluster's folder is every node's: copied into the node's folder at each start. */
+    private void shareHbaFile(Path nodeDirectory) {
+        Path shared = root.resolve(HbaFile.NAME);
+        Path own = nodeDirectory.resolve(HbaFile.NAME);
+        if (Files.isRegularFile(shared)) {
+            try {
+                Files.createDirectories(nodeDirectory);
+                Files.copy(shared, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not copy " + shared + " to " + own, e);
+            }
+        }
     }
 
     private int checkIndex(int i) {

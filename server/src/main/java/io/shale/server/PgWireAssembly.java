@@ -51,7 +51,7 @@ public final class PgWireAssembly implements NodeAssembly {
     public ClientListener listener(NodeConfig config, Map<String, String> settings, SessionService sessions,
                                    ClusterEndpoint cluster) {
         WireConfig wire = new WireConfig(config.host(), config.port(), WireConfig.DEFAULT_MAX_MESSAGE_SIZE,
-                config.tlsCertificate(), config.tlsKey(), authRules(config.authMethod()));
+                config.tlsCertificate(), config.tlsKey(), authRules(config));
         if (cluster != null) {
             wire = wire.withInternalAcceptor(cluster::accept);
         }
@@ -78,6 +78,12 @@ public final class PgWireAssembly implements NodeAssembly {
         if (store instanceof LsmKeyValueStore lsm) {
             lsm.simulateCrash();
         }
+    }
+
+    /** The rules of the data directory's {@code pg_hba.conf} when it has one, else those of {@code --auth}. */
+    static List<AuthRule> authRules(NodeConfig config) {
+        List<AuthRule> file = HbaFile.readIfExists(config.dataDirectory());
+        return file != null ? file : authRules(config.authMethod());
     }
 
     /**

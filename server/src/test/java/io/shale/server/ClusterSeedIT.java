@@ -69,7 +69,7 @@ class ClusterSeedIT {
     }
 
     /** A port P such that P, P+1 and P+2 are free now (start takes consecutive ports). */
-    private static int freePortRun() throws IOException {
+    static int freePortRun() throws IOException {
         java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = 20000 + random.nextInt(30000);

@@ -36,6 +36,12 @@ final class ExternalCommand {
     }
 
     static Result run(Path workingDirectory, long timeoutSeconds, List<String> command) throws IOException, InterruptedException {
+        return run(workingDirectory, timeoutSeconds, command, Map.of());
+    }
+
+    /** Runs {@code command} with a clean environment plus {@code variables} (for example PGPASSWORD). */
+    static Result run(Path workingDirectory, long timeoutSeconds, List<String> command, Map<String, String> variables)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("shale-command-", ".out");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -46,6 +52,7 @@ final class ExternalCommand {
             environment.put("PATH", path);
             environment.put("HOME", workingDirectory.toString());
             environment.put("LC_ALL", "C.UTF-8");
+            environment.putAll(variables);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

@@ -98,11 +98,13 @@ final class ColumnDefinitions {
         return seq;
     }
 
+    /**
+     * The sequence's name as a stored default names it: always schema-qualified, so that the default reads back
+     * to the same sequence whatever the search_path of the session using it (PostgreSQL stores the regclass oid;
+     * pg_get_expr leaves out {@code public}).
+     */
     private String qualifiedSequenceName(Sequence seq) {
-        String schema = ddl.namespace(seq.namespaceOid()).name();
-        boolean visible = ddl.state().currentSchemas(false).indexOf(schema) == 0
-                || schema.equals("public") && ddl.state().currentSchemas(false).contains("public");
-        return visible ? Identifiers.quote(seq.name()) : Identifiers.quote(schema) + "." + Identifiers.quote(seq.name());
+        return Identifiers.quote(ddl.namespace(seq.namespaceOid()).name()) + "." + Identifiers.quote(seq.name());
     }
 
     static String quoteLiteral(String s) {

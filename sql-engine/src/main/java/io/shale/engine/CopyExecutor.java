@@ -91,6 +91,7 @@ final class CopyExecutor {
         sql.append(')');
         Prepared insert = new Prepared("", sql.toString(), session.parser().parseStatement(sql.toString()), types);
         Prepared.Plan plan = executor.plan(insert);
+        executor.checkPrivileges(plan);
         CopyInSource source = listener.copyIn(false, columns.size());
         CopyReader reader = new CopyReader(source, format);
         CopyInserter inserter = new CopyInserter(executor, plan, columns.size());

@@ -40,6 +40,7 @@ final class DdlExecutor {
     }
 
     Outcome run(Statement statement) {
+        DdlPermissions.check(this, statement);
         String tag = switch (statement) {
             case CreateTable c -> tables.createTable(c);
             case CreateTableAs c -> tables.createTableAs(c);

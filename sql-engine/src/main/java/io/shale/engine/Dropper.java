@@ -92,7 +92,7 @@ final class Dropper {
                 continue;
             }
             for (Column c : t.columns()) {
-                if (c.defaultSql() != null && c.defaultSql().contains("'" + s.name() + "'")) {
+                if (io.shale.engine.citus.DistributedSequences.defaultUses(c.defaultSql(), objects(), s)) {
                     if (!cascade) {
                         throw new ShaleException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop sequence " + s.name()
                                 + " because other objects depend on it")

@@ -138,6 +138,12 @@ public final class Engine implements SessionService, AutoCloseable {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "database \"" + database + "\" is not currently accepting connections").asFatal();
         }
+        if (!io.shale.engine.access.AccessChecks.isSuperuser(current, role.oid())
+                && !io.shale.catalog.Privileges.has(current, db.oid(), role.oid(), io.shale.catalog.AclObjectKind.DATABASE,
+                        db.oid(), io.shale.catalog.Privilege.CONNECT)) {
+            throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "permission denied for database \"" + database + "\"")
+                    .withDetail("User does not have CONNECT privilege.").asFatal();
+        }
         int maxConnections = Integer.parseInt(config.settings().getOrDefault("max_connections", "100"));
         if (sessions.size() >= maxConnections) {
             throw new ShaleException(ErrorCode.TOO_MANY_CONNECTIONS, "sorry, too many clients already").asFatal();

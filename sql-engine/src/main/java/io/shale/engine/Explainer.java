@@ -33,6 +33,7 @@ final class Explainer {
         }
         Prepared prepared = new Prepared("", "", statement, List.of());
         Prepared.Plan plan = executor.plan(prepared);
+        executor.checkPrivileges(plan);
         List<String> lines = new ArrayList<>();
         io.shale.engine.exec.ExecContext explainContext = executor.context(parameters);
         java.util.function.Function<PlanNode.DistributedScan, List<String>> citus = scan -> io.shale.engine.distributed

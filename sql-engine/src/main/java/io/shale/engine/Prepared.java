@@ -29,9 +29,10 @@ final class Prepared {
         this.declaredTypes = List.copyOf(declaredTypes);
     }
 
-    /** An analysed plan and what it was analysed under. */
+    /** An analysed plan, what it was analysed under, and the privileges each execution checks. */
     record Plan(PlanNode plan, OperatorFactory operators, List<SqlType> parameterTypes,
-                io.shale.catalog.Catalog catalog, String searchPath, StatementDescription description) {
+                io.shale.catalog.Catalog catalog, String searchPath, StatementDescription description,
+                io.shale.engine.access.RequiredPrivileges required) {
         List<OutputColumn> columns() {
             return plan.columns();
         }

@@ -769,9 +769,15 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         if (includeImplicit && !path.contains("pg_catalog")) {
             result.add("pg_catalog");
         }
+        Catalog catalog = catalog();
+        int role = currentUserOid();
+        boolean superuser = io.shale.engine.access.AccessChecks.isSuperuser(catalog, role);
         for (String s : path) {
             String name = s.equals("$user") ? currentUser() : s;
-            if (objects.namespace(name) != null && !result.contains(name)) {
+            io.shale.catalog.Namespace ns = objects.namespace(name);
+            // As PostgreSQL, schemas the role may not use are left out of the path.
+            if (ns != null && !result.contains(name) && (superuser || io.shale.engine.access.AccessChecks.hasOnSchema(
+                    catalog, databaseOid(), role, ns, io.shale.catalog.Privilege.USAGE))) {
                 result.add(name);
             }
         }
@@ -805,8 +811,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return new Sequences() {
             @Override
             public long nextval(long sequenceOid) {
+                Sequence named = sequence(sequenceOid);
+                io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), named,
+                        io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.UPDATE);
                 Sequence seq = io.shale.engine.citus.DistributedSequences.forNode(catalog().objects(session.database.oid()),
-                        sequence(sequenceOid), engine.localGroupId());
+                        named, engine.localGroupId());
                 long v = engine.sequences().nextval(seq);
                 currentValues.put(seq.oid(), v);
                 lastSequenceValue = v;
@@ -816,6 +825,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             @Override
             public long currval(long sequenceOid) {
                 Sequence seq = sequence(sequenceOid);
+                io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
+                        io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.SELECT);
                 Long v = currentValues.get(seq.oid());
                 if (v == null) {
                     throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "currval of sequence \""
@@ -835,6 +846,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             @Override
             public long setval(long sequenceOid, long value, boolean isCalled) {
                 Sequence seq = sequence(sequenceOid);
+                io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
+                        io.shale.catalog.Privilege.UPDATE, io.shale.catalog.Privilege.UPDATE);
                 engine.sequences().setval(seq, value, isCalled);
                 if (isCalled) {
                     currentValues.put(seq.oid(), value);

@@ -241,6 +241,7 @@ final class StatementExecutor {
     /** Runs a query plan: its rows, tagged by {@code tag}. */
     Outcome rows(Prepared prepared, Object[] parameters, java.util.function.LongFunction<String> tag) {
         Prepared.Plan plan = plan(prepared);
+        checkPrivileges(plan);
         requireParameters(plan, parameters);
         ExecContext ctx = context(parameters);
         Operator op = plan.operators().create(plan.plan(), ctx);
@@ -254,6 +255,7 @@ final class StatementExecutor {
 
     private Outcome modify(Prepared prepared, Object[] parameters, String tagPrefix) {
         Prepared.Plan plan = plan(prepared);
+        checkPrivileges(plan);
         requireParameters(plan, parameters);
         ExecContext ctx = context(parameters);
         Operator op = plan.operators().create(plan.plan(), ctx);
@@ -262,6 +264,11 @@ final class StatementExecutor {
             return new Outcome.Done(tagPrefix + ctx.affected());
         }
         return new Outcome.Rows(plan.columns(), op, n -> tagPrefix + ctx.affected());
+    }
+
+    /** Refuses (42501) a role that lacks a privilege the plan needs; runs before every execution of a plan. */
+    void checkPrivileges(Prepared.Plan plan) {
+        plan.required().check(plan.catalog(), session.database.oid(), state.currentUserOid());
     }
 
     /** A statement sent without values for its parameters (a simple Query naming $1) fails as in PostgreSQL. */
@@ -318,7 +325,8 @@ final class StatementExecutor {
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
         return new AnalyzerContext(state.catalog(), session.database.oid(), state.currentSchemas(false),
                 session.sessionRole.name(), engine.resolver(), new SessionSystemRelations(engine),
-                state.formatSettings(), parameterTypes).withLocalGroup(engine.localGroupId());
+                state.formatSettings(), parameterTypes).withLocalGroup(engine.localGroupId())
+                .withRole(state.currentUserOid());
     }
 
     /** The statement's plan, made again when the catalog or the search path changed since. */
@@ -347,7 +355,7 @@ final class StatementExecutor {
         StatementDescription description = new StatementDescription(oids(context.parameterTypes()),
                 EngineSession.describe(plan.columns()));
         Prepared.Plan made = new Prepared.Plan(plan, new OperatorFactory(), context.parameterTypes(), catalog, path,
-                description);
+                description, context.requiredPrivileges());
         prepared.plan = made;
         return made;
     }

@@ -48,6 +48,11 @@ final class TableDdl {
         if (c.persistence() == Persistence.TEMPORARY) {
             throw StatementExecutor.unsupported("CREATE TEMPORARY TABLE");
         }
+        if (!c.inherits().isEmpty() && io.shale.engine.citus.TenantSchemas.isDistributed(
+                ddl.catalog().objects(ddl.database()), ns.oid())) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "tables in a distributed schema cannot inherit or be inherited");
+        }
         if (!c.inherits().isEmpty() || c.partitionBy() != null) {
             throw StatementExecutor.unsupported(c.partitionBy() != null ? "PARTITION BY" : "INHERITS");
         }
@@ -345,7 +350,16 @@ final class TableDdl {
         }
         AlterTableDdl alter = new AlterTableDdl(ddl, this, columns);
         for (AlterTableAction action : a.actions()) {
+            boolean wasDistributed = ddl.catalog().objects(ddl.database()).distributedTable(r.oid()) != null;
+            if (action instanceof SetSchema s) {
+                io.shale.engine.citus.TenantSchemas.beforeSetSchema(ddl.state(),
+                        (Table) ddl.catalog().objects(ddl.database()).relation(r.oid()),
+                        ddl.catalog().objects(ddl.database()).namespace(s.schema()));
+            }
             alter.apply((Table) ddl.catalog().objects(ddl.database()).relation(r.oid()), action);
+            if (action instanceof SetSchema && !wasDistributed) {
+                io.shale.engine.citus.TenantSchemas.copyLocalRows(ddl.state(), r.oid());
+            }
         }
         return "ALTER TABLE";
     }

@@ -161,4 +161,62 @@ class SchemaShardingTest extends DistributionTestBase {
         sql.execute("INSERT INTO tenant_7.tbl_4 VALUES (1)");
         assertThat(sql.value("SELECT count(*) FROM tenant_7.tbl_4 JOIN reference_table USING (a)")).isEqualTo("1");
     }
+
+    @Test
+    void serialDefaultsNameTheirSequenceWhateverTheSearchPath() {
+        sql.execute("CREATE SCHEMA userservice");
+        sql.execute("SET search_path TO userservice, public");
+        sql.execute("CREATE TABLE users (id serial PRIMARY KEY, name text)");
+        sql.execute("CREATE TABLE pub (id serial)");
+        sql.execute("RESET search_path");
+        sql.execute("SELECT citus_schema_distribute('userservice')");
+        sql.execute("INSERT INTO userservice.users (name) VALUES ('a')");
+        assertThat(sql.query("SELECT id, name FROM userservice.users")).containsExactly(List.of("1", "a"));
+        assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'userservice.users'::regclass"))
+                .isEqualTo("nextval('userservice.users_id_seq'::regclass)");
+        sql.execute("CREATE TABLE p (id serial)");
+        assertThat(sql.value("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'p'::regclass"))
+                .isEqualTo("nextval('p_id_seq'::regclass)");
+        sql.execute("ALTER SCHEMA userservice RENAME TO us");
+        sql.execute("INSERT INTO us.users (name) VALUES ('b')");
+        assertThat(sql.value("SELECT max(id) FROM us.users")).isEqualTo("2");
+        assertThat(sql.error("DROP SEQUENCE us.users_id_seq")).startsWith("2BP01");
+    }
+
+    @Test
+    void setSchemaMovesTablesInAndOut() {
+        sql.execute("CREATE TABLE reference_table (a int PRIMARY KEY)");
+        sql.execute("SELECT create_reference_table('reference_table')");
+        sql.execute("SET citus.enable_schema_based_sharding TO on");
+        sql.execute("CREATE SCHEMA tenant_2");
+        sql.execute("CREATE TABLE tenant_2.anchor (a int PRIMARY KEY)");
+        sql.execute("SET citus.enable_schema_based_sharding TO off");
+        sql.execute("CREATE SCHEMA regular_schema");
+        sql.execute("CREATE TABLE regular_schema.test_table3 (a int, b text)");
+        sql.execute("INSERT INTO regular_schema.test_table3 VALUES (1, 'x'), (2, 'y')");
+        sql.notices.clear();
+        sql.execute("ALTER TABLE regular_schema.test_table3 SET SCHEMA tenant_2");
+        assertThat(sql.notices).extracting(Notice::message).startsWith(
+                "Moving test_table3 into distributed schema tenant_2", "Copying data from local table...");
+        assertThat(sql.query("SELECT logicalrelid, colocationid FROM pg_dist_partition ORDER BY 1"))
+                .contains(List.of("tenant_2.test_table3", "2"));
+        assertThat(sql.value("SELECT count(*) FROM tenant_2.test_table3 JOIN tenant_2.anchor USING (a)")).isEqualTo("0");
+        assertThat(sql.value("SELECT count(*) FROM tenant_2.test_table3")).isEqualTo("2");
+        sql.notices.clear();
+        sql.execute("ALTER TABLE tenant_2.test_table3 SET SCHEMA regular_schema");
+        assertThat(sql.notices).extracting(Notice::message).containsExactly(
+                "undistributing table test_table3 in distributed schema tenant_2 before altering its schema");
+        assertThat(sql.value("SELECT count(*) FROM regular_schema.test_table3")).isEqualTo("2");
+        assertThat(sql.value("SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE '%test_table3'"))
+                .isEqualTo("0");
+        sql.execute("CREATE TABLE tenant_2.child (a int REFERENCES tenant_2.anchor (a))");
+        assertThat(sql.error("ALTER TABLE tenant_2.child SET SCHEMA regular_schema"))
+                .isEqualTo("0A000: set schema is not allowed for table child in distributed schema tenant_2");
+        sql.execute("CREATE TABLE regular_schema.h (a int)");
+        sql.execute("SELECT create_distributed_table('regular_schema.h', 'a')");
+        assertThat(sql.error("ALTER TABLE regular_schema.h SET SCHEMA tenant_2"))
+                .isEqualTo("0A000: distributed schema cannot have distributed tables");
+        assertThat(sql.error("CREATE TABLE tenant_2.inh (b int) INHERITS (tenant_2.anchor)"))
+                .isEqualTo("0A000: tables in a distributed schema cannot inherit or be inherited");
+    }
 }

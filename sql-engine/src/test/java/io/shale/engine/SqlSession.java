@@ -27,7 +27,12 @@ public final class SqlSession implements AutoCloseable {
     final List<Notice> notices = new ArrayList<>();
 
     SqlSession(Engine engine) {
-        this.session = engine.open("postgres", "postgres", Map.of(), "127.0.0.1");
+        this(engine, "postgres", "postgres");
+    }
+
+    /** A session of {@code user} on {@code database}. */
+    SqlSession(Engine engine, String user, String database) {
+        this.session = engine.open(user, database, Map.of(), "127.0.0.1");
     }
 
     /** The rows of the last statement of {@code sql}, each value as text ("null" for NULL). */

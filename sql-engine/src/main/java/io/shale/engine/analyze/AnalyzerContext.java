@@ -41,6 +41,13 @@ public final class AnalyzerContext {
     private int localGroupId;
     /** Anonymous record types of this statement; a record's typmod is its index here. */
     private final List<List<OutputColumn>> recordShapes = new ArrayList<>();
+    /** The role analysing (0: not known, no schema USAGE is checked during analysis). */
+    private int roleOid;
+    /** The owner of the view being expanded, whose privileges its relations are checked with; 0 outside views. */
+    private int viewOwner;
+    /** The privileges the statement needs, checked before each execution. */
+    private final io.shale.engine.access.RequiredPrivileges.Builder required =
+            new io.shale.engine.access.RequiredPrivileges.Builder();
 
     /**
      * @param searchPath the schemas to search, in order, as the session's search_path gives
@@ -143,6 +150,64 @@ public final class AnalyzerContext {
     public AnalyzerContext withLocalGroup(int groupId) {
         this.localGroupId = groupId;
         return this;
+    }
+
+    /** Sets the role that analyses, whose USAGE on a named schema is checked when a relation in it is not found. */
+    public AnalyzerContext withRole(int role) {
+        this.roleOid = role;
+        return this;
+    }
+
+    /** The privileges on relations and schemas the analysed statement needs. */
+    public io.shale.engine.access.RequiredPrivileges requiredPrivileges() {
+        return required.build();
+    }
+
+    /** Starts expanding a view owned by {@code ownerOid}; returns what {@link #leaveView} restores. */
+    int enterView(int ownerOid) {
+        int saved = viewOwner;
+        viewOwner = ownerOid;
+        return saved;
+    }
+
+    void leaveView(int saved) {
+        viewOwner = saved;
+    }
+
+    /**
+     * Records that the statement needs these privileges on a relation it names (as the view's owner inside a
+     * view), and USAGE on the schema that qualifies the name.
+     */
+    void requireRelation(Relation relation, QualifiedName name, int privilegeMask, int position) {
+        if (viewOwner == 0 && name.parts().size() > 1) {
+            requireSchemaUsage(objects.namespace(relation.namespaceOid()), position);
+        }
+        required.add(io.shale.engine.access.AccessChecks.aclKind(relation), relation.oid(), privilegeMask, viewOwner,
+                "permission denied for " + io.shale.engine.access.AccessChecks.kindWord(relation) + " "
+                        + relation.name(), 0);
+    }
+
+    private void requireSchemaUsage(Namespace ns, int position) {
+        if (ns != null && !io.shale.engine.access.AccessChecks.isSystemSchema(ns)) {
+            required.add(io.shale.catalog.AclObjectKind.SCHEMA, ns.oid(), io.shale.catalog.Privilege.USAGE.bit(), 0,
+                    "permission denied for schema " + ns.name(), position);
+        }
+    }
+
+    /**
+     * Refuses a name qualified by a schema the role may not use, as PostgreSQL does while it analyses the statement
+     * (before it looks at the relation, which may not exist); each execution checks again.
+     */
+    void checkSchemaUsage(QualifiedName name, int position) {
+        if (roleOid == 0 || viewOwner != 0 || name.parts().size() < 2) {
+            return;
+        }
+        Namespace ns = objects.namespace(name.parts().get(name.parts().size() - 2));
+        if (ns != null && !io.shale.engine.access.AccessChecks.isSuperuser(catalog, roleOid)
+                && !io.shale.engine.access.AccessChecks.hasOnSchema(catalog, databaseOid, roleOid, ns,
+                        io.shale.catalog.Privilege.USAGE)) {
+            throw io.shale.engine.access.AccessChecks.denied("schema", ns.name()).withPosition(position);
+        }
     }
 
     /** A user relation by (possibly qualified) name, or null. */

@@ -3,6 +3,7 @@ package io.shale.engine.analyze;
 import io.shale.catalog.Column;
 import io.shale.catalog.Constraint;
 import io.shale.catalog.Index;
+import io.shale.catalog.Privilege;
 import io.shale.catalog.Relation;
 import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
@@ -46,6 +47,7 @@ public final class DmlAnalyzer {
     }
 
     Table target(QualifiedName name, int position, String verb) {
+        context.checkSchemaUsage(name, position);
         Relation r = context.findRelation(name);
         if (r == null) {
             throw new ShaleException(ErrorCode.UNDEFINED_TABLE, "relation \"" + String.join(".", name.parts())
@@ -55,7 +57,45 @@ public final class DmlAnalyzer {
             throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "cannot " + verb + " " + kindName(r) + " \""
                     + r.name() + "\"");
         }
+        Privilege privilege = switch (verb) {
+            case "insert into" -> Privilege.INSERT;
+            case "update" -> Privilege.UPDATE;
+            default -> Privilege.DELETE;
+        };
+        context.requireRelation(t, name, privilege.bit(), position);
         return t;
+    }
+
+    /** Records that the statement also reads the target's columns (WHERE, RETURNING, SET expressions, ON CONFLICT). */
+    private void readsTarget(Table table, QualifiedName name, int extraMask, boolean reads) {
+        if (reads || extraMask != 0) {
+            context.requireRelation(table, name, (reads ? Privilege.SELECT.bit() : 0) | extraMask, 0);
+        }
+    }
+
+    /** Whether an assigned value may read a column of the row (anything but constants, parameters and their casts). */
+    private static boolean readsColumns(List<Expr> assignments) {
+        for (Expr e : assignments) {
+            if (e != null && !constant(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean constant(Expr e) {
+        if (e instanceof Expr.Cast c) {
+            return constant(c.input());
+        }
+        if (e instanceof Expr.Call c) {
+            for (Expr a : c.arguments()) {
+                if (!constant(a)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return e instanceof Expr.Literal || e instanceof Expr.Param || e instanceof Expr.SessionValue;
     }
 
     private static String kindName(Relation r) {
@@ -93,6 +133,8 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(insert.returning(), tableScope, returning, columns);
+        readsTarget(table, insert.table(), insert.onConflict() != null && insert.onConflict().doUpdate()
+                ? Privilege.UPDATE.bit() : 0, !returning.isEmpty() || onConflict != null && onConflict.arbiter() != null);
         return new PlanNode.Modify(new ModifyOperation.Insert(table, source, values, onConflict, returning,
                 rules.forInsert(table, tableScope)), columns);
     }
@@ -325,6 +367,7 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(update.returning(), source.scope(), returning, columns);
+        readsTarget(table, update.table(), 0, update.where() != null || !returning.isEmpty() || readsColumns(assignments));
         return new PlanNode.Modify(new ModifyOperation.Update(table, source.plan(), 0, assignments, source.where(),
                 returning, rules.forUpdate(table, tableScope(table, alias, null))), columns);
     }
@@ -336,6 +379,7 @@ public final class DmlAnalyzer {
         List<Expr> returning = new ArrayList<>();
         List<OutputColumn> columns = new ArrayList<>();
         returning(delete.returning(), source.scope(), returning, columns);
+        readsTarget(table, delete.table(), 0, delete.where() != null || !returning.isEmpty());
         return new PlanNode.Modify(new ModifyOperation.Delete(table, source.plan(), 0, source.where(), returning,
                 rules.forDelete(table)), columns);
     }

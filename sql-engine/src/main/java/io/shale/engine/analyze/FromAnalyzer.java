@@ -221,8 +221,14 @@ final class FromAnalyzer {
                 return single(plan, name, null, 0);
             }
         }
+        context.checkSchemaUsage(t.name(), t.position());
         Relation relation = context.findRelation(t.name());
         if (relation != null) {
+            int mask = io.shale.catalog.Privilege.SELECT.bit();
+            if (!RowLocking.reaching(locking, itemName).isEmpty()) {
+                mask |= io.shale.catalog.Privilege.UPDATE.bit();
+            }
+            context.requireRelation(relation, t.name(), mask, t.position());
             String schema = context.objects.namespace(relation.namespaceOid()).name();
             kinds.put(itemName, relation instanceof View ? RowLocking.ItemKind.VIEW : RowLocking.ItemKind.TABLE);
             return switch (relation) {
@@ -267,7 +273,13 @@ final class FromAnalyzer {
 
     private FromItem view(View view, String schema, String alias) {
         Query query = RowLocking.pushInto((Query) new SqlParser().parseStatement(view.querySql()), locking, alias);
-        QueryAnalyzer.AnalyzedQuery analyzed = queries.analyze(query, null);
+        int outerOwner = context.enterView(view.ownerOid());
+        QueryAnalyzer.AnalyzedQuery analyzed;
+        try {
+            analyzed = queries.analyze(query, null);
+        } finally {
+            context.leaveView(outerOwner);
+        }
         FromItem item = single(analyzed.plan(), view.name(), schema, 0);
         ScopeEntry e = item.entries().getFirst();
         List<Short> attnums = new ArrayList<>();

@@ -47,6 +47,7 @@ public final class CitusFunctions {
         SqlType regclass = SqlType.REGCLASS;
         SqlType text = SqlType.TEXT;
         ScalarFunction create = (context, args) -> {
+            requireOwner(context, args[0]);
             new DistributedTableCreator(distribution(context)).createDistributedTable(oid(args[0]), (String) args[1],
                     args.length > 2 ? (String) args[2] : null, args.length > 3 ? (String) args[3] : null,
                     args.length > 4 ? (Integer) args[4] : null);
@@ -57,16 +58,19 @@ public final class CitusFunctions {
         add("create_distributed_table", List.of(regclass, text, text, text), SqlType.VOID, false, create);
         add("create_distributed_table", List.of(regclass, text, text, text, SqlType.INT4), SqlType.VOID, false, create);
         add("create_reference_table", List.of(regclass), SqlType.VOID, true, (context, args) -> {
+            requireOwner(context, args[0]);
             new DistributedTableCreator(distribution(context)).createReferenceTable(oid(args[0]));
             return null;
         });
         ScalarFunction undistribute = (context, args) -> {
+            requireOwner(context, args[0]);
             new TableUndistributor(distribution(context)).undistribute(oid(args[0]));
             return null;
         };
         add("undistribute_table", List.of(regclass), SqlType.VOID, true, undistribute);
         add("undistribute_table", List.of(regclass, SqlType.BOOL), SqlType.VOID, true, undistribute);
         add("truncate_local_data_after_distributing_table", List.of(regclass), SqlType.VOID, true, (context, args) -> {
+            requireOwner(context, args[0]);
             new TableUndistributor(distribution(context)).truncateLocalData(oid(args[0]));
             return null;
         });
@@ -113,6 +117,14 @@ public final class CitusFunctions {
     private void add(String name, List<SqlType> arguments, SqlType result, boolean strict, ScalarFunction body) {
         definitions.add(new FunctionDefinition(name, FIRST_OID + definitions.size(), arguments, false, result,
                 new FunctionKind.Scalar(body), strict, Volatility.VOLATILE));
+    }
+
+    /** Citus's EnsureTableOwner: {@code must be owner of table t} for a role that does not own the relation. */
+    private static void requireOwner(EvalContext context, Object relation) {
+        if (relation != null) {
+            io.shale.engine.access.AccessChecks.requireOwnerOf(context.catalog(), context.databaseOid(),
+                    context.currentUserOid(), (int) oid(relation));
+        }
     }
 
     static DistributionContext distribution(EvalContext context) {

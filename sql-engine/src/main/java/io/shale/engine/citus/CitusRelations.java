@@ -57,6 +57,7 @@ public final class CitusRelations {
                 CitusRelations::schemas));
         all.add(CitusViews.citusTables(FIRST_OID + 5));
         all.add(CitusViews.citusShards(FIRST_OID + 6));
+        all.add(CitusSchemasView.citusSchemas(FIRST_OID + 7));
         return List.copyOf(all);
     }
 

@@ -122,7 +122,7 @@ final class CitusViews {
     }
 
     /** Sizes from this node's store for its own group, from the group's node (shard.size) for the others. */
-    private static PlacementSizes.Source source(SystemContext context) {
+    static PlacementSizes.Source source(SystemContext context) {
         return (group, oids) -> {
             if (group != context.localGroupId()) {
                 return context.remoteRelationSizes(group, oids);

@@ -47,17 +47,27 @@ public final class DistributedSequences {
                 && objects.relation(sequence.ownedByTable()) instanceof Table t && sequence.ownedByColumn() > 0) {
             return t.column(sequence.ownedByColumn()).type();
         }
-        String reference = "'" + sequence.name() + "'";
         for (DistributedTable d : objects.distributedTables()) {
             if (!(objects.relation(d.relationOid()) instanceof Table t)) {
                 continue;
             }
             for (Column c : t.liveColumns()) {
-                if (c.defaultSql() != null && c.defaultSql().contains("nextval(") && c.defaultSql().contains(reference)) {
+                if (defaultUses(c.defaultSql(), objects, sequence)) {
                     return c.type();
                 }
             }
         }
         return null;
+    }
+
+    /** Whether a stored default calls nextval on the sequence (named with or without its schema). */
+    public static boolean defaultUses(String defaultSql, DatabaseCatalog objects, Sequence sequence) {
+        if (defaultSql == null || !defaultSql.contains("nextval(")) {
+            return false;
+        }
+        String name = io.shale.engine.system.Identifiers.quote(sequence.name());
+        var ns = objects.namespace(sequence.namespaceOid());
+        return defaultSql.contains("'" + name + "'") || ns != null
+                && defaultSql.contains("'" + io.shale.engine.system.Identifiers.quote(ns.name()) + "." + name + "'");
     }
 }

@@ -97,7 +97,12 @@ public final class NodeFunctions {
 
     private static void add(List<CatalogFunction> out, long[] oid, String name, List<Integer> arguments, int returnType,
                             ScalarFunction body) {
+        // Citus revokes the node functions from PUBLIC: only superusers call them.
+        ScalarFunction checked = (c, a) -> {
+            io.shale.engine.access.AccessChecks.requireSuperuser(c.catalog(), c.currentUserOid(), name);
+            return body.apply(c, a);
+        };
         out.add(new CatalogFunction("pg_catalog", name, oid[0]++, arguments, returnType, true, 'v',
-                new CatalogFunction.Scalar(body)));
+                new CatalogFunction.Scalar(checked)));
     }
 }

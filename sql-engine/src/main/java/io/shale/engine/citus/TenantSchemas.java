@@ -126,4 +126,49 @@ public final class TenantSchemas {
         tables.sort(java.util.Comparator.comparingInt(Table::oid));
         return tables;
     }
+
+    /**
+     * ALTER TABLE … SET SCHEMA, before the move: a table leaving a distributed schema is undistributed first
+     * (refused when it has foreign keys inside the schema); a distributed table cannot enter one. A plain table
+     * entering one is converted when the move commits ({@link #copyLocalRows} then moves its rows).
+     */
+    public static void beforeSetSchema(DistributionContext context, Table table, Namespace target) {
+        DatabaseCatalog objects = context.catalog().objects(context.databaseOid());
+        Namespace source = objects.namespace(table.namespaceOid());
+        if (target == null || source.oid() == target.oid()) {
+            return;
+        }
+        var distributed = objects.distributedTable(table.oid());
+        boolean fromTenant = objects.distributedSchema(source.oid()) != null && distributed != null;
+        boolean toTenant = objects.distributedSchema(target.oid()) != null;
+        if (toTenant && distributed != null && !fromTenant && distributed.colocationId() != 0) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "distributed schema cannot have distributed tables")
+                    .withHint("Undistribute distributed tables before 'ALTER TABLE SET SCHEMA'.");
+        }
+        if (fromTenant) {
+            for (var fk : objects.constraints()) {
+                if (fk.type() != 'f' || fk.tableOid() != table.oid() && fk.referencedTable() != table.oid()) {
+                    continue;
+                }
+                int other = fk.tableOid() == table.oid() ? fk.referencedTable() : fk.tableOid();
+                var otherTable = objects.distributedTable(other);
+                if (other != table.oid() && (otherTable == null || !otherTable.isReferenceTable())) {
+                    throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "set schema is not allowed for table "
+                            + table.name() + " in distributed schema " + source.name())
+                            .withDetail("distributed schemas cannot have foreign keys from/to local tables or different "
+                                    + "schema");
+                }
+            }
+            notice(context, "undistributing table " + table.name() + " in distributed schema " + source.name()
+                    + " before altering its schema");
+            new TableUndistributor(context).moveRowsBack(objects, table, false);
+        }
+        if (toTenant) {
+            notice(context, "Moving " + table.name() + " into distributed schema " + target.name());
+        }
+    }
+
+    private static void notice(DistributionContext context, String message) {
+        context.notice(new io.shale.engine.session.Notice("NOTICE", "00000", message, null, null));
+    }
 }

@@ -75,6 +75,9 @@ final class ExpressionPrinter {
                 Printed operand = print(u.operand());
                 yield Printed.primary("(" + u.operator().symbol() + " " + operand.text() + ")", operand.type());
             }
+            case Cast c when c.expression() instanceof StringLiteral s && s.value().startsWith("public.")
+                    && TypeLabels.of(c.type()).equals("regclass") -> cast(new Printed(quote(s.value().substring(7)), null,
+                    Precedence.PRIMARY, Kind.STRING), "regclass");
             case Cast c -> cast(print(c.expression()), TypeLabels.of(c.type()));
             case BinaryOperation b -> binary(b);
             case LogicalBinary l -> logical(l);

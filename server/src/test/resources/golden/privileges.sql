@@ -1,0 +1,52 @@
+-- Privileges and ownership: what a role without them is refused (42501), as PostgreSQL 15 says it.
+CREATE ROLE golden_owner LOGIN;
+CREATE ROLE golden_other LOGIN;
+CREATE ROLE golden_nologin;
+CREATE SCHEMA AUTHORIZATION golden_owner;
+CREATE TABLE public.golden_admin_table (id serial PRIMARY KEY, v text);
+INSERT INTO golden_admin_table (v) VALUES ('a');
+CREATE SEQUENCE public.golden_admin_seq;
+CREATE VIEW public.golden_admin_view AS SELECT * FROM golden_admin_table;
+\c - golden_owner
+CREATE TABLE items (id int PRIMARY KEY, name text);
+INSERT INTO items VALUES (1, 'one'), (2, 'two');
+CREATE VIEW item_names AS SELECT name FROM items;
+CREATE SEQUENCE item_ids;
+SELECT * FROM items ORDER BY id;
+SELECT * FROM golden_owner.item_names ORDER BY name;
+SELECT nextval('item_ids');
+SELECT * FROM golden_admin_table;
+SELECT * FROM golden_admin_view;
+INSERT INTO golden_admin_table (v) VALUES ('b');
+UPDATE golden_admin_table SET v = 'c';
+DELETE FROM golden_admin_table;
+TRUNCATE golden_admin_table;
+SELECT * FROM golden_admin_table FOR UPDATE;
+SELECT nextval('golden_admin_seq');
+SELECT setval('golden_admin_seq', 5);
+CREATE SCHEMA golden_nope;
+CREATE DATABASE golden_nope;
+CREATE ROLE golden_nope;
+ALTER TABLE golden_admin_table ADD COLUMN c int;
+DROP TABLE golden_admin_table;
+CREATE INDEX ON golden_admin_table (v);
+DROP INDEX golden_admin_table_pkey;
+DROP VIEW golden_admin_view;
+DROP SEQUENCE golden_admin_seq;
+COMMENT ON TABLE golden_admin_table IS 'x';
+DROP SCHEMA public;
+\c - golden_other
+SELECT * FROM golden_owner.items;
+SELECT * FROM golden_owner.missing;
+INSERT INTO golden_owner.items VALUES (3, 'three');
+DROP TABLE golden_owner.items;
+SET search_path = golden_owner, public;
+SELECT * FROM items;
+SELECT current_schemas(false);
+\c - postgres
+DROP SCHEMA golden_owner CASCADE;
+DROP TABLE golden_admin_table CASCADE;
+DROP SEQUENCE golden_admin_seq;
+DROP ROLE golden_owner;
+DROP ROLE golden_other;
+DROP ROLE golden_nologin;
