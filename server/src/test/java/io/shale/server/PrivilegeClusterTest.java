@@ -51,7 +51,7 @@ class PrivilegeClusterTest extends ThreeNodeClusterTest {
                 s.execute(sql);
             }
         });
-        assertThat(e).as(sql).isNotNull();
+        assertThat((Object) e).as(sql).isNotNull();
         return e.getSQLState() + ": " + e.getMessage().lines().findFirst().orElse("");
     }
 

@@ -44,8 +44,10 @@ final class CitusSchemasView {
             if (ns == null) {
                 continue;
             }
+            boolean usage = io.shale.engine.access.AccessChecks.hasOnSchema(context.catalog(), context.databaseOid(),
+                    context.currentUserOid(), ns, io.shale.catalog.Privilege.USAGE);
             List<ShardPlacement> placements = new ArrayList<>();
-            for (DistributedTable t : objects.colocatedTables(s.colocationId())) {
+            for (DistributedTable t : usage ? objects.colocatedTables(s.colocationId()) : List.<DistributedTable>of()) {
                 for (Shard shard : objects.shards(t.relationOid())) {
                     for (ShardPlacement p : objects.placements(shard.shardId())) {
                         if (p.shardState() == 1) {
@@ -59,7 +61,7 @@ final class CitusSchemasView {
                 total += e.getValue();
             }
             Role owner = context.catalog().role(ns.ownerOid());
-            rows.add(new Object[] {(long) ns.oid(), s.colocationId(), SizeFunctions.pretty(total),
+            rows.add(new Object[] {(long) ns.oid(), s.colocationId(), usage ? SizeFunctions.pretty(total) : null,
                     owner == null ? null : owner.name()});
         }
         return rows;

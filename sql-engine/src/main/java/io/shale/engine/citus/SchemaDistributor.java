@@ -3,7 +3,6 @@ package io.shale.engine.citus;
 import io.shale.catalog.CatalogEditor;
 import io.shale.catalog.DatabaseCatalog;
 import io.shale.catalog.Namespace;
-import io.shale.catalog.Role;
 import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
@@ -99,13 +98,9 @@ final class SchemaDistributor {
         }
     }
 
-    /** Schema ownership as PostgreSQL checks it (the privilege helpers of issue 5 may replace this one call). */
+    /** Schema ownership as PostgreSQL checks it ({@code must be owner of schema s}). */
     private void ensureOwner(Namespace schema) {
-        Role role = context.catalog().role(roleOid);
-        if (role != null && (role.superuser() || role.oid() == schema.ownerOid())) {
-            return;
-        }
-        throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "must be owner of schema " + schema.name());
+        io.shale.engine.access.AccessChecks.requireOwner(context.catalog(), roleOid, schema);
     }
 
     private void notice(String message) {
