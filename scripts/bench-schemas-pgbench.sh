@@ -35,12 +35,9 @@ die() {
   exit 1
 }
 
-[ -f "$JAR" ] || die "$JAR is missing; build it with: mvn -q -o -DskipTests package -pl server -am"
-[ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
-JAVA=$("$ROOT/shale" java) || die "no JDK 25 found"
 # shellcheck source=scripts/bench-common.sh
 . "$ROOT/scripts/bench-common.sh"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+check_prerequisites
 
 WORK=$(mktemp -d /tmp/shale-schemas-bench.XXXXXX)
 chmod 755 "$WORK"
