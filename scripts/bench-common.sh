@@ -37,3 +37,12 @@ start_postgres() {
     -o "-p $1 -k $WORK/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
   wait_ready "$1"
 }
+
+# Checks for the Shale jar $JAR and PostgreSQL 15, and sets JAVA (a JDK 25, found by the launcher in $ROOT) and
+# JVM_FLAGS (the flags every Shale JVM runs with).
+check_prerequisites() {
+  [ -f "$JAR" ] || die "$JAR is missing; build it with: mvn -q -o -Dmaven.test.skip=true package -pl server -am"
+  [ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
+  JAVA=$("$ROOT/shale" java) || die "no JDK 25 found"
+  JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+}

@@ -9,9 +9,6 @@ import io.shale.engine.distributed.NodeDirectory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The internal request {@code shard.size}: the bytes that relations (shard tables and their indexes) take in the
@@ -63,23 +60,15 @@ public final class ShardSizeService {
         for (int oid : relationOids) {
             request.putInt(oid);
         }
-        try {
-            byte[] reply = rpc.call(directory.addressOf(groupId), METHOD, request.array(), DEADLINE)
-                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-            ByteBuffer in = ByteBuffer.wrap(reply);
-            if (in.remaining() != 8 * relationOids.length) {
-                return null;
-            }
-            long[] sizes = new long[relationOids.length];
-            for (int i = 0; i < sizes.length; i++) {
-                sizes[i] = in.getLong();
-            }
-            return sizes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException | ShaleException e) {
+        byte[] reply = NodeCalls.callOrNull(rpc, directory, groupId, METHOD, request.array(), DEADLINE);
+        if (reply == null || reply.length != 8 * relationOids.length) {
             return null;
         }
+        ByteBuffer in = ByteBuffer.wrap(reply);
+        long[] sizes = new long[relationOids.length];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = in.getLong();
+        }
+        return sizes;
     }
 }

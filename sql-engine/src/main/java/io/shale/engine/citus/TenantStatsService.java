@@ -9,9 +9,6 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The internal request {@code tenant.stats} ({@link TenantStatsCodec}): the rows of this node's tenant monitor for
@@ -68,14 +65,6 @@ public final class TenantStatsService {
 
     /** Sends {@code request} to the node of {@code groupId}; its answer, or null when that node does not answer. */
     public byte[] call(int groupId, byte[] request) {
-        try {
-            return rpc.call(directory.addressOf(groupId), METHOD, request, DEADLINE)
-                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException | ShaleException e) {
-            return null;
-        }
+        return NodeCalls.callOrNull(rpc, directory, groupId, METHOD, request, DEADLINE);
     }
 }
