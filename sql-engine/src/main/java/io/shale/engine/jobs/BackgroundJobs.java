@@ -35,9 +35,13 @@ public final class BackgroundJobs implements AutoCloseable {
     private final JobQueue queue;
     private final TaskCommands commands;
     private final BooleanSupplier coordinator;
-    private final Map<Integer, TaskCommands.Attempt> running = new ConcurrentHashMap<>();
+    private final Map<Integer, Running> running = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService loop;
     private volatile boolean closed;
+
+    /** A task's attempt under way. */
+    private record Running(BackgroundTask task, TaskCommands.Attempt attempt) {
+    }
 
     BackgroundJobs(Clock clock, JobsConfig config, JobQueue.Sink sink, TaskCommands commands,
                    BooleanSupplier coordinator) {
@@ -96,6 +100,7 @@ public final class BackgroundJobs implements AutoCloseable {
             return;
         }
         try {
+            cancelAgain();
             for (BackgroundTask task : queue.claim(config.maxExecutors(), config.maxExecutorsPerNode())) {
                 Thread.ofVirtual().name("background-task-" + task.taskId()).start(() -> run(task));
             }
@@ -110,12 +115,24 @@ public final class BackgroundJobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Repeats the cancel of attempts whose task is being cancelled: a cancel that reaches a session just before its
+     * statement starts is forgotten by the session.
+     */
+    private void cancelAgain() {
+        for (Running r : running.values()) {
+            if (cancelling(r.task())) {
+                r.attempt().cancel();
+            }
+        }
+    }
+
     private void run(BackgroundTask task) {
         JobQueue.Outcome outcome;
         TaskCommands.Attempt attempt = null;
         try {
             attempt = commands.open(task);
-            running.put(attempt.pid(), attempt);
+            running.put(attempt.pid(), new Running(task, attempt));
             if (!queue.started(task.taskId(), attempt.pid())) {
                 outcome = new JobQueue.Failure("", true);
             } else {
@@ -172,9 +189,19 @@ public final class BackgroundJobs implements AutoCloseable {
             throw new ShaleException(ErrorCode.INTERNAL_ERROR, "no job found for job with jobid: " + jobId);
         }
         for (int pid : pids) {
-            TaskCommands.Attempt attempt = running.get(pid);
-            if (attempt != null) {
-                attempt.cancel();
+            Running r = running.get(pid);
+            if (r != null) {
+                r.attempt().cancel();
+            }
+        }
+        ScheduledExecutorService l = loop;
+        if (l != null && !pids.isEmpty()) {
+            for (long delay : new long[] {20, 100, 500, 2000}) {
+                try {
+                    l.schedule(this::cancelAgain, delay, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "background job runner stopped");
+                }
             }
         }
         wake();
@@ -266,8 +293,8 @@ public final class BackgroundJobs implements AutoCloseable {
         if (loop != null) {
             loop.shutdownNow();
         }
-        for (TaskCommands.Attempt attempt : running.values()) {
-            attempt.cancel();
+        for (Running r : running.values()) {
+            r.attempt().cancel();
         }
     }
 }
