@@ -34,7 +34,7 @@ class BackgroundJobsClusterTest {
                 .settings(Map.of("citus.background_task_queue_interval", "100",
                         "shale.background_task_retry_delays", "5,5,5")).start();
         execute(cluster.jdbcUrl(0), "create table results (a int)");
-        execute(cluster.jdbcUrl(0), "create table dist (a int)");
+        execute(cluster.jdbcUrl(0), "create table dist (a int, b int)");
         execute(cluster.jdbcUrl(0), "select create_distributed_table('dist', 'a', shard_count := 4)");
     }
 
@@ -57,11 +57,14 @@ class BackgroundJobsClusterTest {
 
     @Test
     void tasksRunInDependencyOrderOnTheCoordinator() throws SQLException {
-        long job = schedule(List.of(TaskSpec.of("insert into dist select g from generate_series(1, 10) g"),
-                new TaskSpec("insert into results select sum(a) from dist", List.of(1, 2), List.of(0)),
-                new TaskSpec("update results set a = a * 2", List.of(2), List.of(1))));
+        long job = schedule(List.of(TaskSpec.of("insert into dist select g, g from generate_series(1, 10) g"),
+                new TaskSpec("update dist set b = b * 2", List.of(1, 2), List.of(0)),
+                new TaskSpec("insert into results values (1)", List.of(2), List.of(1))));
         assertThat(rows(cluster.jdbcUrl(0), "select citus_job_wait(" + job + ")")).containsExactly("null");
-        assertThat(rows(cluster.jdbcUrl(0), "select a from results")).containsExactly("110");
+        assertThat(rows(cluster.jdbcUrl(0), "select status, message from pg_dist_background_task where job_id = "
+                + job + " order by task_id")).containsExactly("done|", "done|", "done|");
+        assertThat(rows(cluster.jdbcUrl(0), "select sum(b) from dist")).containsExactly("110");
+        assertThat(rows(cluster.jdbcUrl(0), "select a from results")).containsExactly("1");
         assertThat(rows(cluster.jdbcUrl(0), "select state, details from citus_job_status(" + job + ")"))
                 .containsExactly("finished|{\"tasks\": [], \"task_state_counts\": {\"done\": 3}}");
         assertThat(rows(cluster.jdbcUrl(0), "select task_id, nodes_involved from pg_dist_background_task "
