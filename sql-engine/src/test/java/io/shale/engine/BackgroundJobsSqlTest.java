@@ -82,6 +82,11 @@ class BackgroundJobsSqlTest {
             sql.execute("SELECT citus_job_wait(" + job + ", desired_status => 'running')");
             assertThat(sql.value("SELECT pid IS NOT NULL FROM pg_dist_background_task WHERE status = 'running'"))
                     .isEqualTo("t");
+            sql.execute("CREATE ROLE plain LOGIN");
+            try (SqlSession other = new SqlSession(engine, "plain", "postgres")) {
+                assertThat(other.error("SELECT citus_job_cancel(" + job + ")"))
+                        .isEqualTo("42501: must be a superuser to cancel superuser tasks");
+            }
             sql.execute("SELECT citus_job_cancel(" + job + ")");
             sql.execute("SELECT citus_job_wait(" + job + ")");
             assertThat(sql.outcome("SELECT state, started_at IS NOT NULL FROM pg_dist_background_job"))

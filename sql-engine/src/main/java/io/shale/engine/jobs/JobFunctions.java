@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class JobFunctions {
     private static final long FIRST_OID = 1_000_260_000L;
+    /** pg_signal_backend's oid. */
+    private static final int SIGNAL_BACKEND = 4200;
 
     private JobFunctions() {
     }
@@ -74,6 +76,7 @@ public final class JobFunctions {
         out.add(new CatalogFunction("pg_catalog", "citus_job_cancel", oid, List.of(TypeOids.INT8), TypeOids.VOID, true,
                 'v', new CatalogFunction.Scalar((c, a) -> {
                     requireCoordinator(localGroup);
+                    requireMayCancel(c, jobs.get().tasks(c.databaseOid(), (Long) a[0]));
                     jobs.get().cancel(c.databaseOid(), (Long) a[0]);
                     return null;
                 })));
@@ -85,6 +88,26 @@ public final class JobFunctions {
         if (localGroup.getAsInt() != 0) {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "operation is not allowed on this node")
                     .withHint("Connect to the coordinator and run it again.");
+        }
+    }
+
+    /** The checks of pg_cancel_backend, which Citus applies to the owners of the job's tasks that did not end. */
+    private static void requireMayCancel(io.shale.engine.function.EvalContext c, List<BackgroundTask> tasks) {
+        Catalog catalog = c.catalog();
+        int user = c.currentUserOid();
+        for (BackgroundTask t : tasks) {
+            if (t.status().terminal()) {
+                continue;
+            }
+            if (io.shale.engine.access.AccessChecks.isSuperuser(catalog, t.ownerOid())
+                    && !io.shale.engine.access.AccessChecks.isSuperuser(catalog, user)) {
+                throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "must be a superuser to cancel superuser tasks");
+            }
+            if (!io.shale.catalog.Privileges.hasMembership(catalog, user, t.ownerOid())
+                    && !io.shale.catalog.Privileges.hasMembership(catalog, user, SIGNAL_BACKEND)) {
+                throw new ShaleException(ErrorCode.INSUFFICIENT_PRIVILEGE, "must be a member of the role whose task is "
+                        + "being canceled or member of pg_signal_backend");
+            }
         }
     }
 
