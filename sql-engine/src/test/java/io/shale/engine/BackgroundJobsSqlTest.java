@@ -134,6 +134,9 @@ class BackgroundJobsSqlTest {
             sql.execute("SELECT citus_job_wait(" + sleeping + ", desired_status => 'running')");
             waiting = schedule(first, sql, List.of(TaskSpec.of("INSERT INTO results VALUES (1)")));
             assertThat(sql.value("SELECT state FROM citus_job_status(" + waiting + ")")).isEqualTo("scheduled");
+            int database = Integer.parseInt(sql.value("SELECT oid FROM pg_database WHERE datname = 'postgres'"));
+            assertThat(first.backgroundJobs().unfinishedJob(database, "test_job").jobId()).isEqualTo(waiting);
+            assertThat(first.backgroundJobs().unfinishedJob(database, "rebalance")).isNull();
         }
         first.close();
         engines.remove(first);

@@ -273,6 +273,20 @@ public final class BackgroundJobs implements AutoCloseable {
         return queue.task(databaseOid, taskId);
     }
 
+    /**
+     * The newest job of {@code jobType} in the database that has not reached a terminal state, or null (Citus's
+     * HasNonTerminalJobOfType: one rebalance at a time).
+     */
+    public BackgroundJob unfinishedJob(int databaseOid, String jobType) {
+        BackgroundJob found = null;
+        for (BackgroundJob j : queue.jobs(databaseOid)) {
+            if (j.jobType().equals(jobType) && !j.state().terminal()) {
+                found = j;
+            }
+        }
+        return found;
+    }
+
     /** The jobs of a database, by id. */
     public List<BackgroundJob> jobs(int databaseOid) {
         return queue.jobs(databaseOid);

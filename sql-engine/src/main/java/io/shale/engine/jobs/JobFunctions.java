@@ -127,7 +127,7 @@ public final class JobFunctions {
      * {@code tasks}: the running tasks, then those in error, then runnable ones that were retried, each with
      * state, retried, message, command and task_id.
      */
-    static Jsonb details(List<BackgroundTask> tasks) {
+    public static Jsonb details(List<BackgroundTask> tasks) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (BackgroundTask t : tasks) {
             counts.merge(t.status().label(), 1, Integer::sum);
