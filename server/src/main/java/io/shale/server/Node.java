@@ -104,6 +104,7 @@ public final class Node implements AutoCloseable {
             engine.setCluster(new NodeClusterHooks(sync, self, transactions, shardSizes, tenantStats));
             catchUp(membership);
             transactions.start();
+            engine.startBackgroundJobs();
             log.logger().info(() -> "listening on " + config.host() + ":" + port);
         } catch (RuntimeException e) {
             if (log != null) {
@@ -218,6 +219,9 @@ public final class Node implements AutoCloseable {
             return;
         }
         state = State.CLOSED;
+        if (engine != null) {
+            engine.backgroundJobs().close();
+        }
         stop(transactions, null);
         stop(sync, null);
         stop(endpoint, null);

@@ -59,6 +59,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final Instant startTime = Instant.now();
     private final ReplicatedCatalog replica = new ReplicatedCatalog(this);
     private final io.shale.engine.citus.TenantStats tenantStats;
+    private final io.shale.engine.jobs.BackgroundJobs backgroundJobs;
     private volatile io.shale.engine.distributed.ClusterHooks cluster = io.shale.engine.distributed.ClusterHooks.SINGLE_NODE;
 
     /**
@@ -81,6 +82,9 @@ public final class Engine implements SessionService, AutoCloseable {
         catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
         this.tenantStats = io.shale.engine.citus.TenantStats.fromSettings(config.settings());
+        this.backgroundJobs = io.shale.engine.jobs.BackgroundJobs.open(store, config.settings(), catalog::get,
+                (user, database, parameters) -> openInternal(user, database, parameters, "background task"),
+                () -> cluster.localGroupId() == 0);
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
                 extraRelations());
         CatalogServices services = new CatalogServices(this::procs,
@@ -89,6 +93,8 @@ public final class Engine implements SessionService, AutoCloseable {
         catalogFunctions.addAll(io.shale.engine.citus.NodeFunctions.definitions(stored,
                 context -> new CitusNodeSession(this, (SessionState) context)));
         catalogFunctions.addAll(io.shale.engine.distributed.TransactionFunctions.definitions(() -> cluster));
+        catalogFunctions.addAll(io.shale.engine.jobs.JobFunctions.definitions(stored, () -> backgroundJobs,
+                () -> cluster.localGroupId()));
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
                 CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
@@ -108,6 +114,7 @@ public final class Engine implements SessionService, AutoCloseable {
         relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
         relations.add(new io.shale.engine.distributed.DistTransactionRelation(() -> store));
         relations.addAll(io.shale.engine.citus.TenantStatsViews.relations(tenantStats, () -> cluster));
+        relations.addAll(io.shale.engine.jobs.JobRelations.all(catalog.get(), () -> backgroundJobs));
         return relations;
     }
 
@@ -198,6 +205,16 @@ public final class Engine implements SessionService, AutoCloseable {
     /** The node's tenant monitor (citus_stat_tenants_local). */
     public io.shale.engine.citus.TenantStats tenantStats() {
         return tenantStats;
+    }
+
+    /** The node's background jobs (Citus's background task queue; the rebalancer schedules its moves there). */
+    public io.shale.engine.jobs.BackgroundJobs backgroundJobs() {
+        return backgroundJobs;
+    }
+
+    /** Starts running background jobs (they run only while this node is the coordinator); the node calls it. */
+    public void startBackgroundJobs() {
+        backgroundJobs.start();
     }
 
     /** The node's current catalog snapshot. */
@@ -339,6 +356,7 @@ public final class Engine implements SessionService, AutoCloseable {
 
     @Override
     public void close() {
+        backgroundJobs.close();
         for (EngineSession s : sessions.values()) {
             s.close();
         }

@@ -654,6 +654,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return engine.localGroupId();
     }
 
+    @Override
+    public io.shale.engine.jobs.BackgroundJobs backgroundJobs() {
+        return engine.backgroundJobs();
+    }
+
     /** Runs after a successful commit (freeing the storage of dropped and truncated tables). */
     void afterCommit(Runnable action) {
         onCommit.add(action);

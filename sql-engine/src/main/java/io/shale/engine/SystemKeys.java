@@ -14,6 +14,7 @@ import java.util.List;
  *   0 (8 bytes) · 0x01 · catalog version (8 bytes)  → CatalogCodec bytes of that catalog
  *   0 (8 bytes) · 0x02 · sequence oid (4 bytes)     → SequenceValues' logged state
  *   0 (8 bytes) · 0x03 · group id · gid             → pg_dist_transaction (distributed.DistributedTransactionRecords)
+ *   0 (8 bytes) · 0x04 · 0x01 / 0x02 · id (8 bytes) → background jobs / tasks (jobs.JobRecords)
  * </pre>
  *
  * All integers big-endian, so keys sort by version and by oid.

@@ -46,6 +46,10 @@ final class NamedArguments {
                     required("new_node_port"), bool("force", false), integer("lock_cooldown", 10000))),
             Map.entry("citus_disable_node", List.of(required("nodename"), required("nodeport"),
                     bool("synchronous", false))),
+            Map.entry("citus_job_wait", List.of(required("jobid"), nullDefault("desired_status"))),
+            Map.entry("citus_task_wait", List.of(required("taskid"), nullDefault("desired_status"))),
+            Map.entry("citus_job_status", List.of(required("job_id"), bool("raw", false))),
+            Map.entry("citus_job_cancel", List.of(required("jobid"))),
             Map.entry("citus_set_node_property", List.of(required("nodename"), required("nodeport"),
                     required("property"), required("value"))));
 

@@ -49,6 +49,9 @@ public interface DistributionContext {
     /** The group id of this node (0 on the coordinator and on a node outside a cluster). */
     int localGroupId();
 
+    /** The node's background jobs (the rebalancer schedules its moves there). */
+    io.shale.engine.jobs.BackgroundJobs backgroundJobs();
+
     /** The effective search path, implicit schemas included when asked. */
     List<String> currentSchemas(boolean includeImplicit);
 
