@@ -92,6 +92,7 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
                 CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
+        extraFunctions.addAll(io.shale.engine.rebalance.RebalanceFunctions.definitions());
         extraFunctions.addAll(CatalogFunctionAdapter.adapt(
                 io.shale.engine.citus.TenantStatsViews.functions(tenantStats, () -> cluster)));
         this.functions = new FunctionRegistry(extraFunctions);
@@ -108,6 +109,7 @@ public final class Engine implements SessionService, AutoCloseable {
         relations.addAll(io.shale.engine.citus.NodeRelations.all(catalog::get, () -> cluster.localGroupId()));
         relations.add(new io.shale.engine.distributed.DistTransactionRelation(() -> store));
         relations.addAll(io.shale.engine.citus.TenantStatsViews.relations(tenantStats, () -> cluster));
+        relations.add(new io.shale.engine.rebalance.RebalanceStrategyRelation());
         return relations;
     }
 

@@ -46,6 +46,13 @@ final class NamedArguments {
                     required("new_node_port"), bool("force", false), integer("lock_cooldown", 10000))),
             Map.entry("citus_disable_node", List.of(required("nodename"), required("nodeport"),
                     bool("synchronous", false))),
+            Map.entry("get_rebalance_table_shards_plan", List.of(nullDefault("relation"), nullDefault("threshold"),
+                    integer("max_shard_moves", 1_000_000), text("excluded_shard_list", "{}"), bool("drain_only", false),
+                    nullDefault("rebalance_strategy"), nullDefault("improvement_threshold"))),
+            Map.entry("citus_add_rebalance_strategy", List.of(required("name"), required("shard_cost_function"),
+                    required("node_capacity_function"), required("shard_allowed_on_node_function"),
+                    required("default_threshold"), nullDefault("minimum_threshold"),
+                    nullDefault("improvement_threshold"))),
             Map.entry("citus_set_node_property", List.of(required("nodename"), required("nodeport"),
                     required("property"), required("value"))));
 
