@@ -38,7 +38,7 @@ class RebalanceStrategyTest extends DistributionTestBase {
         assertThat(sql.error("SELECT citus_set_default_rebalance_strategy('nope')"))
                 .isEqualTo("XX000: strategy with specified name does not exist");
         assertThat(sql.query("SELECT * FROM get_rebalance_table_shards_plan()")).isEmpty();
-        assertThat(sql.error("SELECT get_rebalance_table_shards_plan(rebalance_strategy => 'nope')"))
+        assertThat(sql.error("SELECT * FROM get_rebalance_table_shards_plan(rebalance_strategy => 'nope')"))
                 .isEqualTo("XX000: could not find rebalance strategy with name nope");
     }
 
