@@ -69,6 +69,42 @@ class RebalancePlanClusterTest extends ThreeNodeClusterTest {
 
     @Test
     @Order(2)
+    void aWorkerWithoutShardsIsDrained() throws SQLException {
+        String admin = url(0, "rplan_schemas");
+        String worker2 = "'" + node(2).replace("|", "', ") + ", 'shouldhaveshards'";
+        List<String> shards = rows(admin, "SELECT shardid FROM pg_dist_shard ORDER BY shardid");
+        execute(cluster.jdbcUrl(0), "SELECT citus_set_node_property(" + worker2 + ", false)");
+        try {
+            List<String> expected = List.of(
+                    "userservice.users|" + shards.get(0) + "|0|" + node(2) + "|" + node(1),
+                    "pingservice.ping_results|" + shards.get(2) + "|0|" + node(2) + "|" + node(1));
+            assertThat(rows(admin, "SELECT * FROM get_rebalance_table_shards_plan()")).isEqualTo(expected);
+            assertThat(rows(admin, "SELECT * FROM get_rebalance_table_shards_plan(drain_only => true)"))
+                    .isEqualTo(expected);
+        } finally {
+            execute(cluster.jdbcUrl(0), "SELECT citus_set_node_property(" + worker2 + ", true)");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void strategiesAreSharedWithTheWorkers() throws SQLException {
+        String admin = url(0, "rplan_schemas");
+        execute(admin, "SELECT citus_add_rebalance_strategy('by_count_loose', 'citus_shard_cost_1',"
+                + " 'citus_node_capacity_1', 'citus_shard_allowed_on_node_true', 0.5)");
+        execute(admin, "SELECT citus_set_default_rebalance_strategy('by_count_loose')");
+        String strategies = "SELECT name || '|' || default_strategy || '|' || default_threshold"
+                + " FROM pg_dist_rebalance_strategy ORDER BY name";
+        List<String> expected = List.of("by_count_loose|true|0.5", "by_disk_size|false|0.1", "by_shard_count|false|0");
+        assertThat(rows(admin, strategies)).isEqualTo(expected);
+        assertThat(rows(url(2, "rplan_schemas"), strategies)).isEqualTo(expected);
+        assertThat(rows(cluster.jdbcUrl(0), strategies)).containsExactly("by_disk_size|true|0.1",
+                "by_shard_count|false|0");
+        assertThat(rows(url(1, "rplan_schemas"), "SELECT * FROM get_rebalance_table_shards_plan()")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void shardsCreatedOnOneWorkerAreSpread() throws SQLException {
         String coordinator = cluster.jdbcUrl(0);
         String worker2 = "'" + node(2).replace("|", "', ") + ", 'shouldhaveshards'";
