@@ -6,7 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.shale.server.LocalClusterTest.execute;
@@ -105,6 +111,31 @@ class RebalancePlanClusterTest extends ThreeNodeClusterTest {
 
     @Test
     @Order(4)
+    void citusBaseCostIgnoresTheTutorialMoveWithNotices() throws SQLException {
+        String ping = rows(url(0, "rplan_schemas"), "SELECT shardid FROM pg_dist_shard"
+                + " WHERE logicalrelid = 'pingservice.ping_results'::regclass").getFirst();
+        try (Connection c = DriverManager.getConnection(url(0, "rplan_schemas")); Statement s = c.createStatement()) {
+            s.execute("SET citus.rebalancer_by_disk_size_base_cost = '100MB'");
+            try (ResultSet r = s.executeQuery("SELECT * FROM get_rebalance_table_shards_plan("
+                    + "rebalance_strategy => 'by_disk_size', threshold => 0)")) {
+                assertThat(r.next()).isFalse();
+            }
+            List<String> warnings = new ArrayList<>();
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                warnings.add(w.getMessage());
+            }
+            assertThat(warnings).hasSize(3);
+            assertThat(warnings.get(0)).contains("the given threshold is lower than the minimum threshold allowed by"
+                    + " the rebalance strategy, using the minimum allowed threshold instead");
+            assertThat(warnings.get(1)).contains("Ignoring move of shard " + ping + " from " + node(2).replace('|', ':')
+                    + " to " + node(1).replace('|', ':') + ", because the move only brings a small improvement"
+                    + " relative to the shard its size");
+            assertThat(warnings.get(2)).contains("Ignored 1 moves, all of which are shown in notices above");
+        }
+    }
+
+    @Test
+    @Order(5)
     void shardsCreatedOnOneWorkerAreSpread() throws SQLException {
         String coordinator = cluster.jdbcUrl(0);
         String worker2 = "'" + node(2).replace("|", "', ") + ", 'shouldhaveshards'";
