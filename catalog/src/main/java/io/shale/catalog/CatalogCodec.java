@@ -27,14 +27,15 @@ import java.util.zip.CRC32C;
  * database's objects end with its Citus tables, shards, placements, colocation groups, tenant
  * schemas and their id counters, and the body ends with the cluster's nodes and id counters.
  * Version 3 adds ACLs: each database's objects end with their ACLs (object oid, aclitems) and
- * pg_default_acl rows, and the body ends with the databases' ACLs. Versions 1 and 2 still decode. A different magic, an unknown
+ * pg_default_acl rows, and the body ends with the databases' ACLs. Version 4 adds, after each database's
+ * default ACLs, its pg_dist_rebalance_strategy rows (none: the built-in ones). Versions 1 to 3 still decode. A different magic, an unknown
  * version or a wrong checksum fails with XX001. Thread-safe (stateless).
  */
 public final class CatalogCodec {
     /** "SHCT". */
     static final int MAGIC = 0x53484354;
     /** The format version this build writes and reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** The oldest format version this build still reads. */
     static final int OLDEST_FORMAT_VERSION = 1;
 

@@ -266,6 +266,11 @@ public final class CatalogEditor {
         objectsOf(databaseOid).distributedSchemas.remove(schemaOid);
     }
 
+    /** Replaces the pg_dist_rebalance_strategy rows of a database (all of them, built-in ones included). */
+    public void putRebalanceStrategies(int databaseOid, List<io.shale.catalog.distribution.RebalanceStrategy> rows) {
+        objectsOf(databaseOid).strategies = List.copyOf(rows);
+    }
+
     /** A new shard id ({@code nextval('pg_dist_shardid_seq')}, from 102008). */
     public long allocateShardId(int databaseOid) {
         return objectsOf(databaseOid).nextShardId++;
@@ -326,6 +331,7 @@ public final class CatalogEditor {
         long nextShardId = DistributionMetadata.EMPTY.nextShardId;
         long nextPlacementId = DistributionMetadata.EMPTY.nextPlacementId;
         int nextColocationId = DistributionMetadata.EMPTY.nextColocationId;
+        List<io.shale.catalog.distribution.RebalanceStrategy> strategies = List.of();
 
         Objects(int databaseOid) {
             this.databaseOid = databaseOid;
@@ -351,6 +357,7 @@ public final class CatalogEditor {
             o.nextShardId = d.nextShardId;
             o.nextPlacementId = d.nextPlacementId;
             o.nextColocationId = d.nextColocationId;
+            o.strategies = d.strategies;
             return o;
         }
 
@@ -372,7 +379,7 @@ public final class CatalogEditor {
             return new DatabaseCatalog(databaseOid, namespaces.values(), relations.values(),
                     constraints.values(), types.values(), comments, new DistributionMetadata(
                     distributedTables.values(), shards.values(), placements.values(), colocationGroups.values(),
-                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId), acls,
+                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId, strategies), acls,
                     defaultAcls.values());
         }
     }

@@ -65,6 +65,7 @@ final class CatalogRecords {
         DistributionRecords.writeDistribution(out, objects.distribution());
         AclRecords.writeAclMap(out, objects.aclMap());
         AclRecords.writeDefaultAcls(out, objects.defaultAcls());
+        DistributionRecords.writeStrategies(out, objects.distribution().strategies);
     }
 
     static DatabaseCatalog readObjects(CatalogInput in, int formatVersion) {
@@ -93,6 +94,9 @@ final class CatalogRecords {
                 : DistributionMetadata.EMPTY;
         Map<Integer, Acl> acls = formatVersion >= 3 ? AclRecords.readAclMap(in) : Map.of();
         List<DefaultAcl> defaultAcls = formatVersion >= 3 ? AclRecords.readDefaultAcls(in) : List.of();
+        if (formatVersion >= 4) {
+            distribution = distribution.withStrategies(DistributionRecords.readStrategies(in));
+        }
         return new DatabaseCatalog(databaseOid, namespaces, relations, constraints, types, comments, distribution,
                 acls, defaultAcls);
     }

@@ -325,6 +325,12 @@ public final class DatabaseCatalog {
         return distribution.nextColocationId;
     }
 
+    /** The pg_dist_rebalance_strategy rows: those stored, or Citus's built-in ones when none are. */
+    public List<io.shale.catalog.distribution.RebalanceStrategy> rebalanceStrategies() {
+        return distribution.strategies.isEmpty() ? io.shale.catalog.distribution.RebalanceStrategy.BUILT_IN
+                : distribution.strategies;
+    }
+
     DistributionMetadata distribution() {
         return distribution;
     }

@@ -3,6 +3,7 @@ package io.shale.catalog;
 import io.shale.catalog.distribution.ColocationGroup;
 import io.shale.catalog.distribution.DistributedSchema;
 import io.shale.catalog.distribution.DistributedTable;
+import io.shale.catalog.distribution.RebalanceStrategy;
 import io.shale.catalog.distribution.Shard;
 import io.shale.catalog.distribution.ShardNames;
 import io.shale.catalog.distribution.ShardPlacement;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The distribution metadata of one database (pg_dist_partition, pg_dist_shard, pg_dist_placement,
- * pg_dist_colocation, pg_dist_schema and their id sequences), immutable, with its look-ups.
+ * pg_dist_colocation, pg_dist_schema, pg_dist_rebalance_strategy and their id sequences), immutable,
+ * with its look-ups. No stored strategy rows means Citus's built-in ones.
  */
 final class DistributionMetadata {
     static final DistributionMetadata EMPTY = new DistributionMetadata(List.of(), List.of(), List.of(), List.of(),
@@ -33,11 +35,21 @@ final class DistributionMetadata {
     final long nextShardId;
     final long nextPlacementId;
     final int nextColocationId;
+    /** The stored pg_dist_rebalance_strategy rows in insertion order; empty: the built-in rows. */
+    final List<RebalanceStrategy> strategies;
 
     DistributionMetadata(Collection<DistributedTable> tables, Collection<Shard> shards,
                          Collection<ShardPlacement> placements, Collection<ColocationGroup> colocationGroups,
                          Collection<DistributedSchema> schemas, long nextShardId, long nextPlacementId,
                          int nextColocationId) {
+        this(tables, shards, placements, colocationGroups, schemas, nextShardId, nextPlacementId, nextColocationId,
+                List.of());
+    }
+
+    DistributionMetadata(Collection<DistributedTable> tables, Collection<Shard> shards,
+                         Collection<ShardPlacement> placements, Collection<ColocationGroup> colocationGroups,
+                         Collection<DistributedSchema> schemas, long nextShardId, long nextPlacementId,
+                         int nextColocationId, List<RebalanceStrategy> strategies) {
         Map<Integer, DistributedTable> t = new HashMap<>();
         for (DistributedTable table : tables) {
             t.put(table.relationOid(), table);
@@ -77,6 +89,13 @@ final class DistributionMetadata {
         this.nextShardId = nextShardId;
         this.nextPlacementId = nextPlacementId;
         this.nextColocationId = nextColocationId;
+        this.strategies = List.copyOf(strategies);
+    }
+
+    /** The same metadata with other strategy rows. */
+    DistributionMetadata withStrategies(List<RebalanceStrategy> rows) {
+        return new DistributionMetadata(tables.values(), shards.values(), placements.values(),
+                colocationGroups.values(), schemas.values(), nextShardId, nextPlacementId, nextColocationId, rows);
     }
 
     static <T> List<T> sortedCopy(Collection<T> values, Comparator<T> order) {

@@ -4,6 +4,7 @@ import io.shale.catalog.distribution.ClusterNode;
 import io.shale.catalog.distribution.ColocationGroup;
 import io.shale.catalog.distribution.DistributedSchema;
 import io.shale.catalog.distribution.DistributedTable;
+import io.shale.catalog.distribution.RebalanceStrategy;
 import io.shale.catalog.distribution.Shard;
 import io.shale.catalog.distribution.ShardPlacement;
 
@@ -127,5 +128,30 @@ final class DistributionRecords {
         }
         return new DistributionMetadata(tables, shards, placements, groups, schemas, nextShardId, nextPlacementId,
                 nextColocationId);
+    }
+
+    /** Format version 4: a database's pg_dist_rebalance_strategy rows (float4 as their IEEE bits). */
+    static void writeStrategies(CatalogOutput out, List<RebalanceStrategy> strategies) {
+        out.varInt(strategies.size());
+        for (RebalanceStrategy s : strategies) {
+            out.string(s.name());
+            out.bool(s.defaultStrategy());
+            out.string(s.shardCostFunction());
+            out.string(s.nodeCapacityFunction());
+            out.string(s.shardAllowedOnNodeFunction());
+            out.fixedInt(Float.floatToRawIntBits(s.defaultThreshold()));
+            out.fixedInt(Float.floatToRawIntBits(s.minimumThreshold()));
+            out.fixedInt(Float.floatToRawIntBits(s.improvementThreshold()));
+        }
+    }
+
+    static List<RebalanceStrategy> readStrategies(CatalogInput in) {
+        List<RebalanceStrategy> strategies = new ArrayList<>();
+        for (int i = in.count(); i > 0; i--) {
+            strategies.add(new RebalanceStrategy(in.string(), in.bool(), in.string(), in.string(), in.string(),
+                    Float.intBitsToFloat(in.fixedInt()), Float.intBitsToFloat(in.fixedInt()),
+                    Float.intBitsToFloat(in.fixedInt())));
+        }
+        return strategies;
     }
 }

@@ -92,6 +92,8 @@ class CatalogCodecTest {
         assertThat(old.objects(5).acl(app)).isNull();
         assertThat(old.databaseAcl(5)).isNull();
         assertThat(old.objects(5).defaultAcls()).isEmpty();
+        assertThat(old.objects(5).rebalanceStrategies()).extracting(s -> s.name())
+                .containsExactly("by_shard_count", "by_disk_size");
         assertSameCatalog(CatalogCodec.decode(CatalogCodec.encode(old)), old);
     }
 
@@ -180,6 +182,7 @@ class CatalogCodecTest {
             assertThat(a.allPlacements()).containsExactlyInAnyOrderElementsOf(e.allPlacements());
             assertThat(a.colocationGroups()).containsExactlyElementsOf(e.colocationGroups());
             assertThat(a.distributedSchemas()).containsExactlyElementsOf(e.distributedSchemas());
+            assertThat(a.rebalanceStrategies()).containsExactlyElementsOf(e.rebalanceStrategies());
             assertThat(a.nextShardId()).isEqualTo(e.nextShardId());
             assertThat(a.nextPlacementId()).isEqualTo(e.nextPlacementId());
             assertThat(a.nextColocationId()).isEqualTo(e.nextColocationId());
@@ -290,6 +293,14 @@ class CatalogCodecTest {
         }
         if (random.nextBoolean()) {
             editor.putDistributedSchema(db, new DistributedSchema(editor.newOid(), editor.allocateColocationId(db)));
+        }
+        if (random.nextBoolean()) {
+            List<io.shale.catalog.distribution.RebalanceStrategy> rows = new java.util.ArrayList<>(
+                    io.shale.catalog.distribution.RebalanceStrategy.BUILT_IN);
+            rows.add(new io.shale.catalog.distribution.RebalanceStrategy(text(random), random.nextBoolean(),
+                    "citus_shard_cost_1", "citus_node_capacity_1", "citus_shard_allowed_on_node_true",
+                    random.nextFloat(), random.nextFloat(), random.nextFloat()));
+            editor.putRebalanceStrategies(db, rows);
         }
     }
 

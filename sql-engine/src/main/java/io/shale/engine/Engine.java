@@ -98,6 +98,7 @@ public final class Engine implements SessionService, AutoCloseable {
         List<io.shale.engine.function.FunctionDefinition> extraFunctions = new java.util.ArrayList<>(
                 CatalogFunctionAdapter.adapt(catalogFunctions));
         extraFunctions.addAll(io.shale.engine.citus.CitusFunctions.definitions());
+        extraFunctions.addAll(io.shale.engine.rebalance.RebalanceFunctions.definitions());
         extraFunctions.addAll(CatalogFunctionAdapter.adapt(
                 io.shale.engine.citus.TenantStatsViews.functions(tenantStats, () -> cluster)));
         this.functions = new FunctionRegistry(extraFunctions);
@@ -115,6 +116,7 @@ public final class Engine implements SessionService, AutoCloseable {
         relations.add(new io.shale.engine.distributed.DistTransactionRelation(() -> store));
         relations.addAll(io.shale.engine.citus.TenantStatsViews.relations(tenantStats, () -> cluster));
         relations.addAll(io.shale.engine.jobs.JobRelations.all(catalog.get(), () -> backgroundJobs));
+        relations.add(new io.shale.engine.rebalance.RebalanceStrategyRelation());
         return relations;
     }
 

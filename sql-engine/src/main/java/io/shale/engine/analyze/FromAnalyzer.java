@@ -298,8 +298,9 @@ final class FromAnalyzer {
     }
 
     private FromItem function(FunctionRelation f, Scope lateral, String alias, List<String> columnAliases) {
-        FunctionCall call = f.function();
-        String name = FunctionCallAnalyzer.functionName(call);
+        String name = FunctionCallAnalyzer.functionName(f.function());
+        FunctionCall call = NamedArguments.uses(f.function()) ? NamedArguments.positional(name, f.function())
+                : f.function();
         kinds.put(alias == null ? name : alias, RowLocking.ItemKind.FUNCTION);
         ExpressionAnalyzer.Clause clause = new ExpressionAnalyzer.Clause("functions in FROM", null);
         Scope scope = lateral == null ? Scope.empty(null) : Scope.empty(lateral);

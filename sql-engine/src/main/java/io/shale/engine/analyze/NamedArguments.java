@@ -50,6 +50,13 @@ final class NamedArguments {
             Map.entry("citus_task_wait", List.of(required("taskid"), nullDefault("desired_status"))),
             Map.entry("citus_job_status", List.of(required("job_id"), bool("raw", false))),
             Map.entry("citus_job_cancel", List.of(required("jobid"))),
+            Map.entry("get_rebalance_table_shards_plan", List.of(nullDefault("relation"), nullDefault("threshold"),
+                    integer("max_shard_moves", 1_000_000), text("excluded_shard_list", "{}"), bool("drain_only", false),
+                    nullDefault("rebalance_strategy"), nullDefault("improvement_threshold"))),
+            Map.entry("citus_add_rebalance_strategy", List.of(required("name"), required("shard_cost_function"),
+                    required("node_capacity_function"), required("shard_allowed_on_node_function"),
+                    required("default_threshold"), nullDefault("minimum_threshold"),
+                    nullDefault("improvement_threshold"))),
             Map.entry("citus_set_node_property", List.of(required("nodename"), required("nodeport"),
                     required("property"), required("value"))));
 

@@ -14,10 +14,10 @@ import java.util.Map;
  * The sizes of shard placements (shard table plus its indexes), each measured on the node of its group: one
  * question per group, so that citus_shards over many shards costs one request per node.
  */
-final class PlacementSizes {
+public final class PlacementSizes {
     /** Sizes of relations on the node of a group, or null when that node cannot tell. */
     @FunctionalInterface
-    interface Source {
+    public interface Source {
         long[] sizes(int groupId, int[] relationOids);
     }
 
@@ -25,7 +25,7 @@ final class PlacementSizes {
     }
 
     /** Placement id → size in bytes; placements whose node did not answer are absent. */
-    static Map<Long, Long> of(DatabaseCatalog objects, List<ShardPlacement> placements, Source source) {
+    public static Map<Long, Long> of(DatabaseCatalog objects, List<ShardPlacement> placements, Source source) {
         Map<Integer, List<ShardPlacement>> byGroup = new HashMap<>();
         for (ShardPlacement p : placements) {
             byGroup.computeIfAbsent(p.groupId(), g -> new ArrayList<>()).add(p);
