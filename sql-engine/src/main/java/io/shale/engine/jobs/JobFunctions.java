@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * and the cancel run on the coordinator only, as in Citus.
  */
 public final class JobFunctions {
-    private static final long FIRST_OID = 1_000_260_000L;
+    private static final long FIRST_OID = 1_000_270_000L;
     /** pg_signal_backend's oid. */
     private static final int SIGNAL_BACKEND = 4200;
 
