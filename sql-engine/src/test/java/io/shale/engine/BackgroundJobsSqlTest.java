@@ -80,6 +80,12 @@ class BackgroundJobsSqlTest {
             long job = schedule(engine, sql, List.of(TaskSpec.of("SELECT pg_sleep(30)"),
                     new TaskSpec("SELECT 1", List.of(), List.of(0))));
             sql.execute("SELECT citus_job_wait(" + job + ", desired_status => 'running')");
+            // The task is 'running' once claimed; its pid follows when its session has opened.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!"t".equals(sql.value("SELECT pid IS NOT NULL FROM pg_dist_background_task WHERE status = 'running'"))
+                    && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
             assertThat(sql.value("SELECT pid IS NOT NULL FROM pg_dist_background_task WHERE status = 'running'"))
                     .isEqualTo("t");
             sql.execute("CREATE ROLE plain LOGIN");
