@@ -105,4 +105,16 @@ public record Jsonb(JsonValue root) implements Comparable<Jsonb> {
         JsonText.write(sb, root);
         return sb.toString();
     }
+
+    /** {@code s} as a JSON string literal, quoted and escaped as PostgreSQL's escape_json does. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        JsonText.quote(sb, s);
+        return sb.toString();
+    }
+
+    /** Appends {@code s} to {@code sb} as a JSON string literal (see {@link #quote(String)}). */
+    public static void quote(StringBuilder sb, String s) {
+        JsonText.quote(sb, s);
+    }
 }

@@ -150,10 +150,10 @@ public final class JobFunctions {
                 if (!shown) {
                     continue;
                 }
-                json.append(first ? "" : ", ").append("{\"state\": ").append(quote(t.status().label()))
+                json.append(first ? "" : ", ").append("{\"state\": ").append(Jsonb.quote(t.status().label()))
                         .append(", \"retried\": ").append(t.retryCount() == null ? 0 : t.retryCount())
-                        .append(", \"message\": ").append(quote(t.message()))
-                        .append(", \"command\": ").append(quote(t.command()))
+                        .append(", \"message\": ").append(Jsonb.quote(t.message()))
+                        .append(", \"command\": ").append(Jsonb.quote(t.command()))
                         .append(", \"task_id\": ").append(t.taskId()).append('}');
                 first = false;
             }
@@ -161,25 +161,4 @@ public final class JobFunctions {
         return Jsonb.parse(json.append("]}").toString());
     }
 
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
 }
