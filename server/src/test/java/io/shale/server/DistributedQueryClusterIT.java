@@ -1,6 +1,5 @@
 package io.shale.server;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,12 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * worker, EXPLAIN naming the node of the task, and the refusal of plain tables mixed with distributed ones on a worker.
  */
 @Timeout(120)
-class DistributedQueryClusterIT {
-    private static LocalCluster cluster;
+class DistributedQueryClusterIT extends ThreeNodeClusterTest {
 
     @BeforeAll
-    static void start() throws SQLException {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
+    static void createTables() throws SQLException {
         String coordinator = cluster.jdbcUrl(0);
         execute(coordinator, "create table q_events (tenant int, id int, v text)");
         execute(coordinator, "select create_distributed_table('q_events', 'tenant', shard_count => 4)");
@@ -33,11 +30,6 @@ class DistributedQueryClusterIT {
         execute(coordinator, "insert into q_events select g % 5, g, 'v' || g from generate_series(1, 100) g");
         execute(coordinator, "create table q_plain (x int)");
         execute(coordinator, "insert into q_plain values (1), (2)");
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

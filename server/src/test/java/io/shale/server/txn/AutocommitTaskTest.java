@@ -1,7 +1,6 @@
 package io.shale.server.txn;
 
-import io.shale.server.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
+import io.shale.server.ThreeNodeClusterTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,28 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * whole when they fail, leave the worker's sessions usable, and transaction blocks still see their own writes.
  */
 @Timeout(120)
-class AutocommitTaskTest {
-    private static LocalCluster cluster;
+class AutocommitTaskTest extends ThreeNodeClusterTest {
 
     @BeforeAll
-    static void start() throws SQLException {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
+    static void createTable() throws SQLException {
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0)); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE events (k int NOT NULL, v int NOT NULL)");
             s.execute("SELECT create_distributed_table('events', 'k')");
             s.execute("INSERT INTO events VALUES (5, 1), (5, 2), (5, 0), (5, 3), (6, 1)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
-    private static long value(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 

@@ -1,14 +1,12 @@
 package io.shale.server.txn;
 
-import io.shale.server.LocalCluster;
-import org.junit.jupiter.api.AfterAll;
+import io.shale.server.ThreeNodeClusterTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -19,28 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stay open across statements) while other sessions see the rows only after COMMIT.
  */
 @Timeout(120)
-class ReadYourWritesTest {
-    private static LocalCluster cluster;
+class ReadYourWritesTest extends ThreeNodeClusterTest {
 
     @BeforeAll
-    static void start() throws SQLException {
-        cluster = LocalCluster.builder().nodes(3).inMemory().setting("fsync", "off").start();
+    static void createTable() throws SQLException {
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0)); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id int PRIMARY KEY, qty int NOT NULL)");
             s.execute("SELECT create_distributed_table('items', 'id')");
             s.execute("INSERT INTO items SELECT g, 10 FROM generate_series(1, 40) g");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
-    private static long value(Statement s, String sql) throws SQLException {
-        try (ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 
