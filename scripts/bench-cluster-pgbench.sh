@@ -21,23 +21,12 @@ SHALE_HEAP=${SHALE_HEAP:-3g}
 CLIENTS=${CLIENTS:-8}
 THREADS=${THREADS:-2}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${SHALE_JAR:-"$ROOT/server/target/shale.jar"}
-PGBIN=/usr/lib/postgresql/15/bin
 
-die() {
-  echo "bench-cluster-pgbench: $*" >&2
-  exit 1
-}
-
-[ -f "$JAR" ] || die "$JAR is missing; build it with: mvn -q -o -DskipTests package -pl server -am"
-[ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
-JAVA=$("$ROOT/shale" java) || die "no JDK 25 found"
 # shellcheck source=scripts/bench-common.sh
 . "$ROOT/scripts/bench-common.sh"
-JVM_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+check_prerequisites
 
-WORK=$(mktemp -d /tmp/shale-cluster-bench.XXXXXX)
-chmod 755 "$WORK"
+make_work shale-cluster-bench
 PG_STARTED=""
 PIDS=()
 

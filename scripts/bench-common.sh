@@ -1,5 +1,21 @@
-# Shared by the pgbench benchmark scripts (sourced, not run). Expects WORK (a scratch folder),
-# PGBIN (PostgreSQL 15's bin folder), PG_STARTED and a die function from the script.
+# Shared by the pgbench benchmark scripts (sourced, not run). Expects ROOT (the repository) and
+# PG_STARTED from the script; sets PGBIN (PostgreSQL 15's bin folder) and JAR (SHALE_JAR or the
+# built jar); make_work sets WORK (a scratch folder).
+
+PGBIN=/usr/lib/postgresql/15/bin
+JAR=${SHALE_JAR:-"$ROOT/server/target/shale.jar"}
+
+# Stops the script with a message naming it.
+die() {
+  echo "$(basename "$0" .sh): $*" >&2
+  exit 1
+}
+
+# A scratch folder /tmp/$1.<random> in WORK, readable by the OS user postgres.
+make_work() {
+  WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+  chmod 755 "$WORK"
+}
 
 # A TCP port P such that P … P+COUNT-1 are free now (COUNT defaults to 1).
 free_port() {

@@ -22,22 +22,12 @@ SHALE_HEAP=${SHALE_HEAP:-2g}
 CLIENTS=${CLIENTS:-8}
 THREADS=${THREADS:-2}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${SHALE_JAR:-"$ROOT/server/target/shale.jar"}
-PGBIN=/usr/lib/postgresql/15/bin
 
-die() {
-  echo "bench-pgbench: $*" >&2
-  exit 1
-}
-
-[ -f "$JAR" ] || die "$JAR is missing; build it with: mvn -q -o -DskipTests package -pl server -am"
-[ -x "$PGBIN/postgres" ] || die "PostgreSQL 15 is not installed in $PGBIN"
-JAVA=$("$ROOT/shale" java) || die "no JDK 25 found"
 # shellcheck source=scripts/bench-common.sh
 . "$ROOT/scripts/bench-common.sh"
+check_prerequisites
 
-WORK=$(mktemp -d /tmp/shale-bench.XXXXXX)
-chmod 755 "$WORK"
+make_work shale-bench
 PG_STARTED=""
 SHALE_PID=""
 

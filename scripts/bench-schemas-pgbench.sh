@@ -27,20 +27,12 @@ CLIENTS=${CLIENTS:-8}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-10}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-JAR=${SHALE_JAR:-"$ROOT/server/target/shale.jar"}
-PGBIN=/usr/lib/postgresql/15/bin
-
-die() {
-  echo "bench-schemas-pgbench: $*" >&2
-  exit 1
-}
 
 # shellcheck source=scripts/bench-common.sh
 . "$ROOT/scripts/bench-common.sh"
 check_prerequisites
 
-WORK=$(mktemp -d /tmp/shale-schemas-bench.XXXXXX)
-chmod 755 "$WORK"
+make_work shale-schemas-bench
 PG_STARTED=""
 SHALE_PID=""
 
