@@ -34,7 +34,7 @@ public final class CatalogCodec {
     /** "SHCT". */
     static final int MAGIC = 0x53484354;
     /** The format version this build writes and reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** The oldest format version this build still reads. */
     static final int OLDEST_FORMAT_VERSION = 1;
 

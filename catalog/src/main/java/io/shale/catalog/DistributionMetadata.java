@@ -1,5 +1,6 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.CleanupRecord;
 import io.shale.catalog.distribution.ColocationGroup;
 import io.shale.catalog.distribution.DistributedSchema;
 import io.shale.catalog.distribution.DistributedTable;
@@ -16,11 +17,11 @@ import java.util.Map;
 
 /**
  * The distribution metadata of one database (pg_dist_partition, pg_dist_shard, pg_dist_placement,
- * pg_dist_colocation, pg_dist_schema and their id sequences), immutable, with its look-ups.
+ * pg_dist_colocation, pg_dist_schema, pg_dist_cleanup and their id sequences), immutable, with its look-ups.
  */
 final class DistributionMetadata {
     static final DistributionMetadata EMPTY = new DistributionMetadata(List.of(), List.of(), List.of(), List.of(),
-            List.of(), ShardNames.FIRST_SHARD_ID, 1, 1);
+            List.of(), ShardNames.FIRST_SHARD_ID, 1, 1, List.of(), 1, 1);
 
     final Map<Integer, DistributedTable> tables;
     final Map<Long, Shard> shards;
@@ -33,11 +34,15 @@ final class DistributionMetadata {
     final long nextShardId;
     final long nextPlacementId;
     final int nextColocationId;
+    final Map<Long, CleanupRecord> cleanups;
+    final long nextCleanupRecordId;
+    final long nextOperationId;
 
     DistributionMetadata(Collection<DistributedTable> tables, Collection<Shard> shards,
                          Collection<ShardPlacement> placements, Collection<ColocationGroup> colocationGroups,
                          Collection<DistributedSchema> schemas, long nextShardId, long nextPlacementId,
-                         int nextColocationId) {
+                         int nextColocationId, Collection<CleanupRecord> cleanups, long nextCleanupRecordId,
+                         long nextOperationId) {
         Map<Integer, DistributedTable> t = new HashMap<>();
         for (DistributedTable table : tables) {
             t.put(table.relationOid(), table);
@@ -77,6 +82,13 @@ final class DistributionMetadata {
         this.nextShardId = nextShardId;
         this.nextPlacementId = nextPlacementId;
         this.nextColocationId = nextColocationId;
+        Map<Long, CleanupRecord> cl = new HashMap<>();
+        for (CleanupRecord r : cleanups) {
+            cl.put(r.recordId(), r);
+        }
+        this.cleanups = Map.copyOf(cl);
+        this.nextCleanupRecordId = nextCleanupRecordId;
+        this.nextOperationId = nextOperationId;
     }
 
     static <T> List<T> sortedCopy(Collection<T> values, Comparator<T> order) {
