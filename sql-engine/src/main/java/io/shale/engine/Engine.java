@@ -43,6 +43,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final KeyValueStore store;
     private final CatalogStore catalogStore;
     private final AtomicReference<Catalog> catalog;
+    private final ShardWriteGate writeGate = new ShardWriteGate();
     private final Semaphore ddlLock = new Semaphore(1, true);
     private final TableAccess tables = new TableAccess();
     private final FunctionRegistry functions;
@@ -212,6 +213,12 @@ public final class Engine implements SessionService, AutoCloseable {
     void publish(Catalog next) {
         catalog.set(next);
         catalogStore.pruneBefore(next.version());
+        writeGate.published(next);
+    }
+
+    /** Where write statements wait while a shard move blocks writes (set on every catalog switch). */
+    ShardWriteGate writeGate() {
+        return writeGate;
     }
 
     /** Adds {@code next} to the writes of the transaction that commits the DDL that made it. */

@@ -148,6 +148,10 @@ public final class CitusFunctions {
         };
         add("citus_schema_move", List.of(regnamespace, int4), SqlType.VOID, true, schemaById);
         add("citus_schema_move", List.of(regnamespace, int4, text), SqlType.VOID, true, schemaById);
+        add("citus_internal_wait_for_transactions", List.of(SqlType.INT8), SqlType.VOID, true, (context, args) -> {
+            distribution(context).awaitRunningTransactions((Long) args[0]);
+            return null;
+        });
         add("citus_cleanup_orphaned_resources", List.of(), SqlType.VOID, false, (context, args) -> {
             new ShardCleaner(distribution(context)).cleanupAll();
             return null;

@@ -114,7 +114,8 @@ public final class CitusRelations {
         placements.sort(Comparator.comparingLong(ShardPlacement::placementId));
         List<Object[]> rows = new ArrayList<>(placements.size());
         for (ShardPlacement p : placements) {
-            rows.add(new Object[] {p.placementId(), p.shardId(), p.shardState(), p.shardLength(), p.groupId()});
+            int state = p.shardState() == ShardMover.WRITE_BLOCKED ? 1 : p.shardState();
+            rows.add(new Object[] {p.placementId(), p.shardId(), state, p.shardLength(), p.groupId()});
         }
         return rows;
     }

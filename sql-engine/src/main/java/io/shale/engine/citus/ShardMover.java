@@ -27,6 +27,9 @@ import java.util.List;
  * {@code pg_dist_cleanup} (policy 2, deferred), until {@link ShardCleaner} drops it.
  */
 public final class ShardMover {
+    /** pg_dist_placement.shardstate of a placement whose writes wait while its shard group moves (shown as 1). */
+    public static final int WRITE_BLOCKED = 3;
+
     private final DistributionContext context;
 
     public ShardMover(DistributionContext context) {
@@ -75,6 +78,11 @@ public final class ShardMover {
         if (mode.equals("auto")) {
             ShardMoveChecks.ensureReplicaIdentities(objects, group);
         }
+        long timeout = context.integerSetting("citus.logical_replication_timeout");
+        setWriteBlocked(database, group, source.groupId(), true);
+        context.afterRollback(() -> setWriteBlocked(database, group, source.groupId(), false));
+        awaitWriters(shardId, timeout);
+        context.transaction().newSnapshot();
         new ShardCleaner(context).cleanupGroup(target.groupId(), group);
         List<List<Object[]>> contents = new ArrayList<>(group.size());
         ShardRowReader reader = new ShardRowReader(context);
@@ -95,6 +103,41 @@ public final class ShardMover {
                 }
             }
         }
+    }
+
+    /**
+     * Waits on every node until the write statements let in before the mark and the transactions running when it
+     * was published have ended (those waiting at the write gate without having written excepted).
+     */
+    private void awaitWriters(long shardId, long timeout) {
+        List<io.shale.engine.distributed.Task> tasks = new ArrayList<>();
+        List<Integer> groups = new ArrayList<>();
+        for (ClusterNode n : context.catalog().nodes()) {
+            if (n.isActivePrimary() && n.groupId() != context.localGroupId() && !groups.contains(n.groupId())) {
+                groups.add(n.groupId());
+                tasks.add(new io.shale.engine.distributed.Task(n.groupId(), shardId,
+                        "SELECT pg_catalog.citus_internal_wait_for_transactions(" + timeout + ")", false));
+            }
+        }
+        context.awaitRunningTransactions(timeout);
+        if (!tasks.isEmpty()) {
+            context.taskRunner().run(tasks);
+        }
+    }
+
+    /** Publishes at once the placements of {@code group} on {@code sourceGroup} as write-blocked, or active again. */
+    private void setWriteBlocked(int database, List<Shard> group, int sourceGroup, boolean blocked) {
+        context.commitCatalogNow(editor -> {
+            DatabaseCatalog objects = editor.objects(database);
+            for (Shard s : group) {
+                for (ShardPlacement p : objects.placements(s.shardId())) {
+                    if (p.groupId() == sourceGroup) {
+                        editor.putPlacement(database, new ShardPlacement(p.placementId(), p.shardId(), p.groupId(),
+                                blocked ? WRITE_BLOCKED : 1, p.shardLength()));
+                    }
+                }
+            }
+        });
     }
 
     /** The shard and the shards of the same index of every table colocated with it, in shard id order. */
@@ -125,8 +168,8 @@ public final class ShardMover {
         for (Shard s : group) {
             for (ShardPlacement p : objects.placements(s.shardId())) {
                 if (p.groupId() == sourceGroup) {
-                    editor.putPlacement(database, new ShardPlacement(p.placementId(), p.shardId(), targetGroup,
-                            p.shardState(), p.shardLength()));
+                    editor.putPlacement(database, new ShardPlacement(p.placementId(), p.shardId(), targetGroup, 1,
+                            p.shardLength()));
                 }
             }
             Table shardTable = (Table) objects.relation(s.shardRelationOid());
