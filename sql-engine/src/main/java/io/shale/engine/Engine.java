@@ -82,6 +82,7 @@ public final class Engine implements SessionService, AutoCloseable {
         catalogStore.freeUnusedRanges(stored);
         this.settings = SettingsRegistry.withDefaults(config.settings());
         this.tenantStats = io.shale.engine.citus.TenantStats.fromSettings(config.settings());
+        this.cleanupIntervalMillis = cleanupInterval(config.settings().get("citus.defer_shard_delete_interval"));
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
                 extraRelations());
         CatalogServices services = new CatalogServices(this::procs,
@@ -185,7 +186,31 @@ public final class Engine implements SessionService, AutoCloseable {
     /** Makes this engine a node of a cluster; set by the node before it accepts sessions. */
     public void setCluster(io.shale.engine.distributed.ClusterHooks hooks) {
         this.cluster = java.util.Objects.requireNonNull(hooks, "hooks");
+        if (cleanupDaemon == null) {
+            long interval = Math.max(100, cleanupIntervalMillis);
+            cleanupDaemon = timers.scheduleWithFixedDelay(new ShardCleanupDaemon(this), interval, interval,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
+
+    private final long cleanupIntervalMillis;
+
+    /** citus.defer_shard_delete_interval in ms (a number, or with the unit ms or s), 15 s by default. */
+    private static long cleanupInterval(String value) {
+        if (value == null) {
+            return 15_000;
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            return v.endsWith("ms") ? Long.parseLong(v.substring(0, v.length() - 2).trim())
+                    : v.endsWith("s") ? 1000 * Long.parseLong(v.substring(0, v.length() - 1).trim()) : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 15_000;
+        }
+    }
+
+    /** The deferred shard cleanup's schedule (citus.defer_shard_delete_interval), once the node is in a cluster. */
+    private java.util.concurrent.ScheduledFuture<?> cleanupDaemon;
 
     /** The cluster this engine is a node of ({@link io.shale.engine.distributed.ClusterHooks#SINGLE_NODE} alone). */
     public io.shale.engine.distributed.ClusterHooks cluster() {

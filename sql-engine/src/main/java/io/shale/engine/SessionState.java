@@ -672,6 +672,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public java.util.concurrent.atomic.AtomicInteger runningMoves() {
+        return engine.writeGate().runningMoves();
+    }
+
+    @Override
     public void afterRollback(Runnable action) {
         onRollback.add(action);
     }
@@ -749,7 +754,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     /** Runs after a successful commit (freeing the storage of dropped and truncated tables). */
-    void afterCommit(Runnable action) {
+    @Override
+    public void afterCommit(Runnable action) {
         onCommit.add(action);
     }
 

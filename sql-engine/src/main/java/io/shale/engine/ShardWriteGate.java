@@ -19,6 +19,7 @@ import io.shale.engine.citus.ShardMover;
 final class ShardWriteGate {
     private volatile boolean blocked;
     private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger runningMoves = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Set<Long> parked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Called with each catalog the node switches to. */
@@ -47,6 +48,11 @@ final class ShardWriteGate {
                 parked.remove(transactionId);
             }
         }
+    }
+
+    /** The shard moves this node runs now. */
+    java.util.concurrent.atomic.AtomicInteger runningMoves() {
+        return runningMoves;
     }
 
     /** The end of a write statement that {@link #enter}ed. */

@@ -152,6 +152,8 @@ public final class CitusFunctions {
             distribution(context).awaitRunningTransactions((Long) args[0]);
             return null;
         });
+        add("citus_internal_deferred_cleanup", List.of(SqlType.INT8), SqlType.INT8, true,
+                (context, args) -> new ShardCleaner(distribution(context)).cleanupBefore((Long) args[0]));
         add("citus_cleanup_orphaned_resources", List.of(), SqlType.VOID, false, (context, args) -> {
             new ShardCleaner(distribution(context)).cleanupAll();
             return null;

@@ -35,6 +35,12 @@ public interface DistributionContext {
      */
     void awaitRunningTransactions(long timeoutMillis);
 
+    /** The number of shard moves this node runs now (the coordinator's), to tell a stale write-block mark. */
+    java.util.concurrent.atomic.AtomicInteger runningMoves();
+
+    /** Runs {@code action} after the session's transaction committed. */
+    void afterCommit(Runnable action);
+
     /** Runs {@code action} after the session's transaction rolled back or failed to commit. */
     void afterRollback(Runnable action);
 

@@ -25,6 +25,7 @@ public final class ShardCleaner {
     /** {@code citus_cleanup_orphaned_resources()}: every record of the session's database; NOTICE with the count. */
     public int cleanupAll() {
         ShardMoveChecks.ensureCoordinator(context);
+        clearStaleWriteBlocks();
         int database = context.databaseOid();
         List<CleanupRecord> records = context.catalog().objects(database).cleanupRecords();
         remove(database, records);
@@ -35,9 +36,17 @@ public final class ShardCleaner {
         return records.size();
     }
 
-    /** Records older than {@code operationsBefore} (operation ids below it), for the deferred background cleanup. */
-    public int cleanupBefore(long operationsBefore) {
+    /**
+     * The deferred background cleanup: stale write-block marks cleared, records older than {@code operationsBefore}
+     * (operation ids below it) dropped; returns the operation id bound for the next run (above every record now).
+     */
+    public long cleanupBefore(long operationsBefore) {
+        clearStaleWriteBlocks();
         int database = context.databaseOid();
+        long next = operationsBefore;
+        for (CleanupRecord r : context.catalog().objects(database).cleanupRecords()) {
+            next = Math.max(next, r.operationId() + 1);
+        }
         List<CleanupRecord> records = new ArrayList<>();
         for (CleanupRecord r : context.catalog().objects(database).cleanupRecords()) {
             if (r.operationId() < operationsBefore) {
@@ -45,7 +54,36 @@ public final class ShardCleaner {
             }
         }
         remove(database, records);
-        return records.size();
+        return next;
+    }
+
+    /**
+     * Write-block marks left by a move whose transaction ended while a node was unreachable (the clearing failed) are
+     * cleared when no move runs on this node.
+     */
+    void clearStaleWriteBlocks() {
+        if (context.runningMoves().get() != 0 || context.localGroupId() != 0) {
+            return;
+        }
+        int database = context.databaseOid();
+        boolean stale = false;
+        for (io.shale.catalog.distribution.ShardPlacement p : context.catalog().objects(database).allPlacements()) {
+            stale |= p.shardState() == ShardMover.WRITE_BLOCKED;
+        }
+        if (!stale) {
+            return;
+        }
+        context.commitCatalogNow(editor -> {
+            if (context.runningMoves().get() != 0) {
+                return;
+            }
+            for (io.shale.catalog.distribution.ShardPlacement p : editor.objects(database).allPlacements()) {
+                if (p.shardState() == ShardMover.WRITE_BLOCKED) {
+                    editor.putPlacement(database, new io.shale.catalog.distribution.ShardPlacement(p.placementId(),
+                            p.shardId(), p.groupId(), 1, p.shardLength()));
+                }
+            }
+        });
     }
 
     /** Before a move: the leftovers of earlier moves of the same shards on the target group are dropped first. */

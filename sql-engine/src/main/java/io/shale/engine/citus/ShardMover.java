@@ -79,8 +79,13 @@ public final class ShardMover {
             ShardMoveChecks.ensureReplicaIdentities(objects, group);
         }
         long timeout = context.integerSetting("citus.logical_replication_timeout");
+        context.runningMoves().incrementAndGet();
+        context.afterCommit(() -> context.runningMoves().decrementAndGet());
+        context.afterRollback(() -> {
+            context.runningMoves().decrementAndGet();
+            setWriteBlocked(database, group, source.groupId(), false);
+        });
         setWriteBlocked(database, group, source.groupId(), true);
-        context.afterRollback(() -> setWriteBlocked(database, group, source.groupId(), false));
         awaitWriters(shardId, timeout);
         context.transaction().newSnapshot();
         new ShardCleaner(context).cleanupGroup(target.groupId(), group);
@@ -126,7 +131,7 @@ public final class ShardMover {
     }
 
     /** Publishes at once the placements of {@code group} on {@code sourceGroup} as write-blocked, or active again. */
-    private void setWriteBlocked(int database, List<Shard> group, int sourceGroup, boolean blocked) {
+    void setWriteBlocked(int database, List<Shard> group, int sourceGroup, boolean blocked) {
         context.commitCatalogNow(editor -> {
             DatabaseCatalog objects = editor.objects(database);
             for (Shard s : group) {
