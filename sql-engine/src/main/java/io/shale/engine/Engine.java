@@ -167,6 +167,9 @@ public final class Engine implements SessionService, AutoCloseable {
         int pid = nextPid.getAndIncrement();
         EngineSession session = new EngineSession(this, pid, random.nextInt(), role, db, settings.newSession(),
                 startupParameters, remoteAddress);
+        if (!client) {
+            session.state.passWriteGate();
+        }
         sessions.put(pid, session);
         return session;
     }

@@ -42,6 +42,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private final List<Runnable> onCommit = new ArrayList<>();
     private final List<Runnable> onRollback = new ArrayList<>();
     private boolean passedWriteGate;
+    private boolean writeGateExempt;
     private final List<SavepointState> savepoints = new ArrayList<>();
     private TransactionOptions.IsolationLevel nextIsolation;
     private boolean readOnly;
@@ -333,8 +334,19 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         }
     }
 
+    /**
+     * An internal session (a task or a forwarded statement of another node's session) does not wait at the write
+     * gate: the statement it serves was let in (and counted) where the client sent it.
+     */
+    void passWriteGate() {
+        writeGateExempt = true;
+    }
+
     /** Waits while a blocking shard move holds writes (citus.logical_replication_timeout at most). */
     void awaitShardWrites() {
+        if (writeGateExempt) {
+            return;
+        }
         long unwritten = transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
         if (!passedWriteGate) {
             engine.writeGate().enter(session.settings.integerValue("citus.logical_replication_timeout"),
