@@ -23,7 +23,7 @@ class ShardMoveFailureClusterTest {
         long seed = System.nanoTime();
         System.out.println("ShardMoveFailureClusterTest seed " + seed);
         Random random = new Random(seed);
-        try (LocalCluster cluster = LocalCluster.builder().nodes(3).dataDirectory(data).setting("fsync", "off")
+        try (LocalCluster cluster = LocalCluster.builder().nodes(3).dataDirectory(data)
                 .setting("citus.defer_shard_delete_interval", "500").start()) {
             String url = cluster.jdbcUrl(0);
             execute(url, "create table big (id bigint primary key, v int)");
