@@ -77,6 +77,7 @@ public final class Engine implements SessionService, AutoCloseable {
             catalogStore.commit(stored);
         }
         this.catalog = new AtomicReference<>(stored);
+        writeGate.published(stored);
         this.sequences = new SequenceValues(store);
         sequences.load(stored);
         catalogStore.freeUnusedRanges(stored);
