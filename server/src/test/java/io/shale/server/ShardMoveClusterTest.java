@@ -59,8 +59,13 @@ class ShardMoveClusterTest extends ThreeNodeClusterTest {
                 assertThat(single(p)).isEqualTo(7);
                 assertThat(rows(url, "select count(*) from pg_dist_cleanup where object_name like 'public.items%' "
                         + "or object_name like 'public.notes%'")).containsExactly("2");
+                List<Long> old = oldStorage("public.items_" + shard);
+                assertThat(storedOnSomeNode(old.getFirst())).isTrue();
                 execute(url, "select citus_cleanup_orphaned_resources()");
                 assertThat(rows(url, "select count(*) from pg_dist_cleanup")).containsExactly("0");
+                for (long id : old) {
+                    assertThat(storedOnSomeNode(id)).isFalse();
+                }
                 execute(url, "insert into items values (100000 + " + move[1] + ", 1)");
                 execute(url, "delete from items where id = 100000 + " + move[1]);
             }
@@ -196,6 +201,37 @@ class ShardMoveClusterTest extends ThreeNodeClusterTest {
         }
         execute(url, "select citus_cleanup_orphaned_resources()");
         execute(url, "drop table events");
+    }
+
+    /** The storage ids a pg_dist_cleanup record keeps for a shard's old placement (from the coordinator's catalog). */
+    private static List<Long> oldStorage(String shardName) {
+        var catalog = cluster.node(0).engine().catalog();
+        for (var d : catalog.databases()) {
+            var objects = catalog.objects(d.oid());
+            for (var r : objects == null ? List.<io.shale.catalog.distribution.CleanupRecord>of()
+                    : objects.cleanupRecords()) {
+                if (r.objectName().equals(shardName)) {
+                    return r.storageIds();
+                }
+            }
+        }
+        throw new AssertionError("no cleanup record for " + shardName);
+    }
+
+    /** Whether any node's store holds a key of storage id {@code id}. */
+    private static boolean storedOnSomeNode(long id) {
+        for (int n = 0; n < 3; n++) {
+            var txn = cluster.node(n).engine().store().begin(io.shale.storage.TransactionOptions.defaults());
+            try (var cursor = txn.scan(io.shale.engine.exec.KeyBytes.ofLong(id).toArray(),
+                    io.shale.engine.exec.KeyBytes.ofLong(id + 1).toArray(), false)) {
+                if (cursor.next()) {
+                    return true;
+                }
+            } finally {
+                txn.rollback();
+            }
+        }
+        return false;
     }
 
     private static int single(PreparedStatement p) throws SQLException {
