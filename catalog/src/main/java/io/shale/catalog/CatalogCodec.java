@@ -28,14 +28,16 @@ import java.util.zip.CRC32C;
  * schemas and their id counters, and the body ends with the cluster's nodes and id counters.
  * Version 3 adds ACLs: each database's objects end with their ACLs (object oid, aclitems) and
  * pg_default_acl rows, and the body ends with the databases' ACLs. Version 4 adds, after each database's
- * default ACLs, its pg_dist_rebalance_strategy rows (none: the built-in ones). Versions 1 to 3 still decode. A different magic, an unknown
- * version or a wrong checksum fails with XX001. Thread-safe (stateless).
+ * default ACLs, its pg_dist_rebalance_strategy rows (none: the built-in ones). Version 5 adds, after
+ * each database's distributed schemas, its pg_dist_cleanup records and their id counters. Versions 1
+ * to 4 still decode. A different magic, an unknown version or a wrong checksum fails with XX001.
+ * Thread-safe (stateless).
  */
 public final class CatalogCodec {
     /** "SHCT". */
     static final int MAGIC = 0x53484354;
     /** The format version this build writes and reads. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     /** The oldest format version this build still reads. */
     static final int OLDEST_FORMAT_VERSION = 1;
 

@@ -1,5 +1,6 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.CleanupRecord;
 import io.shale.catalog.distribution.ClusterNode;
 import io.shale.catalog.distribution.ColocationGroup;
 import io.shale.catalog.distribution.DistributedSchema;
@@ -286,6 +287,24 @@ public final class CatalogEditor {
         return objectsOf(databaseOid).nextColocationId++;
     }
 
+    public void putCleanupRecord(int databaseOid, CleanupRecord record) {
+        objectsOf(databaseOid).cleanups.put(record.recordId(), record);
+    }
+
+    public void removeCleanupRecord(int databaseOid, long recordId) {
+        objectsOf(databaseOid).cleanups.remove(recordId);
+    }
+
+    /** The next value of pg_dist_cleanup_recordid_seq. */
+    public long allocateCleanupRecordId(int databaseOid) {
+        return objectsOf(databaseOid).nextCleanupRecordId++;
+    }
+
+    /** The next value of pg_dist_operationid_seq. */
+    public long allocateOperationId(int databaseOid) {
+        return objectsOf(databaseOid).nextOperationId++;
+    }
+
     /** The database's objects as edited so far. */
     public DatabaseCatalog objects(int databaseOid) {
         Objects o = edited.get(databaseOid);
@@ -332,6 +351,9 @@ public final class CatalogEditor {
         long nextPlacementId = DistributionMetadata.EMPTY.nextPlacementId;
         int nextColocationId = DistributionMetadata.EMPTY.nextColocationId;
         List<io.shale.catalog.distribution.RebalanceStrategy> strategies = List.of();
+        final Map<Long, CleanupRecord> cleanups = new HashMap<>();
+        long nextCleanupRecordId = DistributionMetadata.EMPTY.nextCleanupRecordId;
+        long nextOperationId = DistributionMetadata.EMPTY.nextOperationId;
 
         Objects(int databaseOid) {
             this.databaseOid = databaseOid;
@@ -358,6 +380,9 @@ public final class CatalogEditor {
             o.nextPlacementId = d.nextPlacementId;
             o.nextColocationId = d.nextColocationId;
             o.strategies = d.strategies;
+            o.cleanups.putAll(d.cleanups);
+            o.nextCleanupRecordId = d.nextCleanupRecordId;
+            o.nextOperationId = d.nextOperationId;
             return o;
         }
 
@@ -379,7 +404,8 @@ public final class CatalogEditor {
             return new DatabaseCatalog(databaseOid, namespaces.values(), relations.values(),
                     constraints.values(), types.values(), comments, new DistributionMetadata(
                     distributedTables.values(), shards.values(), placements.values(), colocationGroups.values(),
-                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId, strategies), acls,
+                    distributedSchemas.values(), nextShardId, nextPlacementId, nextColocationId, cleanups.values(),
+                    nextCleanupRecordId, nextOperationId, strategies), acls,
                     defaultAcls.values());
         }
     }

@@ -90,7 +90,7 @@ final class CatalogRecords {
         for (int i = in.count(); i > 0; i--) {
             comments.add(new Comment(in.varInt(), in.varInt(), in.varInt(), in.string()));
         }
-        DistributionMetadata distribution = formatVersion >= 2 ? DistributionRecords.readDistribution(in)
+        DistributionMetadata distribution = formatVersion >= 2 ? DistributionRecords.readDistribution(in, formatVersion)
                 : DistributionMetadata.EMPTY;
         Map<Integer, Acl> acls = formatVersion >= 3 ? AclRecords.readAclMap(in) : Map.of();
         List<DefaultAcl> defaultAcls = formatVersion >= 3 ? AclRecords.readDefaultAcls(in) : List.of();

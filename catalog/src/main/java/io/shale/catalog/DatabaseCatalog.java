@@ -310,6 +310,12 @@ public final class DatabaseCatalog {
                 Comparator.comparingInt(DistributedSchema::schemaOid));
     }
 
+    /** Every {@code pg_dist_cleanup} row, in record id order. */
+    public List<io.shale.catalog.distribution.CleanupRecord> cleanupRecords() {
+        return DistributionMetadata.sortedCopy(distribution.cleanups.values(),
+                Comparator.comparingLong(io.shale.catalog.distribution.CleanupRecord::recordId));
+    }
+
     /** The next shard id {@code pg_dist_shardid_seq} hands out (starts at 102008). */
     public long nextShardId() {
         return distribution.nextShardId;

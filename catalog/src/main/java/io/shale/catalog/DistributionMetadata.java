@@ -1,5 +1,6 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.CleanupRecord;
 import io.shale.catalog.distribution.ColocationGroup;
 import io.shale.catalog.distribution.DistributedSchema;
 import io.shale.catalog.distribution.DistributedTable;
@@ -17,12 +18,12 @@ import java.util.Map;
 
 /**
  * The distribution metadata of one database (pg_dist_partition, pg_dist_shard, pg_dist_placement,
- * pg_dist_colocation, pg_dist_schema, pg_dist_rebalance_strategy and their id sequences), immutable,
- * with its look-ups. No stored strategy rows means Citus's built-in ones.
+ * pg_dist_colocation, pg_dist_schema, pg_dist_cleanup, pg_dist_rebalance_strategy and their id
+ * sequences), immutable, with its look-ups. No stored strategy rows means Citus's built-in ones.
  */
 final class DistributionMetadata {
     static final DistributionMetadata EMPTY = new DistributionMetadata(List.of(), List.of(), List.of(), List.of(),
-            List.of(), ShardNames.FIRST_SHARD_ID, 1, 1);
+            List.of(), ShardNames.FIRST_SHARD_ID, 1, 1, List.of(), 1, 1);
 
     final Map<Integer, DistributedTable> tables;
     final Map<Long, Shard> shards;
@@ -35,21 +36,26 @@ final class DistributionMetadata {
     final long nextShardId;
     final long nextPlacementId;
     final int nextColocationId;
+    final Map<Long, CleanupRecord> cleanups;
+    final long nextCleanupRecordId;
+    final long nextOperationId;
     /** The stored pg_dist_rebalance_strategy rows in insertion order; empty: the built-in rows. */
     final List<RebalanceStrategy> strategies;
 
     DistributionMetadata(Collection<DistributedTable> tables, Collection<Shard> shards,
                          Collection<ShardPlacement> placements, Collection<ColocationGroup> colocationGroups,
                          Collection<DistributedSchema> schemas, long nextShardId, long nextPlacementId,
-                         int nextColocationId) {
+                         int nextColocationId, Collection<CleanupRecord> cleanups, long nextCleanupRecordId,
+                         long nextOperationId) {
         this(tables, shards, placements, colocationGroups, schemas, nextShardId, nextPlacementId, nextColocationId,
-                List.of());
+                cleanups, nextCleanupRecordId, nextOperationId, List.of());
     }
 
     DistributionMetadata(Collection<DistributedTable> tables, Collection<Shard> shards,
                          Collection<ShardPlacement> placements, Collection<ColocationGroup> colocationGroups,
                          Collection<DistributedSchema> schemas, long nextShardId, long nextPlacementId,
-                         int nextColocationId, List<RebalanceStrategy> strategies) {
+                         int nextColocationId, Collection<CleanupRecord> cleanups, long nextCleanupRecordId,
+                         long nextOperationId, List<RebalanceStrategy> strategies) {
         Map<Integer, DistributedTable> t = new HashMap<>();
         for (DistributedTable table : tables) {
             t.put(table.relationOid(), table);
@@ -89,13 +95,21 @@ final class DistributionMetadata {
         this.nextShardId = nextShardId;
         this.nextPlacementId = nextPlacementId;
         this.nextColocationId = nextColocationId;
+        Map<Long, CleanupRecord> cl = new HashMap<>();
+        for (CleanupRecord r : cleanups) {
+            cl.put(r.recordId(), r);
+        }
+        this.cleanups = Map.copyOf(cl);
+        this.nextCleanupRecordId = nextCleanupRecordId;
+        this.nextOperationId = nextOperationId;
         this.strategies = List.copyOf(strategies);
     }
 
     /** The same metadata with other strategy rows. */
     DistributionMetadata withStrategies(List<RebalanceStrategy> rows) {
         return new DistributionMetadata(tables.values(), shards.values(), placements.values(),
-                colocationGroups.values(), schemas.values(), nextShardId, nextPlacementId, nextColocationId, rows);
+                colocationGroups.values(), schemas.values(), nextShardId, nextPlacementId, nextColocationId,
+                cleanups.values(), nextCleanupRecordId, nextOperationId, rows);
     }
 
     static <T> List<T> sortedCopy(Collection<T> values, Comparator<T> order) {

@@ -1,5 +1,6 @@
 package io.shale.catalog;
 
+import io.shale.catalog.distribution.CleanupRecord;
 import io.shale.catalog.distribution.ClusterNode;
 import io.shale.catalog.distribution.ColocationGroup;
 import io.shale.catalog.distribution.DistributedSchema;
@@ -99,9 +100,27 @@ final class DistributionRecords {
             out.varInt(s.schemaOid());
             out.varInt(s.colocationId());
         }
+        out.varLong(d.nextCleanupRecordId);
+        out.varLong(d.nextOperationId);
+        List<CleanupRecord> cleanups = CatalogCodec.sorted(d.cleanups.values(),
+                Comparator.comparingLong(CleanupRecord::recordId));
+        out.varInt(cleanups.size());
+        for (CleanupRecord r : cleanups) {
+            out.varLong(r.recordId());
+            out.varLong(r.operationId());
+            out.varInt(r.objectType());
+            out.string(r.objectName());
+            out.varInt(r.groupId());
+            out.varInt(r.policyType());
+            out.varInt(r.storageIds().size());
+            for (long id : r.storageIds()) {
+                out.varLong(id);
+            }
+        }
     }
 
-    static DistributionMetadata readDistribution(CatalogInput in) {
+    /** Format 5 added pg_dist_cleanup and its id sequences. */
+    static DistributionMetadata readDistribution(CatalogInput in, int formatVersion) {
         long nextShardId = in.varLong();
         long nextPlacementId = in.varLong();
         int nextColocationId = in.varInt();
@@ -126,8 +145,29 @@ final class DistributionRecords {
         for (int i = in.count(); i > 0; i--) {
             schemas.add(new DistributedSchema(in.varInt(), in.varInt()));
         }
+        long nextCleanupRecordId = 1;
+        long nextOperationId = 1;
+        List<CleanupRecord> cleanups = new ArrayList<>();
+        if (formatVersion >= 5) {
+            nextCleanupRecordId = in.varLong();
+            nextOperationId = in.varLong();
+            for (int i = in.count(); i > 0; i--) {
+                long recordId = in.varLong();
+                long operationId = in.varLong();
+                int objectType = in.varInt();
+                String objectName = in.string();
+                int groupId = in.varInt();
+                int policyType = in.varInt();
+                List<Long> storageIds = new ArrayList<>();
+                for (int j = in.count(); j > 0; j--) {
+                    storageIds.add(in.varLong());
+                }
+                cleanups.add(new CleanupRecord(recordId, operationId, objectType, objectName, groupId, policyType,
+                        storageIds));
+            }
+        }
         return new DistributionMetadata(tables, shards, placements, groups, schemas, nextShardId, nextPlacementId,
-                nextColocationId);
+                nextColocationId, cleanups, nextCleanupRecordId, nextOperationId);
     }
 
     /** Format version 4: a database's pg_dist_rebalance_strategy rows (float4 as their IEEE bits). */

@@ -96,6 +96,9 @@ final class CatalogStore {
                     }
                 }
             }
+            for (io.shale.catalog.distribution.CleanupRecord c : catalog.objects(d.oid()).cleanupRecords()) {
+                used.addAll(c.storageIds());
+            }
         }
         long limit = catalog.nextStorageId();
         long id = SystemKeys.SYSTEM_STORAGE_ID + 1;

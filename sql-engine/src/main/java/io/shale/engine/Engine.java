@@ -43,6 +43,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final KeyValueStore store;
     private final CatalogStore catalogStore;
     private final AtomicReference<Catalog> catalog;
+    private final ShardWriteGate writeGate = new ShardWriteGate();
     private final Semaphore ddlLock = new Semaphore(1, true);
     private final TableAccess tables = new TableAccess();
     private final FunctionRegistry functions;
@@ -77,6 +78,7 @@ public final class Engine implements SessionService, AutoCloseable {
             catalogStore.commit(stored);
         }
         this.catalog = new AtomicReference<>(stored);
+        writeGate.published(stored);
         this.sequences = new SequenceValues(store);
         sequences.load(stored);
         catalogStore.freeUnusedRanges(stored);
@@ -85,6 +87,7 @@ public final class Engine implements SessionService, AutoCloseable {
         this.backgroundJobs = io.shale.engine.jobs.BackgroundJobs.open(store, config.settings(), catalog::get,
                 (user, database, parameters) -> openInternal(user, database, parameters, "background task"),
                 () -> cluster.localGroupId() == 0);
+        this.cleanupIntervalMillis = cleanupInterval(config.settings().get("citus.defer_shard_delete_interval"));
         this.systemCatalog = new SystemCatalog(new io.shale.engine.deparse.PgDeparser(catalog::get),
                 extraRelations());
         CatalogServices services = new CatalogServices(this::procs,
@@ -174,6 +177,9 @@ public final class Engine implements SessionService, AutoCloseable {
         int pid = nextPid.getAndIncrement();
         EngineSession session = new EngineSession(this, pid, random.nextInt(), role, db, settings.newSession(),
                 startupParameters, remoteAddress);
+        if (!client) {
+            session.state.passWriteGate();
+        }
         sessions.put(pid, session);
         return session;
     }
@@ -193,7 +199,31 @@ public final class Engine implements SessionService, AutoCloseable {
     /** Makes this engine a node of a cluster; set by the node before it accepts sessions. */
     public void setCluster(io.shale.engine.distributed.ClusterHooks hooks) {
         this.cluster = java.util.Objects.requireNonNull(hooks, "hooks");
+        if (cleanupDaemon == null) {
+            long interval = Math.max(100, cleanupIntervalMillis);
+            cleanupDaemon = timers.scheduleWithFixedDelay(new ShardCleanupDaemon(this), interval, interval,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
+
+    private final long cleanupIntervalMillis;
+
+    /** citus.defer_shard_delete_interval in ms (a number, or with the unit ms or s), 15 s by default. */
+    private static long cleanupInterval(String value) {
+        if (value == null) {
+            return 15_000;
+        }
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            return v.endsWith("ms") ? Long.parseLong(v.substring(0, v.length() - 2).trim())
+                    : v.endsWith("s") ? 1000 * Long.parseLong(v.substring(0, v.length() - 1).trim()) : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            return 15_000;
+        }
+    }
+
+    /** The deferred shard cleanup's schedule (citus.defer_shard_delete_interval), once the node is in a cluster. */
+    private java.util.concurrent.ScheduledFuture<?> cleanupDaemon;
 
     /** The cluster this engine is a node of ({@link io.shale.engine.distributed.ClusterHooks#SINGLE_NODE} alone). */
     public io.shale.engine.distributed.ClusterHooks cluster() {
@@ -231,6 +261,12 @@ public final class Engine implements SessionService, AutoCloseable {
     void publish(Catalog next) {
         catalog.set(next);
         catalogStore.pruneBefore(next.version());
+        writeGate.published(next);
+    }
+
+    /** Where write statements wait while a shard move blocks writes (set on every catalog switch). */
+    ShardWriteGate writeGate() {
+        return writeGate;
     }
 
     /** Adds {@code next} to the writes of the transaction that commits the DDL that made it. */

@@ -40,6 +40,9 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private final ShardRowBuffer shardRows = new ShardRowBuffer();
     private boolean holdsDdlLock;
     private final List<Runnable> onCommit = new ArrayList<>();
+    private final List<Runnable> onRollback = new ArrayList<>();
+    private boolean passedWriteGate;
+    private boolean writeGateExempt;
     private final List<SavepointState> savepoints = new ArrayList<>();
     private TransactionOptions.IsolationLevel nextIsolation;
     private boolean readOnly;
@@ -221,6 +224,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     void endStatement() {
         running = null;
+        if (passedWriteGate) {
+            passedWriteGate = false;
+            engine.writeGate().leave();
+        }
         if (timeout != null) {
             timeout.cancel(false);
             timeout = null;
@@ -324,6 +331,27 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             open(Mode.BLOCK);
         } else {
             mode = Mode.BLOCK;
+        }
+    }
+
+    /**
+     * An internal session (a task or a forwarded statement of another node's session) does not wait at the write
+     * gate: the statement it serves was let in (and counted) where the client sent it.
+     */
+    void passWriteGate() {
+        writeGateExempt = true;
+    }
+
+    /** Waits while a blocking shard move holds writes (citus.logical_replication_timeout at most). */
+    void awaitShardWrites() {
+        if (writeGateExempt) {
+            return;
+        }
+        long unwritten = transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
+        if (!passedWriteGate) {
+            engine.writeGate().enter(session.settings.integerValue("citus.logical_replication_timeout"),
+                    this::checkInterrupted, unwritten);
+            passedWriteGate = true;
         }
     }
 
@@ -456,9 +484,22 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             discardSequencesOf(null);
             session.settings.rollbackTransaction();
             engine.cluster().afterRollback(contextView);
+            List<Runnable> undo = List.copyOf(onRollback);
+            finishTransaction();
+            runRollbackActions(undo, e);
             throw e;
         } finally {
             finishTransaction();
+        }
+    }
+
+    private static void runRollbackActions(List<Runnable> actions, RuntimeException failure) {
+        for (Runnable r : actions) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -466,6 +507,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         Transaction t = transaction;
         transaction = null;
         mode = Mode.NONE;
+        List<Runnable> undo = List.copyOf(onRollback);
         try {
             if (t != null) {
                 t.rollback();
@@ -476,6 +518,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             finishTransaction();
             engine.cluster().afterRollback(contextView);
         }
+        runRollbackActions(undo, new ShaleException(ErrorCode.INTERNAL_ERROR, "rollback"));
     }
 
     /**
@@ -494,6 +537,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         readOnly = false;
         transactionCatalog = null;
         onCommit.clear();
+        onRollback.clear();
         savepoints.clear();
         if (holdsDdlLock) {
             holdsDdlLock = false;
@@ -582,6 +626,73 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return catalog().edit();
     }
 
+    @Override
+    public void commitCatalogNow(java.util.function.Consumer<io.shale.catalog.CatalogEditor> change) {
+        if (transactionCatalog != null || holdsDdlLock) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "moving shards in a transaction block that changed the catalog is not supported");
+        }
+        try {
+            while (!engine.ddlLock().tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                checkInterrupted();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        try {
+            io.shale.catalog.CatalogEditor editor = engine.catalog().edit();
+            change.accept(editor);
+            engine.commitCatalog(editor.build());
+        } finally {
+            engine.ddlLock().release();
+        }
+    }
+
+    @Override
+    public long integerSetting(String name) {
+        return session.settings.integerValue(name);
+    }
+
+    @Override
+    public void awaitRunningTransactions(long timeoutMillis) {
+        long own = transaction == null ? -1 : transaction.id();
+        java.util.Set<Long> waited = new java.util.HashSet<>(engine.store().statistics().runningTransactions());
+        waited.remove(own);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        Object monitor = new Object();
+        while (true) {
+            waited.retainAll(engine.store().statistics().runningTransactions());
+            waited.removeAll(engine.writeGate().parkedTransactions());
+            if (waited.isEmpty() && engine.writeGate().writersInside() == 0) {
+                return;
+            }
+            checkInterrupted();
+            if (System.nanoTime() > deadline) {
+                throw new ShaleException(ErrorCode.LOCK_NOT_AVAILABLE, "could not block writes to the shards to move: "
+                        + waited.size() + " transactions are still running on this node");
+            }
+            synchronized (monitor) {
+                try {
+                    monitor.wait(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+                }
+            }
+        }
+    }
+
+    @Override
+    public java.util.concurrent.atomic.AtomicInteger runningMoves() {
+        return engine.writeGate().runningMoves();
+    }
+
+    @Override
+    public void afterRollback(Runnable action) {
+        onRollback.add(action);
+    }
+
     /** Records the catalog this transaction's DDL made; visible to its later statements, published at commit. */
     @Override
     public void catalogChanged(Catalog next) {
@@ -660,7 +771,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     /** Runs after a successful commit (freeing the storage of dropped and truncated tables). */
-    void afterCommit(Runnable action) {
+    @Override
+    public void afterCommit(Runnable action) {
         onCommit.add(action);
     }
 

@@ -148,6 +148,7 @@ final class StatementExecutor {
         String writes = writeCommand(statement);
         if (writes != null) {
             state.checkWritable(writes);
+            state.awaitShardWrites();
         }
         return switch (statement) {
             case Query q -> rows(portal.prepared, portal.parameters, n -> "SELECT " + n);

@@ -58,7 +58,19 @@ final class NamedArguments {
                     required("default_threshold"), nullDefault("minimum_threshold"),
                     nullDefault("improvement_threshold"))),
             Map.entry("citus_set_node_property", List.of(required("nodename"), required("nodeport"),
-                    required("property"), required("value"))));
+                    required("property"), required("value"))),
+            Map.entry("citus_move_shard_placement", List.of(required("shard_id"), required("source_node_name"),
+                    required("source_node_port"), required("target_node_name"), required("target_node_port"),
+                    text("shard_transfer_mode", "auto"))),
+            Map.entry("citus_schema_move", List.of(required("schema_id"), required("target_node_name"),
+                    required("target_node_port"), text("shard_transfer_mode", "auto"))));
+
+    /** Second overloads whose parameter names differ: chosen when every named argument is one of theirs. */
+    private static final Map<String, List<Parameter>> OTHER_OVERLOADS = Map.of(
+            "citus_move_shard_placement", List.of(required("shard_id"), required("source_node_id"),
+                    required("target_node_id"), text("transfer_mode", "auto")),
+            "citus_schema_move", List.of(required("schema_id"), required("target_node_id"),
+                    text("shard_transfer_mode", "auto")));
 
     private NamedArguments() {
     }
@@ -106,6 +118,10 @@ final class NamedArguments {
             throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "named arguments are not supported for function "
                     + name).withPosition(first.position());
         }
+        List<Parameter> other = OTHER_OVERLOADS.get(name);
+        if (other != null && !namesAll(parameters, call) && namesAll(other, call)) {
+            parameters = other;
+        }
         Expression[] values = new Expression[parameters.size()];
         int last = -1;
         int positional = 0;
@@ -139,6 +155,15 @@ final class NamedArguments {
         }
         return new FunctionCall(call.name(), arguments, call.distinct(), call.star(), call.variadic(), call.orderBy(),
                 call.withinGroup(), call.filter(), call.window(), call.position());
+    }
+
+    private static boolean namesAll(List<Parameter> parameters, FunctionCall call) {
+        for (Expression arg : call.arguments()) {
+            if (arg instanceof NamedArgument n && indexOf(parameters, n.name()) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(List<Parameter> parameters, String name) {

@@ -112,6 +112,52 @@ public final class CitusFunctions {
         });
         add("replicate_reference_tables", List.of(), SqlType.VOID, false, replicate);
         add("replicate_reference_tables", List.of(text), SqlType.VOID, false, replicate);
+        registerMoves(regnamespace);
+    }
+
+    /** citus_move_shard_placement, citus_schema_move (both overloads each), citus_cleanup_orphaned_resources. */
+    private void registerMoves(SqlType regnamespace) {
+        SqlType text = SqlType.TEXT;
+        SqlType int4 = SqlType.INT4;
+        ScalarFunction byName = (context, args) -> {
+            new ShardMover(distribution(context)).move((Long) args[0], (String) args[1], (Integer) args[2],
+                    (String) args[3], (Integer) args[4], args.length > 5 ? (String) args[5] : "auto");
+            return null;
+        };
+        add("citus_move_shard_placement", List.of(SqlType.INT8, text, int4, text, int4), SqlType.VOID, true, byName);
+        add("citus_move_shard_placement", List.of(SqlType.INT8, text, int4, text, int4, text), SqlType.VOID, true,
+                byName);
+        ScalarFunction byId = (context, args) -> {
+            new ShardMover(distribution(context)).move((Long) args[0], (Integer) args[1], (Integer) args[2],
+                    args.length > 3 ? (String) args[3] : "auto");
+            return null;
+        };
+        add("citus_move_shard_placement", List.of(SqlType.INT8, int4, int4), SqlType.VOID, true, byId);
+        add("citus_move_shard_placement", List.of(SqlType.INT8, int4, int4, text), SqlType.VOID, true, byId);
+        ScalarFunction schemaByName = (context, args) -> {
+            new SchemaMover(distribution(context)).move(oid(args[0]), (String) args[1], (Integer) args[2],
+                    args.length > 3 ? (String) args[3] : "auto");
+            return null;
+        };
+        add("citus_schema_move", List.of(regnamespace, text, int4), SqlType.VOID, true, schemaByName);
+        add("citus_schema_move", List.of(regnamespace, text, int4, text), SqlType.VOID, true, schemaByName);
+        ScalarFunction schemaById = (context, args) -> {
+            new SchemaMover(distribution(context)).move(oid(args[0]), (Integer) args[1],
+                    args.length > 2 ? (String) args[2] : "auto");
+            return null;
+        };
+        add("citus_schema_move", List.of(regnamespace, int4), SqlType.VOID, true, schemaById);
+        add("citus_schema_move", List.of(regnamespace, int4, text), SqlType.VOID, true, schemaById);
+        add("citus_internal_wait_for_transactions", List.of(SqlType.INT8), SqlType.VOID, true, (context, args) -> {
+            distribution(context).awaitRunningTransactions((Long) args[0]);
+            return null;
+        });
+        add("citus_internal_deferred_cleanup", List.of(SqlType.INT8), SqlType.INT8, true,
+                (context, args) -> new ShardCleaner(distribution(context)).cleanupBefore((Long) args[0]));
+        add("citus_cleanup_orphaned_resources", List.of(), SqlType.VOID, false, (context, args) -> {
+            new ShardCleaner(distribution(context)).cleanupAll();
+            return null;
+        });
     }
 
     private void add(String name, List<SqlType> arguments, SqlType result, boolean strict, ScalarFunction body) {

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Citus's metadata tables {@code pg_dist_partition}, {@code pg_dist_shard}, {@code pg_dist_placement},
- * {@code pg_dist_colocation}, {@code pg_dist_schema} (pg_catalog) with Citus's columns and types
+ * {@code pg_dist_colocation}, {@code pg_dist_schema}, {@code pg_dist_cleanup} (pg_catalog) with Citus's columns and types
  * ({@code reference/citus.md} §2), computed from the catalog snapshot; the views citus_tables and
  * citus_shards are in {@link CitusViews}. Their pg_class oids are fixed from {@link #FIRST_OID}.
  */
@@ -58,6 +58,11 @@ public final class CitusRelations {
         all.add(CitusViews.citusTables(FIRST_OID + 5));
         all.add(CitusViews.citusShards(FIRST_OID + 6));
         all.add(CitusSchemasView.citusSchemas(FIRST_OID + 7));
+        all.add(new CitusRelation(FIRST_OID + 30, "pg_catalog", "pg_dist_cleanup", 'r', List.of(
+                column("record_id", SqlType.INT8), column("operation_id", SqlType.INT8),
+                column("object_type", SqlType.INT4), column("object_name", SqlType.TEXT),
+                column("node_group_id", SqlType.INT4), column("policy_type", SqlType.INT4)),
+                CitusRelations::cleanupRecords));
         return List.copyOf(all);
     }
 
@@ -109,7 +114,17 @@ public final class CitusRelations {
         placements.sort(Comparator.comparingLong(ShardPlacement::placementId));
         List<Object[]> rows = new ArrayList<>(placements.size());
         for (ShardPlacement p : placements) {
-            rows.add(new Object[] {p.placementId(), p.shardId(), p.shardState(), p.shardLength(), p.groupId()});
+            int state = p.shardState() == ShardMover.WRITE_BLOCKED ? 1 : p.shardState();
+            rows.add(new Object[] {p.placementId(), p.shardId(), state, p.shardLength(), p.groupId()});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> cleanupRecords(SystemContext context) {
+        List<Object[]> rows = new ArrayList<>();
+        for (io.shale.catalog.distribution.CleanupRecord r : objects(context).cleanupRecords()) {
+            rows.add(new Object[] {r.recordId(), r.operationId(), r.objectType(), r.objectName(), r.groupId(),
+                    r.policyType()});
         }
         return rows;
     }

@@ -23,6 +23,27 @@ public interface DistributionContext {
     /** Starts (or continues) the transaction's catalog change, taking the node's DDL lock. */
     CatalogEditor editCatalog();
 
+    /**
+     * Commits and publishes a catalog change at once, outside the session's transaction (which must not have changed
+     * the catalog), taking and releasing the node's DDL lock: the write-block mark of a shard move.
+     */
+    void commitCatalogNow(java.util.function.Consumer<CatalogEditor> change);
+
+    /**
+     * Waits until the store transactions running on this node now, other than the session's own, have ended
+     * (polled every few milliseconds); 55P03 after {@code timeoutMillis}.
+     */
+    void awaitRunningTransactions(long timeoutMillis);
+
+    /** The number of shard moves this node runs now (the coordinator's), to tell a stale write-block mark. */
+    java.util.concurrent.atomic.AtomicInteger runningMoves();
+
+    /** Runs {@code action} after the session's transaction committed. */
+    void afterCommit(Runnable action);
+
+    /** Runs {@code action} after the session's transaction rolled back or failed to commit. */
+    void afterRollback(Runnable action);
+
     /** Records the catalog the change made, visible to the session's later statements. */
     void catalogChanged(Catalog next);
 
@@ -42,6 +63,9 @@ public interface DistributionContext {
      * another group's node; it is written there with the staged catalog at commit.
      */
     void stageShardRow(int groupId, int shardRelationOid, byte[] encodedRow);
+
+    /** An integer setting in its base unit (citus.logical_replication_timeout in ms). */
+    long integerSetting(String name);
 
     /** A setting's value, or null when unset and {@code missingOk}. */
     String setting(String name, boolean missingOk);
