@@ -44,6 +44,7 @@ public final class Engine implements SessionService, AutoCloseable {
     private final CatalogStore catalogStore;
     private final AtomicReference<Catalog> catalog;
     private final ShardWriteGate writeGate = new ShardWriteGate();
+    private final io.shale.engine.citus.MoveProgress moveProgress = new io.shale.engine.citus.MoveProgress();
     private final Semaphore ddlLock = new Semaphore(1, true);
     private final TableAccess tables = new TableAccess();
     private final FunctionRegistry functions;
@@ -265,6 +266,11 @@ public final class Engine implements SessionService, AutoCloseable {
     }
 
     /** Where write statements wait while a shard move blocks writes (set on every catalog switch). */
+    /** The shard moves this node runs now. */
+    public io.shale.engine.citus.MoveProgress moveProgress() {
+        return moveProgress;
+    }
+
     ShardWriteGate writeGate() {
         return writeGate;
     }

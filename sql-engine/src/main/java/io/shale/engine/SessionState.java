@@ -689,6 +689,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public io.shale.engine.citus.MoveProgress moveProgress() {
+        return engine.moveProgress();
+    }
+
+    @Override
     public void afterRollback(Runnable action) {
         onRollback.add(action);
     }

@@ -38,6 +38,9 @@ public interface DistributionContext {
     /** The number of shard moves this node runs now (the coordinator's), to tell a stale write-block mark. */
     java.util.concurrent.atomic.AtomicInteger runningMoves();
 
+    /** The node's registry of running shard moves, for get_rebalance_progress and citus_rebalance_status. */
+    MoveProgress moveProgress();
+
     /** Runs {@code action} after the session's transaction committed. */
     void afterCommit(Runnable action);
 
