@@ -1,31 +1,45 @@
 package io.shale.server;
 
+import io.shale.common.error.ShaleException;
+import io.shale.storage.KeyValueStore;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.Stream;
 
 import static io.shale.server.LocalClusterTest.execute;
 import static io.shale.server.LocalClusterTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An in-JVM kill of a disk node under concurrent writers, one of them committing transactions too
- * large for one log record, then a restart on the same data: every acknowledged commit is there,
- * and the restarted node keeps working (the killed instance wrote nothing while it recovered).
+ * An in-JVM kill of a disk node under concurrent writers, then a restart on the same data: every
+ * acknowledged commit is there, and the restarted node keeps working. Besides the clients, a
+ * writer inside the node (as a background job is: a kill does not wait for it, where it waits a
+ * little for client sessions) commits transactions too large for one log record straight into the
+ * store; the killed instance must stop writing the files before the restart recovers them.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NodeKillTest {
@@ -47,16 +61,28 @@ class NodeKillTest {
                     int writer = w;
                     clients.add(Thread.ofPlatform().start(() -> insert(cluster.jdbcUrl(0), writer, acknowledged, stop)));
                 }
+                AtomicInteger inside = new AtomicInteger();
+                KeyValueStore store = cluster.node(0).engine().store();
+                Thread background = Thread.ofPlatform().start(() -> writeInside(store, inside, stop));
                 int start = acknowledged.get(1);
                 while (acknowledged.get(1) < start + 5 + random.nextInt(20)) {
                     Thread.sleep(2);
                 }
                 cluster.kill(0);
+                Map<String, Long> sizes = storeFiles(data);
+                Thread.sleep(30);
+                assertThat(storeFiles(data)).as("the killed node's store files change, %s", context).isEqualTo(sizes);
                 stop.set(true);
                 for (Thread client : clients) {
                     client.join();
                 }
                 cluster.restart(0);
+                background.join();
+                Transaction reader = cluster.node(0).engine().store().begin(TransactionOptions.defaults());
+                for (int i = 0; i < inside.get(); i++) {
+                    assertThat(reader.get(insideKey(i, 0))).as("background commit %d, %s", i, context).isNotNull();
+                }
+                reader.rollback();
                 for (int w = 0; w < WRITERS; w++) {
                     Set<String> present = new HashSet<>(rows(cluster.jdbcUrl(0),
                             "select n from k where writer = " + w));
@@ -73,6 +99,50 @@ class NodeKillTest {
             assertThat(rows(cluster.jdbcUrl(0), "select count(*) from k where writer = 1"))
                     .containsExactly(Integer.toString(acknowledged.get(1)));
         }
+    }
+
+    /** The store's files of node 0 and their sizes. */
+    private static Map<String, Long> storeFiles(Path data) throws IOException {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(data.resolve("node-0").resolve(PgWireAssembly.STORE_DIRECTORY))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                sizes.put(file.getFileName().toString(), Files.size(file));
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * Commits 70 values of 64 KiB at once (over the 4 MiB of one log record), with 10 ms between
+     * commits, until the store refuses.
+     */
+    private static void writeInside(KeyValueStore store, AtomicInteger acknowledged, AtomicBoolean stop) {
+        byte[] value = new byte[64 << 10];
+        while (!stop.get()) {
+            int next = acknowledged.get();
+            try {
+                Transaction transaction = store.begin(TransactionOptions.defaults());
+                for (int v = 0; v < 70; v++) {
+                    transaction.put(insideKey(next, v), value);
+                }
+                transaction.commit();
+                acknowledged.set(next + 1);
+                Thread.sleep(10);
+            } catch (ShaleException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A key past every relation's range (storage id 0xFFFFFFFFFFFFFFFF): the engine never reads it. */
+    private static byte[] insideKey(int commit, int value) {
+        byte[] key = new byte[16];
+        Arrays.fill(key, 0, 8, (byte) 0xFF);
+        ByteBuffer.wrap(key, 8, 8).putInt(commit).putInt(value);
+        return key;
     }
 
     /**
