@@ -1,7 +1,6 @@
 package io.shale.engine.rebalance;
 
 import io.shale.catalog.DatabaseCatalog;
-import io.shale.catalog.distribution.Shard;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.citus.DistributionContext;
@@ -48,6 +47,7 @@ final class BackgroundRebalance {
                     .withHint("To monitor progress, run: SELECT * FROM citus_rebalance_status();");
         }
         DatabaseCatalog objects = context.catalog().objects(context.databaseOid());
+        RebalancePlanning.strategy(objects, strategy);
         if (!RebalanceChecks.hasTablesToRebalance(objects)) {
             context.notice(new Notice("NOTICE", "00000", "No tables to rebalance", null, null));
             return null;
@@ -64,8 +64,10 @@ final class BackgroundRebalance {
         }
         RebalanceChecks.ensureReplicaIdentities(objects, planned.inputs(), planned.plan(), mode);
         boolean copyReferenceTables = RebalanceChecks.referenceTablesMissing(context.catalog(), context.databaseOid());
-        List<TaskSpec> tasks = tasks(objects, planned.inputs(), planned.plan().moves(), mode, copyReferenceTables,
-                parallelColocated);
+        RebalanceInputs inputs = planned.inputs();
+        List<TaskSpec> tasks = tasks(planned.plan().moves(), anchor -> objects.distributedTable(
+                inputs.colocatedShards().get(anchor).getFirst().relationOid()).colocationId(), mode,
+                copyReferenceTables, parallelColocated);
         long jobId = context.backgroundJobs().schedule(context.databaseOid(), ownerOid, JOB_TYPE, DESCRIPTION, tasks);
         int moves = planned.plan().moves().size();
         context.notice(new Notice("NOTICE", "00000", "Scheduled " + moves + " moves as job " + jobId,
@@ -74,8 +76,11 @@ final class BackgroundRebalance {
         return jobId;
     }
 
-    /** The job's tasks in order: the reference-table copy (when asked), then one per move. */
-    static List<TaskSpec> tasks(DatabaseCatalog objects, RebalanceInputs inputs, List<RebalanceMove> moves,
+    /**
+     * The job's tasks in order: the reference-table copy (when asked), then one per move; {@code colocationOf} gives
+     * the colocation id of a move's anchor shard.
+     */
+    static List<TaskSpec> tasks(List<RebalanceMove> moves, java.util.function.LongToIntFunction colocationOf,
                                 String mode, boolean copyReferenceTables, boolean parallelColocated) {
         List<TaskSpec> tasks = new ArrayList<>();
         int referenceTask = -1;
@@ -88,7 +93,7 @@ final class BackgroundRebalance {
         for (int i = 0; i < moves.size(); i++) {
             RebalanceMove move = moves.get(i);
             List<Integer> depends = new ArrayList<>();
-            int group = colocationId(objects, inputs, move);
+            int group = colocationOf.applyAsInt(move.shardId());
             Integer previous = lastOfGroup.get(group);
             if (previous != null && !parallelColocated) {
                 depends.add(previous);
@@ -108,10 +113,5 @@ final class BackgroundRebalance {
                     depends));
         }
         return tasks;
-    }
-
-    private static int colocationId(DatabaseCatalog objects, RebalanceInputs inputs, RebalanceMove move) {
-        Shard anchor = inputs.colocatedShards().get(move.shardId()).getFirst();
-        return objects.distributedTable(anchor.relationOid()).colocationId();
     }
 }
