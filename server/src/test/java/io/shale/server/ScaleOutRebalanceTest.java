@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Scale-out through pgjdbc: a fourth node joins a cluster of a coordinator and two workers, citus_rebalance_start
  * copies the reference table to it first (a task the moves wait for), then moves shard groups onto it, while the data
- * stays readable from every node.
+ * stays readable from every node; a fifth node then gets them from rebalance_table_shards in the foreground.
  */
 @Timeout(180)
 class ScaleOutRebalanceTest {
@@ -70,6 +70,14 @@ class ScaleOutRebalanceTest {
                         "select shardid from pg_dist_shard where logicalrelid = 'kinds'::regclass").getFirst()))
                         .isEqualTo(2);
             }
+
+            int fifth = cluster.addNode();
+            int fifthPort = cluster.port(fifth);
+            execute(url, "select rebalance_table_shards('events', shard_transfer_mode => 'block_writes')");
+            assertThat(rows(url, SPREAD.formatted("kinds"))).contains(fifthPort + "|1");
+            assertThat(rows(url, SPREAD.formatted("events"))).contains(fifthPort + "|1").hasSize(4);
+            assertThat(rows(cluster.jdbcUrl(fifth), "select count(*), sum(v) from events"))
+                    .containsExactly("1200|720600");
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * rebalance_table_shards and citus_drain_node in the calling session (citus.md §1.6, §7.3): the plan's notices, the
- * checks before any move, the copy of missing reference tables, then each move through
+ * rebalance_table_shards and citus_drain_node in the calling session (citus.md §1.6, §7.3): the copy of reference
+ * tables missing on a node, the plan's notices, the checks before any move, then each move through
  * {@code citus_move_shard_placement}, each step in a session of its own committed on its own (as Citus runs them over
  * a separate connection), so that a failure keeps the moves done before it. While it runs, the planned shards not
  * moved yet are listed in {@link MoveProgress} as "Not Started Yet"; a move's own entries replace them when it starts.
@@ -29,6 +29,12 @@ final class ForegroundRebalance {
     /** Plans with the options and strategy (null: the default) and executes the plan. */
     void run(RebalanceOptions options, String strategy, String mode) {
         RebalanceChecks.requireCoordinator(context);
+        if (RebalanceChecks.referenceTablesMissing(context.catalog(), context.databaseOid())) {
+            context.whileWaitingForMoves(() -> {
+                step("SELECT pg_catalog.replicate_reference_tables(" + quote(mode) + ")");
+                return null;
+            });
+        }
         RebalancePlanning.Planned planned = RebalancePlanning.plan(context, strategy, options);
         for (Notice n : planned.plan().notices()) {
             context.notice(n);
@@ -53,9 +59,6 @@ final class ForegroundRebalance {
     private void execute(RebalanceInputs inputs, List<RebalanceMove> moves, String mode) {
         List<List<MoveProgress.Entry>> queued = register(inputs, moves);
         try {
-            if (RebalanceChecks.referenceTablesMissing(context.catalog(), context.databaseOid())) {
-                step("SELECT pg_catalog.replicate_reference_tables(" + quote(mode) + ")");
-            }
             for (int i = 0; i < moves.size(); i++) {
                 RebalanceMove move = moves.get(i);
                 close(queued.get(i));
