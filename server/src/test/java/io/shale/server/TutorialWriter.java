@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A pgjdbc client that keeps writing to the tutorial's three services while psql runs the tutorial: once the
- * rebalance job exists (earlier writes would change the sizes the rebalancer plans with, and with them the compared
- * output), it inserts a row into userservice.users, timeservice.query_details and pingservice.ping_results in turn,
- * remembering the id of each acknowledged row, until stopped. Any error is kept for {@link #check}.
+ * A pgjdbc client that keeps writing to the tutorial's three services while psql runs the tutorial, from the end of
+ * the services' own writes (when the orderservice schema is gone; earlier rows would show in the services' SELECTs)
+ * until stopped: it inserts a row into userservice.users, timeservice.query_details and pingservice.ping_results in
+ * turn, remembering the id of each acknowledged row. Its rows keep the tutorial's plan: users grows more than twice as
+ * fast as the two others together and ping_results faster than query_details, so the rebalancer still moves
+ * pingservice and ignores moving userservice. Any error is kept for {@link #check}.
  */
 final class TutorialWriter implements Runnable {
     private static final String[] INSERTS = {
-        "INSERT INTO userservice.users (name, email) VALUES ('writer', ?) RETURNING id",
+        "INSERT INTO userservice.users (name, email) VALUES (repeat('w', 250), ?) RETURNING id",
         "INSERT INTO timeservice.query_details (ip_address, query_time) VALUES ('198.51.100.7', now()) RETURNING id",
-        "INSERT INTO pingservice.ping_results (host, result) VALUES (?, 'ok') RETURNING id"};
+        "INSERT INTO pingservice.ping_results (host, result) VALUES (?, repeat('p', 60)) RETURNING id"};
     private static final String[] TABLES = {"userservice.users", "timeservice.query_details",
         "pingservice.ping_results"};
 
@@ -35,23 +37,21 @@ final class TutorialWriter implements Runnable {
 
     @Override
     public void run() {
-        try {
-            awaitRebalanceJob();
-            try (Connection c = DriverManager.getConnection(url)) {
-                PreparedStatement[] inserts = new PreparedStatement[INSERTS.length];
+        try (Connection c = connect()) {
+            PreparedStatement[] inserts = new PreparedStatement[INSERTS.length];
+            awaitServicesWritten(c);
+            for (int i = 0; i < inserts.length; i++) {
+                inserts[i] = c.prepareStatement(INSERTS[i]);
+            }
+            long n = 0;
+            while (!stopping || roundsAfterStop++ < 20) {
+                n++;
+                inserts[0].setString(1, "writer-" + n + "@" + "example".repeat(30) + ".com");
+                inserts[2].setString(1, "writer-" + n + ".example.com");
                 for (int i = 0; i < inserts.length; i++) {
-                    inserts[i] = c.prepareStatement(INSERTS[i]);
-                }
-                long n = 0;
-                while (!stopping || roundsAfterStop++ < 20) {
-                    n++;
-                    inserts[0].setString(1, "writer-" + n + "@example.com");
-                    inserts[2].setString(1, "writer-" + n + ".example.com");
-                    for (int i = 0; i < inserts.length; i++) {
-                        try (ResultSet r = inserts[i].executeQuery()) {
-                            r.next();
-                            acknowledged.get(i).add(r.getLong(1));
-                        }
+                    try (ResultSet r = inserts[i].executeQuery()) {
+                        r.next();
+                        acknowledged.get(i).add(r.getLong(1));
                     }
                 }
             }
@@ -60,23 +60,36 @@ final class TutorialWriter implements Runnable {
         }
     }
 
-    /** Waits until the database citus exists and holds a background job. */
-    private void awaitRebalanceJob() throws SQLException, InterruptedException {
-        while (!stopping) {
-            try (Connection c = DriverManager.getConnection(url);
-                 ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM pg_dist_background_job")) {
-                r.next();
-                if (r.getLong(1) > 0) {
-                    return;
-                }
+    /** A connection to the database citus, once psql has created it. */
+    private Connection connect() throws SQLException, InterruptedException {
+        while (true) {
+            try {
+                return DriverManager.getConnection(url);
             } catch (SQLException e) {
-                if (!"3D000".equals(e.getSQLState())) {
+                if (!"3D000".equals(e.getSQLState()) || stopping) {
                     throw e;
                 }
             }
             TimeUnit.MILLISECONDS.sleep(10);
         }
-        throw new AssertionError("no rebalance job was scheduled");
+    }
+
+    /** Waits until the services' tables exist and the orderservice schema is gone. */
+    private void awaitServicesWritten(Connection c) throws SQLException, InterruptedException {
+        try (PreparedStatement ready = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_class r JOIN pg_namespace n"
+                + " ON n.oid = r.relnamespace WHERE n.nspname = 'pingservice' AND r.relname = 'ping_results') AND NOT "
+                + "EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'orderservice')")) {
+            while (!stopping) {
+                try (ResultSet r = ready.executeQuery()) {
+                    r.next();
+                    if (r.getBoolean(1)) {
+                        return;
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(2);
+            }
+        }
+        throw new AssertionError("the tutorial's services were never written");
     }
 
     /** Ends the writing after 20 more rounds. */
