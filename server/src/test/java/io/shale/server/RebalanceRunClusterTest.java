@@ -51,6 +51,44 @@ class RebalanceRunClusterTest extends ThreeNodeClusterTest {
     }
 
     @Test
+    void foregroundOptionsCancelAndWorkers() throws Exception {
+        String url = database("opts");
+        unbalancedItems(url);
+        String worker = url.replace(":" + cluster.port(0) + "/", ":" + cluster.port(1) + "/");
+        assertThatThrownBy(() -> execute(worker, "select rebalance_table_shards()"))
+                .hasMessageContaining("operation is not allowed on this node");
+        assertThatThrownBy(() -> execute(worker, "select citus_rebalance_start()"))
+                .hasMessageContaining("operation is not allowed on this node");
+        try (Connection holder = DriverManager.getConnection(cluster.jdbcUrl(0));
+             Connection mover = DriverManager.getConnection(url); Statement s = mover.createStatement()) {
+            holdTransaction(holder);
+            CompletableFuture<Void> rebalance = CompletableFuture.runAsync(() -> {
+                try {
+                    s.execute("select rebalance_table_shards(shard_transfer_mode => 'block_writes')");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitRows(url, "select count(*) from get_rebalance_progress() where status = 'Not Started Yet'", "1");
+            s.cancel();
+            assertThatThrownBy(() -> rebalance.get(30, TimeUnit.SECONDS))
+                    .hasMessageContaining("canceling statement due to user request");
+            holder.commit();
+        }
+        assertThat(rows(url, "select count(*) from get_rebalance_progress()")).containsExactly("0");
+        assertThat(rows(url, GROUPS)).containsExactly(cluster.port(1) + "|4");
+        execute(url, "insert into items values (5000, 5000)");
+        execute(url, "delete from items where id = 5000");
+        String excluded = rows(url, "select min(shardid) from pg_dist_shard").getFirst();
+        execute(url, "select rebalance_table_shards('items', max_shard_moves => 1, excluded_shard_list => '{"
+                + excluded + "}', shard_transfer_mode => 'block_writes')");
+        assertThat(rows(url, GROUPS)).containsExactlyInAnyOrder(cluster.port(1) + "|3", cluster.port(2) + "|1");
+        assertThat(rows(url, "select count(*) from pg_dist_placement p join pg_dist_node n using (groupid) where "
+                + "shardid = " + excluded + " and n.nodeport = " + cluster.port(1))).containsExactly("1");
+        assertThat(rows(url, "select count(*), sum(v) from items")).containsExactly("1000|500500");
+    }
+
+    @Test
     void autoNeedsAReplicaIdentityBeforeAnyMove() throws SQLException {
         String url = database("ri");
         unbalancedItems(url);
