@@ -182,6 +182,16 @@ public final class BackgroundJobs implements AutoCloseable {
         return jobId;
     }
 
+    /**
+     * {@link #schedule} unless the database has a job of {@code jobType} that has not ended (checked and scheduled
+     * atomically, so that two callers cannot both schedule): the new job's id, or {@code -id} of the unfinished one.
+     */
+    public synchronized long scheduleAlone(int databaseOid, int ownerOid, String jobType, String description,
+                                           List<TaskSpec> tasks) {
+        BackgroundJob unfinished = unfinishedJob(databaseOid, jobType);
+        return unfinished != null ? -unfinished.jobId() : schedule(databaseOid, ownerOid, jobType, description, tasks);
+    }
+
     /** citus_job_cancel: cancels the job's tasks that did not end, and the sessions running its tasks. */
     public void cancel(int databaseOid, long jobId) {
         List<Integer> pids = queue.cancel(databaseOid, jobId);

@@ -30,6 +30,12 @@ final class BackgroundRebalance {
     private BackgroundRebalance() {
     }
 
+    private static ShaleException alreadyRunning(long jobId) {
+        return new ShaleException(ErrorCode.INTERNAL_ERROR, "A rebalance is already running as job " + jobId)
+                .withDetail("A rebalance was already scheduled as background job")
+                .withHint("To monitor progress, run: SELECT * FROM citus_rebalance_status();");
+    }
+
     /** The move's task command. */
     static String moveCommand(RebalanceMove move, String mode) {
         return "SELECT pg_catalog.citus_move_shard_placement(" + move.shardId() + "," + move.sourceNodeId() + ","
@@ -42,9 +48,7 @@ final class BackgroundRebalance {
         RebalanceChecks.requireCoordinator(context);
         BackgroundJob running = context.backgroundJobs().unfinishedJob(context.databaseOid(), JOB_TYPE);
         if (running != null) {
-            throw new ShaleException(ErrorCode.INTERNAL_ERROR, "A rebalance is already running as job "
-                    + running.jobId()).withDetail("A rebalance was already scheduled as background job")
-                    .withHint("To monitor progress, run: SELECT * FROM citus_rebalance_status();");
+            throw alreadyRunning(running.jobId());
         }
         DatabaseCatalog objects = context.catalog().objects(context.databaseOid());
         RebalancePlanning.strategy(objects, strategy);
@@ -68,7 +72,11 @@ final class BackgroundRebalance {
         List<TaskSpec> tasks = tasks(planned.plan().moves(), anchor -> objects.distributedTable(
                 inputs.colocatedShards().get(anchor).getFirst().relationOid()).colocationId(), mode,
                 copyReferenceTables, parallelColocated);
-        long jobId = context.backgroundJobs().schedule(context.databaseOid(), ownerOid, JOB_TYPE, DESCRIPTION, tasks);
+        long jobId = context.backgroundJobs().scheduleAlone(context.databaseOid(), ownerOid, JOB_TYPE, DESCRIPTION,
+                tasks);
+        if (jobId < 0) {
+            throw alreadyRunning(-jobId);
+        }
         int moves = planned.plan().moves().size();
         context.notice(new Notice("NOTICE", "00000", "Scheduled " + moves + " moves as job " + jobId,
                 "Rebalance scheduled as background job",
