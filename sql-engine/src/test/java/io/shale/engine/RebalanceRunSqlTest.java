@@ -66,6 +66,17 @@ class RebalanceRunSqlTest {
             assertThat(sql.error("SELECT citus_rebalance_start(speed => 1)")).startsWith(
                     "42883: function citus_rebalance_start with the given named arguments does not exist");
             assertThat(sql.query("SELECT * FROM get_rebalance_progress()")).isEmpty();
+            assertThat(sql.error("SELECT rebalance_table_shards(max_shard_moves => NULL)"))
+                    .isEqualTo("22004: max_shard_moves cannot be NULL");
+            assertThat(sql.error("SELECT rebalance_table_shards(NULL, NULL, 10, '{}', NULL)"))
+                    .isEqualTo("22004: shard_transfer_mode cannot be NULL");
+            assertThat(sql.error("SELECT citus_rebalance_start(drain_only => NULL)"))
+                    .isEqualTo("22004: drain_only cannot be NULL");
+            assertThat(sql.error("SELECT citus_drain_node(NULL, 5432)")).isEqualTo("22004: nodename cannot be NULL");
+            assertThat(sql.error("SELECT citus_drain_node('nowhere', 1)"))
+                    .isEqualTo("XX000: node at \"nowhere:1\" does not exist");
+            assertThat(sql.error("SELECT citus_drain_node('nowhere', 1, shard_transfer_mode => 'slow')"))
+                    .isEqualTo("22P02: invalid input value for enum citus.shard_transfer_mode: \"slow\"");
         }
     }
 

@@ -19,8 +19,7 @@ final class DrainNode {
         RebalanceChecks.requireCoordinator(context);
         ForegroundRebalance rebalance = new ForegroundRebalance(context, ownerOid);
         context.whileWaitingForMoves(() -> {
-            rebalance.step("SELECT pg_catalog.citus_set_node_property(" + ForegroundRebalance.quote(nodeName == null
-                    ? "" : nodeName) + ", " + nodePort + ", 'shouldhaveshards', false)");
+            rebalance.step("SELECT pg_catalog.citus_set_node_property(" + ForegroundRebalance.quote(nodeName) + ", " + nodePort + ", 'shouldhaveshards', false)");
             return null;
         });
         RebalanceOptions options = RebalancePlanning.options(context, 0, Float.NaN, 1_000_000, Set.of(), true,

@@ -1,5 +1,7 @@
 package io.shale.engine.rebalance;
 
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.common.types.SqlType;
 import io.shale.engine.citus.DistributionContext;
 import io.shale.engine.function.FunctionDefinition;
@@ -33,6 +35,10 @@ final class RebalanceRunFunctions {
         List<SqlType> rebalance = List.of(SqlType.REGCLASS, SqlType.FLOAT4, SqlType.INT4, SqlType.INT8_ARRAY,
                 SqlType.TEXT, SqlType.BOOL, SqlType.NAME);
         prefixes("rebalance_table_shards", rebalance, 0, SqlType.VOID, (c, a) -> {
+            notNull(a, 2, "max_shard_moves");
+            notNull(a, 3, "excluded_shard_list");
+            notNull(a, 4, "shard_transfer_mode");
+            notNull(a, 5, "drain_only");
             DistributionContext context = RebalanceFunctions.distribution(c);
             RebalanceOptions options = RebalancePlanning.options(context, arg(a, 0) == null ? 0
                             : ((Number) a[0]).intValue(), arg(a, 1) == null ? Float.NaN : (Float) a[1],
@@ -44,12 +50,19 @@ final class RebalanceRunFunctions {
         });
         List<SqlType> start = List.of(SqlType.NAME, SqlType.BOOL, SqlType.TEXT, SqlType.BOOL, SqlType.BOOL);
         prefixes("citus_rebalance_start", start, 0, SqlType.INT8, (c, a) -> {
+            notNull(a, 1, "drain_only");
+            notNull(a, 2, "shard_transfer_mode");
+            notNull(a, 3, "parallel_transfer_reference_tables");
+            notNull(a, 4, "parallel_transfer_colocated_shards");
             String mode = RebalanceChecks.transferMode(arg(a, 2));
             return BackgroundRebalance.start(RebalanceFunctions.distribution(c), c.currentUserOid(),
                     (String) arg(a, 0), Boolean.TRUE.equals(arg(a, 1)), mode, Boolean.TRUE.equals(arg(a, 4)));
         });
         List<SqlType> drain = List.of(SqlType.TEXT, SqlType.INT4, SqlType.TEXT, SqlType.NAME);
         prefixes("citus_drain_node", drain, 2, SqlType.VOID, (c, a) -> {
+            notNull(a, 0, "nodename");
+            notNull(a, 1, "nodeport");
+            notNull(a, 2, "shard_transfer_mode");
             DrainNode.drain(RebalanceFunctions.distribution(c), c.currentUserOid(), (String) a[0], (Integer) a[1],
                     RebalanceChecks.transferMode(arg(a, 2)), (String) arg(a, 3));
             return null;
@@ -65,6 +78,13 @@ final class RebalanceRunFunctions {
         for (int n = required; n <= arguments.size(); n++) {
             definitions.add(new FunctionDefinition(name, FIRST_OID + definitions.size(), arguments.subList(0, n), false,
                     result, new FunctionKind.Scalar(body), false, Volatility.VOLATILE));
+        }
+    }
+
+    /** Citus's check of an argument given as NULL: {@code <name> cannot be NULL}. */
+    private static void notNull(Object[] a, int index, String name) {
+        if (index < a.length && a[index] == null) {
+            throw new ShaleException(ErrorCode.NULL_VALUE_NOT_ALLOWED, name + " cannot be NULL");
         }
     }
 
