@@ -1,5 +1,5 @@
 -- The first seed document (the microservices tutorial), statement by statement, through psql on
--- ./shale start, as the superuser postgres, up to the rebalance step. The roles log in with
+-- ./shale start, as the superuser postgres, to its end: the rebalance. The roles log in with
 -- SCRAM-SHA-256 (the cluster's pg_hba.conf trusts only postgres); psql takes their password from
 -- PGPASSWORD. What the tutorial's HTTP calls would write is written with INSERTs.
 
@@ -90,6 +90,17 @@ DROP SCHEMA cartservice, mailservice;
 -- Explore the database
 select * from citus_schemas;
 
+  select nodename,nodeport, table_name, pg_size_pretty(sum(shard_size))
+    from citus_shards
+group by nodename,nodeport, table_name;
+
+-- Rebalance the cluster by disk size: a background job.
+select citus_rebalance_start();
+
+-- Wait for the job (not in the tutorial, which looks later).
+select citus_rebalance_wait();
+
+-- The new layout.
   select nodename,nodeport, table_name, pg_size_pretty(sum(shard_size))
     from citus_shards
 group by nodename,nodeport, table_name;

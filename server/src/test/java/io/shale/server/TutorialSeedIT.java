@@ -22,13 +22,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (a coordinator and two workers in one process) with SCRAM-SHA-256 for the services' roles:
  * {@code tutorial/seed000.sql}, compared with {@code tutorial/seed000.out}. Before comparing, node
  * names and ports become the seed's ({@code localhost}, 9700 for the coordinator, 9701 and 9702 for
- * the workers), sizes become {@code SIZE}, cells lose their padding, and the rows of a result whose
- * query has no ORDER BY are sorted.
+ * the workers), sizes become {@code SIZE} (and so does the rebalancer's improvement ratio, made of sizes: {@code
+ * RATIO}), cells lose their padding, and the rows of a result whose
+ * query has no ORDER BY are sorted. From the end of the services' own writes to the end, a pgjdbc client
+ * ({@link TutorialWriter}) keeps writing to the three services' schemas; none of its writes may fail, and every
+ * acknowledged row must be there at the end.
  */
 @Timeout(300)
 class TutorialSeedIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern SIZE = Pattern.compile("\\b\\d+ (bytes|kB|MB|GB)\\b");
+    private static final Pattern IMPROVEMENT = Pattern.compile("(The balance improvement of )[0-9.e+-]+");
 
     @TempDir
     Path directory;
@@ -49,8 +53,18 @@ class TutorialSeedIT {
             Path scripts = Path.of(TutorialSeedIT.class.getResource("/tutorial").toURI());
             List<String> command = new ArrayList<>(List.of("psql", "-X", "-a", "-h", "127.0.0.1", "-p",
                     Integer.toString(base), "-U", "postgres", "-d", "postgres", "-f", "seed000.sql"));
-            ExternalCommand.Result result = ExternalCommand.run(scripts, 240, command,
-                    Map.of("PGPASSWORD", "tutorial-secret"));
+            TutorialWriter writer = new TutorialWriter("jdbc:postgresql://127.0.0.1:" + base + "/citus?user=postgres");
+            Thread writing = Thread.ofPlatform().name("tutorial-writer").start(writer);
+            ExternalCommand.Result result;
+            try {
+                result = ExternalCommand.run(scripts, 240, command, Map.of("PGPASSWORD", "tutorial-secret"));
+            } finally {
+                writer.stop();
+                writing.join(Duration.ofSeconds(60));
+            }
+            writer.check();
+            System.out.println("tutorial writer: rows acknowledged (users/query_details/ping_results) "
+                    + writer.summary());
             String actual = result.output().replace("127.0.0.1", "localhost")
                     .replaceAll("\\b" + base + "\\b", "9700")
                     .replaceAll("\\b" + (base + 1) + "\\b", "9701")
@@ -74,7 +88,7 @@ class TutorialSeedIT {
         List<String> rows = null;
         boolean ordered = false;
         for (String raw : output.lines().toList()) {
-            String line = SIZE.matcher(raw).replaceAll("SIZE");
+            String line = IMPROVEMENT.matcher(SIZE.matcher(raw).replaceAll("SIZE")).replaceAll("$1RATIO");
             if (rows != null) {
                 if (line.matches("\\(\\d+ rows?\\)")) {
                     if (!ordered) {

@@ -684,6 +684,25 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public int backendPid() {
+        return session.processId();
+    }
+
+    @Override
+    public <T> T whileWaitingForMoves(java.util.function.Supplier<T> action) {
+        long unwritten = transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
+        if (unwritten < 0) {
+            return action.get();
+        }
+        engine.writeGate().parkedTransactions().add(unwritten);
+        try {
+            return action.get();
+        } finally {
+            engine.writeGate().parkedTransactions().remove(unwritten);
+        }
+    }
+
+    @Override
     public java.util.concurrent.atomic.AtomicInteger runningMoves() {
         return engine.writeGate().runningMoves();
     }

@@ -104,4 +104,13 @@ public interface DistributionContext {
 
     /** Throws 57014 when the statement was cancelled or timed out. */
     void checkInterrupted();
+
+    /** The session's process id (pg_backend_pid()), as get_rebalance_progress().sessionid shows it. */
+    int backendPid();
+
+    /**
+     * Runs {@code action} (a wait for moves run by other sessions: a foreground rebalance, a wait for a job) with
+     * this session's transaction left out of what a shard move waits for, when the transaction has not written.
+     */
+    <T> T whileWaitingForMoves(java.util.function.Supplier<T> action);
 }

@@ -182,6 +182,16 @@ public final class BackgroundJobs implements AutoCloseable {
         return jobId;
     }
 
+    /**
+     * {@link #schedule} unless the database has a job of {@code jobType} that has not ended (checked and scheduled
+     * atomically, so that two callers cannot both schedule): the new job's id, or {@code -id} of the unfinished one.
+     */
+    public synchronized long scheduleAlone(int databaseOid, int ownerOid, String jobType, String description,
+                                           List<TaskSpec> tasks) {
+        BackgroundJob unfinished = unfinishedJob(databaseOid, jobType);
+        return unfinished != null ? -unfinished.jobId() : schedule(databaseOid, ownerOid, jobType, description, tasks);
+    }
+
     /** citus_job_cancel: cancels the job's tasks that did not end, and the sessions running its tasks. */
     public void cancel(int databaseOid, long jobId) {
         List<Integer> pids = queue.cancel(databaseOid, jobId);
@@ -285,6 +295,56 @@ public final class BackgroundJobs implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /**
+     * Runs {@code command} now in a session of its own (the owner's, in the database), outside any job, and waits for
+     * it: the steps of a foreground rebalance, each committed on its own. {@code checkInterrupted} is polled while it
+     * runs; when it throws, the command is cancelled, and the caller's exception follows once it has stopped. The
+     * command's error is rethrown as it is.
+     */
+    public void runNow(int databaseOid, int ownerOid, String command, Runnable checkInterrupted) {
+        BackgroundTask task = new BackgroundTask(databaseOid, 0, 0, ownerOid, null, TaskStatus.RUNNING, command, null,
+                null, "", List.of(), List.of());
+        try (TaskCommands.Attempt attempt = commands.open(task)) {
+            RuntimeException[] failure = new RuntimeException[1];
+            Thread runner = Thread.ofVirtual().name("foreground-step").start(() -> {
+                try {
+                    attempt.run();
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                }
+            });
+            awaitStep(runner, attempt, checkInterrupted);
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+    }
+
+    private static void awaitStep(Thread runner, TaskCommands.Attempt attempt, Runnable checkInterrupted) {
+        try {
+            while (!runner.join(Duration.ofMillis(WAIT_POLL_MILLIS))) {
+                checkInterrupted.run();
+            }
+        } catch (InterruptedException e) {
+            attempt.cancel();
+            joinQuietly(runner);
+            Thread.currentThread().interrupt();
+            throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+        } catch (RuntimeException e) {
+            attempt.cancel();
+            joinQuietly(runner);
+            throw e;
+        }
+    }
+
+    private static void joinQuietly(Thread runner) {
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The jobs of a database, by id. */

@@ -7,6 +7,8 @@ import io.shale.common.types.Jsonb;
 import io.shale.common.types.SqlType;
 import io.shale.common.types.TypeOids;
 import io.shale.engine.citus.CitusTypes;
+import io.shale.engine.citus.DistributionContext;
+import io.shale.engine.citus.MoveProgress;
 import io.shale.engine.system.CatalogFunction;
 
 import java.util.ArrayList;
@@ -46,7 +48,8 @@ public final class JobFunctions {
                 }, JobRelations.jobColumns(SqlType.of(jobStatus), false))));
         for (List<Integer> args : List.of(List.of(TypeOids.INT8), List.of(TypeOids.INT8, TypeOids.BOOL))) {
             out.add(new CatalogFunction("pg_catalog", "citus_job_status", oid++, args, TypeOids.RECORD, true, 'v',
-                    new CatalogFunction.SetReturning((c, a) -> status(jobs.get(), c.databaseOid(), (Long) a[0]),
+                    new CatalogFunction.SetReturning((c, a) -> status(jobs.get(), c, (Long) a[0],
+                            a.length > 1 && Boolean.TRUE.equals(a[1])),
                             JobRelations.jobColumns(SqlType.of(jobStatus), true))));
         }
         for (List<Integer> args : List.of(List.of(TypeOids.INT8), List.of(TypeOids.INT8, jobStatus))) {
@@ -54,9 +57,9 @@ public final class JobFunctions {
                     new CatalogFunction.Scalar((c, a) -> {
                         requireCoordinator(localGroup);
                         if (a[0] != null) {
-                            jobs.get().waitForJob(c.databaseOid(), (Long) a[0],
-                                    a.length > 1 && a[1] != null ? JobStatus.ofLabel(a[1].toString()) : null,
-                                    c::checkInterrupted);
+                            RebalanceJobFunctions.waitingForMoves(c, () -> jobs.get().waitForJob(c.databaseOid(),
+                                    (Long) a[0], a.length > 1 && a[1] != null ? JobStatus.ofLabel(a[1].toString())
+                                            : null, c::checkInterrupted));
                         }
                         return null;
                     })));
@@ -66,9 +69,9 @@ public final class JobFunctions {
                     new CatalogFunction.Scalar((c, a) -> {
                         requireCoordinator(localGroup);
                         if (a[0] != null) {
-                            jobs.get().waitForTask(c.databaseOid(), (Long) a[0],
-                                    a.length > 1 && a[1] != null ? TaskStatus.ofLabel(a[1].toString()) : null,
-                                    c::checkInterrupted);
+                            RebalanceJobFunctions.waitingForMoves(c, () -> jobs.get().waitForTask(c.databaseOid(),
+                                    (Long) a[0], a.length > 1 && a[1] != null ? TaskStatus.ofLabel(a[1].toString())
+                                            : null, c::checkInterrupted));
                         }
                         return null;
                     })));
@@ -80,11 +83,12 @@ public final class JobFunctions {
                     jobs.get().cancel(c.databaseOid(), (Long) a[0]);
                     return null;
                 })));
+        out.addAll(RebalanceJobFunctions.definitions(SqlType.of(jobStatus), jobs, localGroup));
         return List.copyOf(out);
     }
 
     /** Citus's EnsureCoordinator. */
-    private static void requireCoordinator(IntSupplier localGroup) {
+    static void requireCoordinator(IntSupplier localGroup) {
         if (localGroup.getAsInt() != 0) {
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "operation is not allowed on this node")
                     .withHint("Connect to the coordinator and run it again.");
@@ -92,7 +96,7 @@ public final class JobFunctions {
     }
 
     /** The checks of pg_cancel_backend, which Citus applies to the owners of the job's tasks that did not end. */
-    private static void requireMayCancel(io.shale.engine.function.EvalContext c, List<BackgroundTask> tasks) {
+    static void requireMayCancel(io.shale.engine.function.EvalContext c, List<BackgroundTask> tasks) {
         Catalog catalog = c.catalog();
         int user = c.currentUserOid();
         for (BackgroundTask t : tasks) {
@@ -111,23 +115,32 @@ public final class JobFunctions {
         }
     }
 
-    private static java.util.Iterator<Object[]> status(BackgroundJobs jobs, int databaseOid, long jobId) {
-        BackgroundJob job = jobs.job(databaseOid, jobId);
+    /** citus_job_status's row of a job (none when it does not exist), with the running moves' progress. */
+    public static java.util.Iterator<Object[]> status(BackgroundJobs jobs, io.shale.engine.function.EvalContext c,
+                                                      long jobId, boolean raw) {
+        BackgroundJob job = jobs.job(c.databaseOid(), jobId);
         if (job == null) {
             return java.util.Collections.emptyIterator();
         }
         Object[] base = JobRelations.jobRow(job);
         Object[] row = java.util.Arrays.copyOf(base, base.length + 1);
-        row[base.length] = details(jobs.tasks(databaseOid, jobId));
+        List<MoveProgress.Status> moves = c instanceof DistributionContext d ? d.moveProgress().statuses() : List.of();
+        row[base.length] = details(jobs.tasks(c.databaseOid(), jobId), moves, raw);
         return java.util.Collections.singletonList(row).iterator();
     }
 
-    /**
-     * The {@code details} of citus_job_status: {@code task_state_counts} (status → count of the job's tasks) and
-     * {@code tasks}: the running tasks, then those in error, then runnable ones that were retried, each with
-     * state, retried, message, command and task_id.
-     */
+    /** {@link #details(List, List, boolean)} with no move under way. */
     public static Jsonb details(List<BackgroundTask> tasks) {
+        return details(tasks, List.of(), false);
+    }
+
+    /**
+     * The {@code details} of citus_job_status (citus.md §7.7): {@code task_state_counts} (status → count of the job's
+     * tasks) and {@code tasks}: the running tasks, then those in error, then runnable ones that were retried, each
+     * with state, retried, message, command and task_id; a running task whose session runs a shard move (in
+     * {@code moves}) also has phase, size, hosts and LSN, sizes as pg_size_pretty text or bytes when {@code raw}.
+     */
+    public static Jsonb details(List<BackgroundTask> tasks, List<MoveProgress.Status> moves, boolean raw) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (BackgroundTask t : tasks) {
             counts.merge(t.status().label(), 1, Integer::sum);
@@ -151,8 +164,11 @@ public final class JobFunctions {
                     continue;
                 }
                 json.append(first ? "" : ", ").append("{\"state\": ").append(Jsonb.quote(t.status().label()))
-                        .append(", \"retried\": ").append(t.retryCount() == null ? 0 : t.retryCount())
-                        .append(", \"message\": ").append(Jsonb.quote(t.message()))
+                        .append(", \"retried\": ").append(t.retryCount() == null ? 0 : t.retryCount());
+                if (t.status() == TaskStatus.RUNNING) {
+                    TaskMoveDetails.append(json, t, moves, raw);
+                }
+                json.append(", \"message\": ").append(Jsonb.quote(t.message()))
                         .append(", \"command\": ").append(Jsonb.quote(t.command()))
                         .append(", \"task_id\": ").append(t.taskId()).append('}');
                 first = false;
@@ -160,5 +176,4 @@ public final class JobFunctions {
         }
         return Jsonb.parse(json.append("]}").toString());
     }
-
 }

@@ -50,6 +50,7 @@ public final class RebalanceFunctions {
     public static List<FunctionDefinition> definitions() {
         RebalanceFunctions f = new RebalanceFunctions();
         f.register();
+        f.definitions.addAll(RebalanceRunFunctions.definitions());
         return List.copyOf(f.definitions);
     }
 
