@@ -756,6 +756,16 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
+    public byte[] shardTransfer(int groupId, byte[] request) {
+        return engine.cluster().shardTransfer(groupId, request);
+    }
+
+    @Override
+    public int processId() {
+        return session.processId();
+    }
+
+    @Override
     public long[] remoteRelationSizes(int groupId, int[] relationOids) {
         return engine.cluster().relationSizes(groupId, session.database.oid(), relationOids);
     }
