@@ -54,6 +54,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     /** Whether the running statement is the first of its implicit transaction. */
     private boolean firstOfImplicit;
     private TransactionOptions.IsolationLevel isolationLevel;
+    /** The node's catalog when the statement's snapshot was taken. */
+    private Catalog snapshotCatalog;
     private Instant transactionStart = Instant.now();
     private Instant statementStart = Instant.now();
     private volatile Thread running;
@@ -219,6 +221,20 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         } else {
             firstOfImplicit = false;
             transaction.newSnapshot();
+        }
+        snapshotCatalog = engine.catalog();
+    }
+
+    /**
+     * READ COMMITTED: when the node switched to another catalog since the statement's snapshot was taken (it waited at
+     * the write gate while a shard moved, or the switch came in between), a new snapshot, so that a shard's new
+     * placement is read with everything copied into it before the switch (a no-op under REPEATABLE READ).
+     */
+    void refreshSnapshotForCatalog() {
+        Catalog now = engine.catalog();
+        if (transaction != null && transactionCatalog == null && snapshotCatalog != null && now != snapshotCatalog) {
+            transaction.newSnapshot();
+            snapshotCatalog = now;
         }
     }
 

@@ -116,7 +116,9 @@ public final class ShardMover {
 
     /**
      * Waits on every node until the write statements let in before the mark and the transactions running when it
-     * was published have ended (those waiting at the write gate without having written excepted).
+     * was published have ended (those waiting at the write gate without having written excepted). Twice: a statement
+     * that ended on its node during the first round may have left its transaction on another node (where that
+     * node's round had already looked) still committing; the second round waits for it.
      */
     private void awaitWriters(long shardId, long timeout) {
         List<io.shale.engine.distributed.Task> tasks = new ArrayList<>();
@@ -128,9 +130,11 @@ public final class ShardMover {
                         "SELECT pg_catalog.citus_internal_wait_for_transactions(" + timeout + ")", false));
             }
         }
-        context.awaitRunningTransactions(timeout);
-        if (!tasks.isEmpty()) {
-            context.taskRunner().run(tasks);
+        for (int round = 0; round < 2; round++) {
+            context.awaitRunningTransactions(timeout);
+            if (!tasks.isEmpty()) {
+                context.taskRunner().run(tasks);
+            }
         }
     }
 
