@@ -27,51 +27,19 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 check_prerequisites
 
 make_work shale-cluster-bench
-PG_STARTED=""
-PIDS=()
 
 cleanup() {
-  if [ -n "$PG_STARTED" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true
-  fi
+  stop_postgres
   stop_shale
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
-
-stop_shale() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-}
-
-sql() {
-  psql -X -h 127.0.0.1 -p "$1" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$2" >/dev/null
-}
 
 start_embedded() {
   "$JAVA" -Xmx"$SHALE_HEAP" "${JVM_FLAGS[@]}" -jar "$JAR" start --port "$1" --workers 2 \
     --data "$WORK/embedded" >"$WORK/embedded.log" 2>&1 &
   PIDS+=($!)
   wait_ready "$1"; wait_ready "$(($1 + 1))"; wait_ready "$(($1 + 2))"
-}
-
-start_processes() {
-  local heap i
-  heap=$(( $(echo "$SHALE_HEAP" | tr -dc 0-9) * 1024 / 3 ))m
-  head -c 32 /dev/urandom | base64 >"$WORK/secret"
-  for i in 0 1 2; do
-    "$JAVA" -Xmx"$heap" "${JVM_FLAGS[@]}" -jar "$JAR" node --port "$(($1 + i))" --data "$WORK/node-$i" \
-      --cluster-secret-file "$WORK/secret" >"$WORK/node-$i.log" 2>&1 &
-    PIDS+=($!)
-  done
-  for i in 0 1 2; do wait_ready "$(($1 + i))"; done
-  sql "$1" "SELECT citus_set_coordinator_host('127.0.0.1', $1)"
-  sql "$1" "SELECT citus_add_node('127.0.0.1', $(($1 + 1)))"
-  sql "$1" "SELECT citus_add_node('127.0.0.1', $(($1 + 2)))"
 }
 
 RUNS=(
@@ -114,12 +82,8 @@ for target in $TARGETS; do
     *) die "unknown target $target" ;;
   esac
   bench "$target" "$port"
-  if [ "$target" = postgres ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null
-    PG_STARTED=""
-  else
-    stop_shale
-  fi
+  stop_postgres
+  stop_shale
 done
 
 ratio() {

@@ -1,6 +1,7 @@
-# Shared by the pgbench benchmark scripts (sourced, not run). Expects ROOT (the repository) and
-# PG_STARTED from the script; sets PGBIN (PostgreSQL 15's bin folder) and JAR (SHALE_JAR or the
-# built jar); make_work sets WORK (a scratch folder).
+# Shared by the benchmark scripts (sourced, not run). Expects ROOT (the repository) from the script;
+# sets PGBIN (PostgreSQL 15's bin folder) and JAR (SHALE_JAR or the built jar); make_work sets WORK
+# (a scratch folder). start_postgres and start_processes remember what they started in PG_DIRS and
+# PIDS, which stop_postgres and stop_shale stop (call both from the script's cleanup trap).
 
 PGBIN=/usr/lib/postgresql/15/bin
 JAR=${SHALE_JAR:-"$ROOT/server/target/shale.jar"}
@@ -43,15 +44,60 @@ wait_ready() {
   done
 }
 
-# A scratch PostgreSQL 15 in $WORK/pg on port $1, run as the OS user postgres.
+PG_DIRS=()
+PIDS=()
+
+# A scratch PostgreSQL 15 in $WORK/$2 (default pg) on port $1, run as the OS user postgres.
 start_postgres() {
-  mkdir -p "$WORK/pg" "$WORK/pgsock"
-  chown postgres "$WORK/pg" "$WORK/pgsock"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" --locale=C.UTF-8 -U postgres -A trust >/dev/null
-  PG_STARTED=yes
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgsock/log" -w \
-    -o "-p $1 -k $WORK/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
+  local dir="$WORK/${2:-pg}"
+  mkdir -p "$dir" "$dir.sock"
+  chown postgres "$dir" "$dir.sock"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$dir" --locale=C.UTF-8 -U postgres -A trust >/dev/null
+  PG_DIRS+=("$dir")
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir" -l "$dir.sock/log" -w \
+    -o "-p $1 -k $dir.sock -c listen_addresses=127.0.0.1" start >/dev/null
   wait_ready "$1"
+}
+
+# Stops every PostgreSQL start_postgres started.
+stop_postgres() {
+  local dir
+  for dir in "${PG_DIRS[@]}"; do
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1 || true
+  done
+  PG_DIRS=()
+}
+
+# Runs the statement $2 on port $1 as postgres, output discarded.
+sql() {
+  psql -X -h 127.0.0.1 -p "$1" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$2" >/dev/null
+}
+
+# Shale as three processes on ports $1, $1+1, $1+2 (a coordinator and two workers), each with a
+# third of SHALE_HEAP (default 3g) and data in $WORK/node-<i>.
+start_processes() {
+  local heap i
+  heap=$(( $(echo "${SHALE_HEAP:-3g}" | tr -dc 0-9) * 1024 / 3 ))m
+  head -c 32 /dev/urandom | base64 >"$WORK/secret"
+  for i in 0 1 2; do
+    "$JAVA" -Xmx"$heap" "${JVM_FLAGS[@]}" -jar "$JAR" node --port "$(($1 + i))" --data "$WORK/node-$i" \
+      --cluster-secret-file "$WORK/secret" >"$WORK/node-$i.log" 2>&1 &
+    PIDS+=($!)
+  done
+  for i in 0 1 2; do wait_ready "$(($1 + i))"; done
+  sql "$1" "SELECT citus_set_coordinator_host('127.0.0.1', $1)"
+  sql "$1" "SELECT citus_add_node('127.0.0.1', $(($1 + 1)))"
+  sql "$1" "SELECT citus_add_node('127.0.0.1', $(($1 + 2)))"
+}
+
+# Stops every Shale process the script started.
+stop_shale() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  PIDS=()
 }
 
 # Checks for the Shale jar $JAR and PostgreSQL 15, and sets JAVA (a JDK 25, found by the launcher in $ROOT) and

@@ -28,17 +28,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 check_prerequisites
 
 make_work shale-bench
-PG_STARTED=""
-SHALE_PID=""
 
 cleanup() {
-  if [ -n "$PG_STARTED" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true
-  fi
-  if [ -n "$SHALE_PID" ]; then
-    kill "$SHALE_PID" 2>/dev/null || true
-    wait "$SHALE_PID" 2>/dev/null || true
-  fi
+  stop_postgres
+  stop_shale
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -48,19 +41,8 @@ start_shale() {
   "$JAVA" -Xmx"$SHALE_HEAP" ${SHALE_JVM_OPTS:-} --enable-native-access=ALL-UNNAMED \
     --sun-misc-unsafe-memory-access=allow -jar "$JAR" node --port "$1" --data "$WORK/shale" \
     >"$WORK/shale.log" 2>&1 &
-  SHALE_PID=$!
+  PIDS+=($!)
   wait_ready "$1"
-}
-
-stop_server() {
-  if [ "$1" = postgres ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null
-    PG_STARTED=""
-  else
-    kill "$SHALE_PID"
-    wait "$SHALE_PID" 2>/dev/null || true
-    SHALE_PID=""
-  fi
 }
 
 # The runs: a name and pgbench's options.
@@ -100,7 +82,8 @@ for target in $TARGETS; do
     *) die "unknown target $target" ;;
   esac
   bench "$target" "$port"
-  stop_server "$target"
+  stop_postgres
+  stop_shale
 done
 
 ratio() {

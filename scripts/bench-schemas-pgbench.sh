@@ -33,30 +33,18 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 check_prerequisites
 
 make_work shale-schemas-bench
-PG_STARTED=""
-SHALE_PID=""
 
 cleanup() {
-  if [ -n "$PG_STARTED" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null 2>&1 || true
-  fi
+  stop_postgres
   stop_shale
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
-stop_shale() {
-  if [ -n "$SHALE_PID" ]; then
-    kill "$SHALE_PID" 2>/dev/null || true
-    wait "$SHALE_PID" 2>/dev/null || true
-    SHALE_PID=""
-  fi
-}
-
 start_embedded() {
   "$JAVA" -Xmx"$SHALE_HEAP" "${JVM_FLAGS[@]}" -jar "$JAR" start --port "$1" --workers 2 \
     --data "$WORK/embedded" >"$WORK/embedded.log" 2>&1 &
-  SHALE_PID=$!
+  PIDS+=($!)
   wait_ready "$1"; wait_ready "$(($1 + 1))"; wait_ready "$(($1 + 2))"
 }
 
@@ -115,12 +103,8 @@ for target in $TARGETS; do
     *) die "unknown target $target" ;;
   esac
   bench "$target" "$port"
-  if [ "$target" = postgres ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast -w stop >/dev/null
-    PG_STARTED=""
-  else
-    stop_shale
-  fi
+  stop_postgres
+  stop_shale
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 

@@ -27,6 +27,11 @@ public record Index(int oid, int namespaceOid, String name, int ownerOid, int ta
                 primary, predicateSql, method, newStorageId);
     }
 
+    public Index withNamespace(int newNamespaceOid) {
+        return new Index(oid, newNamespaceOid, name, ownerOid, tableOid, keys, keyCount, unique,
+                primary, predicateSql, method, storageId);
+    }
+
     public Index withName(String newName) {
         return new Index(oid, namespaceOid, newName, ownerOid, tableOid, keys, keyCount, unique,
                 primary, predicateSql, method, storageId);

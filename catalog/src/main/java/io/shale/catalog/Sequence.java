@@ -22,6 +22,11 @@ public record Sequence(int oid, int namespaceOid, String name, int ownerOid, Sql
                 cache, cycle, ownedByTable, ownedByColumn);
     }
 
+    public Sequence withNamespace(int newNamespaceOid) {
+        return new Sequence(oid, newNamespaceOid, name, ownerOid, type, start, increment, min, max,
+                cache, cycle, ownedByTable, ownedByColumn);
+    }
+
     public Sequence withOwnedBy(int table, short column) {
         return new Sequence(oid, namespaceOid, name, ownerOid, type, start, increment, min, max,
                 cache, cycle, table, column);

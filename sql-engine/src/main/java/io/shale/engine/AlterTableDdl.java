@@ -26,6 +26,43 @@ final class AlterTableDdl {
     private final TableDdl tables;
     private final ColumnDefinitions columns;
 
+    /**
+     * ALTER TABLE … SET SCHEMA: the table takes its indexes and the sequences it owns along (PostgreSQL's rule),
+     * and the defaults naming those sequences follow. 42P07 when one of them would clash with a relation there.
+     */
+    private void moveToSchema(CatalogEditor editor, Table table, Namespace target) {
+        io.shale.catalog.DatabaseCatalog objects = ddl.catalog().objects(ddl.database());
+        String from = ddl.namespace(table.namespaceOid()).name();
+        List<io.shale.catalog.Relation> moving = new ArrayList<>();
+        moving.add(table);
+        moving.addAll(objects.indexesOf(table.oid()));
+        for (io.shale.catalog.Relation r : objects.relations()) {
+            if (r instanceof io.shale.catalog.Sequence s && s.ownedByTable() == table.oid()) {
+                moving.add(s);
+            }
+        }
+        for (io.shale.catalog.Relation r : moving) {
+            if (objects.relation(target.oid(), r.name()) != null && target.oid() != table.namespaceOid()) {
+                throw new ShaleException(ErrorCode.DUPLICATE_TABLE, "relation \"" + r.name()
+                        + "\" already exists in schema \"" + target.name() + "\"");
+            }
+        }
+        for (io.shale.catalog.Relation r : moving) {
+            switch (r) {
+                case Table t -> editor.putRelation(ddl.database(), ((Table) editor.objects(ddl.database())
+                        .relation(t.oid())).withNamespace(target.oid()));
+                case Index i -> editor.putRelation(ddl.database(), i.withNamespace(target.oid()));
+                case io.shale.catalog.Sequence s -> {
+                    editor.putRelation(ddl.database(), s.withNamespace(target.oid()));
+                    ColumnDefinitions.replaceInDefaults(editor, ddl.database(),
+                            ColumnDefinitions.nextvalDefault(from, s.name()),
+                            ColumnDefinitions.nextvalDefault(target.name(), s.name()));
+                }
+                default -> throw new IllegalStateException("a table moves only its indexes and sequences");
+            }
+        }
+    }
+
     AlterTableDdl(DdlExecutor ddl, TableDdl tables, ColumnDefinitions columns) {
         this.ddl = ddl;
         this.tables = tables;
@@ -65,7 +102,7 @@ final class AlterTableDdl {
                 if (ns == null) {
                     throw new ShaleException(ErrorCode.INVALID_SCHEMA_NAME, "schema \"" + s.schema() + "\" does not exist");
                 }
-                editor.putRelation(ddl.database(), table.withNamespace(ns.oid()));
+                moveToSchema(editor, table, ns);
             }
             case SetColumnDefault s -> {
                 Column c = TableDdl.requireColumn(table, s.column());

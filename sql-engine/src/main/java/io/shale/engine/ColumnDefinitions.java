@@ -3,6 +3,7 @@ package io.shale.engine;
 import io.shale.engine.system.Identifiers;
 import io.shale.catalog.CatalogEditor;
 import io.shale.catalog.Column;
+import io.shale.catalog.Relation;
 import io.shale.catalog.Sequence;
 import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
@@ -12,6 +13,7 @@ import io.shale.common.types.TypeOids;
 import io.shale.engine.analyze.StandaloneExpressions;
 import io.shale.grammar.ast.*;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +41,7 @@ final class ColumnDefinitions {
         Column column = Column.of(d.name(), attnum, type);
         if (serial != null) {
             Sequence seq = sequence(editor, table, d.name(), type, (short) attnum);
-            column = column.withNotNull(true).withDefault("nextval('" + quoteLiteral(qualifiedSequenceName(seq)) + "'::regclass)");
+            column = column.withNotNull(true).withDefault(nextvalDefault(ddl.namespace(seq.namespaceOid()).name(), seq.name()));
         }
         for (ConstraintDefinition c : d.constraints()) {
             switch (c) {
@@ -58,7 +60,7 @@ final class ColumnDefinitions {
                     seq = new SchemaDdl(ddl).applyOptions(seq, id.options(), false);
                     editor.putRelation(ddl.database(), seq);
                     column = column.withNotNull(true).withIdentity(id.always() ? 'a' : 'd')
-                            .withDefault("nextval('" + quoteLiteral(qualifiedSequenceName(seq)) + "'::regclass)");
+                            .withDefault(nextvalDefault(ddl.namespace(seq.namespaceOid()).name(), seq.name()));
                 }
                 case GeneratedConstraint g -> throw StatementExecutor.unsupported("GENERATED ALWAYS AS (…) STORED");
                 case PrimaryKeyConstraint p -> constraints.add(new TableConstraint(new PrimaryKeyConstraint(p.name(),
@@ -100,12 +102,34 @@ final class ColumnDefinitions {
     }
 
     /**
-     * The sequence's name as a stored default names it: always schema-qualified, so that the default reads back
-     * to the same sequence whatever the search_path of the session using it (PostgreSQL stores the regclass oid;
-     * pg_get_expr leaves out {@code public}).
+     * The stored default of a column taking its values from sequence {@code sequence} of schema {@code schema}:
+     * always schema-qualified, so that the default reads back to the same sequence whatever the search_path of
+     * the session using it (PostgreSQL stores the regclass oid; pg_get_expr leaves out {@code public}). Renaming
+     * or moving the sequence rewrites the defaults naming it ({@link #replaceInDefaults}).
      */
-    private String qualifiedSequenceName(Sequence seq) {
-        return Identifiers.quote(ddl.namespace(seq.namespaceOid()).name()) + "." + Identifiers.quote(seq.name());
+    static String nextvalDefault(String schema, String sequence) {
+        return "nextval('" + quoteLiteral(Identifiers.quote(schema) + "." + Identifiers.quote(sequence)) + "'::regclass)";
+    }
+
+    /** Replaces {@code from} by {@code to} in every stored column default of the database that contains it. */
+    static void replaceInDefaults(CatalogEditor editor, int database, String from, String to) {
+        for (Relation relation : new ArrayList<>(editor.objects(database).relations())) {
+            if (!(relation instanceof Table t)) {
+                continue;
+            }
+            List<Column> columns = new ArrayList<>(t.columns());
+            boolean changed = false;
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                if (c.defaultSql() != null && c.defaultSql().contains(from)) {
+                    columns.set(i, c.withDefault(c.defaultSql().replace(from, to)));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                editor.putRelation(database, t.withColumns(columns));
+            }
+        }
     }
 
     static String quoteLiteral(String s) {

@@ -141,25 +141,9 @@ final class SchemaDdl {
 
     /** Stored defaults name their sequences with the schema (nextval('s.seq'::regclass)): they follow a rename. */
     private void renameInDefaults(CatalogEditor editor, String oldName, String newName) {
-        String from = "'" + ColumnDefinitions.quoteLiteral(io.shale.engine.system.Identifiers.quote(oldName)) + ".";
-        String to = "'" + ColumnDefinitions.quoteLiteral(io.shale.engine.system.Identifiers.quote(newName)) + ".";
-        for (Relation relation : new ArrayList<>(editor.objects(ddl.database()).relations())) {
-            if (!(relation instanceof Table t)) {
-                continue;
-            }
-            List<Column> columns = new ArrayList<>(t.columns());
-            boolean changed = false;
-            for (int i = 0; i < columns.size(); i++) {
-                Column c = columns.get(i);
-                if (c.defaultSql() != null && c.defaultSql().contains("nextval(" + from)) {
-                    columns.set(i, c.withDefault(c.defaultSql().replace("nextval(" + from, "nextval(" + to)));
-                    changed = true;
-                }
-            }
-            if (changed) {
-                editor.putRelation(ddl.database(), t.withColumns(columns));
-            }
-        }
+        ColumnDefinitions.replaceInDefaults(editor, ddl.database(),
+                "nextval('" + ColumnDefinitions.quoteLiteral(io.shale.engine.system.Identifiers.quote(oldName)) + ".",
+                "nextval('" + ColumnDefinitions.quoteLiteral(io.shale.engine.system.Identifiers.quote(newName)) + ".");
     }
 
     private Namespace namespace(String name) {

@@ -340,6 +340,11 @@ final class TableDdl {
             case Sequence s -> s.withName(r.newName());
             case View v -> new View(v.oid(), v.namespaceOid(), r.newName(), v.ownerOid(), v.querySql(), v.columns());
         });
+        if (rel instanceof Sequence) {
+            String schema = ddl.namespace(rel.namespaceOid()).name();
+            ColumnDefinitions.replaceInDefaults(editor, ddl.database(), ColumnDefinitions.nextvalDefault(schema,
+                    rel.name()), ColumnDefinitions.nextvalDefault(schema, r.newName()));
+        }
         ddl.commit(editor);
         return "ALTER " + (rel instanceof Index ? "INDEX" : rel instanceof Sequence ? "SEQUENCE" : rel instanceof View ? "VIEW" : "TABLE");
     }

@@ -22,6 +22,12 @@ interface CommitLog extends AutoCloseable {
     /** Deletes log segments that end at or before {@code lsn}. */
     void recycleBefore(long lsn);
 
+    /**
+     * Stops the log as a kill would: later calls fail, a write under way finishes, nothing more is
+     * written or synced; when it returns the log's files are no longer touched.
+     */
+    void halt();
+
     @Override
     void close();
 }

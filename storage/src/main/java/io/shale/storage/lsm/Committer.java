@@ -197,6 +197,22 @@ final class Committer {
         }
     }
 
+    /**
+     * Returns once the log is durable up to {@code lsn}. A checkpoint calls it before its
+     * manifest names {@code lsn}: the log must reach the point recovery will start from (the log
+     * before the data that relies on it), even when the commits below it were asynchronous.
+     */
+    void makeDurable(long lsn) {
+        checkHealthy();
+        if (log != null) {
+            try {
+                log.awaitDurable(lsn);
+            } catch (RuntimeException e) {
+                throw fail(e);
+            }
+        }
+    }
+
     void recycleBefore(long lsn) {
         if (log != null) {
             log.recycleBefore(lsn);
@@ -210,9 +226,15 @@ final class Committer {
         }
     }
 
-    /** Refuses every later log write (a simulated kill). */
+    /**
+     * Refuses every later log write (a simulated kill): commits fail from now on, those in flight
+     * included, and once this returns the log's files are no longer written or synced.
+     */
     void halt() {
         fail(new ShaleException(ErrorCode.ADMIN_SHUTDOWN, "the store was stopped"));
+        if (log != null) {
+            log.halt();
+        }
     }
 
     void checkHealthy() {

@@ -262,8 +262,11 @@ public final class LsmKeyValueStore implements KeyValueStore {
     /**
      * Stops the store as a killed process would, for crash and fault tests: the committer and
      * maintenance end at once, nothing more is written or synced, and the files stay as they are
-     * now, which is what the next {@link #open} recovers from. Transactions still open fail; the
-     * store cannot be used afterwards, and {@link #close()} is no longer needed.
+     * now, which is what the next {@link #open} recovers from. The write-ahead log is halted first
+     * (commits in flight fail, what was appended but not written is dropped), so once this returns
+     * no thread of this store touches the files and a store opened on them in the same JVM does
+     * not see them change. Transactions still open fail; the store cannot be used afterwards, and
+     * {@link #close()} is no longer needed.
      */
     public void simulateCrash() {
         closed = true;

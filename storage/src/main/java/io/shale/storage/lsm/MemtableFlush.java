@@ -45,6 +45,7 @@ final class MemtableFlush {
         long lsn = position[0];
         long timestamp = position[1];
         store.awaitCommitsBefore(timestamp);
+        committer.makeDurable(lsn);
         store.versions().filesMayHoldKeys();
         store.refreshHorizon();
         long horizon = store.horizon();

@@ -36,6 +36,11 @@ final class WalCommitLog implements CommitLog {
     }
 
     @Override
+    public void halt() {
+        wal.halt();
+    }
+
+    @Override
     public void close() {
         wal.close();
     }

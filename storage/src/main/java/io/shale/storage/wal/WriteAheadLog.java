@@ -164,6 +164,27 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the log as a killed process would stop it: from now on appends, syncs and recycling
+     * fail, a write or sync under way finishes first, and what was appended but not yet written is
+     * dropped (nothing more is written or synced). The files are closed and left to the next
+     * {@link #open}; when this returns, no thread of this log touches them any more. Idempotent,
+     * and {@link #close} afterwards does nothing.
+     */
+    public void halt() {
+        if (failure == null) {
+            failure = new ShaleException(ErrorCode.ADMIN_SHUTDOWN, "the write-ahead log was stopped");
+        }
+        writeLock.lock();
+        try {
+            appender.close();
+            writer.close();
+        } finally {
+            writeLock.unlock();
+        }
+        groupCommit.stop();
+    }
+
     /** Writes and syncs everything appended, ends with a sync point, closes the files. Idempotent. */
     @Override
     public void close() {

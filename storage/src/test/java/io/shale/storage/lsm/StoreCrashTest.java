@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not returned is there whole or not at all. Each worker owns its keys and runs its transactions
  * one after the other, so the store's state per worker must equal the model after some prefix of
  * that worker's transactions: at least up to its last acknowledged synchronous commit, at most up
- * to the commit it was in.
+ * to the commit it was in. {@code -Dstorecrash.seed} replays a sampled run, {@code -Dstorecrash.runs}
+ * samples more points.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StoreCrashTest {
@@ -166,10 +167,11 @@ class StoreCrashTest {
 
     @Test
     void sampledPointsOfConcurrentWorkers() {
-        long seed = System.nanoTime();
-        System.out.println("StoreCrashTest.sampledPointsOfConcurrentWorkers seed " + seed);
+        long seed = Long.getLong("storecrash.seed", System.nanoTime());
+        int runs = Integer.getInteger("storecrash.runs", 120);
+        System.out.println("StoreCrashTest.sampledPointsOfConcurrentWorkers seed " + seed + ", " + runs + " runs");
         Random random = new Random(seed);
-        for (int run = 0; run < 120; run++) {
+        for (int run = 0; run < runs; run++) {
             FaultInjectingFiles files = new FaultInjectingFiles();
             List<Worker> workers = plan(seed + run, 4, 40);
             long point = 1 + random.nextInt(220);

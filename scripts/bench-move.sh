@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Shard move benchmark (issue 6): the copy throughput of one large shard between two Shale processes
+# on loopback, and a writer's latency while its table's shard moves, against the same writer
+# without a move. PostgreSQL 15 gives the comparison for the copy: the same table copied between two
+# PostgreSQL 15 servers on this machine with COPY … TO STDOUT piped into COPY … FROM STDIN (binary),
+# in the same run.
+#
+# Shale runs as three processes (a coordinator and two workers, scripts/bench-common.sh); the table
+# big(id bigint primary key, payload text) is distributed with one shard (about 1 kB per row, SIZE_MB
+# in all), loaded through the coordinator. Each mode in MODES moves the shard to the other worker
+# and back; the size is citus_shards.shard_size before the move.
+#
+# Usage: scripts/bench-move.sh [SIZE_MB] [WRITER_SECONDS]   (defaults: 1024 and 20)
+# Environment:
+#   MODES="force_logical block_writes"   shard_transfer_mode of the timed moves
+#   MOVE_SETTINGS="SET ...;"   statements run before each move (e.g. a copy rate limit), default none
+#   SHALE_HEAP=6g        heap of the three processes together
+#   CLIENTS=4 THREADS=2  pgbench -c and -j of the writer
+#   SHALE_JAR=...        another build (default server/target/shale.jar)
+# Needs: server/target/shale.jar, PostgreSQL 15 in /usr/lib/postgresql/15/bin, root (to run
+# PostgreSQL as the OS user postgres).
+set -euo pipefail
+
+SIZE_MB=${1:-1024}
+WRITER_SECONDS=${2:-20}
+MODES=${MODES:-"force_logical block_writes"}
+MOVE_SETTINGS=${MOVE_SETTINGS:-}
+SHALE_HEAP=${SHALE_HEAP:-6g}
+CLIENTS=${CLIENTS:-4}
+THREADS=${THREADS:-2}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+# shellcheck source=scripts/bench-common.sh
+. "$ROOT/scripts/bench-common.sh"
+check_prerequisites
+
+make_work shale-move-bench
+
+cleanup() {
+  stop_postgres
+  stop_shale
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+ROWS=$((SIZE_MB * 1024))
+BATCH=50000
+
+value() {
+  psql -X -h 127.0.0.1 -p "$1" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtc "$2"
+}
+
+now() {
+  date +%s.%N
+}
+
+mb_per_s() {
+  awk -v b="$1" -v s="$2" -v e="$3" 'BEGIN { printf "%.1f", b / 1048576 / (e - s) }'
+}
+
+# Creates big on port $1 and loads ROWS rows of about 1 kB in batches; $2 (optional) distributes it.
+load_big() {
+  local from
+  sql "$1" "CREATE TABLE big (id bigint PRIMARY KEY, payload text)"
+  if [ -n "${2:-}" ]; then
+    sql "$1" "SELECT create_distributed_table('big', 'id', shard_count => 1)"
+  fi
+  for ((from = 1; from <= ROWS; from += BATCH)); do
+    sql "$1" "INSERT INTO big SELECT g, repeat(md5(g::text), 31) FROM generate_series($from, $((from + BATCH - 1 < ROWS ? from + BATCH - 1 : ROWS))) g"
+  done
+}
+
+# PostgreSQL 15: the table copied between two servers through a binary COPY pipe.
+pg_port=$(free_port 2)
+start_postgres "$pg_port" pg_source
+start_postgres "$((pg_port + 1))" pg_target
+start=$(now)
+load_big "$pg_port"
+echo "postgres: loaded $ROWS rows in $(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }') s" >&2
+pg_bytes=$(value "$pg_port" "SELECT pg_table_size('big')")
+sql "$((pg_port + 1))" "CREATE TABLE big (id bigint PRIMARY KEY, payload text)"
+start=$(now)
+psql -X -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qAtc "COPY big TO STDOUT (FORMAT binary)" \
+  | psql -X -h 127.0.0.1 -p "$((pg_port + 1))" -U postgres -d postgres -v ON_ERROR_STOP=1 -qc \
+    "COPY big FROM STDIN (FORMAT binary)"
+end=$(now)
+PG_COPY=$(mb_per_s "$pg_bytes" "$start" "$end")
+echo "postgres: COPY pipe of $pg_bytes bytes: $PG_COPY MB/s" >&2
+stop_postgres
+
+# Shale: three processes.
+port=$(free_port 3)
+start_processes "$port"
+start=$(now)
+load_big "$port" distributed
+echo "shale: loaded $ROWS rows in $(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }') s" >&2
+shard=$(value "$port" "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'big'::regclass")
+
+# Moves the shard to the other worker in mode $1; prints "seconds bytes".
+move_once() {
+  local source target bytes start end
+  source=$(value "$port" "SELECT nodeport FROM citus_shards WHERE shardid = $shard")
+  target=$((source == port + 1 ? port + 2 : port + 1))
+  bytes=$(value "$port" "SELECT shard_size FROM citus_shards WHERE shardid = $shard")
+  start=$(now)
+  value "$port" "$MOVE_SETTINGS SELECT citus_move_shard_placement($shard, '127.0.0.1', $source, '127.0.0.1', $target, '$1')" >/dev/null
+  end=$(now)
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }') $bytes"
+}
+
+declare -A COPY_RATE
+for mode in $MODES; do
+  read -r seconds bytes < <(move_once "$mode")
+  COPY_RATE[$mode]=$(awk -v b="$bytes" -v s="$seconds" 'BEGIN { printf "%.1f", b / 1048576 / s }')
+  echo "shale: $mode move of $bytes bytes in $seconds s: ${COPY_RATE[$mode]} MB/s" >&2
+done
+
+# The writer: single-row updates of big through the coordinator, latency of each transaction logged.
+cat >"$WORK/writer.sql" <<SQL
+\set id random(1, $ROWS)
+UPDATE big SET payload = md5(:id::text) WHERE id = :id;
+SQL
+
+# Runs the writer for $1 seconds in folder $2 (pgbench's per-transaction logs land there).
+writer() {
+  mkdir -p "$2"
+  (cd "$2" && pgbench -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$CLIENTS" -j "$THREADS" \
+    -T "$1" -l -f "$WORK/writer.sql" postgres >"$2/out" 2>&1) || { cat "$2/out" >&2; die "pgbench failed"; }
+}
+
+# p50, p99 and max latency in ms, and the transaction count, from the logs in folder $1.
+latencies() {
+  cat "$1"/pgbench_log.* | awk '{ print $3 }' | sort -n | awk '
+    { v[NR] = $1 }
+    END { printf "%.2f %.2f %.1f %d\n", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000, v[NR] / 1000, NR }'
+}
+
+writer "$WRITER_SECONDS" "$WORK/baseline"
+read -r base_p50 base_p99 base_max base_n < <(latencies "$WORK/baseline")
+echo "shale: writer without a move: p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms ($base_n transactions)" >&2
+
+declare -A P50 P99 MAX COUNT MOVE_SECONDS
+for mode in $MODES; do
+  writer "$WRITER_SECONDS" "$WORK/during-$mode" &
+  writer_pid=$!
+  sleep 2
+  read -r seconds bytes < <(move_once "$mode")
+  MOVE_SECONDS[$mode]=$seconds
+  wait "$writer_pid"
+  read -r p50 p99 max n < <(latencies "$WORK/during-$mode")
+  P50[$mode]=$p50; P99[$mode]=$p99; MAX[$mode]=$max; COUNT[$mode]=$n
+  echo "shale: writer during a $mode move ($seconds s): p50 $p50 ms, p99 $p99 ms, max $max ms ($n transactions)" >&2
+done
+
+echo
+echo "shard move of $SIZE_MB MB ($ROWS rows of about 1 kB), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "copy: PostgreSQL 15 COPY pipe $PG_COPY MB/s"
+for mode in $MODES; do
+  echo "copy: Shale $mode move ${COPY_RATE[$mode]} MB/s"
+done
+echo "writer ($CLIENTS clients, ${WRITER_SECONDS} s): without a move p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms"
+for mode in $MODES; do
+  echo "writer during $mode move (${MOVE_SECONDS[$mode]} s): p50 ${P50[$mode]} ms, p99 ${P99[$mode]} ms, max ${MAX[$mode]} ms"
+done
