@@ -75,7 +75,29 @@ final class OnlineShardMove {
             }
             olds.add(old);
         }
+        List<MoveProgress.Entry> entries = new ArrayList<>();
+        for (Shard s : group) {
+            long size = sourceSize(objects, s);
+            entries.add(context.moveProgress().register(new MoveProgress.Status(context.processId(), database,
+                    s.relationOid(), s.shardId(), size, source.nodeName(), source.nodePort(), target.nodeName(),
+                    target.nodePort(), size, 0, "move", 0, 0, MoveProgress.Phase.SETTING_UP)));
+        }
         List<long[]> news = new ArrayList<>();
+        try {
+            reserve(group, objects, olds, news);
+        } catch (RuntimeException e) {
+            for (MoveProgress.Entry entry : entries) {
+                entry.close();
+            }
+            throw e;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            shards.add(new Moving(group.get(i), olds.get(i), news.get(i), entries.get(i)));
+        }
+    }
+
+    /** New storage ids for each relation of the group, kept by policy-1 records on the target, published now. */
+    private void reserve(List<Shard> group, DatabaseCatalog objects, List<long[]> olds, List<long[]> news) {
         context.commitCatalogNow(editor -> {
             news.clear();
             operationId = editor.allocateOperationId(database);
@@ -95,14 +117,6 @@ final class OnlineShardMove {
                         CLEANUP_ON_FAILURE, reserved));
             }
         });
-        for (int i = 0; i < group.size(); i++) {
-            Shard s = group.get(i);
-            long size = sourceSize(objects, s);
-            MoveProgress.Entry entry = context.moveProgress().register(new MoveProgress.Status(context.processId(),
-                    database, s.relationOid(), s.shardId(), size, source.nodeName(), source.nodePort(),
-                    target.nodeName(), target.nodePort(), size, 0, "move", 0, 0, MoveProgress.Phase.SETTING_UP));
-            shards.add(new Moving(s, olds.get(i), news.get(i), entry));
-        }
     }
 
     /** Copying Data: a snapshot pinned on the source, every relation of the group streamed to the target. */
