@@ -58,6 +58,7 @@ class ShardMoveOnlineClusterTest extends ThreeNodeClusterTest {
             long writerSeed = random.nextLong();
             threads.add(Thread.ofPlatform().start(() -> write(w, keys, stop, failures, new Random(writerSeed))));
         }
+        List<Long> pauses = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String mode = i == 3 ? "force_logical" : i == 6 || i == 10 ? "block_writes" : "auto";
             if (i % 3 == 2) {
@@ -78,10 +79,15 @@ class ShardMoveOnlineClusterTest extends ThreeNodeClusterTest {
                 execute(url, "select citus_move_shard_placement(" + shard + ", " + source + ", " + target + ", '"
                         + mode + "')");
             }
+            if (!mode.equals("block_writes")) {
+                pauses.add(cluster.node(0).engine().moveProgress().lastWriteBlockNanos() / 1_000_000);
+            }
             if (random.nextBoolean()) {
                 execute(url, "select citus_cleanup_orphaned_resources()");
             }
         }
+        System.out.println("ShardMoveOnlineClusterTest writes blocked by the online moves (ms): " + pauses);
+        assertThat(pauses).allMatch(p -> p > 0 && p < MAX_STATEMENT_NANOS / 1_000_000);
         stop.set(true);
         for (Thread t : threads) {
             t.join(60_000);

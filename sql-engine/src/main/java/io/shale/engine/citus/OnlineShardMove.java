@@ -21,7 +21,8 @@ final class OnlineShardMove {
     /** pg_dist_cleanup.policy_type of what a move reserved on its target: dropped when the move fails. */
     static final int CLEANUP_ON_FAILURE = 1;
     private static final long COPY_BUDGET = 8L << 20;
-    private static final long CHANGES_BUDGET = 8L << 20;
+    /** The store gathers a relation's changes whole at each request: large budgets, few requests. */
+    private static final long CHANGES_BUDGET = 64L << 20;
     /** Catch-up rounds end once a round replays at most this many changes (or after {@link #MAX_ROUNDS}). */
     private static final long SMALL_LAG = 500;
     private static final int MAX_ROUNDS = 50;
@@ -41,6 +42,7 @@ final class OnlineShardMove {
     private long snapshot = -1;
     private long copiedBytes;
     private long lastApplied;
+    private long blockedAt;
 
     OnlineShardMove(DistributionContext context, int database, ClusterNode source, ClusterNode target) {
         this.context = context;
@@ -211,8 +213,16 @@ final class OnlineShardMove {
         return copiedBytes;
     }
 
-    /** The move committed: its progress entries go. */
+    /** The write block is about to be published. */
+    void blockingWrites() {
+        blockedAt = System.nanoTime();
+    }
+
+    /** The move committed: its progress entries go, and how long it held writes is recorded. */
     void finish() {
+        if (blockedAt != 0) {
+            context.moveProgress().writesBlocked(System.nanoTime() - blockedAt);
+        }
         for (Moving m : shards) {
             m.progress().phase(MoveProgress.Phase.COMPLETED);
             m.progress().close();

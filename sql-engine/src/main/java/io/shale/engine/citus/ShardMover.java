@@ -100,12 +100,14 @@ public final class ShardMover {
         });
         data.setUp(group);
         if (!online) {
+            data.blockingWrites();
             setWriteBlocked(database, group, source.groupId(), true);
             awaitWriters(shardId, timeout);
         }
         data.copy();
         if (online) {
             data.catchUp();
+            data.blockingWrites();
             setWriteBlocked(database, group, source.groupId(), true);
             awaitWriters(shardId, timeout);
         }
