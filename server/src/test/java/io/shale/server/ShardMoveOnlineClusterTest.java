@@ -122,6 +122,39 @@ class ShardMoveOnlineClusterTest extends ThreeNodeClusterTest {
         execute(url, "drop table accounts; drop schema tenant_o cascade");
     }
 
+    @Test
+    void movesToAndFromTheCoordinator() throws SQLException {
+        String url = cluster.jdbcUrl(0);
+        execute(url, "create table ledger (id bigint primary key, v bigint)");
+        execute(url, "create index ledger_v on ledger (v)");
+        execute(url, "select create_distributed_table('ledger', 'id', shard_count => 2)");
+        execute(url, "insert into ledger select g, g % 7 from generate_series(1, 5000) g");
+        String coordinator = rows(url, "select nodeid || '|' || nodename || '|' || nodeport from pg_dist_node "
+                + "where groupid = 0").getFirst();
+        String[] c = coordinator.split("\\|");
+        execute(url, "select citus_set_node_property('" + c[1] + "', " + c[2] + ", 'shouldhaveshards', true)");
+        try {
+            String shard = rows(url, "select min(shardid) from pg_dist_shard where logicalrelid = 'ledger'::regclass")
+                    .getFirst();
+            String worker = rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
+                    + "where shardid = " + shard).getFirst();
+            for (String[] move : List.of(new String[] {worker, c[0]}, new String[] {c[0], worker})) {
+                execute(url, "select citus_move_shard_placement(" + shard + ", " + move[0] + ", " + move[1] + ")");
+                execute(url, "insert into ledger values (" + (10000 + Integer.parseInt(move[1])) + ", 3)");
+                for (int n = 0; n < 3; n++) {
+                    assertThat(rows(cluster.jdbcUrl(n), "select count(*) from ledger where v = 3"))
+                            .containsExactly(String.valueOf(714 + (move[1].equals(c[0]) ? 1 : 2)));
+                }
+                assertThat(rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
+                        + "where shardid = " + shard)).containsExactly(move[1]);
+            }
+        } finally {
+            execute(url, "select citus_set_node_property('" + c[1] + "', " + c[2] + ", 'shouldhaveshards', false)");
+        }
+        execute(url, "select citus_cleanup_orphaned_resources()");
+        execute(url, "drop table ledger");
+    }
+
     private static void write(Writer w, AtomicLong keys, AtomicBoolean stop, List<Throwable> failures,
                               Random random) {
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(w.node()));
