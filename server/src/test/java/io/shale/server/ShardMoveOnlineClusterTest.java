@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shard and schema moves back and forth (mostly 'auto', one 'force_logical', two 'block_writes') while clients insert
- * and update through the coordinator and the workers, with prepared statements, in a hash-distributed table and a
+ * and update (single keys, and pairs of keys that may span two shards and commit in two phases) through the coordinator
+ * and the workers, with prepared statements, in a hash-distributed table and a
  * distributed schema: nothing lost or duplicated (counts and sums against the acknowledged writes), no client error,
  * no statement held for 2 s.
  */
@@ -159,11 +160,24 @@ class ShardMoveOnlineClusterTest extends ThreeNodeClusterTest {
                               Random random) {
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(w.node()));
              PreparedStatement insert = c.prepareStatement("insert into " + w.table() + " values (?, ?)");
-             PreparedStatement update = c.prepareStatement("update " + w.table() + " set v = v + 1 where id = ?")) {
+             PreparedStatement update = c.prepareStatement("update " + w.table() + " set v = v + 1 where id = ?");
+             PreparedStatement pair = c.prepareStatement("update " + w.table() + " set v = v + 1 where id in (?, ?)")) {
             List<Long> own = new ArrayList<>();
             while (!stop.get()) {
                 long started = System.nanoTime();
-                if (!own.isEmpty() && random.nextInt(3) == 0) {
+                int choice = random.nextInt(4);
+                if (own.size() > 1 && choice == 0) {
+                    long a = own.get(random.nextInt(own.size()));
+                    long b = own.get(random.nextInt(own.size()));
+                    pair.setLong(1, a);
+                    pair.setLong(2, b);
+                    assertThat(pair.executeUpdate()).as("update of acknowledged keys " + a + ", " + b)
+                            .isEqualTo(a == b ? 1 : 2);
+                    w.acknowledged().merge(a, 1L, Long::sum);
+                    if (a != b) {
+                        w.acknowledged().merge(b, 1L, Long::sum);
+                    }
+                } else if (!own.isEmpty() && choice == 1) {
                     long id = own.get(random.nextInt(own.size()));
                     update.setLong(1, id);
                     assertThat(update.executeUpdate()).as("update of acknowledged key " + id).isEqualTo(1);
