@@ -29,12 +29,16 @@ import java.util.function.Supplier;
  * A node's side of online shard moves ({@link ShardTransferCodec}): as a source it keeps store snapshots pinned for
  * the moves that opened them, copies a relation's key range as of the snapshot and the changes committed after it,
  * the keys' storage-id prefix rewritten to the target's, and pushes them in batches to the target node; as a target
- * it writes such batches in local transactions. Snapshots left idle (their move's coordinator gone) are closed.
+ * it writes such batches in local transactions. A snapshot is closed when the channel of the node that opened it
+ * drops, or after 3 hours unused.
  * Thread-safe.
  */
 final class ShardStreams {
-    /** Snapshots idle longer than this are closed at the next request. */
-    static final long IDLE_NANOS = 10L * 60 * 1_000_000_000L;
+    /**
+     * Snapshots unused for longer than this are closed at the next request (longer than a move may wait for writers,
+     * citus.logical_replication_timeout's default of 2 hours).
+     */
+    static final long IDLE_NANOS = 3L * 3600 * 1_000_000_000L;
     /** Bytes per batch pushed to the target. */
     static final int BATCH_BYTES = 1 << 20;
 
@@ -43,7 +47,8 @@ final class ShardStreams {
         void push(int groupId, byte[] request);
     }
 
-    private record Pinned(StoreSnapshot snapshot, AtomicLong lastUse) {
+    /** An open snapshot, the node whose move opened it (null: this node), and when it was last used. */
+    private record Pinned(StoreSnapshot snapshot, Object owner, AtomicLong lastUse) {
     }
 
     private final Supplier<KeyValueStore> store;
@@ -58,13 +63,18 @@ final class ShardStreams {
         this.pusher = pusher;
     }
 
-    /** Answers one request. */
+    /** Answers one request of this node's own. */
     byte[] handle(byte[] payload) {
+        return handle(payload, null);
+    }
+
+    /** Answers one request of {@code caller} (the calling node; null for this node). */
+    byte[] handle(byte[] payload, Object caller) {
         closeIdle(IDLE_NANOS);
         ByteBuffer in = ByteBuffer.wrap(payload);
         byte op = in.get();
         return switch (op) {
-            case ShardTransferCodec.OPEN -> open();
+            case ShardTransferCodec.OPEN -> open(caller);
             case ShardTransferCodec.STABLE -> ByteBuffer.allocate(8).putLong(store.get().stableTimestamp()).array();
             case ShardTransferCodec.COPY -> copy(in);
             case ShardTransferCodec.CHANGES -> changes(in);
@@ -87,15 +97,26 @@ final class ShardStreams {
         }
     }
 
+    /** Closes the snapshots that moves run by {@code caller} opened (its channel to this node closed). */
+    void closeOpenedBy(Object caller) {
+        for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
+            if (caller.equals(e.getValue().owner()) && snapshots.remove(e.getKey(), e.getValue())) {
+                synchronized (e.getValue()) {
+                    e.getValue().snapshot().close();
+                }
+            }
+        }
+    }
+
     /** The number of snapshots open now. */
     int openSnapshots() {
         return snapshots.size();
     }
 
-    private byte[] open() {
+    private byte[] open(Object caller) {
         StoreSnapshot snapshot = store.get().openSnapshot();
         long id = ids.incrementAndGet();
-        snapshots.put(id, new Pinned(snapshot, new AtomicLong(System.nanoTime())));
+        snapshots.put(id, new Pinned(snapshot, caller, new AtomicLong(System.nanoTime())));
         return ByteBuffer.allocate(16).putLong(id).putLong(snapshot.timestamp()).array();
     }
 

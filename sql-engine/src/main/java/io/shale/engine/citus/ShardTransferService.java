@@ -36,20 +36,20 @@ public final class ShardTransferService {
         this.streams = new ShardStreams(engine::store, engine::catalog, this::call);
     }
 
-    /** Serves {@code shard.transfer} on this node; a lost peer closes the snapshots idle for a minute. */
+    /** Serves {@code shard.transfer} on this node; a lost peer's snapshots are closed. */
     public void register() {
         rpc.serve(METHOD, (context, payload) -> {
             CompletableFuture<byte[]> answer = new CompletableFuture<>();
             Thread.ofVirtual().name("shard-transfer").start(() -> {
                 try {
-                    answer.complete(streams.handle(payload));
+                    answer.complete(streams.handle(payload, context.caller()));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }
             });
             return answer;
         });
-        rpc.onPeerLost(peer -> streams.closeIdle(60_000_000_000L));
+        rpc.onPeerLost(streams::closeOpenedBy);
     }
 
     /** Sends {@code request} to the node of {@code groupId} (this node's own group answered here) and waits. */

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link ShardStreams} between two stores: a relation's range copied as of a snapshot in budgeted requests and
  * batches, then the changes after it, arrive under the new storage id equal to the source's range; nothing else moves.
+ * Snapshots close when unused or when the node that opened them is lost.
  */
 @Timeout(60)
 class ShardStreamsTest {
@@ -102,6 +103,19 @@ class ShardStreamsTest {
             assertThat(streams.openSnapshots()).isEqualTo(1);
             streams.closeIdle(-1);
             assertThat(streams.openSnapshots()).isZero();
+        }
+    }
+
+    @Test
+    void theSnapshotsOfALostPeerAreClosed() {
+        try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            ShardStreams streams = new ShardStreams(() -> store, () -> null, (group, request) -> { });
+            streams.handle(new byte[] {ShardTransferCodec.OPEN}, "coordinator");
+            streams.handle(new byte[] {ShardTransferCodec.OPEN});
+            streams.closeOpenedBy("another node");
+            assertThat(streams.openSnapshots()).isEqualTo(2);
+            streams.closeOpenedBy("coordinator");
+            assertThat(streams.openSnapshots()).isEqualTo(1);
         }
     }
 
