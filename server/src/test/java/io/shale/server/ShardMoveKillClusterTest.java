@@ -127,6 +127,8 @@ class ShardMoveKillClusterTest {
     private static boolean copying(MoveProgress progress) {
         for (MoveProgress.Status s : progress.statuses()) {
             if (s.phase() == MoveProgress.Phase.COPYING_DATA && s.targetShardSize() > 0) {
+                assertThat(s.sourceLsn()).as("the source's log position").isPositive();
+                assertThat(s.sourceShardSize()).isPositive();
                 return true;
             }
         }

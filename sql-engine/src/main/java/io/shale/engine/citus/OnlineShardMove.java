@@ -42,6 +42,8 @@ final class OnlineShardMove {
     private long snapshot = -1;
     private long copiedBytes;
     private long lastApplied;
+    /** The source's log position that the target has caught up with. */
+    private long sourceLsn;
     private long blockedAt;
 
     OnlineShardMove(DistributionContext context, int database, ClusterNode source, ClusterNode target) {
@@ -126,9 +128,10 @@ final class OnlineShardMove {
         long[] opened = transfer.open(source.groupId());
         snapshot = opened[0];
         long position = opened[1];
+        sourceLsn = opened[2];
         for (Moving m : shards) {
             m.progress().phase(MoveProgress.Phase.COPYING_DATA);
-            m.progress().positions(position, 0);
+            m.progress().positions(sourceLsn, 0);
         }
         for (Moving m : shards) {
             long shardBytes = 0;
@@ -150,7 +153,7 @@ final class OnlineShardMove {
             }
         }
         for (Moving m : shards) {
-            m.progress().positions(position, position);
+            m.progress().positions(sourceLsn, sourceLsn);
         }
         lastApplied = position;
     }
@@ -182,8 +185,12 @@ final class OnlineShardMove {
 
     /** Replays the changes in (last applied, the source's stable timestamp now]; their number. */
     private long replay(boolean throttled) {
-        long until = transfer.stable(source.groupId());
+        long[] stable = transfer.stable(source.groupId());
+        long until = stable[0];
         long changes = 0;
+        for (Moving m : shards) {
+            m.progress().positions(stable[1], sourceLsn);
+        }
         for (Moving m : shards) {
             for (int i = 0; i < m.oldIds().length; i++) {
                 long after = lastApplied;
@@ -202,8 +209,9 @@ final class OnlineShardMove {
                     after = r.applied();
                 }
             }
-            m.progress().positions(until, until);
+            m.progress().positions(stable[1], stable[1]);
         }
+        sourceLsn = stable[1];
         lastApplied = until;
         return changes;
     }

@@ -75,7 +75,7 @@ final class ShardStreams {
         byte op = in.get();
         return switch (op) {
             case ShardTransferCodec.OPEN -> open(caller);
-            case ShardTransferCodec.STABLE -> ByteBuffer.allocate(8).putLong(store.get().stableTimestamp()).array();
+            case ShardTransferCodec.STABLE -> stable();
             case ShardTransferCodec.COPY -> copy(in);
             case ShardTransferCodec.CHANGES -> changes(in);
             case ShardTransferCodec.CLOSE -> close(in.getLong());
@@ -117,7 +117,14 @@ final class ShardStreams {
         StoreSnapshot snapshot = store.get().openSnapshot();
         long id = ids.incrementAndGet();
         snapshots.put(id, new Pinned(snapshot, caller, new AtomicLong(System.nanoTime())));
-        return ByteBuffer.allocate(16).putLong(id).putLong(snapshot.timestamp()).array();
+        return ByteBuffer.allocate(24).putLong(id).putLong(snapshot.timestamp()).putLong(store.get().logPosition())
+                .array();
+    }
+
+    /** The stable timestamp, and the log position after it (read after it). */
+    private byte[] stable() {
+        long stable = store.get().stableTimestamp();
+        return ByteBuffer.allocate(16).putLong(stable).putLong(store.get().logPosition()).array();
     }
 
     private byte[] close(long id) {

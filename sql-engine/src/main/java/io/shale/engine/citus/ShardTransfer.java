@@ -19,15 +19,16 @@ final class ShardTransfer {
         this.context = context;
     }
 
-    /** Pins a snapshot on the node of {@code group}: its id and timestamp. */
+    /** Pins a snapshot on the node of {@code group}: its id, its timestamp and the node's log position. */
     long[] open(int group) {
         ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, new byte[] {ShardTransferCodec.OPEN}));
-        return new long[] {in.getLong(), in.getLong()};
+        return new long[] {in.getLong(), in.getLong(), in.getLong()};
     }
 
-    /** The store's stable timestamp on the node of {@code group} now. */
-    long stable(int group) {
-        return ByteBuffer.wrap(context.shardTransfer(group, new byte[] {ShardTransferCodec.STABLE})).getLong();
+    /** The store's stable timestamp on the node of {@code group} now, and its log position. */
+    long[] stable(int group) {
+        ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, new byte[] {ShardTransferCodec.STABLE}));
+        return new long[] {in.getLong(), in.getLong()};
     }
 
     Copied copy(int group, long snapshot, int targetGroup, long oldId, long newId, byte[] from, long budget) {

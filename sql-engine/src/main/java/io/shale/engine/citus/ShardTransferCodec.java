@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
  * The requests of {@code shard.transfer} (big-endian; byte strings as length i32 · bytes):
  *
  * <pre>
- *   OPEN                                                  → snapshot id i64 · timestamp i64
- *   STABLE                                                → stable timestamp i64
+ *   OPEN                                                  → snapshot id i64 · timestamp i64 · log position i64
+ *   STABLE                                                → stable timestamp i64 · log position i64
  *   COPY    id · target group i32 · old storage id · new storage id · from key · budget i64
  *                                                         → done u8 · next key · rows i64 · bytes i64
  *   CHANGES id · target group i32 · old storage id · new storage id · after i64 · until i64 (-1: stable now)
