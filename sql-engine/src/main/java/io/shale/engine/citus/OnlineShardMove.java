@@ -170,12 +170,17 @@ final class OnlineShardMove {
         }
     }
 
-    /** Final Catchup (writes blocked by the caller): the changes committed up to the source's stable point now. */
-    void finalCatchUp() {
-        for (Moving m : shards) {
-            m.progress().phase(MoveProgress.Phase.FINAL_CATCHUP);
+    /**
+     * Final Catchup (writes blocked by the caller): the changes committed up to the source's stable point now, when
+     * {@code replay} (a blocking move copied with writes blocked already); the snapshot is closed.
+     */
+    void finalCatchUp(boolean replay) {
+        if (replay) {
+            for (Moving m : shards) {
+                m.progress().phase(MoveProgress.Phase.FINAL_CATCHUP);
+            }
+            replay(false);
         }
-        replay(false);
         transfer.close(source.groupId(), snapshot);
         snapshot = -1;
         for (Moving m : shards) {

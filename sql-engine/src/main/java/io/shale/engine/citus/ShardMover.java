@@ -111,7 +111,7 @@ public final class ShardMover {
             setWriteBlocked(database, group, source.groupId(), true);
             awaitWriters(shardId, timeout);
         }
-        data.finalCatchUp();
+        data.finalCatchUp(online);
         new ShardCleaner(context).cleanupGroup(target.groupId(), group, data.operationId());
         switchPlacements(database, data, source.groupId(), target.groupId());
     }

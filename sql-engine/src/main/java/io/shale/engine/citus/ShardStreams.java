@@ -16,9 +16,7 @@ import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,22 +40,17 @@ final class ShardStreams {
     /** Bytes per batch pushed to the target. */
     static final int BATCH_BYTES = 1 << 20;
 
-    /** Sends a WRITE request to the node of a group. */
-    interface Pusher {
-        void push(int groupId, byte[] request);
-    }
-
     /** An open snapshot, the node whose move opened it (null: this node), and when it was last used. */
     private record Pinned(StoreSnapshot snapshot, Object owner, AtomicLong lastUse) {
     }
 
     private final Supplier<KeyValueStore> store;
     private final Supplier<Catalog> catalog;
-    private final Pusher pusher;
+    private final TransferBatch.Pusher pusher;
     private final Map<Long, Pinned> snapshots = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    ShardStreams(Supplier<KeyValueStore> store, Supplier<Catalog> catalog, Pusher pusher) {
+    ShardStreams(Supplier<KeyValueStore> store, Supplier<Catalog> catalog, TransferBatch.Pusher pusher) {
         this.store = store;
         this.catalog = catalog;
         this.pusher = pusher;
@@ -157,7 +150,7 @@ final class ShardStreams {
         long budget = in.getLong();
         Pinned p = pinned(id);
         byte[] start = from.length == 0 ? KeyBytes.ofLong(oldId).toArray() : from;
-        Batch batch = new Batch(target, newId);
+        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
         byte[] last = null;
         boolean done = true;
         synchronized (p) {
@@ -197,7 +190,7 @@ final class ShardStreams {
         if (until < 0) {
             until = store.get().stableTimestamp();
         }
-        Batch batch = new Batch(target, newId);
+        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
         long applied = until;
         boolean done = true;
         synchronized (p) {
@@ -283,56 +276,5 @@ final class ShardStreams {
     private static byte[] successor(byte[] key) {
         byte[] next = java.util.Arrays.copyOf(key, key.length + 1);
         return next;
-    }
-
-    /** Entries for the target, the prefix rewritten, pushed each {@link #BATCH_BYTES}. */
-    private final class Batch {
-        private final int target;
-        private final byte[] prefix;
-        private final List<byte[]> keys = new ArrayList<>();
-        private final List<byte[]> values = new ArrayList<>();
-        private int bytes;
-        long rows;
-        long total;
-
-        Batch(int target, long newId) {
-            this.target = target;
-            this.prefix = KeyBytes.ofLong(newId).toArray();
-        }
-
-        void add(byte[] key, byte[] value) {
-            byte[] k = key.clone();
-            System.arraycopy(prefix, 0, k, 0, 8);
-            keys.add(k);
-            values.add(value);
-            int size = k.length + (value == null ? 0 : value.length) + 8;
-            bytes += size;
-            total += size;
-            rows++;
-            if (bytes >= BATCH_BYTES) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (keys.isEmpty()) {
-                return;
-            }
-            ByteBuffer out = ByteBuffer.allocate(1 + 4 + bytes);
-            out.put(ShardTransferCodec.WRITE).putInt(keys.size());
-            for (int i = 0; i < keys.size(); i++) {
-                ShardTransferCodec.putBytes(out, keys.get(i));
-                byte[] v = values.get(i);
-                if (v == null) {
-                    out.putInt(-1);
-                } else {
-                    out.putInt(v.length).put(v);
-                }
-            }
-            keys.clear();
-            values.clear();
-            bytes = 0;
-            pusher.push(target, out.array());
-        }
     }
 }
