@@ -40,7 +40,6 @@ final class OnlineShardMove {
     private final List<Moving> shards = new ArrayList<>();
     private long operationId = -1;
     private long snapshot = -1;
-    private long copiedBytes;
     private long lastApplied;
     /** The source's log position that the target has caught up with. */
     private long sourceLsn;
@@ -142,7 +141,6 @@ final class OnlineShardMove {
                     ShardTransfer.Copied c = transfer.copy(source.groupId(), snapshot, target.groupId(),
                             m.oldIds()[i], m.newIds()[i], from, throttle.budget(COPY_BUDGET));
                     shardBytes += c.bytes();
-                    copiedBytes += c.bytes();
                     m.progress().sizes(m.progress().status().sourceShardSize(), shardBytes);
                     throttle.account(c.bytes());
                     if (c.done()) {
@@ -204,7 +202,6 @@ final class OnlineShardMove {
                     ShardTransfer.Replayed r = transfer.changes(source.groupId(), snapshot, target.groupId(),
                             m.oldIds()[i], m.newIds()[i], after, until, CHANGES_BUDGET);
                     changes += r.changes();
-                    copiedBytes += r.bytes();
                     if (throttled) {
                         throttle.account(r.bytes());
                     }
@@ -219,11 +216,6 @@ final class OnlineShardMove {
         sourceLsn = stable[1];
         lastApplied = until;
         return changes;
-    }
-
-    /** Bytes sent to the target so far (copy and changes). */
-    long copiedBytes() {
-        return copiedBytes;
     }
 
     /** The write block is about to be published. */
