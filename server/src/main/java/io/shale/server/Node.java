@@ -101,7 +101,10 @@ public final class Node implements AutoCloseable {
             io.shale.engine.citus.TenantStatsService tenantStats =
                     new io.shale.engine.citus.TenantStatsService(engine.tenantStats(), internalRpc, directory);
             tenantStats.register();
-            engine.setCluster(new NodeClusterHooks(sync, self, transactions, shardSizes, tenantStats));
+            io.shale.engine.citus.ShardTransferService shardTransfer = new io.shale.engine.citus.ShardTransferService(
+                    engine, internalRpc, directory, () -> nodeSync.membership().groupId());
+            shardTransfer.register();
+            engine.setCluster(new NodeClusterHooks(sync, self, transactions, shardSizes, tenantStats, shardTransfer));
             catchUp(membership);
             transactions.start();
             engine.startBackgroundJobs();

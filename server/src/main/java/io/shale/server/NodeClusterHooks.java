@@ -31,11 +31,14 @@ class NodeClusterHooks implements ClusterHooks {
     private final DistributedTransactions transactions;
     private final io.shale.engine.citus.ShardSizeService shardSizes;
     private final io.shale.engine.citus.TenantStatsService tenantStats;
+    private final io.shale.engine.citus.ShardTransferService shardTransfer;
 
     NodeClusterHooks(CatalogSync sync, NodeAddress self, DistributedTransactions transactions,
                      io.shale.engine.citus.ShardSizeService shardSizes,
-                     io.shale.engine.citus.TenantStatsService tenantStats) {
+                     io.shale.engine.citus.TenantStatsService tenantStats,
+                     io.shale.engine.citus.ShardTransferService shardTransfer) {
         this.sync = sync;
+        this.shardTransfer = shardTransfer;
         this.tenantStats = tenantStats;
         this.shardSizes = shardSizes;
         this.transactions = transactions;
@@ -56,6 +59,11 @@ class NodeClusterHooks implements ClusterHooks {
     @Override
     public byte[] tenantStats(int groupId, byte[] request) {
         return tenantStats.call(groupId, request);
+    }
+
+    @Override
+    public byte[] shardTransfer(int groupId, byte[] request) {
+        return shardTransfer.call(groupId, request);
     }
 
     @Override

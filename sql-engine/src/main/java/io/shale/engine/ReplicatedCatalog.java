@@ -184,7 +184,10 @@ final class ReplicatedCatalog implements CatalogReplica {
         }
     }
 
-    /** Indexes whose storage id the current catalog does not know get the entries of their table's rows. */
+    /**
+     * Indexes whose storage id the current catalog does not know get the entries of their table's rows; storage ids
+     * reserved by a cleanup record (an online shard move copied their entries already) are known.
+     */
     private void buildNewIndexes(Transaction txn, Catalog current, Catalog next) {
         Set<Long> known = new HashSet<>();
         for (Database d : current.databases()) {
@@ -192,6 +195,9 @@ final class ReplicatedCatalog implements CatalogReplica {
                 if (r instanceof Index i) {
                     known.add(i.storageId());
                 }
+            }
+            for (io.shale.catalog.distribution.CleanupRecord c : current.objects(d.oid()).cleanupRecords()) {
+                known.addAll(c.storageIds());
             }
         }
         for (Database d : next.databases()) {

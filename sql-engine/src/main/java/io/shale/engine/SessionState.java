@@ -54,6 +54,8 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     /** Whether the running statement is the first of its implicit transaction. */
     private boolean firstOfImplicit;
     private TransactionOptions.IsolationLevel isolationLevel;
+    /** The node's catalog when the statement's snapshot was taken. */
+    private Catalog snapshotCatalog;
     private Instant transactionStart = Instant.now();
     private Instant statementStart = Instant.now();
     private volatile Thread running;
@@ -219,6 +221,20 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         } else {
             firstOfImplicit = false;
             transaction.newSnapshot();
+        }
+        snapshotCatalog = engine.catalog();
+    }
+
+    /**
+     * READ COMMITTED: when the node switched to another catalog since the statement's snapshot was taken (it waited at
+     * the write gate while a shard moved, or the switch came in between), a new snapshot, so that a shard's new
+     * placement is read with everything copied into it before the switch (a no-op under REPEATABLE READ).
+     */
+    void refreshSnapshotForCatalog() {
+        Catalog now = engine.catalog();
+        if (transaction != null && transactionCatalog == null && snapshotCatalog != null && now != snapshotCatalog) {
+            transaction.newSnapshot();
+            snapshotCatalog = now;
         }
     }
 
@@ -654,23 +670,41 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return session.settings.integerValue(name);
     }
 
+    /**
+     * The gids of the participants of distributed transactions prepared on this node now: their writes commit when
+     * their coordinator has committed, after its statement ended (a move waits for them too).
+     */
+    private java.util.Set<String> distributedPrepared() {
+        java.util.Set<String> gids = new java.util.HashSet<>();
+        for (io.shale.storage.PreparedTransaction p : engine.store().preparedTransactions()) {
+            if (io.shale.cluster.txn.PreparedGid.parse(p.gid()) != null) {
+                gids.add(p.gid());
+            }
+        }
+        return gids;
+    }
+
     @Override
     public void awaitRunningTransactions(long timeoutMillis) {
         long own = transaction == null ? -1 : transaction.id();
         java.util.Set<Long> waited = new java.util.HashSet<>(engine.store().statistics().runningTransactions());
         waited.remove(own);
+        java.util.Set<String> prepared = distributedPrepared();
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         Object monitor = new Object();
         while (true) {
             waited.retainAll(engine.store().statistics().runningTransactions());
             waited.removeAll(engine.writeGate().parkedTransactions());
-            if (waited.isEmpty() && engine.writeGate().writersInside() == 0) {
+            if (!prepared.isEmpty()) {
+                prepared.retainAll(distributedPrepared());
+            }
+            if (waited.isEmpty() && prepared.isEmpty() && engine.writeGate().writersInside() == 0) {
                 return;
             }
             checkInterrupted();
             if (System.nanoTime() > deadline) {
                 throw new ShaleException(ErrorCode.LOCK_NOT_AVAILABLE, "could not block writes to the shards to move: "
-                        + waited.size() + " transactions are still running on this node");
+                        + (waited.size() + prepared.size()) + " transactions are still running on this node");
             }
             synchronized (monitor) {
                 try {
@@ -772,6 +806,16 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     @Override
     public long relationSize(int relationOid) {
         return new StoreRelationSizes(engine, catalog(), session.database.oid()).relationSize(relationOid);
+    }
+
+    @Override
+    public byte[] shardTransfer(int groupId, byte[] request) {
+        return engine.cluster().shardTransfer(groupId, request);
+    }
+
+    @Override
+    public int processId() {
+        return session.processId();
     }
 
     @Override

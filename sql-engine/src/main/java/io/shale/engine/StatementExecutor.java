@@ -150,6 +150,9 @@ final class StatementExecutor {
             state.checkWritable(writes);
             state.awaitShardWrites();
         }
+        if (!isControl(statement)) {
+            state.refreshSnapshotForCatalog();
+        }
         return switch (statement) {
             case Query q -> rows(portal.prepared, portal.parameters, n -> "SELECT " + n);
             case Insert i -> modify(portal.prepared, portal.parameters, "INSERT 0 ");

@@ -56,6 +56,11 @@ public abstract class ForwardingKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public long logPosition() {
+        return delegate.logPosition();
+    }
+
+    @Override
     public void vacuum() {
         delegate.vacuum();
     }

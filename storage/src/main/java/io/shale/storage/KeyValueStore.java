@@ -49,6 +49,14 @@ public interface KeyValueStore extends AutoCloseable {
     long stableTimestamp();
 
     /**
+     * The end of the write-ahead log now (an LSN, printed {@code X/Y} by {@code Lsn.format}): a change-stream
+     * position for monitoring (shard moves); 0 for a store without a log.
+     */
+    default long logPosition() {
+        return 0;
+    }
+
+    /**
      * VACUUM: drops now the versions no running snapshot can see and asks compaction to reclaim
      * their space.
      */

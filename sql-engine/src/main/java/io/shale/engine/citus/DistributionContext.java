@@ -102,6 +102,12 @@ public interface DistributionContext {
      */
     io.shale.engine.distributed.TaskRunner taskRunner();
 
+    /** Sends a {@code shard.transfer} request to the node of {@code groupId} (this node's own answered here). */
+    byte[] shardTransfer(int groupId, byte[] request);
+
+    /** The session's process id (pg_backend_pid). */
+    int processId();
+
     /** Throws 57014 when the statement was cancelled or timed out. */
     void checkInterrupted();
 

@@ -92,6 +92,17 @@ public final class MoveProgress {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private volatile long lastWriteBlockNanos;
+
+    /** Records how long the last move that committed held writes (from its write-block mark to its switch). */
+    void writesBlocked(long nanos) {
+        lastWriteBlockNanos = nanos;
+    }
+
+    /** How long the last move that committed on this node held writes, in nanoseconds (0 before any). */
+    public long lastWriteBlockNanos() {
+        return lastWriteBlockNanos;
+    }
 
     /** Registers a shard about to move (phase {@link Phase#NOT_STARTED} unless given otherwise). */
     public Entry register(Status initial) {

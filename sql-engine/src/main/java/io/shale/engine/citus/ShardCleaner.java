@@ -27,7 +27,12 @@ public final class ShardCleaner {
         ShardMoveChecks.ensureCoordinator(context);
         clearStaleWriteBlocks();
         int database = context.databaseOid();
-        List<CleanupRecord> records = context.catalog().objects(database).cleanupRecords();
+        List<CleanupRecord> records = new ArrayList<>();
+        for (CleanupRecord r : context.catalog().objects(database).cleanupRecords()) {
+            if (!ofRunningMove(r)) {
+                records.add(r);
+            }
+        }
         remove(database, records);
         if (!records.isEmpty()) {
             context.notice(new Notice("NOTICE", "00000", "cleaned up " + records.size() + " orphaned resources", null,
@@ -49,7 +54,7 @@ public final class ShardCleaner {
         }
         List<CleanupRecord> records = new ArrayList<>();
         for (CleanupRecord r : context.catalog().objects(database).cleanupRecords()) {
-            if (r.operationId() < operationsBefore) {
+            if (r.operationId() < operationsBefore && !ofRunningMove(r)) {
                 records.add(r);
             }
         }
@@ -86,8 +91,19 @@ public final class ShardCleaner {
         });
     }
 
-    /** Before a move: the leftovers of earlier moves of the same shards on the target group are dropped first. */
-    void cleanupGroup(int targetGroup, List<Shard> group) {
+    /**
+     * A record of policy 1 (dropped when its move fails) while a move runs on this node may be the running move's
+     * copy: it stays until no move runs (a coordinator restart ends every move).
+     */
+    private boolean ofRunningMove(CleanupRecord r) {
+        return r.policyType() == OnlineShardMove.CLEANUP_ON_FAILURE && context.runningMoves().get() != 0;
+    }
+
+    /**
+     * Before a move's switch: the leftovers of earlier moves of the same shards on the target group are dropped (the
+     * records of operation {@code ownOperation}, the running move's, excepted).
+     */
+    void cleanupGroup(int targetGroup, List<Shard> group, long ownOperation) {
         int database = context.databaseOid();
         DatabaseCatalog objects = context.catalog().objects(database);
         List<String> names = new ArrayList<>();
@@ -96,7 +112,7 @@ public final class ShardCleaner {
         }
         List<CleanupRecord> records = new ArrayList<>();
         for (CleanupRecord r : objects.cleanupRecords()) {
-            if (r.groupId() == targetGroup && names.contains(r.objectName())) {
+            if (r.groupId() == targetGroup && names.contains(r.objectName()) && r.operationId() != ownOperation) {
                 records.add(r);
             }
         }

@@ -10,21 +10,22 @@ import io.shale.catalog.distribution.ClusterNode;
 import io.shale.catalog.distribution.DistributedTable;
 import io.shale.catalog.distribution.Shard;
 import io.shale.catalog.distribution.ShardPlacement;
-import io.shale.engine.exec.TableAccess;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
 import io.shale.engine.session.Notice;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * {@code citus_move_shard_placement} (citus.md §1.5, §7.5): moves a shard group (the shard and every colocated shard
- * of the same index) from one node to another, blocking: the rows of each shard are read on the source in the
- * session's transaction and travel to the target with the staged catalog, in which the placements' group is the
- * target's and the shard relations and their indexes have new storage ids (the target's indexes are built while
- * staging). The catalog switch at commit is the commit point; the source's storage stays, recorded in
- * {@code pg_dist_cleanup} (policy 2, deferred), until {@link ShardCleaner} drops it.
+ * of the same index) from one node to another. New storage ids are reserved on the target ({@link OnlineShardMove}),
+ * the source's keys are streamed there from a pinned snapshot; 'auto' and 'force_logical' then replay the changes
+ * committed meanwhile and block writes only for the last of them, 'block_writes' blocks them from the start. The
+ * catalog switch (placements on the target, the relations on their new storage ids) committed with the session's
+ * transaction is the commit point; the source's storage stays, recorded in {@code pg_dist_cleanup} (policy 2,
+ * deferred), until {@link ShardCleaner} drops it.
  */
 public final class ShardMover {
     /** pg_dist_placement.shardstate of a placement whose writes wait while its shard group moves (shown as 1). */
@@ -79,40 +80,47 @@ public final class ShardMover {
             ShardMoveChecks.ensureReplicaIdentities(objects, group);
         }
         long timeout = context.integerSetting("citus.logical_replication_timeout");
+        boolean online = !mode.equals("block_writes");
+        OnlineShardMove data = new OnlineShardMove(context, database, source, target);
         context.runningMoves().incrementAndGet();
-        context.afterCommit(() -> context.runningMoves().decrementAndGet());
-        context.afterRollback(() -> {
+        context.afterCommit(() -> {
             context.runningMoves().decrementAndGet();
-            setWriteBlocked(database, group, source.groupId(), false);
+            data.finish();
         });
-        setWriteBlocked(database, group, source.groupId(), true);
-        awaitWriters(shardId, timeout);
-        context.transaction().newSnapshot();
-        new ShardCleaner(context).cleanupGroup(target.groupId(), group);
-        List<List<Object[]>> contents = new ArrayList<>(group.size());
-        ShardRowReader reader = new ShardRowReader(context);
-        for (Shard s : group) {
-            contents.add(reader.read(objects, s));
-        }
-        switchPlacements(database, group, source.groupId(), target.groupId());
-        DatabaseCatalog after = context.catalog().objects(database);
-        for (int i = 0; i < group.size(); i++) {
-            Table shardTable = (Table) after.relation(group.get(i).shardRelationOid());
-            for (Object[] row : contents.get(i)) {
-                if (target.groupId() == context.localGroupId()) {
-                    Object[] copy = Arrays.copyOf(row, shardTable.columns().size() + 1);
-                    context.tableAccess().insert(context.transaction(), context.catalog(), database, shardTable, copy,
-                            context.formatSettings());
-                } else {
-                    context.stageShardRow(target.groupId(), shardTable.oid(), TableAccess.encodeStored(shardTable, row));
+        context.afterRollback(() -> {
+            try {
+                setWriteBlocked(database, group, source.groupId(), false);
+            } finally {
+                try {
+                    data.fail();
+                } finally {
+                    context.runningMoves().decrementAndGet();
                 }
             }
+        });
+        data.setUp(group);
+        if (!online) {
+            data.blockingWrites();
+            setWriteBlocked(database, group, source.groupId(), true);
+            awaitWriters(shardId, timeout);
         }
+        data.copy();
+        if (online) {
+            data.catchUp();
+            data.blockingWrites();
+            setWriteBlocked(database, group, source.groupId(), true);
+            awaitWriters(shardId, timeout);
+        }
+        data.finalCatchUp(online);
+        new ShardCleaner(context).cleanupGroup(target.groupId(), group, data.operationId());
+        switchPlacements(database, data, source.groupId(), target.groupId());
     }
 
     /**
      * Waits on every node until the write statements let in before the mark and the transactions running when it
-     * was published have ended (those waiting at the write gate without having written excepted).
+     * was published have ended (those waiting at the write gate without having written excepted). Twice: a statement
+     * that ended on its node during the first round may have left its transaction on another node (where that
+     * node's round had already looked) still committing; the second round waits for it.
      */
     private void awaitWriters(long shardId, long timeout) {
         List<io.shale.engine.distributed.Task> tasks = new ArrayList<>();
@@ -124,9 +132,11 @@ public final class ShardMover {
                         "SELECT pg_catalog.citus_internal_wait_for_transactions(" + timeout + ")", false));
             }
         }
-        context.awaitRunningTransactions(timeout);
-        if (!tasks.isEmpty()) {
-            context.taskRunner().run(tasks);
+        for (int round = 0; round < 2; round++) {
+            context.awaitRunningTransactions(timeout);
+            if (!tasks.isEmpty()) {
+                context.taskRunner().run(tasks);
+            }
         }
     }
 
@@ -164,13 +174,20 @@ public final class ShardMover {
 
     /**
      * The catalog change: each placement on the source moves to the target group, the shard relation and its indexes
-     * get new storage ids, and the old ones are kept by one pg_dist_cleanup record per shard.
+     * get the storage ids the move reserved and filled (their policy-1 records go), and the old ones are kept by one
+     * pg_dist_cleanup record per shard (policy 2, deferred drop).
      */
-    private void switchPlacements(int database, List<Shard> group, int sourceGroup, int targetGroup) {
+    private void switchPlacements(int database, OnlineShardMove data, int sourceGroup, int targetGroup) {
         CatalogEditor editor = context.editCatalog();
         DatabaseCatalog objects = editor.objects(database);
+        for (CleanupRecord r : objects.cleanupRecords()) {
+            if (r.operationId() == data.operationId() && r.policyType() == OnlineShardMove.CLEANUP_ON_FAILURE) {
+                editor.removeCleanupRecord(database, r.recordId());
+            }
+        }
         long operationId = editor.allocateOperationId(database);
-        for (Shard s : group) {
+        for (OnlineShardMove.Moving m : data.shards()) {
+            Shard s = m.shard();
             for (ShardPlacement p : objects.placements(s.shardId())) {
                 if (p.groupId() == sourceGroup) {
                     editor.putPlacement(database, new ShardPlacement(p.placementId(), p.shardId(), targetGroup, 1,
@@ -180,10 +197,15 @@ public final class ShardMover {
             Table shardTable = (Table) objects.relation(s.shardRelationOid());
             List<Long> old = new ArrayList<>();
             old.add(shardTable.storageId());
-            editor.putRelation(database, shardTable.withStorageId(editor.newStorageId()));
-            for (Index i : objects.indexesOf(shardTable.oid())) {
-                old.add(i.storageId());
-                editor.putRelation(database, i.withStorageId(editor.newStorageId()));
+            editor.putRelation(database, shardTable.withStorageId(m.newIds()[0]));
+            List<Index> indexes = objects.indexesOf(shardTable.oid());
+            if (indexes.size() != m.newIds().length - 1) {
+                throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "the indexes of shard "
+                        + s.shardId() + " changed while it was moved");
+            }
+            for (int i = 0; i < indexes.size(); i++) {
+                old.add(indexes.get(i).storageId());
+                editor.putRelation(database, indexes.get(i).withStorageId(m.newIds()[i + 1]));
             }
             editor.putCleanupRecord(database, new CleanupRecord(editor.allocateCleanupRecordId(database), operationId,
                     1, ShardDataCopier.qualifiedName(objects, shardTable), sourceGroup, 2, old));

@@ -31,6 +31,15 @@ public interface ClusterHooks {
         return null;
     }
 
+    /**
+     * Sends a {@code shard.transfer} request (online shard moves) to the node of {@code groupId} and waits for its
+     * answer; fails when that node cannot be asked.
+     */
+    default byte[] shardTransfer(int groupId, byte[] request) {
+        throw new io.shale.common.error.ShaleException(io.shale.common.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+                "moving shards is not supported on a node outside a cluster");
+    }
+
     /** Whether this node is the coordinator (group 0). */
     default boolean isCoordinator() {
         return true;

@@ -57,7 +57,7 @@ final class ChangeList implements ChangeCursor {
 
     /** Adds the file entries of the range committed in {@code (after, until]} (not dropped). */
     static void gather(FileSet files, byte[] from, byte[] to, long after, long until, List<Change> out) {
-        EntryIterator entries = files.iterator(from, to, false);
+        EntryIterator entries = files.iteratorAfter(from, to, after);
         while (entries.next()) {
             long ts = entries.timestamp();
             if (ts > after && ts <= until && !files.hidden(entries.key(), ts)) {

@@ -26,6 +26,12 @@ final class Committer {
         this.clock = clock;
     }
 
+    /** The log's end position now (0 without a log). */
+    long logEnd() {
+        CommitLog current = log;
+        return current == null ? 0 : current.endLsn();
+    }
+
     /** Starts logging (once recovery has replayed the log), before the store is shared. */
     void attach(CommitLog opened) {
         this.log = opened;

@@ -181,6 +181,11 @@ public final class LsmKeyValueStore implements KeyValueStore {
         return committer.stableTimestamp(running);
     }
 
+    @Override
+    public long logPosition() {
+        return committer.logEnd();
+    }
+
     /** A store snapshot's scan: the range as of the timestamp, no own writes. */
     KeyCursor snapshotCursor(byte[] fromInclusive, byte[] toExclusive, long timestamp) {
         Iterator<VersionChain> chains = versions.iterate(fromInclusive, toExclusive, false);

@@ -1,0 +1,280 @@
+package io.shale.engine.citus;
+
+import io.shale.catalog.Catalog;
+import io.shale.catalog.Database;
+import io.shale.catalog.Index;
+import io.shale.catalog.Relation;
+import io.shale.catalog.Table;
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.engine.exec.KeyBytes;
+import io.shale.storage.ChangeCursor;
+import io.shale.storage.KeyCursor;
+import io.shale.storage.KeyValueStore;
+import io.shale.storage.StoreSnapshot;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
+
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A node's side of online shard moves ({@link ShardTransferCodec}): as a source it keeps store snapshots pinned for
+ * the moves that opened them, copies a relation's key range as of the snapshot and the changes committed after it,
+ * the keys' storage-id prefix rewritten to the target's, and pushes them in batches to the target node; as a target
+ * it writes such batches in local transactions. A snapshot is closed when the channel of the node that opened it
+ * drops, or after 3 hours unused.
+ * Thread-safe.
+ */
+final class ShardStreams {
+    /**
+     * Snapshots unused for longer than this are closed at the next request (longer than a move may wait for writers,
+     * citus.logical_replication_timeout's default of 2 hours).
+     */
+    static final long IDLE_NANOS = 3L * 3600 * 1_000_000_000L;
+    /** Bytes per batch pushed to the target. */
+    static final int BATCH_BYTES = 1 << 20;
+
+    /** An open snapshot, the node whose move opened it (null: this node), and when it was last used. */
+    private record Pinned(StoreSnapshot snapshot, Object owner, AtomicLong lastUse) {
+    }
+
+    private final Supplier<KeyValueStore> store;
+    private final Supplier<Catalog> catalog;
+    private final TransferBatch.Pusher pusher;
+    private final Map<Long, Pinned> snapshots = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    ShardStreams(Supplier<KeyValueStore> store, Supplier<Catalog> catalog, TransferBatch.Pusher pusher) {
+        this.store = store;
+        this.catalog = catalog;
+        this.pusher = pusher;
+    }
+
+    /** Answers one request of this node's own. */
+    byte[] handle(byte[] payload) {
+        return handle(payload, null);
+    }
+
+    /** Answers one request of {@code caller} (the calling node; null for this node). */
+    byte[] handle(byte[] payload, Object caller) {
+        closeIdle(IDLE_NANOS);
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        byte op = in.get();
+        return switch (op) {
+            case ShardTransferCodec.OPEN -> open(caller);
+            case ShardTransferCodec.STABLE -> stable();
+            case ShardTransferCodec.COPY -> copy(in);
+            case ShardTransferCodec.CHANGES -> changes(in);
+            case ShardTransferCodec.CLOSE -> close(in.getLong());
+            case ShardTransferCodec.WRITE -> write(in);
+            case ShardTransferCodec.DROP -> drop(in);
+            default -> throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "malformed shard.transfer request");
+        };
+    }
+
+    /** Closes the snapshots idle for longer than {@code idleNanos} (their move is gone). */
+    void closeIdle(long idleNanos) {
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
+            if (now - e.getValue().lastUse().get() > idleNanos && snapshots.remove(e.getKey(), e.getValue())) {
+                synchronized (e.getValue()) {
+                    e.getValue().snapshot().close();
+                }
+            }
+        }
+    }
+
+    /** Closes the snapshots that moves run by {@code caller} opened (its channel to this node closed). */
+    void closeOpenedBy(Object caller) {
+        for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
+            if (caller.equals(e.getValue().owner()) && snapshots.remove(e.getKey(), e.getValue())) {
+                synchronized (e.getValue()) {
+                    e.getValue().snapshot().close();
+                }
+            }
+        }
+    }
+
+    /** The number of snapshots open now. */
+    int openSnapshots() {
+        return snapshots.size();
+    }
+
+    private byte[] open(Object caller) {
+        StoreSnapshot snapshot = store.get().openSnapshot();
+        long id = ids.incrementAndGet();
+        snapshots.put(id, new Pinned(snapshot, caller, new AtomicLong(System.nanoTime())));
+        return ByteBuffer.allocate(24).putLong(id).putLong(snapshot.timestamp()).putLong(store.get().logPosition())
+                .array();
+    }
+
+    /** The stable timestamp, and the log position after it (read after it). */
+    private byte[] stable() {
+        long stable = store.get().stableTimestamp();
+        return ByteBuffer.allocate(16).putLong(stable).putLong(store.get().logPosition()).array();
+    }
+
+    private byte[] close(long id) {
+        Pinned p = snapshots.remove(id);
+        if (p != null) {
+            synchronized (p) {
+                p.snapshot().close();
+            }
+        }
+        return new byte[0];
+    }
+
+    private Pinned pinned(long id) {
+        Pinned p = snapshots.get(id);
+        if (p == null) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "the snapshot of the shard move is gone on the source node");
+        }
+        p.lastUse().set(System.nanoTime());
+        return p;
+    }
+
+    /** COPY: the keys of one relation as of the snapshot, from a key on, up to a byte budget. */
+    private byte[] copy(ByteBuffer in) {
+        long id = in.getLong();
+        int target = in.getInt();
+        long oldId = in.getLong();
+        long newId = in.getLong();
+        byte[] from = ShardTransferCodec.bytes(in);
+        long budget = in.getLong();
+        Pinned p = pinned(id);
+        byte[] start = from.length == 0 ? KeyBytes.ofLong(oldId).toArray() : from;
+        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
+        byte[] last = null;
+        boolean done = true;
+        synchronized (p) {
+            try (KeyCursor cursor = p.snapshot().scan(start, KeyBytes.ofLong(oldId + 1).toArray())) {
+                while (cursor.next()) {
+                    if (batch.total >= budget) {
+                        done = false;
+                        break;
+                    }
+                    last = cursor.key();
+                    batch.add(last, cursor.value());
+                }
+            }
+        }
+        batch.flush();
+        p.lastUse().set(System.nanoTime());
+        byte[] next = done || last == null ? new byte[0] : successor(last);
+        ByteBuffer out = ByteBuffer.allocate(1 + 4 + next.length + 16);
+        out.put((byte) (done ? 1 : 0));
+        ShardTransferCodec.putBytes(out, next);
+        return out.putLong(batch.rows).putLong(batch.total).array();
+    }
+
+    /**
+     * CHANGES: the changes of one relation committed in {@code (after, until]} ({@code until} -1: the store's stable
+     * timestamp now), in commit order, stopping at a commit boundary once the budget is spent.
+     */
+    private byte[] changes(ByteBuffer in) {
+        long id = in.getLong();
+        int target = in.getInt();
+        long oldId = in.getLong();
+        long newId = in.getLong();
+        long after = in.getLong();
+        long until = in.getLong();
+        long budget = in.getLong();
+        Pinned p = pinned(id);
+        if (until < 0) {
+            until = store.get().stableTimestamp();
+        }
+        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
+        long applied = until;
+        boolean done = true;
+        synchronized (p) {
+            long current = after;
+            try (ChangeCursor cursor = p.snapshot().changes(KeyBytes.ofLong(oldId).toArray(),
+                    KeyBytes.ofLong(oldId + 1).toArray(), after, until)) {
+                while (cursor.next()) {
+                    long ts = cursor.commitTimestamp();
+                    if (ts != current && batch.total >= budget) {
+                        applied = current;
+                        done = false;
+                        break;
+                    }
+                    current = ts;
+                    batch.add(cursor.key(), cursor.value());
+                }
+            }
+        }
+        batch.flush();
+        p.lastUse().set(System.nanoTime());
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 * 3);
+        return out.put((byte) (done ? 1 : 0)).putLong(applied).putLong(batch.rows).putLong(batch.total).array();
+    }
+
+    /** WRITE: puts and deletes of one batch, committed in one local transaction. */
+    private byte[] write(ByteBuffer in) {
+        int count = in.getInt();
+        Transaction txn = store.get().begin(TransactionOptions.defaults());
+        try {
+            for (int i = 0; i < count; i++) {
+                byte[] key = ShardTransferCodec.bytes(in);
+                int length = in.getInt();
+                if (length < 0) {
+                    txn.delete(key);
+                } else {
+                    byte[] value = new byte[length];
+                    in.get(value);
+                    txn.put(key, value);
+                }
+            }
+            txn.commit();
+        } finally {
+            txn.rollback();
+        }
+        return new byte[0];
+    }
+
+    /** DROP: frees the ranges of storage ids that no relation or cleanup record of this node's catalog names. */
+    private byte[] drop(ByteBuffer in) {
+        int count = in.getInt();
+        Set<Long> used = usedStorageIds(catalog.get());
+        for (int i = 0; i < count; i++) {
+            long id = in.getLong();
+            if (!used.contains(id)) {
+                store.get().destroyRange(KeyBytes.ofLong(id).toArray(), KeyBytes.ofLong(id + 1).toArray());
+            }
+        }
+        return new byte[0];
+    }
+
+    private static Set<Long> usedStorageIds(Catalog catalog) {
+        Set<Long> used = new HashSet<>();
+        for (Database d : catalog.databases()) {
+            var objects = catalog.objects(d.oid());
+            if (objects == null) {
+                continue;
+            }
+            for (Relation r : objects.relations()) {
+                if (r instanceof Table t) {
+                    used.add(t.storageId());
+                } else if (r instanceof Index i) {
+                    used.add(i.storageId());
+                }
+            }
+            for (var c : objects.cleanupRecords()) {
+                used.addAll(c.storageIds());
+            }
+        }
+        return used;
+    }
+
+    /** The smallest key after {@code key}. */
+    private static byte[] successor(byte[] key) {
+        byte[] next = java.util.Arrays.copyOf(key, key.length + 1);
+        return next;
+    }
+}

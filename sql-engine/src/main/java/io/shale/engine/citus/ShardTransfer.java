@@ -1,0 +1,67 @@
+package io.shale.engine.citus;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** The coordinator's side of {@code shard.transfer} ({@link ShardTransferCodec}): one method per request. */
+final class ShardTransfer {
+    /** The answer to COPY: whether the relation is done, the key to go on from, and what was sent. */
+    record Copied(boolean done, byte[] next, long rows, long bytes) {
+    }
+
+    /** The answer to CHANGES: whether all were replayed, the commit timestamp replayed up to, and what was sent. */
+    record Replayed(boolean done, long applied, long changes, long bytes) {
+    }
+
+    private final DistributionContext context;
+
+    ShardTransfer(DistributionContext context) {
+        this.context = context;
+    }
+
+    /** Pins a snapshot on the node of {@code group}: its id, its timestamp and the node's log position. */
+    long[] open(int group) {
+        ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, new byte[] {ShardTransferCodec.OPEN}));
+        return new long[] {in.getLong(), in.getLong(), in.getLong()};
+    }
+
+    /** The store's stable timestamp on the node of {@code group} now, and its log position. */
+    long[] stable(int group) {
+        ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, new byte[] {ShardTransferCodec.STABLE}));
+        return new long[] {in.getLong(), in.getLong()};
+    }
+
+    Copied copy(int group, long snapshot, int targetGroup, long oldId, long newId, byte[] from, long budget) {
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 16 + 4 + from.length + 8);
+        out.put(ShardTransferCodec.COPY).putLong(snapshot).putInt(targetGroup).putLong(oldId).putLong(newId);
+        ShardTransferCodec.putBytes(out, from);
+        out.putLong(budget);
+        ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, out.array()));
+        boolean done = in.get() != 0;
+        byte[] next = ShardTransferCodec.bytes(in);
+        return new Copied(done, next, in.getLong(), in.getLong());
+    }
+
+    Replayed changes(int group, long snapshot, int targetGroup, long oldId, long newId, long after, long until,
+                     long budget) {
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 16 + 24);
+        out.put(ShardTransferCodec.CHANGES).putLong(snapshot).putInt(targetGroup).putLong(oldId).putLong(newId)
+                .putLong(after).putLong(until).putLong(budget);
+        ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, out.array()));
+        return new Replayed(in.get() != 0, in.getLong(), in.getLong(), in.getLong());
+    }
+
+    void close(int group, long snapshot) {
+        context.shardTransfer(group, ByteBuffer.allocate(9).put(ShardTransferCodec.CLOSE).putLong(snapshot).array());
+    }
+
+    /** Drops on the node of {@code group} the ranges of storage ids that its catalog no longer names. */
+    void drop(int group, List<Long> storageIds) {
+        ByteBuffer out = ByteBuffer.allocate(5 + 8 * storageIds.size());
+        out.put(ShardTransferCodec.DROP).putInt(storageIds.size());
+        for (long id : storageIds) {
+            out.putLong(id);
+        }
+        context.shardTransfer(group, out.array());
+    }
+}

@@ -1,0 +1,81 @@
+package io.shale.engine.citus;
+
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.engine.Engine;
+import io.shale.engine.distributed.InternalRpc;
+import io.shale.engine.distributed.NodeDirectory;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
+
+/**
+ * The internal request {@code shard.transfer} of online shard moves ({@link ShardTransferCodec}): the coordinator asks
+ * the source node to copy a shard relation's keys as of a pinned snapshot, and then the changes after it; the source
+ * pushes them in batches straight to the target node (WRITE requests), which writes them in local transactions.
+ * Requests run on their own virtual thread; a request for this node's own group is answered in the caller's thread.
+ */
+public final class ShardTransferService {
+    /** The RPC method name. */
+    public static final String METHOD = "shard.transfer";
+    private static final Duration DEADLINE = Duration.ofMinutes(10);
+
+    private final InternalRpc rpc;
+    private final NodeDirectory directory;
+    private final IntSupplier localGroup;
+    private final ShardStreams streams;
+
+    public ShardTransferService(Engine engine, InternalRpc rpc, NodeDirectory directory, IntSupplier localGroup) {
+        this.rpc = rpc;
+        this.directory = directory;
+        this.localGroup = localGroup;
+        this.streams = new ShardStreams(engine::store, engine::catalog, this::call);
+    }
+
+    /** Serves {@code shard.transfer} on this node; a lost peer's snapshots are closed. */
+    public void register() {
+        rpc.serve(METHOD, (context, payload) -> {
+            CompletableFuture<byte[]> answer = new CompletableFuture<>();
+            Thread.ofVirtual().name("shard-transfer").start(() -> {
+                try {
+                    answer.complete(streams.handle(payload, context.caller()));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            return answer;
+        });
+        rpc.onPeerLost(streams::closeOpenedBy);
+    }
+
+    /** Sends {@code request} to the node of {@code groupId} (this node's own group answered here) and waits. */
+    public byte[] call(int groupId, byte[] request) {
+        if (groupId == localGroup.getAsInt()) {
+            return streams.handle(request);
+        }
+        try {
+            return rpc.call(directory.addressOf(groupId), METHOD, request, DEADLINE)
+                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ShaleException s) {
+                throw s;
+            }
+            throw unreachable(groupId, e.getCause());
+        } catch (TimeoutException e) {
+            throw unreachable(groupId, e);
+        }
+    }
+
+    private static ShaleException unreachable(int groupId, Throwable cause) {
+        return new ShaleException(ErrorCode.CONNECTION_FAILURE, "could not reach the node of group " + groupId
+                + " while moving a shard: " + (cause == null || cause.getMessage() == null ? "no answer"
+                : cause.getMessage()));
+    }
+}

@@ -1,0 +1,159 @@
+package io.shale.engine.citus;
+
+import io.shale.common.error.ShaleException;
+import io.shale.engine.exec.KeyBytes;
+import io.shale.storage.KeyCursor;
+import io.shale.storage.KeyValueStore;
+import io.shale.storage.Transaction;
+import io.shale.storage.TransactionOptions;
+import io.shale.storage.memory.MemoryKeyValueStore;
+import io.shale.storage.memory.MemoryStoreConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link ShardStreams} between two stores: a relation's range copied as of a snapshot in budgeted requests and
+ * batches, then the changes after it, arrive under the new storage id equal to the source's range; nothing else moves.
+ * Snapshots close when unused or when the node that opened them is lost.
+ */
+@Timeout(60)
+class ShardStreamsTest {
+    private static final long OLD = 100;
+    private static final long NEW = 200;
+
+    @Test
+    void aBudgetedCopyPlusTheChangesEqualsTheSourceRange() {
+        long seed = System.nanoTime();
+        System.out.println("ShardStreamsTest seed " + seed);
+        Random random = new Random(seed);
+        try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+             MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            ShardStreams onTarget = new ShardStreams(() -> target, () -> null, (group, request) -> {
+                throw new AssertionError("the target pushes nothing");
+            });
+            int[] pushes = new int[1];
+            ShardStreams onSource = new ShardStreams(() -> source, () -> null, (group, request) -> {
+                pushes[0]++;
+                onTarget.handle(request);
+            });
+            for (int i = 0; i < 4000; i++) {
+                put(source, key(OLD, i), value(random, 300));
+                put(source, key(OLD + 1, i), value(random, 10));
+            }
+            ByteBuffer opened = ByteBuffer.wrap(onSource.handle(new byte[] {ShardTransferCodec.OPEN}));
+            long snapshot = opened.getLong();
+            long position = opened.getLong();
+            for (int i = 0; i < 500; i++) {
+                put(source, key(OLD, random.nextInt(5000)), value(random, 50));
+                delete(source, key(OLD, random.nextInt(5000)));
+            }
+            byte[] from = new byte[0];
+            int requests = 0;
+            while (true) {
+                requests++;
+                ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 16 + 4 + from.length + 8);
+                out.put(ShardTransferCodec.COPY).putLong(snapshot).putInt(2).putLong(OLD).putLong(NEW);
+                ShardTransferCodec.putBytes(out, from);
+                ByteBuffer in = ByteBuffer.wrap(onSource.handle(out.putLong(256 * 1024).array()));
+                boolean done = in.get() != 0;
+                from = ShardTransferCodec.bytes(in);
+                if (done) {
+                    break;
+                }
+            }
+            assertThat(requests).isGreaterThan(3);
+            assertThat(pushes[0]).isGreaterThanOrEqualTo(requests);
+            long after = position;
+            while (true) {
+                ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 16 + 24);
+                out.put(ShardTransferCodec.CHANGES).putLong(snapshot).putInt(2).putLong(OLD).putLong(NEW)
+                        .putLong(after).putLong(-1).putLong(4096);
+                ByteBuffer in = ByteBuffer.wrap(onSource.handle(out.array()));
+                boolean done = in.get() != 0;
+                after = in.getLong();
+                if (done) {
+                    break;
+                }
+            }
+            assertThat(range(target, NEW)).isEqualTo(range(source, OLD));
+            assertThat(range(target, OLD)).isEmpty();
+            assertThat(range(target, OLD + 1)).isEmpty();
+            onSource.handle(ByteBuffer.allocate(9).put(ShardTransferCodec.CLOSE).putLong(snapshot).array());
+            assertThat(onSource.openSnapshots()).isZero();
+            assertThatThrownBy(() -> onSource.handle(ByteBuffer.allocate(1 + 8 + 4 + 16 + 24)
+                    .put(ShardTransferCodec.CHANGES).putLong(snapshot).array()))
+                    .isInstanceOf(ShaleException.class).hasMessageContaining("snapshot of the shard move is gone");
+        }
+    }
+
+    @Test
+    void idleSnapshotsAreClosed() {
+        try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            ShardStreams streams = new ShardStreams(() -> store, () -> null, (group, request) -> { });
+            streams.handle(new byte[] {ShardTransferCodec.OPEN});
+            streams.closeIdle(Long.MAX_VALUE);
+            assertThat(streams.openSnapshots()).isEqualTo(1);
+            streams.closeIdle(-1);
+            assertThat(streams.openSnapshots()).isZero();
+        }
+    }
+
+    @Test
+    void theSnapshotsOfALostPeerAreClosed() {
+        try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            ShardStreams streams = new ShardStreams(() -> store, () -> null, (group, request) -> { });
+            streams.handle(new byte[] {ShardTransferCodec.OPEN}, "coordinator");
+            streams.handle(new byte[] {ShardTransferCodec.OPEN});
+            streams.closeOpenedBy("another node");
+            assertThat(streams.openSnapshots()).isEqualTo(2);
+            streams.closeOpenedBy("coordinator");
+            assertThat(streams.openSnapshots()).isEqualTo(1);
+        }
+    }
+
+    private static byte[] key(long storageId, int i) {
+        return KeyBytes.ofLong(storageId).appendLong(i).toArray();
+    }
+
+    private static byte[] value(Random random, int length) {
+        byte[] v = new byte[length];
+        random.nextBytes(v);
+        return v;
+    }
+
+    private static void put(KeyValueStore store, byte[] key, byte[] value) {
+        Transaction txn = store.begin(TransactionOptions.defaults());
+        txn.put(key, value);
+        txn.commit();
+    }
+
+    private static void delete(KeyValueStore store, byte[] key) {
+        Transaction txn = store.begin(TransactionOptions.defaults());
+        txn.delete(key);
+        txn.commit();
+    }
+
+    /** The range's keys without their storage-id prefix, with their values (hex). */
+    private static TreeMap<String, String> range(KeyValueStore store, long storageId) {
+        TreeMap<String, String> out = new TreeMap<>();
+        Transaction txn = store.begin(TransactionOptions.defaults());
+        try (KeyCursor cursor = txn.scan(KeyBytes.ofLong(storageId).toArray(), KeyBytes.ofLong(storageId + 1).toArray(),
+                false)) {
+            while (cursor.next()) {
+                byte[] k = cursor.key();
+                out.put(HexFormat.of().formatHex(k, 8, k.length), HexFormat.of().formatHex(cursor.value()));
+            }
+        } finally {
+            txn.rollback();
+        }
+        return out;
+    }
+}
