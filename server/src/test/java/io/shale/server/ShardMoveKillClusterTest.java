@@ -114,11 +114,10 @@ class ShardMoveKillClusterTest {
                     while (storedOnSomeNode(cluster, id) && System.nanoTime() < until) {
                         Thread.onSpinWait();
                     }
-                    if (storedOnSomeNode(cluster, id)) {
-                        for (int n = 0; n < 3; n++) {
-                            var cat = cluster.node(n).engine().catalog();
-                            System.out.println("DEBUG node " + n + " version " + cat.version());
-                        }
+                    long waited = 10_000 - (until - System.nanoTime()) / 1_000_000;
+                    if (waited > 50) {
+                        System.out.println("ShardMoveKillClusterTest: reserved storage " + id + " freed after "
+                                + waited + " ms");
                     }
                     assertThat(storedOnSomeNode(cluster, id)).as("reserved storage " + id).isFalse();
                 }
