@@ -21,19 +21,20 @@ import static io.shale.server.LocalClusterTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An online move whose source, target or coordinator is killed while it copies or catches up (20 000 rows written
- * during the copy, replayed at 1 MB/s): after the restart the shard has one
- * active placement with every acknowledged row, a retried move succeeds, and the storage the failed move reserved on
- * its target is dropped by citus_cleanup_orphaned_resources().
+ * An online move whose source, target or coordinator is killed while it copies, catches up (20 000 rows written
+ * during the copy, replayed at 1 MB/s) or cuts over (either side of the switch): after the restart the shard has one
+ * active placement with every acknowledged row, a retried move succeeds, and (copy, catch-up) the storage the failed
+ * move reserved on its target is dropped by citus_cleanup_orphaned_resources().
  */
 @Timeout(300)
 class ShardMoveKillClusterTest {
     @ParameterizedTest
     @ValueSource(strings = {"source copy", "target copy", "coordinator copy", "source catchup", "target catchup",
-            "coordinator catchup"})
+            "coordinator catchup", "source cutover", "target cutover", "coordinator cutover"})
     void killingANodeDuringAMoveKeepsOnePlacementAndARetryWorks(String when, @TempDir Path data) throws Exception {
         String killed = when.split(" ")[0];
         boolean catchUp = when.endsWith("catchup");
+        boolean cutover = when.endsWith("cutover");
         long seed = System.nanoTime();
         System.out.println("ShardMoveKillClusterTest " + killed + " seed " + seed);
         Random random = new Random(seed);
@@ -81,28 +82,45 @@ class ShardMoveKillClusterTest {
                 while (mover.isAlive() && !phase(progress, MoveProgress.Phase.CATCHING_UP)) {
                     mover.join(1);
                 }
+            } else if (cutover) {
+                while (mover.isAlive() && !phase(progress, MoveProgress.Phase.FINAL_CATCHUP)
+                        && !phase(progress, MoveProgress.Phase.COMPLETING)) {
+                    Thread.onSpinWait();
+                }
             } else {
                 mover.join(random.nextInt(300));
             }
             boolean finished = !mover.isAlive();
-            System.out.println("ShardMoveKillClusterTest killing the " + killed + (finished ? " after the move" : ""));
+            System.out.println("ShardMoveKillClusterTest killing the " + killed + (finished ? " after the move"
+                    : " in phase " + progress.statuses().stream().map(MoveProgress.Status::phase).toList()));
             cluster.kill(victim);
             mover.join(120_000);
             assertThat(mover.isAlive()).isFalse();
             cluster.restart(victim);
             assertThat(rows(url, "select count(*) from pg_dist_placement where shardid = " + shard))
                     .containsExactly("1");
-            if (!finished) {
-                assertThat(rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
-                        + "where shardid = " + shard)).containsExactly(source);
+            String placed = rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
+                    + "where shardid = " + shard).getFirst();
+            if (!finished && !cutover) {
+                assertThat(placed).isEqualTo(source);
             }
+            assertThat(placed).isIn(source, target);
             execute(url, "insert into big values (50000, 1)");
             execute(url, "select citus_cleanup_orphaned_resources()");
             assertThat(rows(url, "select count(*) from pg_dist_cleanup")).containsExactly("0");
-            for (long id : reserved) {
-                assertThat(storedOnSomeNode(cluster, id)).as("reserved storage " + id).isFalse();
-            }
-            if (!finished) {
+            if (placed.equals(source)) {
+                for (long id : cutover ? List.<Long>of() : reserved) {
+                    long until = System.nanoTime() + 10_000_000_000L;
+                    while (storedOnSomeNode(cluster, id) && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    long waited = 10_000 - (until - System.nanoTime()) / 1_000_000;
+                    if (waited > 50) {
+                        System.out.println("ShardMoveKillClusterTest: reserved storage " + id + " freed after "
+                                + waited + " ms");
+                    }
+                    assertThat(storedOnSomeNode(cluster, id)).as("reserved storage " + id).isFalse();
+                }
                 execute(url, move);
             }
             for (int n = 0; n < 3; n++) {

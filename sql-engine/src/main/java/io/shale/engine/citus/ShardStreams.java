@@ -1,10 +1,5 @@
 package io.shale.engine.citus;
 
-import io.shale.catalog.Catalog;
-import io.shale.catalog.Database;
-import io.shale.catalog.Index;
-import io.shale.catalog.Relation;
-import io.shale.catalog.Table;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.exec.KeyBytes;
@@ -45,14 +40,23 @@ final class ShardStreams {
     }
 
     private final Supplier<KeyValueStore> store;
-    private final Supplier<Catalog> catalog;
+    private final StorageIds storageIds;
     private final TransferBatch.Pusher pusher;
     private final Map<Long, Pinned> snapshots = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    ShardStreams(Supplier<KeyValueStore> store, Supplier<Catalog> catalog, TransferBatch.Pusher pusher) {
+    /** What the node's catalog says of a storage id now. */
+    interface StorageIds {
+        /** Named by a cleanup record of policy 1: a running move's copy may be written there. */
+        boolean reserved(long storageId);
+
+        /** Named by a relation or a cleanup record: its keys must stay. */
+        boolean used(long storageId);
+    }
+
+    ShardStreams(Supplier<KeyValueStore> store, StorageIds storageIds, TransferBatch.Pusher pusher) {
         this.store = store;
-        this.catalog = catalog;
+        this.storageIds = storageIds;
         this.pusher = pusher;
     }
 
@@ -215,13 +219,23 @@ final class ShardStreams {
         return out.put((byte) (done ? 1 : 0)).putLong(applied).putLong(batch.rows).putLong(batch.total).array();
     }
 
-    /** WRITE: puts and deletes of one batch, committed in one local transaction. */
+    /**
+     * WRITE: puts and deletes of one batch, committed in one local transaction, into storage ids reserved for a move
+     * only (55000 otherwise: the move ended). A batch whose move ended while it was written (its records removed, the
+     * ranges freed before it committed) drops what it wrote.
+     */
     private byte[] write(ByteBuffer in) {
         int count = in.getInt();
+        Set<Long> prefixes = new HashSet<>();
         Transaction txn = store.get().begin(TransactionOptions.defaults());
         try {
             for (int i = 0; i < count; i++) {
                 byte[] key = ShardTransferCodec.bytes(in);
+                long prefix = KeyBytes.readLong(key, 0);
+                if (prefixes.add(prefix) && !storageIds.reserved(prefix)) {
+                    throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                            "the storage of the shard move is no longer reserved on this node");
+                }
                 int length = in.getInt();
                 if (length < 0) {
                     txn.delete(key);
@@ -235,41 +249,28 @@ final class ShardStreams {
         } finally {
             txn.rollback();
         }
+        for (long prefix : prefixes) {
+            if (!storageIds.reserved(prefix) && !storageIds.used(prefix)) {
+                destroy(prefix);
+            }
+        }
         return new byte[0];
     }
 
     /** DROP: frees the ranges of storage ids that no relation or cleanup record of this node's catalog names. */
     private byte[] drop(ByteBuffer in) {
         int count = in.getInt();
-        Set<Long> used = usedStorageIds(catalog.get());
         for (int i = 0; i < count; i++) {
             long id = in.getLong();
-            if (!used.contains(id)) {
-                store.get().destroyRange(KeyBytes.ofLong(id).toArray(), KeyBytes.ofLong(id + 1).toArray());
+            if (!storageIds.used(id)) {
+                destroy(id);
             }
         }
         return new byte[0];
     }
 
-    private static Set<Long> usedStorageIds(Catalog catalog) {
-        Set<Long> used = new HashSet<>();
-        for (Database d : catalog.databases()) {
-            var objects = catalog.objects(d.oid());
-            if (objects == null) {
-                continue;
-            }
-            for (Relation r : objects.relations()) {
-                if (r instanceof Table t) {
-                    used.add(t.storageId());
-                } else if (r instanceof Index i) {
-                    used.add(i.storageId());
-                }
-            }
-            for (var c : objects.cleanupRecords()) {
-                used.addAll(c.storageIds());
-            }
-        }
-        return used;
+    private void destroy(long storageId) {
+        store.get().destroyRange(KeyBytes.ofLong(storageId).toArray(), KeyBytes.ofLong(storageId + 1).toArray());
     }
 
     /** The smallest key after {@code key}. */

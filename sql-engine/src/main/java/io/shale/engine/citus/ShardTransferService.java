@@ -33,7 +33,7 @@ public final class ShardTransferService {
         this.rpc = rpc;
         this.directory = directory;
         this.localGroup = localGroup;
-        this.streams = new ShardStreams(engine::store, engine::catalog, this::call);
+        this.streams = new ShardStreams(engine::store, new CatalogStorageIds(engine::catalog), this::call);
     }
 
     /** Serves {@code shard.transfer} on this node; a lost peer's snapshots are closed. */

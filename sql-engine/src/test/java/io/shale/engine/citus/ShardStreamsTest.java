@@ -22,12 +22,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link ShardStreams} between two stores: a relation's range copied as of a snapshot in budgeted requests and
  * batches, then the changes after it, arrive under the new storage id equal to the source's range; nothing else moves.
- * Snapshots close when unused or when the node that opened them is lost.
+ * Writes go only to storage reserved for a move. Snapshots close when unused or when the node that opened them is lost.
  */
 @Timeout(60)
 class ShardStreamsTest {
     private static final long OLD = 100;
     private static final long NEW = 200;
+    /** A node on which every storage id is reserved for a move (and so kept). */
+    private static final ShardStreams.StorageIds ALL_RESERVED = new ShardStreams.StorageIds() {
+        @Override
+        public boolean reserved(long storageId) {
+            return true;
+        }
+
+        @Override
+        public boolean used(long storageId) {
+            return true;
+        }
+    };
 
     @Test
     void aBudgetedCopyPlusTheChangesEqualsTheSourceRange() {
@@ -36,11 +48,11 @@ class ShardStreamsTest {
         Random random = new Random(seed);
         try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
              MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams onTarget = new ShardStreams(() -> target, () -> null, (group, request) -> {
+            ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, (group, request) -> {
                 throw new AssertionError("the target pushes nothing");
             });
             int[] pushes = new int[1];
-            ShardStreams onSource = new ShardStreams(() -> source, () -> null, (group, request) -> {
+            ShardStreams onSource = new ShardStreams(() -> source, ALL_RESERVED, (group, request) -> {
                 pushes[0]++;
                 onTarget.handle(request);
             });
@@ -95,9 +107,39 @@ class ShardStreamsTest {
     }
 
     @Test
+    void writesGoOnlyToReservedStorageAndDropWhatTheyWroteWhenTheReservationEnded() {
+        try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            int[] asked = new int[1];
+            ShardStreams.StorageIds once = new ShardStreams.StorageIds() {
+                @Override
+                public boolean reserved(long storageId) {
+                    return storageId == NEW && asked[0]++ == 0;
+                }
+
+                @Override
+                public boolean used(long storageId) {
+                    return false;
+                }
+            };
+            ShardStreams streams = new ShardStreams(() -> store, once, (group, request) -> { });
+            assertThatThrownBy(() -> streams.handle(writeOf(key(OLD, 1))))
+                    .hasMessage("the storage of the shard move is no longer reserved on this node");
+            streams.handle(writeOf(key(NEW, 1)));
+            assertThat(range(store, NEW)).isEmpty();
+        }
+    }
+
+    private static byte[] writeOf(byte[] key) {
+        ByteBuffer out = ByteBuffer.allocate(1 + 4 + 4 + key.length + 4 + 1);
+        out.put(ShardTransferCodec.WRITE).putInt(1);
+        ShardTransferCodec.putBytes(out, key);
+        return out.putInt(1).put((byte) 7).array();
+    }
+
+    @Test
     void idleSnapshotsAreClosed() {
         try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams streams = new ShardStreams(() -> store, () -> null, (group, request) -> { });
+            ShardStreams streams = new ShardStreams(() -> store, ALL_RESERVED, (group, request) -> { });
             streams.handle(new byte[] {ShardTransferCodec.OPEN});
             streams.closeIdle(Long.MAX_VALUE);
             assertThat(streams.openSnapshots()).isEqualTo(1);
@@ -109,7 +151,7 @@ class ShardStreamsTest {
     @Test
     void theSnapshotsOfALostPeerAreClosed() {
         try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams streams = new ShardStreams(() -> store, () -> null, (group, request) -> { });
+            ShardStreams streams = new ShardStreams(() -> store, ALL_RESERVED, (group, request) -> { });
             streams.handle(new byte[] {ShardTransferCodec.OPEN}, "coordinator");
             streams.handle(new byte[] {ShardTransferCodec.OPEN});
             streams.closeOpenedBy("another node");
