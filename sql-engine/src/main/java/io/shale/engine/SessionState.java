@@ -718,11 +718,6 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     }
 
     @Override
-    public int backendPid() {
-        return session.processId();
-    }
-
-    @Override
     public <T> T whileWaitingForMoves(java.util.function.Supplier<T> action) {
         long unwritten = transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
         if (unwritten < 0) {

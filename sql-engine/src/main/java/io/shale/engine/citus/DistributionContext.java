@@ -105,14 +105,11 @@ public interface DistributionContext {
     /** Sends a {@code shard.transfer} request to the node of {@code groupId} (this node's own answered here). */
     byte[] shardTransfer(int groupId, byte[] request);
 
-    /** The session's process id (pg_backend_pid). */
+    /** The session's process id (pg_backend_pid()), as get_rebalance_progress().sessionid shows it. */
     int processId();
 
     /** Throws 57014 when the statement was cancelled or timed out. */
     void checkInterrupted();
-
-    /** The session's process id (pg_backend_pid()), as get_rebalance_progress().sessionid shows it. */
-    int backendPid();
 
     /**
      * Runs {@code action} (a wait for moves run by other sessions: a foreground rebalance, a wait for a job) with

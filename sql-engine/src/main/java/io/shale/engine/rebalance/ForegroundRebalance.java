@@ -88,7 +88,7 @@ final class ForegroundRebalance {
             List<MoveProgress.Entry> entries = new ArrayList<>(shards.size());
             for (int i = 0; i < shards.size(); i++) {
                 Shard s = shards.get(i);
-                entries.add(progress.register(new MoveProgress.Status(context.backendPid(), context.databaseOid(),
+                entries.add(progress.register(new MoveProgress.Status(context.processId(), context.databaseOid(),
                         s.relationOid(), s.shardId(), sizes[i], source.nodeName(), source.nodePort(),
                         target.nodeName(), target.nodePort(), sizes[i], 0, "move", 0, 0,
                         MoveProgress.Phase.NOT_STARTED)));
