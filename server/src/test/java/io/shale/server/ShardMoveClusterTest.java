@@ -60,11 +60,11 @@ class ShardMoveClusterTest extends ThreeNodeClusterTest {
                 assertThat(rows(url, "select count(*) from pg_dist_cleanup where object_name like 'public.items%' "
                         + "or object_name like 'public.notes%'")).containsExactly("2");
                 List<Long> old = oldStorage("public.items_" + shard);
-                assertThat(storedOnSomeNode(old.getFirst())).isTrue();
+                assertThat(ShardMoveKillClusterTest.storedOnSomeNode(cluster, old.getFirst())).isTrue();
                 execute(url, "select citus_cleanup_orphaned_resources()");
                 assertThat(rows(url, "select count(*) from pg_dist_cleanup")).containsExactly("0");
                 for (long id : old) {
-                    assertThat(storedOnSomeNode(id)).isFalse();
+                    assertThat(ShardMoveKillClusterTest.storedOnSomeNode(cluster, id)).isFalse();
                 }
                 execute(url, "insert into items values (100000 + " + move[1] + ", 1)");
                 execute(url, "delete from items where id = 100000 + " + move[1]);
@@ -216,22 +216,6 @@ class ShardMoveClusterTest extends ThreeNodeClusterTest {
             }
         }
         throw new AssertionError("no cleanup record for " + shardName);
-    }
-
-    /** Whether any node's store holds a key of storage id {@code id}. */
-    private static boolean storedOnSomeNode(long id) {
-        for (int n = 0; n < 3; n++) {
-            var txn = cluster.node(n).engine().store().begin(io.shale.storage.TransactionOptions.defaults());
-            try (var cursor = txn.scan(io.shale.engine.exec.KeyBytes.ofLong(id).toArray(),
-                    io.shale.engine.exec.KeyBytes.ofLong(id + 1).toArray(), false)) {
-                if (cursor.next()) {
-                    return true;
-                }
-            } finally {
-                txn.rollback();
-            }
-        }
-        return false;
     }
 
     private static int single(PreparedStatement p) throws SQLException {

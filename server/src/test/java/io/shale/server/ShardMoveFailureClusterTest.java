@@ -26,15 +26,10 @@ class ShardMoveFailureClusterTest {
         try (LocalCluster cluster = LocalCluster.builder().nodes(3).dataDirectory(data)
                 .setting("citus.defer_shard_delete_interval", "500").start()) {
             String url = cluster.jdbcUrl(0);
-            execute(url, "create table big (id bigint primary key, v int)");
-            execute(url, "select create_distributed_table('big', 'id', shard_count => 2)");
-            execute(url, "insert into big select g, g from generate_series(1, 20000) g");
-            String shard = rows(url, "select min(shardid) from pg_dist_shard where logicalrelid = 'big'::regclass")
-                    .getFirst();
-            String source = rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
-                    + "where shardid = " + shard).getFirst();
-            String target = rows(url, "select nodeid from pg_dist_node where groupid > 0 and nodeid <> " + source)
-                    .getFirst();
+            ShardMoveKillClusterTest.MovingShard moving = ShardMoveKillClusterTest.MovingShard.ofBigTable(url, 20000);
+            String shard = moving.shard();
+            String source = moving.source();
+            String target = moving.target();
             int targetIndex = Integer.parseInt(rows(url, "select nodeport from pg_dist_node where nodeid = " + target)
                     .getFirst()) == cluster.port(1) ? 1 : 2;
             String move = "select citus_move_shard_placement(" + shard + ", " + source + ", " + target

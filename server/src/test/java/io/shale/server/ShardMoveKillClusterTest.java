@@ -41,15 +41,10 @@ class ShardMoveKillClusterTest {
         try (LocalCluster cluster = LocalCluster.builder().nodes(3).dataDirectory(data)
                 .setting("citus.defer_shard_delete_interval", "-1").start()) {
             String url = cluster.jdbcUrl(0);
-            execute(url, "create table big (id bigint primary key, v int)");
-            execute(url, "select create_distributed_table('big', 'id', shard_count => 2)");
-            execute(url, "insert into big select g, g from generate_series(1, 40000) g");
-            String shard = rows(url, "select min(shardid) from pg_dist_shard where logicalrelid = 'big'::regclass")
-                    .getFirst();
-            String source = rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
-                    + "where shardid = " + shard).getFirst();
-            String target = rows(url, "select nodeid from pg_dist_node where groupid > 0 and nodeid <> " + source)
-                    .getFirst();
+            MovingShard moving = MovingShard.ofBigTable(url, 40000);
+            String shard = moving.shard();
+            String source = moving.source();
+            String target = moving.target();
             int victim = switch (killed) {
                 case "source" -> nodeIndex(cluster, url, source);
                 case "target" -> nodeIndex(cluster, url, target);
@@ -179,8 +174,24 @@ class ShardMoveKillClusterTest {
         return ids;
     }
 
+    /** The first shard of {@code big(id bigint primary key, v int)} (two shards, rows 1…n with v = id) to move. */
+    record MovingShard(String shard, String source, String target) {
+        static MovingShard ofBigTable(String url, int n) throws SQLException {
+            execute(url, "create table big (id bigint primary key, v int)");
+            execute(url, "select create_distributed_table('big', 'id', shard_count => 2)");
+            execute(url, "insert into big select g, g from generate_series(1, " + n + ") g");
+            String shard = rows(url, "select min(shardid) from pg_dist_shard where logicalrelid = 'big'::regclass")
+                    .getFirst();
+            String source = rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
+                    + "where shardid = " + shard).getFirst();
+            String target = rows(url, "select nodeid from pg_dist_node where groupid > 0 and nodeid <> " + source)
+                    .getFirst();
+            return new MovingShard(shard, source, target);
+        }
+    }
+
     /** Whether any node's store holds a key of storage id {@code id}. */
-    private static boolean storedOnSomeNode(LocalCluster cluster, long id) {
+    static boolean storedOnSomeNode(LocalCluster cluster, long id) {
         for (int n = 0; n < cluster.size(); n++) {
             var txn = cluster.node(n).engine().store().begin(io.shale.storage.TransactionOptions.defaults());
             try (var cursor = txn.scan(io.shale.engine.exec.KeyBytes.ofLong(id).toArray(),
