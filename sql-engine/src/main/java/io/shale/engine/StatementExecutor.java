@@ -312,11 +312,19 @@ final class StatementExecutor {
         return cachedStatement(taskStatements, sql);
     }
 
+    /**
+     * Task texts longer than this are not kept: they carry rows (INSERT … VALUES of a batch, COPY-like pushes) and
+     * rarely come again, and 1024 kept plans of megabyte statements would hold gigabytes.
+     */
+    private static final int MAX_CACHED_TASK_TEXT = 4096;
+
     private Prepared cachedStatement(java.util.Map<String, Prepared> cache, String sql) {
         Prepared prepared = cache.get(sql);
         if (prepared == null) {
             prepared = new Prepared("", sql, session.parser().parseStatement(sql), List.of());
-            cache.put(sql, prepared);
+            if (sql.length() <= MAX_CACHED_TASK_TEXT) {
+                cache.put(sql, prepared);
+            }
         }
         return prepared;
     }
