@@ -2,7 +2,6 @@ package io.shale.engine;
 
 import io.shale.catalog.Catalog;
 import io.shale.catalog.CatalogEditor;
-import io.shale.catalog.Sequence;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.common.types.FormatSettings;
@@ -63,14 +62,10 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private volatile boolean timedOut;
     private ScheduledFuture<?> timeout;
     private RandomGenerator random = new SplittableRandom();
-    private Long lastSequenceValue;
     /** The current user's oid (SET ROLE's role, else the session's), for the catalog and settings version it was read under. */
     private int currentUserOidCache;
     private Catalog currentUserCatalog;
     private long currentUserSettings = -1;
-    /** The sequence nextval last used, whose privileges lastval checks. */
-    private int lastSequenceOid;
-    private final java.util.Map<Integer, Long> currentValues = new java.util.HashMap<>();
     private FormatSettings formatSettings;
     private Catalog formatCatalog;
     private long formatVersion;
@@ -78,6 +73,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     private final List<Notice> notices = new ArrayList<>();
     private volatile ShaleException cancelReason;
     private final SessionContextView contextView;
+    private final SessionSequences sequences = new SessionSequences(this);
 
     private record SavepointState(String name, int handle, Catalog catalog) {
     }
@@ -363,7 +359,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         if (writeGateExempt) {
             return;
         }
-        long unwritten = transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
+        long unwritten = unwrittenTransactionId();
         if (!passedWriteGate) {
             engine.writeGate().enter(session.settings.integerValue("citus.logical_replication_timeout"),
                     this::checkInterrupted, unwritten);
@@ -670,65 +666,20 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
         return session.settings.integerValue(name);
     }
 
-    /**
-     * The gids of the participants of distributed transactions prepared on this node now: their writes commit when
-     * their coordinator has committed, after its statement ended (a move waits for them too).
-     */
-    private java.util.Set<String> distributedPrepared() {
-        java.util.Set<String> gids = new java.util.HashSet<>();
-        for (io.shale.storage.PreparedTransaction p : engine.store().preparedTransactions()) {
-            if (io.shale.cluster.txn.PreparedGid.parse(p.gid()) != null) {
-                gids.add(p.gid());
-            }
-        }
-        return gids;
-    }
-
     @Override
     public void awaitRunningTransactions(long timeoutMillis) {
-        long own = transaction == null ? -1 : transaction.id();
-        java.util.Set<Long> waited = new java.util.HashSet<>(engine.store().statistics().runningTransactions());
-        waited.remove(own);
-        java.util.Set<String> prepared = distributedPrepared();
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        Object monitor = new Object();
-        while (true) {
-            waited.retainAll(engine.store().statistics().runningTransactions());
-            waited.removeAll(engine.writeGate().parkedTransactions());
-            if (!prepared.isEmpty()) {
-                prepared.retainAll(distributedPrepared());
-            }
-            if (waited.isEmpty() && prepared.isEmpty() && engine.writeGate().writersInside() == 0) {
-                return;
-            }
-            checkInterrupted();
-            if (System.nanoTime() > deadline) {
-                throw new ShaleException(ErrorCode.LOCK_NOT_AVAILABLE, "could not block writes to the shards to move: "
-                        + (waited.size() + prepared.size()) + " transactions are still running on this node");
-            }
-            synchronized (monitor) {
-                try {
-                    monitor.wait(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
-                }
-            }
-        }
+        ShardMoveWaits.awaitRunningTransactions(engine, transaction == null ? -1 : transaction.id(), timeoutMillis,
+                this::checkInterrupted);
     }
 
     @Override
     public <T> T whileWaitingForMoves(java.util.function.Supplier<T> action) {
-        long unwritten = transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
-        if (unwritten < 0) {
-            return action.get();
-        }
-        engine.writeGate().parkedTransactions().add(unwritten);
-        try {
-            return action.get();
-        } finally {
-            engine.writeGate().parkedTransactions().remove(unwritten);
-        }
+        return ShardMoveWaits.whileParked(engine, unwrittenTransactionId(), action);
+    }
+
+    /** The id of the session's transaction while it has written nothing (a move need not wait for it), else -1. */
+    private long unwrittenTransactionId() {
+        return transaction instanceof WriteTrackingTransaction w && !w.wrote() ? w.id() : -1;
     }
 
     @Override
@@ -1004,66 +955,11 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public Sequences sequences() {
-        return new Sequences() {
-            @Override
-            public long nextval(long sequenceOid) {
-                Sequence named = sequence(sequenceOid);
-                io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), named,
-                        io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.UPDATE);
-                Sequence seq = io.shale.engine.citus.DistributedSequences.forNode(catalog().objects(session.database.oid()),
-                        named, engine.localGroupId());
-                long v = engine.sequences().nextval(seq);
-                currentValues.put(seq.oid(), v);
-                lastSequenceValue = v;
-                lastSequenceOid = seq.oid();
-                return v;
-            }
-
-            @Override
-            public long currval(long sequenceOid) {
-                Sequence seq = sequence(sequenceOid);
-                io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
-                        io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.SELECT);
-                Long v = currentValues.get(seq.oid());
-                if (v == null) {
-                    throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "currval of sequence \""
-                            + seq.name() + "\" is not yet defined in this session");
-                }
-                return v;
-            }
-
-            @Override
-            public long lastval() {
-                if (lastSequenceValue == null) {
-                    throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
-                }
-                if (lastSequenceOid != 0 && catalog().objects(databaseOid()).relation(lastSequenceOid) instanceof Sequence seq) {
-                    io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
-                            io.shale.catalog.Privilege.USAGE, io.shale.catalog.Privilege.SELECT);
-                }
-                return lastSequenceValue;
-            }
-
-            @Override
-            public long setval(long sequenceOid, long value, boolean isCalled) {
-                Sequence seq = sequence(sequenceOid);
-                io.shale.engine.access.AccessChecks.requireEither(catalog(), databaseOid(), currentUserOid(), seq,
-                        io.shale.catalog.Privilege.UPDATE, io.shale.catalog.Privilege.UPDATE);
-                engine.sequences().setval(seq, value, isCalled);
-                if (isCalled) {
-                    currentValues.put(seq.oid(), value);
-                    lastSequenceValue = value;
-                }
-                return value;
-            }
-        };
+        return sequences;
     }
 
-    Sequence sequence(long oid) {
-        if (catalog().objects(databaseOid()).relation((int) oid) instanceof Sequence s) {
-            return s;
-        }
-        throw new ShaleException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + oid + "\" is not a sequence");
+    Engine engine() {
+        return engine;
     }
 
     @Override
