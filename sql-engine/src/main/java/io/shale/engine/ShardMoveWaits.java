@@ -20,7 +20,7 @@ final class ShardMoveWaits {
     /**
      * Waits until the store transactions running on the node now (other than {@code ownTransaction}, and those parked
      * at the write gate without having written), the distributed transactions prepared on it now and the write
-     * statements let in through its gate have ended, polling every 5 ms; 55P03 after {@code timeoutMillis}.
+     * statements let in through its gate have ended, polling every millisecond; 55P03 after {@code timeoutMillis}.
      */
     static void awaitRunningTransactions(Engine engine, long ownTransaction, long timeoutMillis,
                                          Runnable checkInterrupted) {
@@ -45,7 +45,7 @@ final class ShardMoveWaits {
             }
             synchronized (monitor) {
                 try {
-                    monitor.wait(5);
+                    monitor.wait(1);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");

@@ -91,12 +91,26 @@ public final class MoveProgress {
         }
     }
 
+    /** One step of a move's write-blocked window and how long it took. */
+    public record CutoverStep(String name, long nanos) {
+    }
+
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private volatile long lastWriteBlockNanos;
+    private volatile List<CutoverStep> lastCutoverSteps = List.of();
 
-    /** Records how long the last move that committed held writes (from its write-block mark to its switch). */
-    void writesBlocked(long nanos) {
+    /**
+     * Records how long the last move that committed held writes (from its write-block mark to its switch), and the
+     * steps of that window.
+     */
+    void writesBlocked(long nanos, List<CutoverStep> steps) {
         lastWriteBlockNanos = nanos;
+        lastCutoverSteps = List.copyOf(steps);
+    }
+
+    /** The steps of the write-blocked window of the last move that committed on this node, in order. */
+    public List<CutoverStep> lastCutoverSteps() {
+        return lastCutoverSteps;
     }
 
     /** How long the last move that committed on this node held writes, in nanoseconds (0 before any). */

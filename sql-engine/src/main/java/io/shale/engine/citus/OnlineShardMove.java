@@ -21,8 +21,6 @@ final class OnlineShardMove {
     /** pg_dist_cleanup.policy_type of what a move reserved on its target: dropped when the move fails. */
     static final int CLEANUP_ON_FAILURE = 1;
     private static final long COPY_BUDGET = 8L << 20;
-    /** The store gathers a relation's changes whole at each request: large budgets, few requests. */
-    private static final long CHANGES_BUDGET = 64L << 20;
     /** Catch-up rounds end once a round replays at most this many changes (or after {@link #MAX_ROUNDS}). */
     private static final long SMALL_LAG = 500;
     private static final int MAX_ROUNDS = 50;
@@ -44,6 +42,9 @@ final class OnlineShardMove {
     /** The source's log position that the target has caught up with. */
     private long sourceLsn;
     private long blockedAt;
+    /** The steps of the write-blocked window so far, and when the last one ended. */
+    private final List<MoveProgress.CutoverStep> steps = new ArrayList<>();
+    private long stepStarted;
 
     OnlineShardMove(DistributionContext context, int database, ClusterNode source, ClusterNode target) {
         this.context = context;
@@ -170,7 +171,8 @@ final class OnlineShardMove {
 
     /**
      * Final Catchup (writes blocked by the caller): the changes committed up to the source's stable point now, when
-     * {@code replay} (a blocking move copied with writes blocked already); the snapshot is closed.
+     * {@code replay} (a blocking move copied with writes blocked already). The snapshot stays open until the move
+     * ends ({@link #finish}, {@link #fail}): closing it is no reason to hold writes.
      */
     void finalCatchUp(boolean replay) {
         if (replay) {
@@ -178,60 +180,88 @@ final class OnlineShardMove {
                 m.progress().phase(MoveProgress.Phase.FINAL_CATCHUP);
             }
             replay(false);
+            stepDone("final changes");
         }
-        transfer.close(source.groupId(), snapshot);
-        snapshot = -1;
         for (Moving m : shards) {
             m.progress().phase(MoveProgress.Phase.COMPLETING);
         }
     }
 
-    /** Replays the changes in (last applied, the source's stable timestamp now]; their number. */
+    /**
+     * Replays the changes in (last applied, the source's stable timestamp now] of every relation of the group, in one
+     * request; their number.
+     */
     private long replay(boolean throttled) {
-        long[] stable = transfer.stable(source.groupId());
-        long until = stable[0];
-        long changes = 0;
+        int relations = 0;
         for (Moving m : shards) {
-            m.progress().positions(stable[1], sourceLsn);
+            relations += m.oldIds().length;
+        }
+        long[] oldIds = new long[relations];
+        long[] newIds = new long[relations];
+        int n = 0;
+        for (Moving m : shards) {
+            System.arraycopy(m.oldIds(), 0, oldIds, n, m.oldIds().length);
+            System.arraycopy(m.newIds(), 0, newIds, n, m.newIds().length);
+            n += m.oldIds().length;
+        }
+        context.checkInterrupted();
+        ShardTransfer.Replayed r = transfer.groupChanges(source.groupId(), snapshot, target.groupId(), oldIds, newIds,
+                lastApplied);
+        if (throttled) {
+            throttle.account(r.bytes());
         }
         for (Moving m : shards) {
-            for (int i = 0; i < m.oldIds().length; i++) {
-                long after = lastApplied;
-                while (true) {
-                    context.checkInterrupted();
-                    ShardTransfer.Replayed r = transfer.changes(source.groupId(), snapshot, target.groupId(),
-                            m.oldIds()[i], m.newIds()[i], after, until, CHANGES_BUDGET);
-                    changes += r.changes();
-                    if (throttled) {
-                        throttle.account(r.bytes());
-                    }
-                    if (r.done()) {
-                        break;
-                    }
-                    after = r.applied();
-                }
-            }
-            m.progress().positions(stable[1], stable[1]);
+            m.progress().positions(r.logPosition(), r.logPosition());
         }
-        sourceLsn = stable[1];
-        lastApplied = until;
-        return changes;
+        sourceLsn = r.logPosition();
+        lastApplied = r.until();
+        return r.changes();
     }
 
     /** The write block is about to be published. */
     void blockingWrites() {
         blockedAt = System.nanoTime();
+        stepStarted = blockedAt;
+        steps.clear();
     }
 
-    /** The move committed: its progress entries go, and how long it held writes is recorded. */
+    /** A step of the write-blocked window ended now (after {@link #blockingWrites}; nothing before). */
+    void stepDone(String name) {
+        if (blockedAt == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        steps.add(new MoveProgress.CutoverStep(name, now - stepStarted));
+        stepStarted = now;
+    }
+
+    /**
+     * The move committed: how long it held writes is recorded, the snapshot on the source closed (as far as the
+     * source answers), its progress entries go.
+     */
     void finish() {
         if (blockedAt != 0) {
-            context.moveProgress().writesBlocked(System.nanoTime() - blockedAt);
+            stepDone("commit");
+            context.moveProgress().writesBlocked(System.nanoTime() - blockedAt, steps);
         }
+        closeSnapshot();
         for (Moving m : shards) {
             m.progress().phase(MoveProgress.Phase.COMPLETED);
             m.progress().close();
         }
+    }
+
+    /** Closes the snapshot on the source if open; a source gone or restarted took it with it (or it expires idle). */
+    private void closeSnapshot() {
+        if (snapshot < 0) {
+            return;
+        }
+        try {
+            transfer.close(source.groupId(), snapshot);
+        } catch (RuntimeException e) {
+            // the source is gone or restarted: its snapshot went with it, or expires when idle
+        }
+        snapshot = -1;
     }
 
     /**
@@ -242,13 +272,7 @@ final class OnlineShardMove {
         for (Moving m : shards) {
             m.progress().close();
         }
-        if (snapshot >= 0) {
-            try {
-                transfer.close(source.groupId(), snapshot);
-            } catch (RuntimeException e) {
-                // the source is gone or restarted: its snapshot went with it, or expires when idle
-            }
-        }
+        closeSnapshot();
         if (operationId < 0) {
             return;
         }

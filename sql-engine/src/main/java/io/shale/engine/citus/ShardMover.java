@@ -102,18 +102,22 @@ public final class ShardMover {
         if (!online) {
             data.blockingWrites();
             setWriteBlocked(database, group, source.groupId(), true);
-            awaitWriters(shardId, timeout);
+            data.stepDone("block");
+            awaitWriters(shardId, timeout, data);
         }
         data.copy();
         if (online) {
             data.catchUp();
             data.blockingWrites();
             setWriteBlocked(database, group, source.groupId(), true);
-            awaitWriters(shardId, timeout);
+            data.stepDone("block");
+            awaitWriters(shardId, timeout, data);
         }
         data.finalCatchUp(online);
         new ShardCleaner(context).cleanupGroup(target.groupId(), group, data.operationId());
+        data.stepDone("cleanup");
         switchPlacements(database, data, source.groupId(), target.groupId());
+        data.stepDone("switch");
     }
 
     /**
@@ -122,7 +126,7 @@ public final class ShardMover {
      * that ended on its node during the first round may have left its transaction on another node (where that
      * node's round had already looked) still committing; the second round waits for it.
      */
-    private void awaitWriters(long shardId, long timeout) {
+    private void awaitWriters(long shardId, long timeout, OnlineShardMove data) {
         List<io.shale.engine.distributed.Task> tasks = new ArrayList<>();
         List<Integer> groups = new ArrayList<>();
         for (ClusterNode n : context.catalog().nodes()) {
@@ -134,9 +138,11 @@ public final class ShardMover {
         }
         for (int round = 0; round < 2; round++) {
             context.awaitRunningTransactions(timeout);
+            data.stepDone("await local " + round);
             if (!tasks.isEmpty()) {
                 context.taskRunner().run(tasks);
             }
+            data.stepDone("await remote " + round);
         }
     }
 

@@ -78,6 +78,7 @@ final class ShardStreams {
             case ShardTransferCodec.CLOSE -> close(in.getLong());
             case ShardTransferCodec.WRITE -> write(in);
             case ShardTransferCodec.DROP -> drop(in);
+            case ShardTransferCodec.GROUP_CHANGES -> groupChanges(in);
             default -> throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "malformed shard.transfer request");
         };
     }
@@ -217,6 +218,46 @@ final class ShardStreams {
         p.lastUse().set(System.nanoTime());
         ByteBuffer out = ByteBuffer.allocate(1 + 8 * 3);
         return out.put((byte) (done ? 1 : 0)).putLong(applied).putLong(batch.rows).putLong(batch.total).array();
+    }
+
+    /**
+     * GROUP_CHANGES: the changes of several relations committed in {@code (after, until]} ({@code until} -1: the
+     * store's stable timestamp now), each relation's in commit order, all of them, in WRITE requests shared by the
+     * relations (a small round is one request and one commit on the target); answers the timestamp replayed up to
+     * and the log position read after it.
+     */
+    private byte[] groupChanges(ByteBuffer in) {
+        long id = in.getLong();
+        int target = in.getInt();
+        int count = in.getInt();
+        long[] oldIds = new long[count];
+        byte[][] prefixes = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            oldIds[i] = in.getLong();
+            prefixes[i] = KeyBytes.ofLong(in.getLong()).toArray();
+        }
+        long after = in.getLong();
+        long until = in.getLong();
+        Pinned p = pinned(id);
+        if (until < 0) {
+            until = store.get().stableTimestamp();
+        }
+        long position = store.get().logPosition();
+        GroupWriteBatch batch = new GroupWriteBatch(pusher, target, BATCH_BYTES);
+        synchronized (p) {
+            for (int i = 0; i < count; i++) {
+                try (ChangeCursor cursor = p.snapshot().changes(KeyBytes.ofLong(oldIds[i]).toArray(),
+                        KeyBytes.ofLong(oldIds[i] + 1).toArray(), after, until)) {
+                    while (cursor.next()) {
+                        batch.add(prefixes[i], cursor.key(), cursor.value());
+                    }
+                }
+            }
+        }
+        batch.flush();
+        p.lastUse().set(System.nanoTime());
+        return ByteBuffer.allocate(32).putLong(until).putLong(position).putLong(batch.rows).putLong(batch.total)
+                .array();
     }
 
     /**

@@ -9,8 +9,8 @@ final class ShardTransfer {
     record Copied(boolean done, byte[] next, long rows, long bytes) {
     }
 
-    /** The answer to CHANGES: whether all were replayed, the commit timestamp replayed up to, and what was sent. */
-    record Replayed(boolean done, long applied, long changes, long bytes) {
+    /** The answer to GROUP_CHANGES: the commit timestamp replayed up to, the source's log position then, what was sent. */
+    record Replayed(long until, long logPosition, long changes, long bytes) {
     }
 
     private final DistributionContext context;
@@ -25,12 +25,6 @@ final class ShardTransfer {
         return new long[] {in.getLong(), in.getLong(), in.getLong()};
     }
 
-    /** The store's stable timestamp on the node of {@code group} now, and its log position. */
-    long[] stable(int group) {
-        ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, new byte[] {ShardTransferCodec.STABLE}));
-        return new long[] {in.getLong(), in.getLong()};
-    }
-
     Copied copy(int group, long snapshot, int targetGroup, long oldId, long newId, byte[] from, long budget) {
         ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 16 + 4 + from.length + 8);
         out.put(ShardTransferCodec.COPY).putLong(snapshot).putInt(targetGroup).putLong(oldId).putLong(newId);
@@ -42,13 +36,19 @@ final class ShardTransfer {
         return new Copied(done, next, in.getLong(), in.getLong());
     }
 
-    Replayed changes(int group, long snapshot, int targetGroup, long oldId, long newId, long after, long until,
-                     long budget) {
-        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 16 + 24);
-        out.put(ShardTransferCodec.CHANGES).putLong(snapshot).putInt(targetGroup).putLong(oldId).putLong(newId)
-                .putLong(after).putLong(until).putLong(budget);
+    /**
+     * Replays on {@code targetGroup} every change committed after {@code after} up to the source's stable timestamp
+     * now to the relations {@code oldIds} (into {@code newIds}, pairwise), in one request.
+     */
+    Replayed groupChanges(int group, long snapshot, int targetGroup, long[] oldIds, long[] newIds, long after) {
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 4 + 16 * oldIds.length + 16);
+        out.put(ShardTransferCodec.GROUP_CHANGES).putLong(snapshot).putInt(targetGroup).putInt(oldIds.length);
+        for (int i = 0; i < oldIds.length; i++) {
+            out.putLong(oldIds[i]).putLong(newIds[i]);
+        }
+        out.putLong(after).putLong(-1);
         ByteBuffer in = ByteBuffer.wrap(context.shardTransfer(group, out.array()));
-        return new Replayed(in.get() != 0, in.getLong(), in.getLong(), in.getLong());
+        return new Replayed(in.getLong(), in.getLong(), in.getLong(), in.getLong());
     }
 
     void close(int group, long snapshot) {

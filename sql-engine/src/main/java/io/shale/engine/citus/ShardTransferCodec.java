@@ -15,6 +15,9 @@ import java.nio.ByteBuffer;
  *   CLOSE   id                                            → (empty)
  *   WRITE   count i32 · (key · value length i32 (-1: delete) · value) × count   → (empty)
  *   DROP    count i32 · storage id i64 × count            → (empty)
+ *   GROUP_CHANGES id · target group i32 · count i32 · (old storage id · new storage id) × count · after i64
+ *           · until i64 (-1: stable now)                  → replayed up to i64 · log position i64
+ *                                                           · changes i64 · bytes i64
  * </pre>
  */
 final class ShardTransferCodec {
@@ -25,6 +28,7 @@ final class ShardTransferCodec {
     static final byte CLOSE = 5;
     static final byte WRITE = 6;
     static final byte DROP = 7;
+    static final byte GROUP_CHANGES = 8;
 
     private ShardTransferCodec() {
     }

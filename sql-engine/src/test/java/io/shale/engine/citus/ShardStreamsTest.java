@@ -48,14 +48,8 @@ class ShardStreamsTest {
         Random random = new Random(seed);
         try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
              MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, (group, request) -> {
-                throw new AssertionError("the target pushes nothing");
-            });
             int[] pushes = new int[1];
-            ShardStreams onSource = new ShardStreams(() -> source, ALL_RESERVED, (group, request) -> {
-                pushes[0]++;
-                onTarget.handle(request);
-            });
+            ShardStreams onSource = connected(source, target, pushes);
             for (int i = 0; i < 4000; i++) {
                 put(source, key(OLD, i), value(random, 300));
                 put(source, key(OLD + 1, i), value(random, 10));
@@ -107,6 +101,43 @@ class ShardStreamsTest {
     }
 
     @Test
+    void oneGroupChangesRequestReplaysEveryRelationInSharedWrites() {
+        long seed = System.nanoTime();
+        System.out.println("ShardStreamsTest group seed " + seed);
+        Random random = new Random(seed);
+        try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
+             MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            int[] pushes = new int[1];
+            ShardStreams onSource = connected(source, target, pushes);
+            ByteBuffer opened = ByteBuffer.wrap(onSource.handle(new byte[] {ShardTransferCodec.OPEN}));
+            long snapshot = opened.getLong();
+            long after = opened.getLong();
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 300; i++) {
+                    put(source, key(OLD + random.nextInt(3), random.nextInt(400)), value(random, round * 5000 + 20));
+                    delete(source, key(OLD + random.nextInt(3), random.nextInt(400)));
+                }
+                put(source, key(OLD + 3, 1), value(random, 10));
+                pushes[0] = 0;
+                ByteBuffer out = ByteBuffer.allocate(1 + 8 + 4 + 4 + 16 * 3 + 16);
+                out.put(ShardTransferCodec.GROUP_CHANGES).putLong(snapshot).putInt(2).putInt(3);
+                for (int r = 0; r < 3; r++) {
+                    out.putLong(OLD + r).putLong(NEW + r);
+                }
+                ByteBuffer in = ByteBuffer.wrap(onSource.handle(out.putLong(after).putLong(-1).array()));
+                after = in.getLong();
+                in.getLong();
+                assertThat(in.getLong()).as("changes replayed").isBetween(300L, 600L);
+                assertThat(pushes[0]).as("WRITE requests").isEqualTo(round == 0 ? 1 : 2);
+                for (int r = 0; r < 3; r++) {
+                    assertThat(range(target, NEW + r)).isEqualTo(range(source, OLD + r));
+                }
+                assertThat(range(target, NEW + 3)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void writesGoOnlyToReservedStorageAndDropWhatTheyWroteWhenTheReservationEnded() {
         try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
             int[] asked = new int[1];
@@ -127,6 +158,17 @@ class ShardStreamsTest {
             streams.handle(writeOf(key(NEW, 1)));
             assertThat(range(store, NEW)).isEmpty();
         }
+    }
+
+    /** The source's streams, pushing to the target's (counted in {@code pushes[0]}). */
+    private static ShardStreams connected(KeyValueStore source, KeyValueStore target, int[] pushes) {
+        ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, (group, request) -> {
+            throw new AssertionError("the target pushes nothing");
+        });
+        return new ShardStreams(() -> source, ALL_RESERVED, (group, request) -> {
+            pushes[0]++;
+            onTarget.handle(request);
+        });
     }
 
     private static byte[] writeOf(byte[] key) {
