@@ -101,7 +101,7 @@ class ShardMoveStreamingClusterTest extends ThreeNodeClusterTest {
                 }
                 copied = Math.max(copied, s.targetShardSize());
             }
-            mover.join(5);
+            mover.join(1);
         }
         long nanos = System.nanoTime() - started;
         assertThat(failure.get()).isNull();

@@ -261,18 +261,36 @@ public final class Engine implements SessionService, AutoCloseable {
      */
     void publish(Catalog next) {
         catalog.set(next);
-        catalogStore.pruneBefore(next.version());
         writeGate.published(next);
+        catalogStore.pruneBefore(next.version());
     }
 
-    /** Where write statements wait while a shard move blocks writes (set on every catalog switch). */
     /** The shard moves this node runs now. */
     public io.shale.engine.citus.MoveProgress moveProgress() {
         return moveProgress;
     }
 
+    /** Where write statements wait while a shard move blocks writes (set on every catalog switch). */
     ShardWriteGate writeGate() {
         return writeGate;
+    }
+
+    /**
+     * Waits until the store transactions running on this node now, the distributed transactions prepared on it and the
+     * write statements let in through its write gate have ended (a shard move's write block, asked by the node that
+     * runs the move); 55P03 after {@code timeoutMillis}, 55000 when no placement is write-blocked in this node's
+     * catalog (the block did not reach it: its writes would go on).
+     */
+    public void awaitMoveWriters(long timeoutMillis) {
+        if (!writeGate.blocking()) {
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "the write block of the shard move has not reached this node");
+        }
+        ShardMoveWaits.awaitRunningTransactions(this, -1, timeoutMillis, () -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+            }
+        });
     }
 
     /** Adds {@code next} to the writes of the transaction that commits the DDL that made it. */

@@ -50,6 +50,11 @@ final class ShardWriteGate {
         }
     }
 
+    /** Whether the node's catalog has a write-blocked placement now (write statements wait). */
+    boolean blocking() {
+        return blocked;
+    }
+
     /** The shard moves this node runs now. */
     java.util.concurrent.atomic.AtomicInteger runningMoves() {
         return runningMoves;

@@ -60,6 +60,11 @@ final class OnlineShardMove {
         return shards;
     }
 
+    /** The shard.transfer requests of the move. */
+    ShardTransfer transfer() {
+        return transfer;
+    }
+
     /** The operation id of the reservation records. */
     long operationId() {
         return operationId;

@@ -103,7 +103,7 @@ public final class ShardMover {
             data.blockingWrites();
             setWriteBlocked(database, group, source.groupId(), true);
             data.stepDone("block");
-            awaitWriters(shardId, timeout, data);
+            new MoveWriterWaits(context, data.transfer()).await(timeout, data);
         }
         data.copy();
         if (online) {
@@ -111,39 +111,13 @@ public final class ShardMover {
             data.blockingWrites();
             setWriteBlocked(database, group, source.groupId(), true);
             data.stepDone("block");
-            awaitWriters(shardId, timeout, data);
+            new MoveWriterWaits(context, data.transfer()).await(timeout, data);
         }
         data.finalCatchUp(online);
         new ShardCleaner(context).cleanupGroup(target.groupId(), group, data.operationId());
         data.stepDone("cleanup");
         switchPlacements(database, data, source.groupId(), target.groupId());
         data.stepDone("switch");
-    }
-
-    /**
-     * Waits on every node until the write statements let in before the mark and the transactions running when it
-     * was published have ended (those waiting at the write gate without having written excepted). Twice: a statement
-     * that ended on its node during the first round may have left its transaction on another node (where that
-     * node's round had already looked) still committing; the second round waits for it.
-     */
-    private void awaitWriters(long shardId, long timeout, OnlineShardMove data) {
-        List<io.shale.engine.distributed.Task> tasks = new ArrayList<>();
-        List<Integer> groups = new ArrayList<>();
-        for (ClusterNode n : context.catalog().nodes()) {
-            if (n.isActivePrimary() && n.groupId() != context.localGroupId() && !groups.contains(n.groupId())) {
-                groups.add(n.groupId());
-                tasks.add(new io.shale.engine.distributed.Task(n.groupId(), shardId,
-                        "SELECT pg_catalog.citus_internal_wait_for_transactions(" + timeout + ")", false));
-            }
-        }
-        for (int round = 0; round < 2; round++) {
-            context.awaitRunningTransactions(timeout);
-            data.stepDone("await local " + round);
-            if (!tasks.isEmpty()) {
-                context.taskRunner().run(tasks);
-            }
-            data.stepDone("await remote " + round);
-        }
     }
 
     /** Publishes at once the placements of {@code group} on {@code sourceGroup} as write-blocked, or active again. */

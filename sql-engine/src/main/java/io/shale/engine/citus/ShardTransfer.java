@@ -51,6 +51,16 @@ final class ShardTransfer {
         return new Replayed(in.getLong(), in.getLong(), in.getLong(), in.getLong());
     }
 
+    /**
+     * Waits up to {@code millis} on the node of {@code group} until the writers running there now have ended
+     * (AWAIT_WRITERS); whether they did.
+     */
+    boolean awaitWriters(int group, long millis) {
+        byte[] answer = context.shardTransfer(group, ByteBuffer.allocate(9).put(ShardTransferCodec.AWAIT_WRITERS)
+                .putLong(millis).array());
+        return answer[0] != 0;
+    }
+
     void close(int group, long snapshot) {
         context.shardTransfer(group, ByteBuffer.allocate(9).put(ShardTransferCodec.CLOSE).putLong(snapshot).array());
     }

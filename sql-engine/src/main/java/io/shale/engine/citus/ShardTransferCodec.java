@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
  *   GROUP_CHANGES id · target group i32 · count i32 · (old storage id · new storage id) × count · after i64
  *           · until i64 (-1: stable now)                  → replayed up to i64 · log position i64
  *                                                           · changes i64 · bytes i64
+ *   AWAIT_WRITERS wait i64 (ms)                           → done u8 (0: writers still ran when the wait ended)
  * </pre>
  */
 final class ShardTransferCodec {
@@ -29,6 +30,7 @@ final class ShardTransferCodec {
     static final byte WRITE = 6;
     static final byte DROP = 7;
     static final byte GROUP_CHANGES = 8;
+    static final byte AWAIT_WRITERS = 9;
 
     private ShardTransferCodec() {
     }

@@ -6,6 +6,7 @@ import io.shale.engine.Engine;
 import io.shale.engine.distributed.InternalRpc;
 import io.shale.engine.distributed.NodeDirectory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,8 @@ import java.util.function.IntSupplier;
 /**
  * The internal request {@code shard.transfer} of online shard moves ({@link ShardTransferCodec}): the coordinator asks
  * the source node to copy a shard relation's keys as of a pinned snapshot, and then the changes after it; the source
- * pushes them in batches straight to the target node (WRITE requests), which writes them in local transactions.
+ * pushes them in batches straight to the target node (WRITE requests), which writes them in local transactions; and
+ * it asks every node to wait for the writers its write block holds back (AWAIT_WRITERS).
  * Requests run on their own virtual thread; a request for this node's own group is answered in the caller's thread.
  */
 public final class ShardTransferService {
@@ -24,12 +26,14 @@ public final class ShardTransferService {
     public static final String METHOD = "shard.transfer";
     private static final Duration DEADLINE = Duration.ofMinutes(10);
 
+    private final Engine engine;
     private final InternalRpc rpc;
     private final NodeDirectory directory;
     private final IntSupplier localGroup;
     private final ShardStreams streams;
 
     public ShardTransferService(Engine engine, InternalRpc rpc, NodeDirectory directory, IntSupplier localGroup) {
+        this.engine = engine;
         this.rpc = rpc;
         this.directory = directory;
         this.localGroup = localGroup;
@@ -42,7 +46,7 @@ public final class ShardTransferService {
             CompletableFuture<byte[]> answer = new CompletableFuture<>();
             Thread.ofVirtual().name("shard-transfer").start(() -> {
                 try {
-                    answer.complete(streams.handle(payload, context.caller()));
+                    answer.complete(answer(payload, context.caller()));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }
@@ -55,7 +59,7 @@ public final class ShardTransferService {
     /** Sends {@code request} to the node of {@code groupId} (this node's own group answered here) and waits. */
     public byte[] call(int groupId, byte[] request) {
         if (groupId == localGroup.getAsInt()) {
-            return streams.handle(request);
+            return answer(request, null);
         }
         try {
             return rpc.call(directory.addressOf(groupId), METHOD, request, DEADLINE)
@@ -71,6 +75,22 @@ public final class ShardTransferService {
         } catch (TimeoutException e) {
             throw unreachable(groupId, e);
         }
+    }
+
+    /** AWAIT_WRITERS is the engine's; the other requests are the streams'. */
+    private byte[] answer(byte[] payload, Object caller) {
+        if (payload.length == 9 && payload[0] == ShardTransferCodec.AWAIT_WRITERS) {
+            try {
+                engine.awaitMoveWriters(ByteBuffer.wrap(payload, 1, 8).getLong());
+                return new byte[] {1};
+            } catch (ShaleException e) {
+                if (e.code() == ErrorCode.LOCK_NOT_AVAILABLE) {
+                    return new byte[] {0};
+                }
+                throw e;
+            }
+        }
+        return streams.handle(payload, caller);
     }
 
     private static ShaleException unreachable(int groupId, Throwable cause) {
