@@ -3,6 +3,7 @@ package io.shale.engine.citus;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.exec.KeyBytes;
+import io.shale.storage.BulkLoad;
 import io.shale.storage.ChangeCursor;
 import io.shale.storage.KeyCursor;
 import io.shale.storage.KeyValueStore;
@@ -22,8 +23,9 @@ import java.util.function.Supplier;
  * A node's side of online shard moves ({@link ShardTransferCodec}): as a source it keeps store snapshots pinned for
  * the moves that opened them, copies a relation's key range as of the snapshot and the changes committed after it,
  * the keys' storage-id prefix rewritten to the target's, and pushes them in batches to the target node; as a target
- * it writes such batches in local transactions. A snapshot is closed when the channel of the node that opened it
- * drops, or after 3 hours unused.
+ * it bulk-loads a copied relation ({@link KeyValueStore#bulkLoad}: no log, one sync when the relation is whole) and
+ * writes the changes in local transactions. A snapshot is closed, and a load abandoned, when the channel of the node
+ * that opened it drops, or after 3 hours unused.
  * Thread-safe.
  */
 final class ShardStreams {
@@ -39,10 +41,15 @@ final class ShardStreams {
     private record Pinned(StoreSnapshot snapshot, Object owner, AtomicLong lastUse) {
     }
 
+    /** A relation being copied into this node, the node that sends it (null: this node), and when it last did. */
+    private record Loading(BulkLoad load, Object owner, AtomicLong lastUse) {
+    }
+
     private final Supplier<KeyValueStore> store;
     private final StorageIds storageIds;
     private final TransferBatch.Pusher pusher;
     private final Map<Long, Pinned> snapshots = new ConcurrentHashMap<>();
+    private final Map<Long, Loading> loads = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** What the node's catalog says of a storage id now. */
@@ -77,12 +84,13 @@ final class ShardStreams {
             case ShardTransferCodec.CHANGES -> changes(in);
             case ShardTransferCodec.CLOSE -> close(in.getLong());
             case ShardTransferCodec.WRITE -> write(in);
+            case ShardTransferCodec.LOAD -> load(in, caller);
             case ShardTransferCodec.DROP -> drop(in);
             default -> throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "malformed shard.transfer request");
         };
     }
 
-    /** Closes the snapshots idle for longer than {@code idleNanos} (their move is gone). */
+    /** Closes the snapshots and abandons the loads idle for longer than {@code idleNanos} (their move is gone). */
     void closeIdle(long idleNanos) {
         long now = System.nanoTime();
         for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
@@ -92,15 +100,41 @@ final class ShardStreams {
                 }
             }
         }
+        for (Map.Entry<Long, Loading> e : loads.entrySet()) {
+            if (now - e.getValue().lastUse().get() > idleNanos) {
+                abandon(e.getKey(), e.getValue());
+            }
+        }
     }
 
-    /** Closes the snapshots that moves run by {@code caller} opened (its channel to this node closed). */
+    /**
+     * Closes the snapshots that moves run by {@code caller} opened and abandons the loads it sent (its channel to this
+     * node closed).
+     */
     void closeOpenedBy(Object caller) {
         for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
             if (caller.equals(e.getValue().owner()) && snapshots.remove(e.getKey(), e.getValue())) {
                 synchronized (e.getValue()) {
                     e.getValue().snapshot().close();
                 }
+            }
+        }
+        for (Map.Entry<Long, Loading> e : loads.entrySet()) {
+            if (caller.equals(e.getValue().owner())) {
+                abandon(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The number of relations being loaded into this node now. */
+    int openLoads() {
+        return loads.size();
+    }
+
+    private void abandon(long storageId, Loading loading) {
+        if (loads.remove(storageId, loading)) {
+            synchronized (loading) {
+                loading.load().close();
             }
         }
     }
@@ -153,12 +187,12 @@ final class ShardStreams {
         byte[] from = ShardTransferCodec.bytes(in);
         long budget = in.getLong();
         Pinned p = pinned(id);
-        byte[] start = from.length == 0 ? KeyBytes.ofLong(oldId).toArray() : from;
-        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
+        byte[] start = from.length == 0 ? prefix(oldId) : from;
+        TransferBatch batch = TransferBatch.copy(pusher, target, newId, BATCH_BYTES);
         byte[] last = null;
         boolean done = true;
         synchronized (p) {
-            try (KeyCursor cursor = p.snapshot().scan(start, KeyBytes.ofLong(oldId + 1).toArray())) {
+            try (KeyCursor cursor = p.snapshot().scan(start, prefix(oldId + 1))) {
                 while (cursor.next()) {
                     if (batch.total >= budget) {
                         done = false;
@@ -169,7 +203,11 @@ final class ShardStreams {
                 }
             }
         }
-        batch.flush();
+        if (done) {
+            batch.finish();
+        } else {
+            batch.flush();
+        }
         p.lastUse().set(System.nanoTime());
         byte[] next = done || last == null ? new byte[0] : successor(last);
         ByteBuffer out = ByteBuffer.allocate(1 + 4 + next.length + 16);
@@ -194,13 +232,13 @@ final class ShardStreams {
         if (until < 0) {
             until = store.get().stableTimestamp();
         }
-        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
+        TransferBatch batch = TransferBatch.changes(pusher, target, newId, BATCH_BYTES);
         long applied = until;
         boolean done = true;
         synchronized (p) {
             long current = after;
-            try (ChangeCursor cursor = p.snapshot().changes(KeyBytes.ofLong(oldId).toArray(),
-                    KeyBytes.ofLong(oldId + 1).toArray(), after, until)) {
+            try (ChangeCursor cursor = p.snapshot().changes(prefix(oldId),
+                    prefix(oldId + 1), after, until)) {
                 while (cursor.next()) {
                     long ts = cursor.commitTimestamp();
                     if (ts != current && batch.total >= budget) {
@@ -257,11 +295,59 @@ final class ShardStreams {
         return new byte[0];
     }
 
+    /**
+     * LOAD: keys of a copied relation, in key order, into the bulk load of a storage id reserved for a move (55000
+     * otherwise); the last request of the relation finishes the load, which makes them visible and durable at once.
+     * A load whose move ended while it ran (its records removed) drops what it loaded.
+     */
+    private byte[] load(ByteBuffer in, Object caller) {
+        long storageId = in.getLong();
+        boolean last = in.get() != 0;
+        int count = in.getInt();
+        Loading loading = loads.get(storageId);
+        if (!storageIds.reserved(storageId)) {
+            if (loading != null) {
+                abandon(storageId, loading);
+            }
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "the storage of the shard move is no longer reserved on this node");
+        }
+        if (loading == null) {
+            loading = new Loading(store.get().bulkLoad(prefix(storageId), prefix(storageId + 1)), caller,
+                    new AtomicLong());
+            loads.put(storageId, loading);
+        }
+        loading.lastUse().set(System.nanoTime());
+        synchronized (loading) {
+            try {
+                for (int i = 0; i < count; i++) {
+                    byte[] key = ShardTransferCodec.bytes(in);
+                    loading.load().add(key, ShardTransferCodec.bytes(in));
+                }
+                if (last) {
+                    loads.remove(storageId, loading);
+                    loading.load().finish();
+                }
+            } catch (RuntimeException e) {
+                abandon(storageId, loading);
+                throw e;
+            }
+        }
+        if (last && !storageIds.reserved(storageId) && !storageIds.used(storageId)) {
+            destroy(storageId);
+        }
+        return new byte[0];
+    }
+
     /** DROP: frees the ranges of storage ids that no relation or cleanup record of this node's catalog names. */
     private byte[] drop(ByteBuffer in) {
         int count = in.getInt();
         for (int i = 0; i < count; i++) {
             long id = in.getLong();
+            Loading loading = loads.get(id);
+            if (loading != null) {
+                abandon(id, loading);
+            }
             if (!storageIds.used(id)) {
                 destroy(id);
             }
@@ -270,7 +356,12 @@ final class ShardStreams {
     }
 
     private void destroy(long storageId) {
-        store.get().destroyRange(KeyBytes.ofLong(storageId).toArray(), KeyBytes.ofLong(storageId + 1).toArray());
+        store.get().destroyRange(prefix(storageId), prefix(storageId + 1));
+    }
+
+    /** The key prefix of a storage id. */
+    private static byte[] prefix(long storageId) {
+        return KeyBytes.ofLong(storageId).toArray();
     }
 
     /** The smallest key after {@code key}. */

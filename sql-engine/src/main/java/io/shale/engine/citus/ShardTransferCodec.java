@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
  *           · budget i64                                  → done u8 · applied up to i64 · changes i64 · bytes i64
  *   CLOSE   id                                            → (empty)
  *   WRITE   count i32 · (key · value length i32 (-1: delete) · value) × count   → (empty)
+ *   LOAD    new storage id i64 · last u8 · count i32 · (key · value) × count       → (empty)
  *   DROP    count i32 · storage id i64 × count            → (empty)
  * </pre>
  */
@@ -25,6 +26,7 @@ final class ShardTransferCodec {
     static final byte CLOSE = 5;
     static final byte WRITE = 6;
     static final byte DROP = 7;
+    static final byte LOAD = 8;
 
     private ShardTransferCodec() {
     }

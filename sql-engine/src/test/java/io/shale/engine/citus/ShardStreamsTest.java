@@ -2,16 +2,22 @@ package io.shale.engine.citus;
 
 import io.shale.common.error.ShaleException;
 import io.shale.engine.exec.KeyBytes;
+import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyCursor;
 import io.shale.storage.KeyValueStore;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
+import io.shale.storage.file.DiskFiles;
+import io.shale.storage.lsm.LsmConfig;
+import io.shale.storage.lsm.LsmKeyValueStore;
 import io.shale.storage.memory.MemoryKeyValueStore;
 import io.shale.storage.memory.MemoryStoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.TreeMap;
@@ -22,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link ShardStreams} between two stores: a relation's range copied as of a snapshot in budgeted requests and
  * batches, then the changes after it, arrive under the new storage id equal to the source's range; nothing else moves.
- * Writes go only to storage reserved for a move. Snapshots close when unused or when the node that opened them is lost.
+ * Writes and loads go only to storage reserved for a move; a durable target loads the copy into a sorted file. Snapshots
+ * close, and loads are abandoned, when unused or when the node that opened them is lost.
  */
 @Timeout(60)
 class ShardStreamsTest {
@@ -41,13 +48,35 @@ class ShardStreamsTest {
         }
     };
 
+    @TempDir
+    Path directory;
+
     @Test
     void aBudgetedCopyPlusTheChangesEqualsTheSourceRange() {
+        try (MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+            copyAndCatchUp(target);
+        }
+    }
+
+    @Test
+    void aDurableTargetLoadsTheCopyIntoASortedFile() {
+        try (LsmKeyValueStore target = durable()) {
+            copyAndCatchUp(target);
+        }
+        try (LsmKeyValueStore reopened = durable()) {
+            assertThat(range(reopened, NEW)).hasSizeGreaterThan(3000);
+        }
+    }
+
+    private LsmKeyValueStore durable() {
+        return LsmKeyValueStore.open(DiskFiles.open(directory), LsmConfig.defaults(), new HybridLogicalClock());
+    }
+
+    private static void copyAndCatchUp(KeyValueStore target) {
         long seed = System.nanoTime();
         System.out.println("ShardStreamsTest seed " + seed);
         Random random = new Random(seed);
-        try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
-             MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
+        try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
             ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, (group, request) -> {
                 throw new AssertionError("the target pushes nothing");
             });
@@ -127,6 +156,47 @@ class ShardStreamsTest {
             streams.handle(writeOf(key(NEW, 1)));
             assertThat(range(store, NEW)).isEmpty();
         }
+    }
+
+    @Test
+    void loadsGoOnlyToReservedStorageAndAreAbandonedWhenTheSenderIsLostOrTheRangeDropped() {
+        try (LsmKeyValueStore store = durable()) {
+            ShardStreams.StorageIds onlyNew = new ShardStreams.StorageIds() {
+                @Override
+                public boolean reserved(long storageId) {
+                    return storageId == NEW;
+                }
+
+                @Override
+                public boolean used(long storageId) {
+                    return false;
+                }
+            };
+            ShardStreams streams = new ShardStreams(() -> store, onlyNew, (group, request) -> { });
+            assertThatThrownBy(() -> streams.handle(loadOf(OLD, false, 1), "source"))
+                    .hasMessage("the storage of the shard move is no longer reserved on this node");
+            streams.handle(loadOf(NEW, false, 1), "source");
+            streams.handle(loadOf(NEW, false, 2), "source");
+            assertThat(streams.openLoads()).isEqualTo(1);
+            streams.closeOpenedBy("another node");
+            assertThat(streams.openLoads()).isEqualTo(1);
+            streams.closeOpenedBy("source");
+            assertThat(streams.openLoads()).isZero();
+            streams.handle(loadOf(NEW, false, 3), "source");
+            streams.handle(ByteBuffer.allocate(13).put(ShardTransferCodec.DROP).putInt(1).putLong(NEW).array());
+            assertThat(streams.openLoads()).isZero();
+            streams.handle(loadOf(NEW, true, 4), "source");
+            assertThat(range(store, NEW)).containsOnlyKeys(HexFormat.of().formatHex(KeyBytes.ofLong(4).toArray()));
+        }
+    }
+
+    /** A LOAD request of one key {@code i} of storage id {@code storageId}. */
+    private static byte[] loadOf(long storageId, boolean last, int i) {
+        byte[] key = key(storageId, i);
+        ByteBuffer out = ByteBuffer.allocate(1 + 8 + 1 + 4 + 4 + key.length + 4 + 1);
+        out.put(ShardTransferCodec.LOAD).putLong(storageId).put((byte) (last ? 1 : 0)).putInt(1);
+        ShardTransferCodec.putBytes(out, key);
+        return out.putInt(1).put((byte) 7).array();
     }
 
     private static byte[] writeOf(byte[] key) {
