@@ -3,7 +3,6 @@ package io.shale.engine.citus;
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
 import io.shale.engine.exec.KeyBytes;
-import io.shale.storage.BulkLoad;
 import io.shale.storage.ChangeCursor;
 import io.shale.storage.KeyCursor;
 import io.shale.storage.KeyValueStore;
@@ -23,7 +22,8 @@ import java.util.function.Supplier;
  * A node's side of online shard moves ({@link ShardTransferCodec}): as a source it keeps store snapshots pinned for
  * the moves that opened them, copies a relation's key range as of the snapshot and the changes committed after it,
  * the keys' storage-id prefix rewritten to the target's, and pushes them in batches to the target node; as a target
- * it bulk-loads a copied relation ({@link KeyValueStore#bulkLoad}: no log, one sync when the relation is whole) and
+ * it bulk-loads a copied relation ({@link IncomingLoad}, {@link KeyValueStore#bulkLoad}: no log, one sync when the
+ * relation is whole) and
  * writes the changes in local transactions. A snapshot is closed, and a load abandoned, when the channel of the node
  * that opened it drops, or after 3 hours unused.
  * Thread-safe.
@@ -35,21 +35,17 @@ final class ShardStreams {
      */
     static final long IDLE_NANOS = 3L * 3600 * 1_000_000_000L;
     /** Bytes per batch pushed to the target. */
-    static final int BATCH_BYTES = 1 << 20;
+    static final int BATCH_BYTES = 256 << 10;
 
     /** An open snapshot, the node whose move opened it (null: this node), and when it was last used. */
     private record Pinned(StoreSnapshot snapshot, Object owner, AtomicLong lastUse) {
-    }
-
-    /** A relation being copied into this node, the node that sends it (null: this node), and when it last did. */
-    private record Loading(BulkLoad load, Object owner, AtomicLong lastUse) {
     }
 
     private final Supplier<KeyValueStore> store;
     private final StorageIds storageIds;
     private final TransferBatch.Pusher pusher;
     private final Map<Long, Pinned> snapshots = new ConcurrentHashMap<>();
-    private final Map<Long, Loading> loads = new ConcurrentHashMap<>();
+    private final Map<Long, IncomingLoad> loads = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** What the node's catalog says of a storage id now. */
@@ -100,8 +96,8 @@ final class ShardStreams {
                 }
             }
         }
-        for (Map.Entry<Long, Loading> e : loads.entrySet()) {
-            if (now - e.getValue().lastUse().get() > idleNanos) {
+        for (Map.Entry<Long, IncomingLoad> e : loads.entrySet()) {
+            if (now - e.getValue().lastUse() > idleNanos) {
                 abandon(e.getKey(), e.getValue());
             }
         }
@@ -119,7 +115,7 @@ final class ShardStreams {
                 }
             }
         }
-        for (Map.Entry<Long, Loading> e : loads.entrySet()) {
+        for (Map.Entry<Long, IncomingLoad> e : loads.entrySet()) {
             if (caller.equals(e.getValue().owner())) {
                 abandon(e.getKey(), e.getValue());
             }
@@ -131,11 +127,9 @@ final class ShardStreams {
         return loads.size();
     }
 
-    private void abandon(long storageId, Loading loading) {
+    private void abandon(long storageId, IncomingLoad loading) {
         if (loads.remove(storageId, loading)) {
-            synchronized (loading) {
-                loading.load().close();
-            }
+            loading.abandon();
         }
     }
 
@@ -297,14 +291,14 @@ final class ShardStreams {
 
     /**
      * LOAD: keys of a copied relation, in key order, into the bulk load of a storage id reserved for a move (55000
-     * otherwise); the last request of the relation finishes the load, which makes them visible and durable at once.
-     * A load whose move ended while it ran (its records removed) drops what it loaded.
+     * otherwise), handed to the load's thread ({@link IncomingLoad}); the last request of the relation waits until the
+     * load is finished, which makes the keys visible and durable at once. A load whose move ended while it ran (its
+     * records removed) drops what it loaded.
      */
     private byte[] load(ByteBuffer in, Object caller) {
         long storageId = in.getLong();
         boolean last = in.get() != 0;
-        int count = in.getInt();
-        Loading loading = loads.get(storageId);
+        IncomingLoad loading = loads.get(storageId);
         if (!storageIds.reserved(storageId)) {
             if (loading != null) {
                 abandon(storageId, loading);
@@ -313,28 +307,20 @@ final class ShardStreams {
                     "the storage of the shard move is no longer reserved on this node");
         }
         if (loading == null) {
-            loading = new Loading(store.get().bulkLoad(prefix(storageId), prefix(storageId + 1)), caller,
-                    new AtomicLong());
+            loading = new IncomingLoad(store.get().bulkLoad(prefix(storageId), prefix(storageId + 1)), caller);
             loads.put(storageId, loading);
         }
-        loading.lastUse().set(System.nanoTime());
-        synchronized (loading) {
-            try {
-                for (int i = 0; i < count; i++) {
-                    byte[] key = ShardTransferCodec.bytes(in);
-                    loading.load().add(key, ShardTransferCodec.bytes(in));
-                }
-                if (last) {
-                    loads.remove(storageId, loading);
-                    loading.load().finish();
-                }
-            } catch (RuntimeException e) {
-                abandon(storageId, loading);
-                throw e;
-            }
+        try {
+            loading.accept(in, last);
+        } catch (RuntimeException e) {
+            abandon(storageId, loading);
+            throw e;
         }
-        if (last && !storageIds.reserved(storageId) && !storageIds.used(storageId)) {
-            destroy(storageId);
+        if (last) {
+            loads.remove(storageId, loading);
+            if (!storageIds.reserved(storageId) && !storageIds.used(storageId)) {
+                destroy(storageId);
+            }
         }
         return new byte[0];
     }
@@ -344,7 +330,7 @@ final class ShardStreams {
         int count = in.getInt();
         for (int i = 0; i < count; i++) {
             long id = in.getLong();
-            Loading loading = loads.get(id);
+            IncomingLoad loading = loads.get(id);
             if (loading != null) {
                 abandon(id, loading);
             }

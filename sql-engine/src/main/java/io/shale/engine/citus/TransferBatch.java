@@ -2,17 +2,23 @@ package io.shale.engine.citus;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The keys a source sends to a move's target ({@link ShardStreams}), each key's storage-id prefix rewritten to the
  * target's, encoded as they come into requests of about {@code batchBytes} pushed as they fill: WRITE requests (one
  * local transaction each on the target) for changes, LOAD requests (the target's bulk load of the relation, finished
- * by the last one) for a copy. Used by one thread.
+ * by the last one) for a copy. One request is in flight while the next one fills; the next is sent only once the
+ * target answered, so the target receives them in order. Used by one thread.
  */
 final class TransferBatch {
-    /** Sends a request to the node of a group. */
+    /** Sends requests to the node of a group. */
     interface Pusher {
-        void push(int groupId, byte[] request);
+        /** Sends {@code request}; the answer comes later. */
+        CompletableFuture<byte[]> send(int groupId, byte[] request);
+
+        /** Waits for the answer of a request sent to the node of {@code groupId}, its failure as a ShaleException. */
+        byte[] await(int groupId, CompletableFuture<byte[]> answer);
     }
 
     private final Pusher pusher;
@@ -23,6 +29,7 @@ final class TransferBatch {
     private final int header;
     private ByteBuffer out;
     private int count;
+    private CompletableFuture<byte[]> inFlight;
     /** Entries and bytes added so far. */
     long rows;
     long total;
@@ -69,16 +76,26 @@ final class TransferBatch {
         }
     }
 
-    /** Pushes what was added since the last push (the copy goes on). */
+    /** Pushes what was added since the last push (the copy goes on) and waits for the target's answers. */
     void flush() {
         if (count > 0) {
             push(false);
         }
+        awaitInFlight();
     }
 
-    /** Pushes the rest of a copy and finishes the target's load: the relation is copied whole. */
+    /** Pushes the rest of a copy and waits until the target finished its load: the relation is copied whole. */
     void finish() {
         push(true);
+        awaitInFlight();
+    }
+
+    private void awaitInFlight() {
+        if (inFlight != null) {
+            CompletableFuture<byte[]> answer = inFlight;
+            inFlight = null;
+            pusher.await(target, answer);
+        }
     }
 
     private void push(boolean last) {
@@ -91,6 +108,7 @@ final class TransferBatch {
         }
         out.position(header);
         count = 0;
-        pusher.push(target, request);
+        awaitInFlight();
+        inFlight = pusher.send(target, request);
     }
 }

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,14 +79,14 @@ class ShardStreamsTest {
         System.out.println("ShardStreamsTest seed " + seed);
         Random random = new Random(seed);
         try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, (group, request) -> {
+            ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, pusher(request -> {
                 throw new AssertionError("the target pushes nothing");
-            });
+            }));
             int[] pushes = new int[1];
-            ShardStreams onSource = new ShardStreams(() -> source, ALL_RESERVED, (group, request) -> {
+            ShardStreams onSource = new ShardStreams(() -> source, ALL_RESERVED, pusher(request -> {
                 pushes[0]++;
                 onTarget.handle(request);
-            });
+            }));
             for (int i = 0; i < 4000; i++) {
                 put(source, key(OLD, i), value(random, 300));
                 put(source, key(OLD + 1, i), value(random, 10));
@@ -150,7 +152,7 @@ class ShardStreamsTest {
                     return false;
                 }
             };
-            ShardStreams streams = new ShardStreams(() -> store, once, (group, request) -> { });
+            ShardStreams streams = new ShardStreams(() -> store, once, pusher(request -> { }));
             assertThatThrownBy(() -> streams.handle(writeOf(key(OLD, 1))))
                     .hasMessage("the storage of the shard move is no longer reserved on this node");
             streams.handle(writeOf(key(NEW, 1)));
@@ -172,7 +174,7 @@ class ShardStreamsTest {
                     return false;
                 }
             };
-            ShardStreams streams = new ShardStreams(() -> store, onlyNew, (group, request) -> { });
+            ShardStreams streams = new ShardStreams(() -> store, onlyNew, pusher(request -> { }));
             assertThatThrownBy(() -> streams.handle(loadOf(OLD, false, 1), "source"))
                     .hasMessage("the storage of the shard move is no longer reserved on this node");
             streams.handle(loadOf(NEW, false, 1), "source");
@@ -187,6 +189,11 @@ class ShardStreamsTest {
             assertThat(streams.openLoads()).isZero();
             streams.handle(loadOf(NEW, true, 4), "source");
             assertThat(range(store, NEW)).containsOnlyKeys(HexFormat.of().formatHex(KeyBytes.ofLong(4).toArray()));
+            streams.handle(loadOf(NEW, false, 9), "source");
+            streams.handle(loadOf(NEW, false, 8), "source");
+            assertThatThrownBy(() -> streams.handle(loadOf(NEW, true, 10), "source"))
+                    .hasMessageContaining("key order");
+            assertThat(streams.openLoads()).isZero();
         }
     }
 
@@ -209,7 +216,7 @@ class ShardStreamsTest {
     @Test
     void idleSnapshotsAreClosed() {
         try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams streams = new ShardStreams(() -> store, ALL_RESERVED, (group, request) -> { });
+            ShardStreams streams = new ShardStreams(() -> store, ALL_RESERVED, pusher(request -> { }));
             streams.handle(new byte[] {ShardTransferCodec.OPEN});
             streams.closeIdle(Long.MAX_VALUE);
             assertThat(streams.openSnapshots()).isEqualTo(1);
@@ -221,7 +228,7 @@ class ShardStreamsTest {
     @Test
     void theSnapshotsOfALostPeerAreClosed() {
         try (MemoryKeyValueStore store = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams streams = new ShardStreams(() -> store, ALL_RESERVED, (group, request) -> { });
+            ShardStreams streams = new ShardStreams(() -> store, ALL_RESERVED, pusher(request -> { }));
             streams.handle(new byte[] {ShardTransferCodec.OPEN}, "coordinator");
             streams.handle(new byte[] {ShardTransferCodec.OPEN});
             streams.closeOpenedBy("another node");
@@ -229,6 +236,22 @@ class ShardStreamsTest {
             streams.closeOpenedBy("coordinator");
             assertThat(streams.openSnapshots()).isEqualTo(1);
         }
+    }
+
+    /** Requests to another node, answered there by {@code node} before the next one is sent. */
+    private static TransferBatch.Pusher pusher(Consumer<byte[]> node) {
+        return new TransferBatch.Pusher() {
+            @Override
+            public CompletableFuture<byte[]> send(int groupId, byte[] request) {
+                node.accept(request);
+                return CompletableFuture.completedFuture(new byte[0]);
+            }
+
+            @Override
+            public byte[] await(int groupId, CompletableFuture<byte[]> answer) {
+                return answer.join();
+            }
+        };
     }
 
     private static byte[] key(long storageId, int i) {
