@@ -118,8 +118,9 @@ move_once() {
 }
 
 # Warm-up: the JIT compiles the move path during the first moves, so a 32 MB shard moves back and forth
-# four times before the timed moves (as JMH warms up); then the processes settle (the load's flushes and
-# compactions end), as PostgreSQL's CHECKPOINT settles it before its COPY.
+# four times before the timed moves (as JMH warms up). Before each timed move the processes settle (the
+# source of the last move drops its copy now, and the flushes and compactions of the load or of that drop
+# end), as PostgreSQL's CHECKPOINT settles it before its COPY.
 sql "$port" "CREATE TABLE warm (id bigint PRIMARY KEY, payload text)"
 sql "$port" "SELECT create_distributed_table('warm', 'id', shard_count => 1)"
 sql "$port" "INSERT INTO warm SELECT g, repeat(md5(g::text), 31) FROM generate_series(1, 32768) g"
@@ -129,10 +130,11 @@ for mode in force_logical block_writes force_logical block_writes; do
   value "$port" "$COPY_SETTINGS SELECT citus_move_shard_placement($warm_shard, '127.0.0.1', $warm_source,
     '127.0.0.1', $((warm_source == port + 1 ? port + 2 : port + 1)), '$mode')" >/dev/null
 done
-wait_idle
 
 declare -A COPY_RATE
 for mode in $MODES; do
+  sql "$port" "SELECT citus_cleanup_orphaned_resources()"
+  wait_idle
   read -r seconds bytes < <(move_once "$mode" "$COPY_SETTINGS")
   COPY_RATE[$mode]=$(awk -v b="$ROW_BYTES" -v s="$seconds" 'BEGIN { printf "%.1f", b / 1048576 / s }')
   echo "shale: $mode move of $ROW_BYTES row bytes (shard_size $bytes) in $seconds s: ${COPY_RATE[$mode]} MB/s" >&2
@@ -158,12 +160,16 @@ latencies() {
     END { printf "%.2f %.2f %.1f %d\n", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000, v[NR] / 1000, NR }'
 }
 
+sql "$port" "SELECT citus_cleanup_orphaned_resources()"
+wait_idle
 writer "$WRITER_SECONDS" "$WORK/baseline"
 read -r base_p50 base_p99 base_max base_n < <(latencies "$WORK/baseline")
 echo "shale: writer without a move: p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms ($base_n transactions)" >&2
 
 declare -A P50 P99 MAX COUNT MOVE_SECONDS
 for mode in $MODES; do
+  sql "$port" "SELECT citus_cleanup_orphaned_resources()"
+  wait_idle
   writer "$WRITER_SECONDS" "$WORK/during-$mode" &
   writer_pid=$!
   sleep 2
