@@ -292,8 +292,9 @@ final class ShardStreams {
     /**
      * LOAD: keys of a copied relation, in key order, into the bulk load of a storage id reserved for a move (55000
      * otherwise), handed to the load's thread ({@link IncomingLoad}); the last request of the relation waits until the
-     * load is finished, which makes the keys visible and durable at once. A load whose move ended while it ran (its
-     * records removed) drops what it loaded.
+     * load is finished, which makes the keys visible and durable at once. A relation that fits one request is written
+     * in one local transaction instead, as WRITE does (a sorted file of its own would be too small to pay). A load
+     * whose move ended while it ran (its records removed) drops what it loaded.
      */
     private byte[] load(ByteBuffer in, Object caller) {
         long storageId = in.getLong();
@@ -305,6 +306,9 @@ final class ShardStreams {
             }
             throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "the storage of the shard move is no longer reserved on this node");
+        }
+        if (loading == null && last) {
+            return write(in);
         }
         if (loading == null) {
             loading = new IncomingLoad(store.get().bulkLoad(prefix(storageId), prefix(storageId + 1)), caller);
