@@ -86,7 +86,10 @@ final class ShardStreams {
         };
     }
 
-    /** Closes the snapshots and abandons the loads idle for longer than {@code idleNanos} (their move is gone). */
+    /**
+     * Closes the snapshots and abandons the loads idle for longer than {@code idleNanos} (their move is gone), and the
+     * loads into storage no longer reserved (their move ended and the range was freed without a DROP request).
+     */
     void closeIdle(long idleNanos) {
         long now = System.nanoTime();
         for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
@@ -97,7 +100,7 @@ final class ShardStreams {
             }
         }
         for (Map.Entry<Long, IncomingLoad> e : loads.entrySet()) {
-            if (now - e.getValue().lastUse() > idleNanos) {
+            if (now - e.getValue().lastUse() > idleNanos || !storageIds.reserved(e.getKey())) {
                 abandon(e.getKey(), e.getValue());
             }
         }

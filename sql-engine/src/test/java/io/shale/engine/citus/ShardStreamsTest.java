@@ -190,10 +190,36 @@ class ShardStreamsTest {
             streams.handle(loadOf(NEW, true, 4), "source");
             assertThat(range(store, NEW)).containsOnlyKeys(HexFormat.of().formatHex(KeyBytes.ofLong(4).toArray()));
             streams.handle(loadOf(NEW, false, 9), "source");
-            streams.handle(loadOf(NEW, false, 8), "source");
-            assertThatThrownBy(() -> streams.handle(loadOf(NEW, true, 10), "source"))
-                    .hasMessageContaining("key order");
+            assertThatThrownBy(() -> {
+                streams.handle(loadOf(NEW, false, 8), "source");
+                streams.handle(loadOf(NEW, true, 10), "source");
+            }).as("the load's failure fails the request that queued it or the next").hasMessageContaining("key order");
             assertThat(streams.openLoads()).isZero();
+        }
+    }
+
+    @Test
+    void aLoadWhoseReservationWentIsAbandonedAtTheNextRequest() {
+        try (LsmKeyValueStore store = durable()) {
+            boolean[] reserved = {true};
+            ShardStreams.StorageIds ids = new ShardStreams.StorageIds() {
+                @Override
+                public boolean reserved(long storageId) {
+                    return reserved[0];
+                }
+
+                @Override
+                public boolean used(long storageId) {
+                    return false;
+                }
+            };
+            ShardStreams streams = new ShardStreams(() -> store, ids, pusher(request -> { }));
+            streams.handle(loadOf(NEW, false, 1), "source");
+            assertThat(streams.openLoads()).isEqualTo(1);
+            reserved[0] = false;
+            streams.handle(new byte[] {ShardTransferCodec.STABLE});
+            assertThat(streams.openLoads()).isZero();
+            assertThat(range(store, NEW)).isEmpty();
         }
     }
 
