@@ -90,6 +90,27 @@ start_processes() {
   sql "$1" "SELECT citus_add_node('127.0.0.1', $(($1 + 2)))"
 }
 
+# Waits until the Shale processes the script started are idle: together less than a twentieth of a core
+# over a second (a store's flushes and compactions after a load are done), for up to two minutes.
+wait_idle() {
+  local tries=0 before after pid
+  cpu_ticks() {
+    local total=0 pid
+    for pid in "${PIDS[@]}"; do
+      total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    done
+    echo "$total"
+  }
+  while [ "$tries" -lt 120 ]; do
+    before=$(cpu_ticks)
+    sleep 1
+    after=$(cpu_ticks)
+    [ $((after - before)) -lt $(($(getconf CLK_TCK) / 20)) ] && return 0
+    tries=$((tries + 1))
+  done
+  echo "the Shale processes were still busy after two minutes" >&2
+}
+
 # Stops every Shale process the script started.
 stop_shale() {
   local pid

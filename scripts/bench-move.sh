@@ -16,7 +16,10 @@
 # Usage: scripts/bench-move.sh [SIZE_MB] [WRITER_SECONDS]   (defaults: 1024 and 20)
 # Environment:
 #   MODES="force_logical block_writes"   shard_transfer_mode of the timed moves
-#   MOVE_SETTINGS="SET ...;"   statements run before each move (e.g. a copy rate limit), default none
+#   COPY_SETTINGS="SET ...;"   statements run before each timed move without a writer (the copy throughput),
+#                        default "SET shale.shard_copy_rate_limit = 0;": the unbounded copy
+#   MOVE_SETTINGS="SET ...;"   statements run before each move under the writer, default none (the default
+#                        rate limit, 100 MB/s)
 #   SHALE_HEAP=6g        heap of the three processes together
 #   CLIENTS=4 THREADS=2  pgbench -c and -j of the writer
 #   SHALE_JAR=...        another build (default server/target/shale.jar)
@@ -27,6 +30,7 @@ set -euo pipefail
 SIZE_MB=${1:-1024}
 WRITER_SECONDS=${2:-20}
 MODES=${MODES:-"force_logical block_writes"}
+COPY_SETTINGS=${COPY_SETTINGS-"SET shale.shard_copy_rate_limit = 0;"}
 MOVE_SETTINGS=${MOVE_SETTINGS:-}
 SHALE_HEAP=${SHALE_HEAP:-6g}
 CLIENTS=${CLIENTS:-4}
@@ -82,6 +86,7 @@ start=$(now)
 load_big "$pg_port"
 echo "postgres: loaded $ROWS rows in $(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }') s" >&2
 pg_bytes=$(value "$pg_port" "SELECT pg_table_size('big')")
+sql "$pg_port" "CHECKPOINT"
 sql "$((pg_port + 1))" "CREATE TABLE big (id bigint PRIMARY KEY, payload text)"
 start=$(now)
 psql -X -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qAtc "COPY big TO STDOUT (FORMAT binary)" \
@@ -100,21 +105,37 @@ load_big "$port" distributed
 echo "shale: loaded $ROWS rows in $(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }') s" >&2
 shard=$(value "$port" "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'big'::regclass")
 
-# Moves the shard to the other worker in mode $1; prints "seconds bytes".
+# Moves the shard to the other worker in mode $1 after the statements $2; prints "seconds bytes".
 move_once() {
   local source target bytes start end
   source=$(value "$port" "SELECT nodeport FROM citus_shards WHERE shardid = $shard")
   target=$((source == port + 1 ? port + 2 : port + 1))
   bytes=$(value "$port" "SELECT shard_size FROM citus_shards WHERE shardid = $shard")
   start=$(now)
-  value "$port" "$MOVE_SETTINGS SELECT citus_move_shard_placement($shard, '127.0.0.1', $source, '127.0.0.1', $target, '$1')" >/dev/null
+  value "$port" "$2 SELECT citus_move_shard_placement($shard, '127.0.0.1', $source, '127.0.0.1', $target, '$1')" >/dev/null
   end=$(now)
   echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }') $bytes"
 }
 
+# Warm-up: the JIT compiles the move path during the first moves, so a 32 MB shard moves back and forth
+# four times before the timed moves (as JMH warms up). Before each timed move the processes settle (the
+# source of the last move drops its copy now, and the flushes and compactions of the load or of that drop
+# end), as PostgreSQL's CHECKPOINT settles it before its COPY.
+sql "$port" "CREATE TABLE warm (id bigint PRIMARY KEY, payload text)"
+sql "$port" "SELECT create_distributed_table('warm', 'id', shard_count => 1)"
+sql "$port" "INSERT INTO warm SELECT g, repeat(md5(g::text), 31) FROM generate_series(1, 32768) g"
+warm_shard=$(value "$port" "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'warm'::regclass")
+for mode in force_logical block_writes force_logical block_writes; do
+  warm_source=$(value "$port" "SELECT nodeport FROM citus_shards WHERE shardid = $warm_shard")
+  value "$port" "$COPY_SETTINGS SELECT citus_move_shard_placement($warm_shard, '127.0.0.1', $warm_source,
+    '127.0.0.1', $((warm_source == port + 1 ? port + 2 : port + 1)), '$mode')" >/dev/null
+done
+
 declare -A COPY_RATE
 for mode in $MODES; do
-  read -r seconds bytes < <(move_once "$mode")
+  sql "$port" "SELECT citus_cleanup_orphaned_resources()"
+  wait_idle
+  read -r seconds bytes < <(move_once "$mode" "$COPY_SETTINGS")
   COPY_RATE[$mode]=$(awk -v b="$ROW_BYTES" -v s="$seconds" 'BEGIN { printf "%.1f", b / 1048576 / s }')
   echo "shale: $mode move of $ROW_BYTES row bytes (shard_size $bytes) in $seconds s: ${COPY_RATE[$mode]} MB/s" >&2
 done
@@ -139,16 +160,20 @@ latencies() {
     END { printf "%.2f %.2f %.1f %d\n", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000, v[NR] / 1000, NR }'
 }
 
+sql "$port" "SELECT citus_cleanup_orphaned_resources()"
+wait_idle
 writer "$WRITER_SECONDS" "$WORK/baseline"
 read -r base_p50 base_p99 base_max base_n < <(latencies "$WORK/baseline")
 echo "shale: writer without a move: p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms ($base_n transactions)" >&2
 
 declare -A P50 P99 MAX COUNT MOVE_SECONDS
 for mode in $MODES; do
+  sql "$port" "SELECT citus_cleanup_orphaned_resources()"
+  wait_idle
   writer "$WRITER_SECONDS" "$WORK/during-$mode" &
   writer_pid=$!
   sleep 2
-  read -r seconds bytes < <(move_once "$mode")
+  read -r seconds bytes < <(move_once "$mode" "$MOVE_SETTINGS")
   MOVE_SECONDS[$mode]=$seconds
   wait "$writer_pid"
   read -r p50 p99 max n < <(latencies "$WORK/during-$mode")
@@ -160,7 +185,7 @@ echo
 echo "shard move of $SIZE_MB MB ($ROWS rows of about 1 kB), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "copy (MB of row bytes per second): PostgreSQL 15 COPY pipe $PG_COPY MB/s"
 for mode in $MODES; do
-  echo "copy: Shale $mode move ${COPY_RATE[$mode]} MB/s"
+  echo "copy: Shale $mode move ${COPY_RATE[$mode]} MB/s (${COPY_SETTINGS:-default settings})"
 done
 echo "writer ($CLIENTS clients, ${WRITER_SECONDS} s): without a move p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms"
 for mode in $MODES; do

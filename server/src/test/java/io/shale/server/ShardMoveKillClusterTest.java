@@ -128,7 +128,7 @@ class ShardMoveKillClusterTest {
         }
     }
 
-    private static boolean phase(MoveProgress progress, MoveProgress.Phase phase) {
+    static boolean phase(MoveProgress progress, MoveProgress.Phase phase) {
         for (MoveProgress.Status s : progress.statuses()) {
             if (s.phase() == phase) {
                 return true;
@@ -137,7 +137,7 @@ class ShardMoveKillClusterTest {
         return false;
     }
 
-    private static boolean copying(MoveProgress progress) {
+    static boolean copying(MoveProgress progress) {
         for (MoveProgress.Status s : progress.statuses()) {
             if (s.phase() == MoveProgress.Phase.COPYING_DATA && s.targetShardSize() > 0) {
                 assertThat(s.sourceLsn()).as("the source's log position").isPositive();
@@ -148,7 +148,7 @@ class ShardMoveKillClusterTest {
         return false;
     }
 
-    private static int nodeIndex(LocalCluster cluster, String url, String nodeId) throws SQLException {
+    static int nodeIndex(LocalCluster cluster, String url, String nodeId) throws SQLException {
         int port = Integer.parseInt(rows(url, "select nodeport from pg_dist_node where nodeid = " + nodeId)
                 .getFirst());
         for (int i = 0; i < cluster.size(); i++) {
@@ -160,7 +160,7 @@ class ShardMoveKillClusterTest {
     }
 
     /** The storage ids a running move reserved (pg_dist_cleanup records of policy 1, from the coordinator's catalog). */
-    private static List<Long> reserved(LocalCluster cluster) {
+    static List<Long> reserved(LocalCluster cluster) {
         List<Long> ids = new ArrayList<>();
         var catalog = cluster.node(0).engine().catalog();
         for (var d : catalog.databases()) {

@@ -26,6 +26,11 @@ public abstract class ForwardingKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public BulkLoad bulkLoad(byte[] fromInclusive, byte[] toExclusive) {
+        return delegate.bulkLoad(fromInclusive, toExclusive);
+    }
+
+    @Override
     public long approximateSize(byte[] fromInclusive, byte[] toExclusive) {
         return delegate.approximateSize(fromInclusive, toExclusive);
     }

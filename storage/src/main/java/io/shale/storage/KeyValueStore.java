@@ -19,6 +19,15 @@ public interface KeyValueStore extends AutoCloseable {
      */
     void destroyRange(byte[] fromInclusive, byte[] toExclusive);
 
+    /**
+     * Opens a {@link BulkLoad} into {@code [fromInclusive, toExclusive)}, a range that nothing reads or writes until
+     * the load is finished (and that holds nothing yet). This default writes through transactions; a store with
+     * sorted files writes one straight from the keys.
+     */
+    default BulkLoad bulkLoad(byte[] fromInclusive, byte[] toExclusive) {
+        return new TransactionalBulkLoad(this, fromInclusive, toExclusive);
+    }
+
     /** Approximate bytes held by keys in the range, cheaply (for pg_relation_size). */
     long approximateSize(byte[] fromInclusive, byte[] toExclusive);
 

@@ -55,7 +55,7 @@ final class GroupWriteBatch {
         request.put(ShardTransferCodec.WRITE).putInt(count).put(body);
         body.clear();
         count = 0;
-        pusher.push(target, request.array());
+        pusher.await(target, pusher.send(target, request.array()));
     }
 
     private void reserve(int bytes) {

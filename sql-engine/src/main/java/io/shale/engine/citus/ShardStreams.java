@@ -22,8 +22,10 @@ import java.util.function.Supplier;
  * A node's side of online shard moves ({@link ShardTransferCodec}): as a source it keeps store snapshots pinned for
  * the moves that opened them, copies a relation's key range as of the snapshot and the changes committed after it,
  * the keys' storage-id prefix rewritten to the target's, and pushes them in batches to the target node; as a target
- * it writes such batches in local transactions. A snapshot is closed when the channel of the node that opened it
- * drops, or after 3 hours unused.
+ * it bulk-loads a copied relation ({@link IncomingLoad}, {@link KeyValueStore#bulkLoad}: no log, one sync when the
+ * relation is whole) and
+ * writes the changes in local transactions. A snapshot is closed, and a load abandoned, when the channel of the node
+ * that opened it drops, or after 3 hours unused.
  * Thread-safe.
  */
 final class ShardStreams {
@@ -33,7 +35,7 @@ final class ShardStreams {
      */
     static final long IDLE_NANOS = 3L * 3600 * 1_000_000_000L;
     /** Bytes per batch pushed to the target. */
-    static final int BATCH_BYTES = 1 << 20;
+    static final int BATCH_BYTES = 256 << 10;
 
     /** An open snapshot, the node whose move opened it (null: this node), and when it was last used. */
     private record Pinned(StoreSnapshot snapshot, Object owner, AtomicLong lastUse) {
@@ -43,6 +45,7 @@ final class ShardStreams {
     private final StorageIds storageIds;
     private final TransferBatch.Pusher pusher;
     private final Map<Long, Pinned> snapshots = new ConcurrentHashMap<>();
+    private final Map<Long, IncomingLoad> loads = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** What the node's catalog says of a storage id now. */
@@ -77,13 +80,17 @@ final class ShardStreams {
             case ShardTransferCodec.CHANGES -> changes(in);
             case ShardTransferCodec.CLOSE -> close(in.getLong());
             case ShardTransferCodec.WRITE -> write(in);
+            case ShardTransferCodec.LOAD -> load(in, caller);
             case ShardTransferCodec.DROP -> drop(in);
             case ShardTransferCodec.GROUP_CHANGES -> groupChanges(in);
             default -> throw new ShaleException(ErrorCode.PROTOCOL_VIOLATION, "malformed shard.transfer request");
         };
     }
 
-    /** Closes the snapshots idle for longer than {@code idleNanos} (their move is gone). */
+    /**
+     * Closes the snapshots and abandons the loads idle for longer than {@code idleNanos} (their move is gone), and the
+     * loads into storage no longer reserved (their move ended and the range was freed without a DROP request).
+     */
     void closeIdle(long idleNanos) {
         long now = System.nanoTime();
         for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
@@ -93,9 +100,17 @@ final class ShardStreams {
                 }
             }
         }
+        for (Map.Entry<Long, IncomingLoad> e : loads.entrySet()) {
+            if (now - e.getValue().lastUse() > idleNanos || !storageIds.reserved(e.getKey())) {
+                abandon(e.getKey(), e.getValue());
+            }
+        }
     }
 
-    /** Closes the snapshots that moves run by {@code caller} opened (its channel to this node closed). */
+    /**
+     * Closes the snapshots that moves run by {@code caller} opened and abandons the loads it sent (its channel to this
+     * node closed).
+     */
     void closeOpenedBy(Object caller) {
         for (Map.Entry<Long, Pinned> e : snapshots.entrySet()) {
             if (caller.equals(e.getValue().owner()) && snapshots.remove(e.getKey(), e.getValue())) {
@@ -103,6 +118,22 @@ final class ShardStreams {
                     e.getValue().snapshot().close();
                 }
             }
+        }
+        for (Map.Entry<Long, IncomingLoad> e : loads.entrySet()) {
+            if (caller.equals(e.getValue().owner())) {
+                abandon(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** The number of relations being loaded into this node now. */
+    int openLoads() {
+        return loads.size();
+    }
+
+    private void abandon(long storageId, IncomingLoad loading) {
+        if (loads.remove(storageId, loading)) {
+            loading.abandon();
         }
     }
 
@@ -154,12 +185,12 @@ final class ShardStreams {
         byte[] from = ShardTransferCodec.bytes(in);
         long budget = in.getLong();
         Pinned p = pinned(id);
-        byte[] start = from.length == 0 ? KeyBytes.ofLong(oldId).toArray() : from;
-        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
+        byte[] start = from.length == 0 ? prefix(oldId) : from;
+        TransferBatch batch = TransferBatch.copy(pusher, target, newId, BATCH_BYTES);
         byte[] last = null;
         boolean done = true;
         synchronized (p) {
-            try (KeyCursor cursor = p.snapshot().scan(start, KeyBytes.ofLong(oldId + 1).toArray())) {
+            try (KeyCursor cursor = p.snapshot().scan(start, prefix(oldId + 1))) {
                 while (cursor.next()) {
                     if (batch.total >= budget) {
                         done = false;
@@ -170,7 +201,11 @@ final class ShardStreams {
                 }
             }
         }
-        batch.flush();
+        if (done) {
+            batch.finish();
+        } else {
+            batch.flush();
+        }
         p.lastUse().set(System.nanoTime());
         byte[] next = done || last == null ? new byte[0] : successor(last);
         ByteBuffer out = ByteBuffer.allocate(1 + 4 + next.length + 16);
@@ -195,13 +230,13 @@ final class ShardStreams {
         if (until < 0) {
             until = store.get().stableTimestamp();
         }
-        TransferBatch batch = new TransferBatch(pusher, target, newId, BATCH_BYTES);
+        TransferBatch batch = TransferBatch.changes(pusher, target, newId, BATCH_BYTES);
         long applied = until;
         boolean done = true;
         synchronized (p) {
             long current = after;
-            try (ChangeCursor cursor = p.snapshot().changes(KeyBytes.ofLong(oldId).toArray(),
-                    KeyBytes.ofLong(oldId + 1).toArray(), after, until)) {
+            try (ChangeCursor cursor = p.snapshot().changes(prefix(oldId),
+                    prefix(oldId + 1), after, until)) {
                 while (cursor.next()) {
                     long ts = cursor.commitTimestamp();
                     if (ts != current && batch.total >= budget) {
@@ -298,11 +333,55 @@ final class ShardStreams {
         return new byte[0];
     }
 
+    /**
+     * LOAD: keys of a copied relation, in key order, into the bulk load of a storage id reserved for a move (55000
+     * otherwise), handed to the load's thread ({@link IncomingLoad}); the last request of the relation waits until the
+     * load is finished, which makes the keys visible and durable at once. A relation that fits one request is written
+     * in one local transaction instead, as WRITE does (a sorted file of its own would be too small to pay). A load
+     * whose move ended while it ran (its records removed) drops what it loaded.
+     */
+    private byte[] load(ByteBuffer in, Object caller) {
+        long storageId = in.getLong();
+        boolean last = in.get() != 0;
+        IncomingLoad loading = loads.get(storageId);
+        if (!storageIds.reserved(storageId)) {
+            if (loading != null) {
+                abandon(storageId, loading);
+            }
+            throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "the storage of the shard move is no longer reserved on this node");
+        }
+        if (loading == null && last) {
+            return write(in);
+        }
+        if (loading == null) {
+            loading = new IncomingLoad(store.get().bulkLoad(prefix(storageId), prefix(storageId + 1)), caller);
+            loads.put(storageId, loading);
+        }
+        try {
+            loading.accept(in, last);
+        } catch (RuntimeException e) {
+            abandon(storageId, loading);
+            throw e;
+        }
+        if (last) {
+            loads.remove(storageId, loading);
+            if (!storageIds.reserved(storageId) && !storageIds.used(storageId)) {
+                destroy(storageId);
+            }
+        }
+        return new byte[0];
+    }
+
     /** DROP: frees the ranges of storage ids that no relation or cleanup record of this node's catalog names. */
     private byte[] drop(ByteBuffer in) {
         int count = in.getInt();
         for (int i = 0; i < count; i++) {
             long id = in.getLong();
+            IncomingLoad loading = loads.get(id);
+            if (loading != null) {
+                abandon(id, loading);
+            }
             if (!storageIds.used(id)) {
                 destroy(id);
             }
@@ -311,7 +390,12 @@ final class ShardStreams {
     }
 
     private void destroy(long storageId) {
-        store.get().destroyRange(KeyBytes.ofLong(storageId).toArray(), KeyBytes.ofLong(storageId + 1).toArray());
+        store.get().destroyRange(prefix(storageId), prefix(storageId + 1));
+    }
+
+    /** The key prefix of a storage id. */
+    private static byte[] prefix(long storageId) {
+        return KeyBytes.ofLong(storageId).toArray();
     }
 
     /** The smallest key after {@code key}. */

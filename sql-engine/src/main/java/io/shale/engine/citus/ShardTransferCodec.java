@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
  *           · budget i64                                  → done u8 · applied up to i64 · changes i64 · bytes i64
  *   CLOSE   id                                            → (empty)
  *   WRITE   count i32 · (key · value length i32 (-1: delete) · value) × count   → (empty)
+ *   LOAD    new storage id i64 · last u8 · count i32 · (key · value) × count       → (empty)
  *   DROP    count i32 · storage id i64 × count            → (empty)
  *   GROUP_CHANGES id · target group i32 · count i32 · (old storage id · new storage id) × count · after i64
  *           · until i64 (-1: stable now)                  → replayed up to i64 · log position i64
@@ -29,8 +30,9 @@ final class ShardTransferCodec {
     static final byte CLOSE = 5;
     static final byte WRITE = 6;
     static final byte DROP = 7;
-    static final byte GROUP_CHANGES = 8;
-    static final byte AWAIT_WRITERS = 9;
+    static final byte LOAD = 8;
+    static final byte GROUP_CHANGES = 9;
+    static final byte AWAIT_WRITERS = 10;
 
     private ShardTransferCodec() {
     }

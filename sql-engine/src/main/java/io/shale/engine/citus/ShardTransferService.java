@@ -21,7 +21,7 @@ import java.util.function.IntSupplier;
  * it asks every node to wait for the writers its write block holds back (AWAIT_WRITERS).
  * Requests run on their own virtual thread; a request for this node's own group is answered in the caller's thread.
  */
-public final class ShardTransferService {
+public final class ShardTransferService implements TransferBatch.Pusher {
     /** The RPC method name. */
     public static final String METHOD = "shard.transfer";
     private static final Duration DEADLINE = Duration.ofMinutes(10);
@@ -37,7 +37,7 @@ public final class ShardTransferService {
         this.rpc = rpc;
         this.directory = directory;
         this.localGroup = localGroup;
-        this.streams = new ShardStreams(engine::store, new CatalogStorageIds(engine::catalog), this::call);
+        this.streams = new ShardStreams(engine::store, new CatalogStorageIds(engine::catalog), this);
     }
 
     /** Serves {@code shard.transfer} on this node; a lost peer's snapshots are closed. */
@@ -58,12 +58,25 @@ public final class ShardTransferService {
 
     /** Sends {@code request} to the node of {@code groupId} (this node's own group answered here) and waits. */
     public byte[] call(int groupId, byte[] request) {
+        return await(groupId, send(groupId, request));
+    }
+
+    @Override
+    public CompletableFuture<byte[]> send(int groupId, byte[] request) {
         if (groupId == localGroup.getAsInt()) {
-            return answer(request, null);
+            try {
+                return CompletableFuture.completedFuture(answer(request, null));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
+        return rpc.call(directory.addressOf(groupId), METHOD, request, DEADLINE);
+    }
+
+    @Override
+    public byte[] await(int groupId, CompletableFuture<byte[]> answer) {
         try {
-            return rpc.call(directory.addressOf(groupId), METHOD, request, DEADLINE)
-                    .get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");

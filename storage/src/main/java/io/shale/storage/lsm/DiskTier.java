@@ -152,6 +152,15 @@ final class DiskTier implements AutoCloseable {
     }
 
     /**
+     * Writes the manifest of the current generation again for the last checkpoint (after a compaction or a bulk load
+     * changed the files), replaying from the checkpoint or from the oldest prepared transaction's record before it.
+     */
+    void rewriteManifest(long oldestPreparedLsn) {
+        long lsn = checkpointLsn;
+        checkpoint(lsn, Math.min(lsn, oldestPreparedLsn));
+    }
+
+    /**
      * Reclaims the replaced generations no reader holds, closing and deleting their files that
      * the current generation no longer uses; returns the oldest generation still held (or the
      * current one's when none is).

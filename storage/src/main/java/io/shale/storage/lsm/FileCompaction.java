@@ -83,7 +83,7 @@ final class FileCompaction implements OutputFiles {
             dropped.removeAll(finished);
             tier.installLocked(next, dropped);
         }
-        tier.checkpoint(tier.checkpointLsn(), Math.min(tier.checkpointLsn(), store.prepared().oldestLsn()));
+        tier.rewriteManifest(store.prepared().oldestLsn());
         tier.reclaim();
         return true;
     }

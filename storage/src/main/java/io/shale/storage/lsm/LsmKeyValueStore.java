@@ -2,6 +2,7 @@ package io.shale.storage.lsm;
 
 import io.shale.common.error.ErrorCode;
 import io.shale.common.error.ShaleException;
+import io.shale.storage.BulkLoad;
 import io.shale.storage.ChangeCursor;
 import io.shale.storage.HybridLogicalClock;
 import io.shale.storage.KeyCursor;
@@ -12,6 +13,7 @@ import io.shale.storage.StoreStatistics;
 import io.shale.storage.Transaction;
 import io.shale.storage.TransactionOptions;
 import io.shale.storage.file.StorageFiles;
+import io.shale.storage.sstable.SortedFile;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,6 +87,9 @@ public final class LsmKeyValueStore implements KeyValueStore {
             Recovery recovery = new Recovery(files, config);
             long end = recovery.replay(store, manifest.replayFromLsn(), manifest.checkpointLsn());
             clock.update(manifest.flushTimestamp());
+            for (SortedFile file : tier.current().files) {
+                clock.update(file.info().maxTimestamp());
+            }
             store.committer.attach(recovery.openLog(end));
         } catch (RuntimeException e) {
             tier.close();
@@ -120,6 +125,15 @@ public final class LsmKeyValueStore implements KeyValueStore {
             maintenance.request(false);
         }
         versions.destroyRange(fromInclusive, toExclusive);
+    }
+
+    @Override
+    public BulkLoad bulkLoad(byte[] fromInclusive, byte[] toExclusive) {
+        checkOpen();
+        if (tier == null) {
+            return KeyValueStore.super.bulkLoad(fromInclusive, toExclusive);
+        }
+        return new FileBulkLoad(maintenance, tier, committer.clock().now(), fromInclusive, toExclusive);
     }
 
     @Override

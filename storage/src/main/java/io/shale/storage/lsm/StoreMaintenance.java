@@ -1,5 +1,11 @@
 package io.shale.storage.lsm;
 
+import io.shale.common.error.ErrorCode;
+import io.shale.common.error.ShaleException;
+import io.shale.storage.sstable.SortedFile;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -82,6 +88,40 @@ final class StoreMaintenance {
             flush.run();
             flush.tryCut();
         }
+    }
+
+    /**
+     * Adds a bulk-loaded file of the range {@code [from, to)} to the files and writes the manifest, between flushes and
+     * compactions. The file goes below the others when none of them holds a key of the range (compaction then leaves
+     * it alone while newer files merge), else on top: a newer file only ever holds newer versions of a key.
+     */
+    void ingest(SortedFile file, byte[] from, byte[] to) {
+        synchronized (lock) {
+            if (stopped) {
+                String name = file.name();
+                file.close();
+                tier.storage.delete(name);
+                throw new ShaleException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "the store is closed");
+            }
+            store.versions().filesMayHoldKeys();
+            synchronized (tier.installLock()) {
+                FileSet now = tier.current();
+                List<SortedFile> next = new ArrayList<>(now.files.size() + 1);
+                if (holdsKeys(now, from, to)) {
+                    next.add(file);
+                    next.addAll(now.files);
+                } else {
+                    next.addAll(now.files);
+                    next.add(file);
+                }
+                tier.installLocked(next, now.dropped);
+            }
+            tier.rewriteManifest(store.prepared().oldestLsn());
+        }
+    }
+
+    private static boolean holdsKeys(FileSet files, byte[] from, byte[] to) {
+        return !files.isEmpty() && files.iterator(from, to, false).next();
     }
 
     /** Runs a compaction now, on the caller's thread: all files, or the tiered choice. */
