@@ -1,6 +1,7 @@
 package io.shale.server;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
@@ -108,6 +109,30 @@ class ShardMoveClusterTest extends ThreeNodeClusterTest {
             assertThat(st.getWarnings().getMessage()).isEqualTo("shard is already present on node "
                     + rows(url, "select nodename || ':' || nodeport from pg_dist_node where nodeid = " + other)
                     .getFirst());
+        }
+        String second = rows(url, "select max(shardid) from pg_dist_shard where logicalrelid = 'nokey'::regclass")
+                .getFirst();
+        String[] secondNodes = rows(url, "select p.nodeid || '|' || o.nodeid from pg_dist_placement join pg_dist_node p "
+                + "using (groupid), pg_dist_node o where shardid = " + second + " and o.groupid > 0 and o.nodeid <> "
+                + "p.nodeid").getFirst().split("\\|");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("select citus_move_shard_placement(" + shard + ", " + other + ", " + s[2] + ", 'force_logical')");
+            assertThatThrownBy(() -> st.execute("select citus_move_shard_placement(" + second + ", " + secondNodes[0]
+                    + ", " + secondNodes[1] + ", 'force_logical')"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("0A000");
+                        assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("moving multiple shard placements "
+                                + "via logical replication in the same transaction is currently not supported");
+                        assertThat(e.getServerErrorMessage().getHint()).isEqualTo("If you wish to move multiple shard "
+                                + "placements in a single transaction set the shard_transfer_mode to 'block_writes'.");
+                    });
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(rows(url, "select nodeid from pg_dist_placement join pg_dist_node using (groupid) "
+                    + "where shardid = " + shard)).containsExactly(other);
+            st.execute("select citus_move_shard_placement(" + second + ", " + secondNodes[0] + ", " + secondNodes[1]
+                    + ", 'force_logical')");
         }
         execute(url, "select citus_cleanup_orphaned_resources()");
         execute(url, "drop table nokey, colours");

@@ -59,12 +59,7 @@ class ShardMoveKillClusterTest {
                     System.out.println("move failed as expected: " + e.getMessage());
                 }
             });
-            MoveProgress progress = cluster.node(0).engine().moveProgress();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!copying(progress)) {
-                assertThat(System.nanoTime()).as("the move reaches Copying Data").isLessThan(deadline);
-                mover.join(5);
-            }
+            MoveProgress progress = awaitCopying(cluster, mover);
             List<Long> reserved = reserved(cluster);
             assertThat(reserved).isNotEmpty();
             long count = 40000;
@@ -126,6 +121,17 @@ class ShardMoveKillClusterTest {
                     + "where shardid = " + shard)).containsExactly(target);
             execute(url, "select citus_cleanup_orphaned_resources()");
         }
+    }
+
+    /** Waits (up to a minute) until the coordinator's move run by {@code mover} copies data; its progress. */
+    static MoveProgress awaitCopying(LocalCluster cluster, Thread mover) throws InterruptedException {
+        MoveProgress progress = cluster.node(0).engine().moveProgress();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!copying(progress)) {
+            assertThat(System.nanoTime()).as("the move reaches Copying Data").isLessThan(deadline);
+            mover.join(5);
+        }
+        return progress;
     }
 
     static boolean phase(MoveProgress progress, MoveProgress.Phase phase) {

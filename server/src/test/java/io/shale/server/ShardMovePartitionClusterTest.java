@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.shale.server.LocalClusterTest.execute;
 import static io.shale.server.LocalClusterTest.rows;
-import static io.shale.server.ShardMoveKillClusterTest.copying;
 import static io.shale.server.ShardMoveKillClusterTest.nodeIndex;
 import static io.shale.server.ShardMoveKillClusterTest.phase;
 import static io.shale.server.ShardMoveKillClusterTest.reserved;
@@ -54,12 +53,7 @@ class ShardMovePartitionClusterTest {
                     failure.set(e.getSQLState() + " " + e.getMessage());
                 }
             });
-            MoveProgress progress = cluster.node(0).engine().moveProgress();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!copying(progress)) {
-                assertThat(System.nanoTime()).as("the move reaches Copying Data").isLessThan(deadline);
-                mover.join(5);
-            }
+            MoveProgress progress = ShardMoveKillClusterTest.awaitCopying(cluster, mover);
             List<Long> reserved = reserved(cluster);
             if (catchUp) {
                 execute(cluster.jdbcUrl(target), "insert into big select g, 1 from generate_series(100001, 110000) g");

@@ -96,6 +96,7 @@ public final class MoveProgress {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Object> onlineMoveTransactions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile long lastWriteBlockNanos;
     private volatile List<CutoverStep> lastCutoverSteps = List.of();
 
@@ -116,6 +117,19 @@ public final class MoveProgress {
     /** How long the last move that committed on this node held writes, in nanoseconds (0 before any). */
     public long lastWriteBlockNanos() {
         return lastWriteBlockNanos;
+    }
+
+    /**
+     * Marks {@code transaction} (a session's store transaction) as running an online move: false when it already runs
+     * or ran one (Citus allows one logical-replication move per transaction). {@link #onlineMoveEnded} clears it.
+     */
+    boolean claimOnlineMove(Object transaction) {
+        return onlineMoveTransactions.add(transaction);
+    }
+
+    /** The transaction that {@link #claimOnlineMove claimed} an online move ended. */
+    void onlineMoveEnded(Object transaction) {
+        onlineMoveTransactions.remove(transaction);
     }
 
     /** Registers a shard about to move (phase {@link Phase#NOT_STARTED} unless given otherwise). */

@@ -81,6 +81,9 @@ public final class ShardMover {
         }
         long timeout = context.integerSetting("citus.logical_replication_timeout");
         boolean online = !mode.equals("block_writes");
+        if (online) {
+            claimOnlineMove();
+        }
         OnlineShardMove data = new OnlineShardMove(context, database, source, target);
         context.runningMoves().incrementAndGet();
         context.afterCommit(() -> {
@@ -118,6 +121,20 @@ public final class ShardMover {
         data.stepDone("cleanup");
         switchPlacements(database, data, source.groupId(), target.groupId());
         data.stepDone("switch");
+    }
+
+    /** The session's transaction runs an online move now: refused with Citus's error when it already ran one. */
+    private void claimOnlineMove() {
+        Object transaction = context.transaction();
+        MoveProgress progress = context.moveProgress();
+        if (!progress.claimOnlineMove(transaction)) {
+            throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED, "moving multiple shard placements via logical "
+                    + "replication in the same transaction is currently not supported")
+                    .withHint("If you wish to move multiple shard placements in a single transaction set the "
+                            + "shard_transfer_mode to 'block_writes'.");
+        }
+        context.afterCommit(() -> progress.onlineMoveEnded(transaction));
+        context.afterRollback(() -> progress.onlineMoveEnded(transaction));
     }
 
     /** Publishes at once the placements of {@code group} on {@code sourceGroup} as write-blocked, or active again. */

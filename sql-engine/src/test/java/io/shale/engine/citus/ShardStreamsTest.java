@@ -79,14 +79,8 @@ class ShardStreamsTest {
         System.out.println("ShardStreamsTest seed " + seed);
         Random random = new Random(seed);
         try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, pusher(request -> {
-                throw new AssertionError("the target pushes nothing");
-            }));
             int[] pushes = new int[1];
-            ShardStreams onSource = new ShardStreams(() -> source, ALL_RESERVED, pusher(request -> {
-                pushes[0]++;
-                onTarget.handle(request);
-            }));
+            ShardStreams onSource = feeding(source, target, pushes);
             for (int i = 0; i < 4000; i++) {
                 put(source, key(OLD, i), value(random, 300));
                 put(source, key(OLD + 1, i), value(random, 10));
@@ -144,14 +138,8 @@ class ShardStreamsTest {
         Random random = new Random(seed);
         try (MemoryKeyValueStore source = new MemoryKeyValueStore(MemoryStoreConfig.defaults());
              MemoryKeyValueStore target = new MemoryKeyValueStore(MemoryStoreConfig.defaults())) {
-            ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, pusher(request -> {
-                throw new AssertionError("the target pushes nothing");
-            }));
             int[] pushes = new int[1];
-            ShardStreams onSource = new ShardStreams(() -> source, ALL_RESERVED, pusher(request -> {
-                pushes[0]++;
-                onTarget.handle(request);
-            }));
+            ShardStreams onSource = feeding(source, target, pushes);
             ByteBuffer opened = ByteBuffer.wrap(onSource.handle(new byte[] {ShardTransferCodec.OPEN}));
             long snapshot = opened.getLong();
             long after = opened.getLong();
@@ -309,6 +297,17 @@ class ShardStreamsTest {
             streams.closeOpenedBy("coordinator");
             assertThat(streams.openSnapshots()).isEqualTo(1);
         }
+    }
+
+    /** Streams on {@code source} whose requests are answered by streams on {@code target}, counted in {@code pushes}. */
+    private static ShardStreams feeding(KeyValueStore source, KeyValueStore target, int[] pushes) {
+        ShardStreams onTarget = new ShardStreams(() -> target, ALL_RESERVED, pusher(request -> {
+            throw new AssertionError("the target pushes nothing");
+        }));
+        return new ShardStreams(() -> source, ALL_RESERVED, pusher(request -> {
+            pushes[0]++;
+            onTarget.handle(request);
+        }));
     }
 
     /** Requests to another node, answered there by {@code node} before the next one is sent. */
