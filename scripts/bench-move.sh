@@ -105,7 +105,8 @@ load_big "$port" distributed
 echo "shale: loaded $ROWS rows in $(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }') s" >&2
 shard=$(value "$port" "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'big'::regclass")
 
-# Moves the shard to the other worker in mode $1 after the statements $2; prints "seconds bytes".
+# Moves the shard to the other worker in mode $1 after the statements $2; prints "seconds bytes end" (end:
+# when the move returned, epoch seconds).
 move_once() {
   local source target bytes start end
   source=$(value "$port" "SELECT nodeport FROM citus_shards WHERE shardid = $shard")
@@ -114,7 +115,7 @@ move_once() {
   start=$(now)
   value "$port" "$2 SELECT citus_move_shard_placement($shard, '127.0.0.1', $source, '127.0.0.1', $target, '$1')" >/dev/null
   end=$(now)
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }') $bytes"
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }') $bytes $end"
 }
 
 # Warm-up: the JIT compiles the move path during the first moves, so a 32 MB shard moves back and forth
@@ -135,7 +136,7 @@ declare -A COPY_RATE
 for mode in $MODES; do
   sql "$port" "SELECT citus_cleanup_orphaned_resources()"
   wait_idle
-  read -r seconds bytes < <(move_once "$mode" "$COPY_SETTINGS")
+  read -r seconds bytes _ < <(move_once "$mode" "$COPY_SETTINGS")
   COPY_RATE[$mode]=$(awk -v b="$ROW_BYTES" -v s="$seconds" 'BEGIN { printf "%.1f", b / 1048576 / s }')
   echo "shale: $mode move of $ROW_BYTES row bytes (shard_size $bytes) in $seconds s: ${COPY_RATE[$mode]} MB/s" >&2
 done
@@ -160,25 +161,35 @@ latencies() {
     END { printf "%.2f %.2f %.1f %d\n", v[int(NR * 0.5)] / 1000, v[int(NR * 0.99)] / 1000, v[NR] / 1000, NR }'
 }
 
+# The longest latency in ms, from the logs in folder $1, of the transactions in flight during the last second
+# before the move returned at $2 (epoch seconds): the cutover (final catch-up, switch, commit) happens then.
+cutover_pause() {
+  cat "$1"/pgbench_log.* | awk -v e="$2" '
+    { done = $5 + $6 / 1e6; if (done >= e - 1 && done - $3 / 1e6 <= e && $3 > max) max = $3 }
+    END { printf "%.1f\n", max / 1000 }'
+}
+
 sql "$port" "SELECT citus_cleanup_orphaned_resources()"
 wait_idle
 writer "$WRITER_SECONDS" "$WORK/baseline"
 read -r base_p50 base_p99 base_max base_n < <(latencies "$WORK/baseline")
 echo "shale: writer without a move: p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms ($base_n transactions)" >&2
 
-declare -A P50 P99 MAX COUNT MOVE_SECONDS
+declare -A P50 P99 MAX COUNT MOVE_SECONDS CUTOVER
 for mode in $MODES; do
   sql "$port" "SELECT citus_cleanup_orphaned_resources()"
   wait_idle
   writer "$WRITER_SECONDS" "$WORK/during-$mode" &
   writer_pid=$!
   sleep 2
-  read -r seconds bytes < <(move_once "$mode" "$MOVE_SETTINGS")
+  read -r seconds bytes end < <(move_once "$mode" "$MOVE_SETTINGS")
   MOVE_SECONDS[$mode]=$seconds
   wait "$writer_pid"
   read -r p50 p99 max n < <(latencies "$WORK/during-$mode")
   P50[$mode]=$p50; P99[$mode]=$p99; MAX[$mode]=$max; COUNT[$mode]=$n
-  echo "shale: writer during a $mode move ($seconds s): p50 $p50 ms, p99 $p99 ms, max $max ms ($n transactions)" >&2
+  CUTOVER[$mode]=$(cutover_pause "$WORK/during-$mode" "$end")
+  echo "shale: writer during a $mode move ($seconds s): p50 $p50 ms, p99 $p99 ms, max $max ms ($n transactions)," \
+    "longest in flight at the cutover ${CUTOVER[$mode]} ms" >&2
 done
 
 echo
@@ -189,5 +200,6 @@ for mode in $MODES; do
 done
 echo "writer ($CLIENTS clients, ${WRITER_SECONDS} s): without a move p50 $base_p50 ms, p99 $base_p99 ms, max $base_max ms"
 for mode in $MODES; do
-  echo "writer during $mode move (${MOVE_SECONDS[$mode]} s): p50 ${P50[$mode]} ms, p99 ${P99[$mode]} ms, max ${MAX[$mode]} ms"
+  echo "writer during $mode move (${MOVE_SECONDS[$mode]} s): p50 ${P50[$mode]} ms, p99 ${P99[$mode]} ms, max ${MAX[$mode]} ms," \
+    "longest in flight during the move's last second (the cutover) ${CUTOVER[$mode]} ms"
 done

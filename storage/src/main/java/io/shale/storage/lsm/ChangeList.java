@@ -1,16 +1,14 @@
 package io.shale.storage.lsm;
 
 import io.shale.storage.ChangeCursor;
-import io.shale.storage.sstable.EntryIterator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The committed changes of a key range in a timestamp interval, gathered from the version
- * chains (and sorted files) and put in commit order: timestamp, then key. A version read twice
- * (from a chain and from the file it was just flushed to) is reported once.
+ * The committed changes of a key range in a timestamp interval ({@link ChangeFeed}), put in commit
+ * order: timestamp, then key; a (key, timestamp) gathered twice is reported once.
  */
 final class ChangeList implements ChangeCursor {
     /** One committed version. */
@@ -37,33 +35,6 @@ final class ChangeList implements ChangeCursor {
             previous = change;
         }
         return new ChangeList(unique);
-    }
-
-    /** Adds the versions of a chain committed in {@code (after, until]}. */
-    static void gather(VersionChain chain, long after, long until, List<Change> out) {
-        for (Version v = chain.head; v != null; v = v.next) {
-            long ts = v.committedTimestamp();
-            if (ts == 0) {
-                continue;
-            }
-            if (ts <= after) {
-                return;
-            }
-            if (ts <= until) {
-                out.add(new Change(ts, chain.key, v.value));
-            }
-        }
-    }
-
-    /** Adds the file entries of the range committed in {@code (after, until]} (not dropped). */
-    static void gather(FileSet files, byte[] from, byte[] to, long after, long until, List<Change> out) {
-        EntryIterator entries = files.iteratorAfter(from, to, after);
-        while (entries.next()) {
-            long ts = entries.timestamp();
-            if (ts > after && ts <= until && !files.hidden(entries.key(), ts)) {
-                out.add(new Change(ts, entries.key(), entries.value()));
-            }
-        }
     }
 
     @Override

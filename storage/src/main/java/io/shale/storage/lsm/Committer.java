@@ -22,8 +22,11 @@ final class Committer {
     private final AtomicLong asyncLsn = new AtomicLong();
     private volatile RuntimeException failure;
 
-    Committer(HybridLogicalClock clock) {
+    private final ChangeFeed feed;
+
+    Committer(HybridLogicalClock clock, ChangeFeed feed) {
         this.clock = clock;
+        this.feed = feed;
     }
 
     /** The log's end position now (0 without a log). */
@@ -77,12 +80,13 @@ final class Committer {
             state.publish(TransactionState.ABORTED);
             throw fail(e);
         }
+        feed.record(timestamp, writes);
         state.publish(timestamp);
         return timestamp;
     }
 
-    /** Commits a prepared transaction: as {@link #commit}, with a COMMIT_PREPARED record. */
-    long commitPrepared(TransactionState state, String gid) {
+    /** Commits a prepared transaction (its writes {@code writes}): as {@link #commit}, with a COMMIT_PREPARED record. */
+    long commitPrepared(TransactionState state, String gid, TransactionWrites writes) {
         checkHealthy();
         state.outcome = TransactionState.COMMITTING;
         long timestamp;
@@ -102,6 +106,7 @@ final class Committer {
             state.publish(TransactionState.IN_PROGRESS);
             throw fail(e);
         }
+        feed.record(timestamp, writes);
         state.publish(timestamp);
         return timestamp;
     }

@@ -98,20 +98,6 @@ final class FileSet {
         return inputs.size() == 1 ? inputs.getFirst() : new MergingIterator(inputs, descending);
     }
 
-    /**
-     * {@link #iterator} (ascending) over the files that hold a version committed after {@code after} only: a change
-     * stream skips the files written before its position.
-     */
-    EntryIterator iteratorAfter(byte[] fromInclusive, byte[] toExclusive, long after) {
-        List<EntryIterator> inputs = new ArrayList<>(files.size());
-        for (SortedFile file : files) {
-            if (file.info().maxTimestamp() > after && overlaps(file, fromInclusive, toExclusive)) {
-                inputs.add(file.iterator(fromInclusive, toExclusive, false));
-            }
-        }
-        return inputs.size() == 1 ? inputs.getFirst() : new MergingIterator(inputs, false);
-    }
-
     /** Bytes of the range in the files, less what dropped ranges cover entirely. */
     long size(byte[] fromInclusive, byte[] toExclusive) {
         long total = 0;

@@ -49,6 +49,7 @@ public final class LsmKeyValueStore implements KeyValueStore {
     private final PreparedRegistry prepared = new PreparedRegistry();
     private final Set<TransactionState> running = ConcurrentHashMap.newKeySet();
     private final Set<PinnedSnapshot> pins = ConcurrentHashMap.newKeySet();
+    private final ChangeFeed feed = new ChangeFeed();
     private final AtomicLong transactionIds = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicBoolean vacuuming = new AtomicBoolean();
@@ -64,7 +65,7 @@ public final class LsmKeyValueStore implements KeyValueStore {
 
     private LsmKeyValueStore(LsmConfig config, HybridLogicalClock clock) {
         this.config = config;
-        this.committer = new Committer(clock);
+        this.committer = new Committer(clock, feed);
     }
 
     /**
@@ -150,7 +151,7 @@ public final class LsmKeyValueStore implements KeyValueStore {
         running.add(state);
         long commitTimestamp;
         try {
-            commitTimestamp = committer.commitPrepared(state, gid);
+            commitTimestamp = committer.commitPrepared(state, gid, entry.writes());
         } catch (RuntimeException e) {
             running.remove(state);
             prepared.install(entry);
@@ -185,7 +186,10 @@ public final class LsmKeyValueStore implements KeyValueStore {
     public StoreSnapshot openSnapshot() {
         checkOpen();
         PinnedSnapshot snapshot = new PinnedSnapshot(this);
-        pins.add(snapshot);
+        synchronized (pins) {
+            pins.add(snapshot);
+            feed.activate(true);
+        }
         snapshot.pin(committer.clock().now());
         return snapshot;
     }
@@ -207,23 +211,13 @@ public final class LsmKeyValueStore implements KeyValueStore {
                 false, timestamp, 0);
     }
 
-    /** The committed changes of the range in {@code (after, until]}, in commit order. */
+    /**
+     * The committed changes of the range in {@code (after, until]}, in commit order, from the commits recorded while
+     * snapshots are open ({@code after} is at or above an open pin's timestamp).
+     */
     ChangeCursor changes(byte[] fromInclusive, byte[] toExclusive, long after, long until) {
         List<ChangeList.Change> gathered = new ArrayList<>();
-        Iterator<VersionChain> chains = versions.iterate(fromInclusive, toExclusive, false);
-        FileSet files = acquireFiles();
-        try {
-            while (chains.hasNext()) {
-                ChangeList.gather(chains.next(), after, until, gathered);
-            }
-            if (files != null && !files.isEmpty()) {
-                ChangeList.gather(files, fromInclusive, toExclusive, after, until, gathered);
-            }
-        } finally {
-            if (files != null) {
-                files.release();
-            }
-        }
+        feed.gather(fromInclusive, toExclusive, after, until, gathered);
         return ChangeList.of(gathered);
     }
 
@@ -370,7 +364,25 @@ public final class LsmKeyValueStore implements KeyValueStore {
     }
 
     void unpin(PinnedSnapshot snapshot) {
-        pins.remove(snapshot);
+        synchronized (pins) {
+            pins.remove(snapshot);
+            if (pins.isEmpty()) {
+                feed.activate(false);
+                return;
+            }
+        }
+        dropUnpinnedChanges();
+    }
+
+    /** Forgets the recorded commits that no open pin needs any more (a pin was closed or advanced). */
+    void dropUnpinnedChanges() {
+        long oldest = Long.MAX_VALUE;
+        for (PinnedSnapshot pin : pins) {
+            oldest = Math.min(oldest, pin.pinned());
+        }
+        if (oldest != Long.MAX_VALUE && oldest != TransactionState.SNAPSHOT_PENDING) {
+            feed.dropThrough(oldest);
+        }
     }
 
     void finished(TransactionState state, boolean wrote) {

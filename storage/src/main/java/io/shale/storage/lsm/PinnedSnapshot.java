@@ -66,6 +66,7 @@ final class PinnedSnapshot implements StoreSnapshot {
         checkOpen();
         if (to > pinned) {
             pinned = to;
+            store.dropUnpinnedChanges();
         }
     }
 
