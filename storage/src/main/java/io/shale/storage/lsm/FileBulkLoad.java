@@ -15,6 +15,12 @@ import java.util.Arrays;
  * deletes it at the next open, and {@link #close()} deletes it at once.
  */
 final class FileBulkLoad implements BulkLoad {
+    /**
+     * The file is synced each time it grew by this much: the disk writes it back as it goes, so the sync at
+     * {@link #finish()} is short and does not hold up the commits of other transactions behind a large writeback.
+     */
+    private static final long SYNC_BYTES = 4L << 20;
+
     private final StoreMaintenance maintenance;
     private final DiskTier tier;
     private final byte[] from;
@@ -23,6 +29,8 @@ final class FileBulkLoad implements BulkLoad {
     private final StorageFile file;
     private final SortedFileWriter writer;
     private boolean ended;
+    /** The file's size at its last sync. */
+    private long synced;
 
     FileBulkLoad(StoreMaintenance maintenance, DiskTier tier, long timestamp, byte[] fromInclusive,
                  byte[] toExclusive) {
@@ -44,6 +52,10 @@ final class FileBulkLoad implements BulkLoad {
             throw new IllegalArgumentException("a bulk-loaded key lies outside the load's range");
         }
         writer.add(key, timestamp, value);
+        if (tier.fsync && writer.estimatedSize() - synced >= SYNC_BYTES) {
+            file.sync();
+            synced = writer.estimatedSize();
+        }
     }
 
     @Override
