@@ -19,7 +19,7 @@
 #   COPY_SETTINGS="SET ...;"   statements run before each timed move without a writer (the copy throughput),
 #                        default "SET shale.shard_copy_rate_limit = 0;": the unbounded copy
 #   MOVE_SETTINGS="SET ...;"   statements run before each move under the writer, default none (the default
-#                        rate limit, 100 MB/s)
+#                        rate limit, 50 MB/s)
 #   SHALE_HEAP=6g        heap of the three processes together
 #   CLIENTS=4 THREADS=2  pgbench -c and -j of the writer
 #   SHALE_JAR=...        another build (default server/target/shale.jar)
@@ -118,18 +118,26 @@ move_once() {
   echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }') $bytes $end"
 }
 
-# Warm-up: the JIT compiles the move path during the first moves, so a 32 MB shard moves back and forth
-# four times before the timed moves (as JMH warms up). Before each timed move the processes settle (the
-# source of the last move drops its copy now, and the flushes and compactions of the load or of that drop
-# end), as PostgreSQL's CHECKPOINT settles it before its COPY.
+# Warm-up: the JIT compiles the move path and each worker's write path during the first moves and writes,
+# so a 32 MB shard moves back and forth four times before the timed moves (as JMH warms up), with a
+# 3-second writer on it after each move. Before each timed move the processes settle (the source of the
+# last move drops its copy now, and the flushes and compactions of the load or of that drop end), as
+# PostgreSQL's CHECKPOINT settles it before its COPY.
 sql "$port" "CREATE TABLE warm (id bigint PRIMARY KEY, payload text)"
 sql "$port" "SELECT create_distributed_table('warm', 'id', shard_count => 1)"
 sql "$port" "INSERT INTO warm SELECT g, repeat(md5(g::text), 31) FROM generate_series(1, 32768) g"
 warm_shard=$(value "$port" "SELECT shardid FROM pg_dist_shard WHERE logicalrelid = 'warm'::regclass")
+cat >"$WORK/warm.sql" <<SQL
+\set id random(1, 32768)
+UPDATE warm SET payload = md5(:id::text) WHERE id = :id;
+SQL
 for mode in force_logical block_writes force_logical block_writes; do
   warm_source=$(value "$port" "SELECT nodeport FROM citus_shards WHERE shardid = $warm_shard")
   value "$port" "$COPY_SETTINGS SELECT citus_move_shard_placement($warm_shard, '127.0.0.1', $warm_source,
     '127.0.0.1', $((warm_source == port + 1 ? port + 2 : port + 1)), '$mode')" >/dev/null
+  # single-row updates on the worker that now holds the warm shard: both workers' write path is compiled too
+  pgbench -h 127.0.0.1 -p "$port" -U postgres -n -M prepared -c "$CLIENTS" -j "$THREADS" -T 3 \
+    -f "$WORK/warm.sql" postgres >/dev/null 2>&1 || die "the warm-up writer failed"
 done
 
 declare -A COPY_RATE
@@ -188,6 +196,11 @@ for mode in $MODES; do
   read -r p50 p99 max n < <(latencies "$WORK/during-$mode")
   P50[$mode]=$p50; P99[$mode]=$p99; MAX[$mode]=$max; COUNT[$mode]=$n
   CUTOVER[$mode]=$(cutover_pause "$WORK/during-$mode" "$end")
+  echo "shale: the slowest transactions of the $mode move's last second (start and end relative to the move's" \
+    "return at $end, latency):" >&2
+  cat "$WORK/during-$mode"/pgbench_log.* | awk -v e="$end" '
+    { done = $5 + $6 / 1e6; if (done >= e - 1 && done - $3 / 1e6 <= e)
+        printf "  %+.3f s %+.3f s %.1f ms\n", done - $3 / 1e6 - e, done - e, $3 / 1000 }' | sort -k5 -n | tail -5 >&2
   echo "shale: writer during a $mode move ($seconds s): p50 $p50 ms, p99 $p99 ms, max $max ms ($n transactions)," \
     "longest in flight at the cutover ${CUTOVER[$mode]} ms" >&2
 done
