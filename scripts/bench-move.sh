@@ -13,7 +13,8 @@
 # space, Shale's sorted files are LZ4-compressed (this payload compresses well), and Shale's
 # citus_shards.shard_size (printed too) counts the stored bytes.
 #
-# Usage: scripts/bench-move.sh [SIZE_MB] [WRITER_SECONDS]   (defaults: 1024 and 20)
+# Usage: scripts/bench-move.sh [SIZE_MB] [WRITER_SECONDS]   (defaults: 1024 and 30: the writer outlasts a 1 GB
+# move at the default rate limit)
 # Environment:
 #   MODES="force_logical block_writes"   shard_transfer_mode of the timed moves
 #   COPY_SETTINGS="SET ...;"   statements run before each timed move without a writer (the copy throughput),
@@ -28,7 +29,7 @@
 set -euo pipefail
 
 SIZE_MB=${1:-1024}
-WRITER_SECONDS=${2:-20}
+WRITER_SECONDS=${2:-30}
 MODES=${MODES:-"force_logical block_writes"}
 COPY_SETTINGS=${COPY_SETTINGS-"SET shale.shard_copy_rate_limit = 0;"}
 MOVE_SETTINGS=${MOVE_SETTINGS:-}
