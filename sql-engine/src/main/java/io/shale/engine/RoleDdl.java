@@ -10,7 +10,6 @@ import io.shale.grammar.ast.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** CREATE/DROP DATABASE and CREATE/ALTER/DROP ROLE. */
@@ -91,21 +90,7 @@ final class RoleDdl {
 
     /** A catalog change that commits on its own, outside any transaction (CREATE/DROP DATABASE). */
     private void autonomous(Consumer<CatalogEditor> change) {
-        try {
-            while (!ddl.engine.ddlLock().tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                ddl.state().checkInterrupted();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ddl.state().interruption();
-        }
-        try {
-            CatalogEditor editor = ddl.engine.catalog().edit();
-            change.accept(editor);
-            ddl.engine.commitCatalog(editor.build());
-        } finally {
-            ddl.engine.ddlLock().release();
-        }
+        ddl.state().commitCatalogAlone(change);
     }
 
     String createRole(CreateRole c) {

@@ -621,15 +621,7 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
     @Override
     public CatalogEditor editCatalog() {
         if (!holdsDdlLock) {
-            try {
-                while (!engine.ddlLock().tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    checkInterrupted();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                checkInterrupted();
-                throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
-            }
+            acquireDdlLock();
             holdsDdlLock = true;
             if (transactionCatalog == null) {
                 transaction.newSnapshot();
@@ -644,14 +636,24 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
             throw new ShaleException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "moving shards in a transaction block that changed the catalog is not supported");
         }
+        commitCatalogAlone(change);
+    }
+
+    /** Takes the node's DDL lock, waiting while other sessions' DDL runs; the statement's cancel or timeout ends the wait. */
+    private void acquireDdlLock() {
         try {
             while (!engine.ddlLock().tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 checkInterrupted();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ShaleException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+            throw interruption();
         }
+    }
+
+    /** A catalog change committed and published on its own, outside the session's transaction. */
+    void commitCatalogAlone(java.util.function.Consumer<io.shale.catalog.CatalogEditor> change) {
+        acquireDdlLock();
         try {
             io.shale.catalog.CatalogEditor editor = engine.catalog().edit();
             change.accept(editor);
@@ -728,25 +730,12 @@ final class SessionState implements EvalContext, io.shale.engine.citus.Distribut
 
     @Override
     public java.util.function.Supplier<Object> columnDefault(io.shale.catalog.Column column) {
-        if (column.defaultSql() == null) {
-            return () -> null;
-        }
-        StatementExecutor executor = session.executor();
-        io.shale.engine.exec.ExecContext context = executor.context(new Object[0]);
-        io.shale.engine.exec.Evaluator value = new io.shale.engine.exec.OperatorFactory().compiler().compile(
-                io.shale.engine.analyze.StandaloneExpressions.analyze(executor.analyzerContext(List.of()),
-                        session.parser().parseExpression(column.defaultSql()), column.type(), "DEFAULT expressions"));
-        return () -> value.eval(null, context);
+        return session.executor().columnDefault(column);
     }
 
     @Override
     public java.util.function.Predicate<Object[]> checkConstraint(io.shale.catalog.Table table, String checkSql) {
-        StatementExecutor executor = session.executor();
-        io.shale.engine.exec.ExecContext context = executor.context(new Object[0]);
-        io.shale.engine.exec.Evaluator check = new io.shale.engine.exec.OperatorFactory().compiler().compile(
-                io.shale.engine.analyze.StandaloneExpressions.overTable(executor.analyzerContext(List.of()), table,
-                        session.parser().parseExpression(checkSql), "CHECK"));
-        return row -> !Boolean.FALSE.equals(check.eval(row, context));
+        return session.executor().checkConstraint(table, checkSql);
     }
 
     @Override

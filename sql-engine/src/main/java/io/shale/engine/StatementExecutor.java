@@ -334,6 +334,27 @@ final class StatementExecutor {
         return cachedStatement(remoteTaskStatements, sql);
     }
 
+    /** A column's DEFAULT compiled for this session (citus functions filling shard rows); null without one. */
+    java.util.function.Supplier<Object> columnDefault(io.shale.catalog.Column column) {
+        if (column.defaultSql() == null) {
+            return () -> null;
+        }
+        ExecContext context = context(new Object[0]);
+        io.shale.engine.exec.Evaluator value = new io.shale.engine.exec.OperatorFactory().compiler().compile(
+                io.shale.engine.analyze.StandaloneExpressions.analyze(analyzerContext(List.of()),
+                        session.parser().parseExpression(column.defaultSql()), column.type(), "DEFAULT expressions"));
+        return () -> value.eval(null, context);
+    }
+
+    /** A table's CHECK constraint compiled for this session: whether a row passes it (NULL passes). */
+    java.util.function.Predicate<Object[]> checkConstraint(io.shale.catalog.Table table, String checkSql) {
+        ExecContext context = context(new Object[0]);
+        io.shale.engine.exec.Evaluator check = new io.shale.engine.exec.OperatorFactory().compiler().compile(
+                io.shale.engine.analyze.StandaloneExpressions.overTable(analyzerContext(List.of()), table,
+                        session.parser().parseExpression(checkSql), "CHECK"));
+        return row -> !Boolean.FALSE.equals(check.eval(row, context));
+    }
+
     AnalyzerContext analyzerContext(List<SqlType> parameterTypes) {
         return new AnalyzerContext(state.catalog(), session.database.oid(), state.currentSchemas(false),
                 state.currentUser(), engine.resolver(), new SessionSystemRelations(engine),

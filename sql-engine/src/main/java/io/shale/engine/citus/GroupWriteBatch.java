@@ -25,18 +25,13 @@ final class GroupWriteBatch {
     }
 
     /**
-     * Adds {@code key} with its first 8 bytes replaced by {@code prefix} (the new storage id's), with its value, null
-     * for a deletion; pushes the requests once full.
+     * Adds {@code key} with its first 8 bytes replaced by {@code storageId} (the relation's new one), with its value,
+     * null for a deletion; pushes the requests once full.
      */
-    void add(byte[] prefix, byte[] key, byte[] value) {
+    void add(long storageId, byte[] key, byte[] value) {
         int valueLength = value == null ? 0 : value.length;
         reserve(8 + key.length + valueLength);
-        body.putInt(key.length).put(prefix, 0, 8).put(key, 8, key.length - 8);
-        if (value == null) {
-            body.putInt(-1);
-        } else {
-            body.putInt(valueLength).put(value);
-        }
+        TransferBatch.putEntry(body, storageId, key, value);
         count++;
         rows++;
         total += key.length + valueLength + 8;

@@ -266,10 +266,10 @@ final class ShardStreams {
         int target = in.getInt();
         int count = in.getInt();
         long[] oldIds = new long[count];
-        byte[][] prefixes = new byte[count][];
+        long[] newIds = new long[count];
         for (int i = 0; i < count; i++) {
             oldIds[i] = in.getLong();
-            prefixes[i] = KeyBytes.ofLong(in.getLong()).toArray();
+            newIds[i] = in.getLong();
         }
         long after = in.getLong();
         long until = in.getLong();
@@ -281,10 +281,10 @@ final class ShardStreams {
         GroupWriteBatch batch = new GroupWriteBatch(pusher, target, BATCH_BYTES);
         synchronized (p) {
             for (int i = 0; i < count; i++) {
-                try (ChangeCursor cursor = p.snapshot().changes(KeyBytes.ofLong(oldIds[i]).toArray(),
-                        KeyBytes.ofLong(oldIds[i] + 1).toArray(), after, until)) {
+                try (ChangeCursor cursor = p.snapshot().changes(prefix(oldIds[i]),
+                        prefix(oldIds[i] + 1), after, until)) {
                     while (cursor.next()) {
-                        batch.add(prefixes[i], cursor.key(), cursor.value());
+                        batch.add(newIds[i], cursor.key(), cursor.value());
                     }
                 }
             }

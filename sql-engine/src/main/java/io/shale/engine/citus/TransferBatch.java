@@ -62,17 +62,25 @@ final class TransferBatch {
             out = ByteBuffer.wrap(Arrays.copyOf(out.array(), out.position() + size + batchBytes / 4))
                     .position(out.position());
         }
-        out.putInt(key.length).putLong(newStorageId).put(key, 8, key.length - 8);
-        if (value == null) {
-            out.putInt(-1);
-        } else {
-            out.putInt(value.length).put(value);
-        }
+        putEntry(out, newStorageId, key, value);
         count++;
         total += size;
         rows++;
         if (out.position() - header >= batchBytes) {
             push(false);
+        }
+    }
+
+    /**
+     * Encodes one entry as WRITE and LOAD carry it: the key with its 8-byte storage-id prefix replaced by
+     * {@code storageId}, then the value (length -1: a deletion).
+     */
+    static void putEntry(ByteBuffer out, long storageId, byte[] key, byte[] value) {
+        out.putInt(key.length).putLong(storageId).put(key, 8, key.length - 8);
+        if (value == null) {
+            out.putInt(-1);
+        } else {
+            out.putInt(value.length).put(value);
         }
     }
 
