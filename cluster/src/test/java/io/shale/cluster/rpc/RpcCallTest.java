@@ -150,9 +150,15 @@ class RpcCallTest {
     @Test
     void cancellingTheFutureCancelsTheRemoteWork() throws Exception {
         CompletableFuture<byte[]> pending = new CompletableFuture<>();
-        callee.server.register("wait", (context, payload) -> pending);
+        CountDownLatch started = new CountDownLatch(1);
+        callee.server.register("wait", (context, payload) -> {
+            started.countDown();
+            return pending;
+        });
         CompletableFuture<byte[]> call = caller.client.call(callee.address(), "wait", new byte[0], DEADLINE);
         assertThat(text(caller.client.call(callee.address(), "echo", bytes("x"), DEADLINE).get())).isEqualTo("x");
+        // each request runs on a thread of its own: the echo's answer does not mean the handler of "wait" has run
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         call.cancel(true);
         assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
     }
